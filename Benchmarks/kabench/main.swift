@@ -1,0 +1,1 @@
+@main struct KabenchMain { static func main() {} }

@@ -1,0 +1,125 @@
+/// How bad a finding is. Ordered: `info < warning < error`.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case info
+    case warning
+    case error
+
+    private var rank: Int {
+        switch self {
+        case .info: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A stable identity for a kind of finding: code (KA1xx syntax, KA2xx one-file semantics, KA3xx
+/// cross-node, KA4xx security, KA5xx deployment hints), kebab-case slug, default severity, summary.
+public struct DiagnosticRule: Sendable, Hashable {
+    public let code: String
+    public let slug: String
+    public let severity: Severity
+    public let summary: String
+
+    public init(code: String, slug: String, severity: Severity, summary: String) {
+        self.code = code
+        self.slug = slug
+        self.severity = severity
+        self.summary = summary
+    }
+}
+
+/// A secondary location: another line of the same file or another node's file.
+public struct RelatedLocation: Sendable, Hashable, Codable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
+
+/// A replacement of a byte range of one file.
+public struct TextEdit: Sendable, Hashable {
+    public var file: String
+    public var range: Range<Int>
+    public var replacement: String
+
+    public init(file: String, range: Range<Int>, replacement: String) {
+        self.file = file
+        self.range = range
+        self.replacement = replacement
+    }
+}
+
+/// A suggested fix. `isSafe` fixes are applied by `kalint --fix`.
+public struct FixIt: Sendable, Hashable {
+    public var message: String
+    public var edits: [TextEdit]
+    public var isSafe: Bool
+
+    public init(message: String, edits: [TextEdit], isSafe: Bool = true) {
+        self.message = message
+        self.edits = edits
+        self.isSafe = isSafe
+    }
+}
+
+/// One finding, located in a file.
+public struct Diagnostic: Sendable, Hashable {
+    public var rule: DiagnosticRule
+    public var severity: Severity
+    public var message: String
+    public var span: SourceSpan
+    public var related: [RelatedLocation]
+    public var fixIts: [FixIt]
+
+    public init(
+        _ rule: DiagnosticRule, _ message: String, at span: SourceSpan, severity: Severity? = nil,
+        related: [RelatedLocation] = [], fixIts: [FixIt] = []
+    ) {
+        self.rule = rule
+        self.severity = severity ?? rule.severity
+        self.message = message
+        self.span = span
+        self.related = related
+        self.fixIts = fixIts
+    }
+
+    public var code: String { rule.code }
+    public var file: String { span.file }
+    public var line: Int { span.start.line }
+    public var column: Int { span.start.column }
+}
+
+extension SourceFile {
+    /// The span of a byte range of this file.
+    public func span(_ range: Range<Int>) -> SourceSpan {
+        SourceSpan(file: path, start: location(of: range.lowerBound), end: location(of: range.upperBound))
+    }
+
+    public func span(of token: Token) -> SourceSpan { span(token.range) }
+}
+
+extension Array where Element == Diagnostic {
+    /// Sorted by file, position, then code: the order every renderer prints.
+    public func sortedForOutput() -> [Diagnostic] {
+        enumerated().sorted { lhs, rhs in
+            let left = lhs.element
+            let right = rhs.element
+            if left.span.file != right.span.file { return left.span.file < right.span.file }
+            if left.span.start != right.span.start { return left.span.start < right.span.start }
+            if left.code != right.code { return left.code < right.code }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

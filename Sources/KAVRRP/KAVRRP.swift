@@ -1,0 +1,1 @@
+public enum KAVRRPInfo { public static let placeholder = true }

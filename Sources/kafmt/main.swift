@@ -1,0 +1,1 @@
+@main struct KafmtMain { static func main() {} }

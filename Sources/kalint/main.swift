@@ -1,0 +1,1 @@
+@main struct KalintMain { static func main() {} }

@@ -1,0 +1,3 @@
+import Testing
+@testable import KAVRRP
+@Test func placeholder() { #expect(KAVRRPInfo.placeholder) }
