@@ -83,3 +83,29 @@ import Testing
         #expect(github.hasPrefix("::error file=n1.conf,line=2,col=9"))
     }
 }
+
+@Suite struct ClusterMatcherTests {
+    typealias Member = ClusterMatcher.Member
+
+    @Test func vipOverlapWinsOverNames() {
+        let members = [
+            Member(node: 0, instance: 0, name: "VI_1", virtualRouterID: 10, addresses: ["192.0.2.1"]),
+            Member(node: 1, instance: 0, name: "GW", virtualRouterID: 11, addresses: ["192.0.2.1", "192.0.2.2"]),
+            Member(node: 0, instance: 1, name: "VI_2", virtualRouterID: 20, addresses: ["198.51.100.1"]),
+            Member(node: 1, instance: 1, name: "VI_2", virtualRouterID: 20, addresses: []),
+            Member(node: 2, instance: 0, name: "lonely", virtualRouterID: 30, addresses: ["203.0.113.9"]),
+        ]
+        let clusters = ClusterMatcher.clusters(members)
+        #expect(clusters.count == 2)
+        #expect(clusters[0].map(\.name) == ["VI_1", "GW"])
+        #expect(clusters[1].map(\.name) == ["VI_2", "VI_2"])
+    }
+
+    @Test func sameNodeInstancesAreNotACluster() {
+        let members = [
+            Member(node: 0, instance: 0, name: "A", virtualRouterID: 1, addresses: ["192.0.2.1"]),
+            Member(node: 0, instance: 1, name: "A", virtualRouterID: 1, addresses: ["192.0.2.1"]),
+        ]
+        #expect(ClusterMatcher.clusters(members).isEmpty)
+    }
+}
