@@ -226,14 +226,7 @@ struct ParserState {
                         at: source.span(token.range)))
                 }
             case .newline:
-                if let last = previousSignificant, tokens[last].kind == .word, tokens[last].end > tokens[last].start,
-                    bytes[tokens[last].end - 1] == UInt8(ascii: "\\")
-                {
-                    diagnostics.append(Diagnostic(
-                        SyntaxRules.lineContinuation,
-                        "a trailing '\\' does not continue the line (only $NAME= definitions continue); keepalived glues it to the last word",
-                        at: source.span(tokens[last].end - 1..<tokens[last].end)))
-                }
+                checkTrailingBackslash(previousSignificant)
                 previousSignificant = nil
                 continue
             default:
@@ -241,5 +234,17 @@ struct ParserState {
             }
             if !token.kind.isTrivia { previousSignificant = index }
         }
+        checkTrailingBackslash(previousSignificant)
+    }
+
+    /// A line whose last word ends in `\` (outside definitions): keepalived glues it to the word.
+    mutating func checkTrailingBackslash(_ last: Int?) {
+        guard let last, tokens[last].kind == .word, tokens[last].end > tokens[last].start,
+            source.bytes[tokens[last].end - 1] == UInt8(ascii: "\\")
+        else { return }
+        diagnostics.append(Diagnostic(
+            SyntaxRules.lineContinuation,
+            "a trailing '\\' does not continue the line (only $NAME= definitions continue); keepalived glues it to the last word",
+            at: source.span(tokens[last].end - 1..<tokens[last].end)))
     }
 }
