@@ -1,0 +1,4 @@
+// Generated from docs/rules/*.md by `scripts/regen-rule-docs.sh`. Do not edit.
+enum RuleDocsData {
+    static let pages: [String: String] = [:]
+}

@@ -1,0 +1,32 @@
+/// `--target-version X.Y.Z`: every statement whose keyword the schema marks as newer is reported.
+enum TargetVersionCheck {
+    static func check(_ node: NodeAnalysis, target: String) -> [Diagnostic] {
+        let wanted = KeepalivedVersion(target)
+        var found: [Diagnostic] = []
+        for statement in node.bound.tree.statements {
+            let since = KeepalivedVersion(statement.spec.since)
+            guard since > wanted else { continue }
+            found.append(Diagnostic(
+                LintRuleCatalogue.keywordTooNew,
+                "'\(statement.keyword)' needs keepalived \(statement.spec.since) or later; the target is \(target)",
+                at: statement.words[0].origin.span))
+        }
+        return found
+    }
+}
+
+/// A dotted version, compared numerically (`2.2.10 > 2.2.7`).
+public struct KeepalivedVersion: Sendable, Comparable, CustomStringConvertible {
+    public var parts: [Int]
+
+    public init(_ text: String) {
+        parts = text.split(separator: ".").map { Int($0.prefix { $0.isNumber }) ?? 0 }
+        while parts.count < 3 { parts.append(0) }
+    }
+
+    public var description: String { parts.map(String.init).joined(separator: ".") }
+
+    public static func < (lhs: KeepalivedVersion, rhs: KeepalivedVersion) -> Bool {
+        lhs.parts.lexicographicallyPrecedes(rhs.parts)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import KAConfig
+
+/// Every rule has a documentation page whose examples are tests; `kalint --explain` prints the
+/// page from RuleDocsData, which must match docs/rules/ (regenerate with scripts/regen-rule-docs.sh).
+@Suite struct RuleDocsTests {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let docsDirectory = repoRoot.appendingPathComponent("docs/rules")
+
+    static func pages() -> [String: String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: docsDirectory.path)) ?? []
+        var pages: [String: String] = [:]
+        for name in names where name.hasSuffix(".md") {
+            let text = (try? String(contentsOf: docsDirectory.appendingPathComponent(name), encoding: .utf8)) ?? ""
+            pages[String(name.dropLast(3))] = text
+        }
+        return pages
+    }
+
+    static func generatedSource(_ pages: [String: String]) -> String {
+        var text = "// Generated from docs/rules/*.md by `scripts/regen-rule-docs.sh`. Do not edit.\n"
+        text += "enum RuleDocsData {\n    static let pages: [String: String] = ["
+        if pages.isEmpty { return text + ":]\n}\n" }
+        text += "\n"
+        for slug in pages.keys.sorted() {
+            text += "        \"\(slug)\": #\"\"\"\n\(pages[slug]!.hasSuffix("\n") ? pages[slug]! : pages[slug]! + "\n")\"\"\"#,\n"
+        }
+        return text + "    ]\n}\n"
+    }
+
+    @Test func generatedDocsAreCurrent() throws {
+        let pages = Self.pages()
+        let expected = Self.generatedSource(pages)
+        let path = Self.repoRoot.appendingPathComponent("Sources/KAConfig/Lint/RuleDocsData.swift")
+        if ProcessInfo.processInfo.environment["KA_REGEN"] == "1" {
+            try expected.write(to: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let actual = try String(contentsOf: path, encoding: .utf8)
+        #expect(actual == expected, "RuleDocsData.swift is stale: run scripts/regen-rule-docs.sh")
+        for (slug, page) in pages {
+            #expect(RuleDocsData.pages[slug] == (page.hasSuffix("\n") ? page : page + "\n"))
+        }
+    }
+
+    @Test func everyRuleHasAPage() {
+        let pages = Self.pages()
+        for rule in RuleRegistry.allRules {
+            #expect(pages[rule.slug] != nil, "docs/rules/\(rule.slug).md is missing")
+            if let page = pages[rule.slug] {
+                #expect(page.hasPrefix("# \(rule.slug) (\(rule.code))"), "docs/rules/\(rule.slug).md must start with '# \(rule.slug) (\(rule.code))'")
+            }
+        }
+        let known = Set(RuleRegistry.allRules.map(\.slug))
+        for slug in pages.keys { #expect(known.contains(slug), "docs/rules/\(slug).md documents no registered rule") }
+    }
+
+    static func lint(_ files: [String], only rule: DiagnosticRule) -> [Diagnostic] {
+        let nodes = files.enumerated().map { index, text in
+            Analyzer.analyze(path: files.count == 1 ? "example.conf" : "node\(index + 1).conf", text: text)
+        }
+        let options = LintOptions(enabledOnly: [rule.slug])
+        return LintEngine().run(nodes, options: options).diagnostics.filter { $0.rule.slug == rule.slug }
+    }
+
+    @Test(arguments: RuleRegistry.allRules.map(\.slug))
+    func examplesBehave(_ slug: String) throws {
+        guard let page = Self.pages()[slug], let rule = RuleRegistry.rule(named: slug) else { return }
+        let docs = RuleDocumentation(slug: slug, markdown: page)
+        if rule.code.hasPrefix("KA5") { return }  // firewall rules need a ruleset: FirewallTests cover them
+        #expect(!docs.triggering.isEmpty, "\(slug): no 'Triggers' example")
+        #expect(!docs.clean.isEmpty, "\(slug): no 'Does not trigger' example")
+        for example in docs.triggering {
+            let found = Self.lint(example.files, only: rule)
+            #expect(!found.isEmpty, "\(slug): example '\(example.title)' should trigger:\n\(example.files.joined(separator: "---\n"))")
+        }
+        for example in docs.clean {
+            let found = Self.lint(example.files, only: rule)
+            #expect(found.isEmpty, "\(slug): example '\(example.title)' should not trigger, got: \(found.map(\.message))")
+        }
+    }
+}
