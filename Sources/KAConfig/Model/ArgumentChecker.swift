@@ -1,0 +1,181 @@
+/// Reads the argument words of one keyword line by the types of its schema row, reporting what
+/// keepalived 2.2.7's handler would reject (in `-t` mode) and what it then does.
+struct ArgumentChecker {
+    var diagnostics: [Diagnostic] = []
+
+    /// The typed values of `words[1...]` (nil where rejected); reports missing and extra words.
+    mutating func check(_ spec: KeywordSpec, words: [ExpandedWord], lineOrigin: Origin) -> [ArgumentValue?] {
+        let arguments = spec.arguments
+        let given = words.count - 1
+        if given < spec.minimumArguments {
+            let missing = arguments[given]
+            let last = words[words.count - 1]
+            diagnostics.append(Diagnostic(
+                SemanticRules.missingArgument,
+                "'\(spec.name)' needs \(missing.name) (argument \(given + 1)); keepalived reports \"missing a parameter\" and exits with status 2",
+                at: last.origin.span))
+        }
+        if let maximum = spec.maximumArguments, given > maximum {
+            let ignored = words[(maximum + 1)...].map(\.text).joined(separator: " ")
+            let kept = words[...maximum].map(\.text).joined(separator: " ")
+            diagnostics.append(Diagnostic(
+                SemanticRules.extraArguments,
+                "keepalived reads one keyword per line: it uses '\(kept)' and ignores '\(ignored)'",
+                at: words[maximum + 1].origin.span))
+        }
+        guard given > 0 else { return [] }
+        var values: [ArgumentValue?] = []
+        values.reserveCapacity(given)
+        for position in 1...given {
+            let argument: ArgumentSpec
+            if position - 1 < arguments.count {
+                argument = arguments[position - 1]
+            } else if let last = arguments.last, last.isVariadic {
+                argument = last
+            } else {
+                values.append(.word(words[position].text))
+                continue
+            }
+            values.append(read(words[position], as: argument, of: spec))
+        }
+        return values
+    }
+
+    /// What keepalived does after rejecting a value of this keyword.
+    static func consequence(_ spec: KeywordSpec) -> String {
+        if let value = spec.defaultValue { return "the value is ignored and the default \(value) is used" }
+        return "the value is ignored"
+    }
+
+    mutating func read(_ word: ExpandedWord, as argument: ArgumentSpec, of spec: KeywordSpec) -> ArgumentValue? {
+        let text = word.text
+        let consequence = Self.consequence(spec)
+        switch argument.type {
+        case .unsigned(let range):
+            return number(NumberReader.unsigned(text, in: range), word, range: range, spec: spec, scale: 1)
+        case .integer(let range):
+            return number(NumberReader.integer(text, in: range), word, range: range, spec: spec, scale: 1)
+        case .decimal(let minimum, let maximum, let places):
+            var scale = 1
+            for _ in 0..<places { scale *= 10 }
+            let range = Int((minimum * Double(scale)).rounded())...Int((maximum * Double(scale)).rounded())
+            return number(
+                NumberReader.decimal(text, places: places, in: range), word, range: range, spec: spec, scale: scale)
+        case .bool:
+            if let value = NumberReader.bool(text) { return .bool(value) }
+            let lower = text.lowercased()
+            if NumberReader.bool(lower) != nil {
+                reportWrongCase(word, correct: lower, what: "'\(spec.name)' value", consequence: consequence)
+            } else {
+                diagnostics.append(Diagnostic(
+                    SemanticRules.invalidValue,
+                    "'\(text)' is not a boolean for '\(spec.name)' (on, off, true, false, yes, no); \(consequence)",
+                    at: word.origin.span))
+            }
+            return nil
+        case .enumeration(let choices):
+            if choices.contains(text) { return .word(text) }
+            if let match = choices.first(where: { $0.lowercased() == text.lowercased() }) {
+                reportWrongCase(word, correct: match, what: "'\(spec.name)' value", consequence: consequence)
+            } else {
+                diagnostics.append(Diagnostic(
+                    SemanticRules.invalidValue,
+                    "'\(text)' is not a valid '\(spec.name)' value (\(choices.joined(separator: ", "))); \(consequence)",
+                    at: word.origin.span))
+            }
+            return nil
+        case .ipv4, .ipv6, .ipAddress:
+            if let address = IPAddress(text) {
+                let wrongFamily: String? =
+                    switch argument.type {
+                    case .ipv4 where address.isIPv6: "an IPv4 address"
+                    case .ipv6 where !address.isIPv6: "an IPv6 address"
+                    default: nil
+                    }
+                if let wanted = wrongFamily {
+                    diagnostics.append(Diagnostic(
+                        SemanticRules.invalidAddress, "'\(spec.name)' needs \(wanted), not '\(text)'; \(consequence)",
+                        at: word.origin.span))
+                    return nil
+                }
+                return .address(address)
+            }
+            diagnostics.append(Diagnostic(
+                SemanticRules.invalidAddress, "'\(text)' is not an IP address; \(consequence)", at: word.origin.span))
+            return nil
+        case .ipPrefix:
+            if let prefix = IPPrefix(text) { return .prefix(prefix) }
+            diagnostics.append(Diagnostic(
+                SemanticRules.invalidAddress, "'\(text)' is not an IP address or ADDRESS/PREFIX; \(consequence)",
+                at: word.origin.span))
+            return nil
+        case .host, .interfaceName, .path, .mac, .port, .reference, .string:
+            return .word(text)
+        }
+    }
+
+    mutating func number(
+        _ result: Result<Int, NumberProblem>, _ word: ExpandedWord, range: ClosedRange<Int>, spec: KeywordSpec,
+        scale: Int
+    ) -> ArgumentValue? {
+        let consequence = Self.consequence(spec)
+        switch result {
+        case .success(let value):
+            return .number(value)
+        case .failure(.invalid):
+            diagnostics.append(Diagnostic(
+                SemanticRules.invalidNumber,
+                "'\(word.text)' is not a number; keepalived -t reports \"invalid number\" and \(consequence)",
+                at: word.origin.span))
+        case .failure(.negative):
+            diagnostics.append(Diagnostic(
+                SemanticRules.invalidNumber,
+                "'\(spec.name)' does not take a negative number ('\(word.text)'); keepalived reports it and \(consequence)",
+                at: word.origin.span))
+        case .failure(.tooManyDecimalPlaces):
+            diagnostics.append(Diagnostic(
+                SemanticRules.invalidNumber,
+                "'\(word.text)' has more decimal places than keepalived's resolution; -t rejects it and \(consequence)",
+                at: word.origin.span))
+        case .failure(.trailingJunk(let prefix)):
+            diagnostics.append(Diagnostic(
+                SemanticRules.trailingJunk,
+                "'\(word.text)' is a number followed by other characters (\(Self.format(prefix, scale: scale)) then junk); keepalived -t reports \"invalid number\" and \(consequence)",
+                at: word.origin.span))
+        case .failure(.outOfRange(let value)):
+            diagnostics.append(Diagnostic(
+                SemanticRules.valueOutOfRange,
+                "'\(spec.name)' \(Self.format(value, scale: scale)) is outside [\(Self.format(range.lowerBound, scale: scale)), \(Self.format(range.upperBound, scale: scale))]; keepalived reports it and \(consequence)",
+                at: word.origin.span))
+        }
+        return nil
+    }
+
+    /// A scaled integer as decimal text (1500000 with scale 10^6 -> "1.5").
+    static func format(_ value: Int, scale: Int) -> String {
+        guard scale > 1 else { return String(value) }
+        let whole = value / scale
+        var fraction = abs(value % scale)
+        if fraction == 0 { return String(whole) }
+        var digits = String(scale).count - 1
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let text = String(fraction)
+        return "\(whole)." + String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+
+    mutating func reportWrongCase(_ word: ExpandedWord, correct: String, what: String, consequence: String) {
+        diagnostics.append(Diagnostic(
+            SemanticRules.wrongCase,
+            "\(what) '\(word.text)' has the wrong case: keepalived compares case-sensitively, so \(consequence); write '\(correct)'",
+            at: word.origin.span, fixIts: Self.replacement(for: word, with: correct)))
+    }
+
+    /// A safe fix replacing a word that is literally in a file.
+    static func replacement(for word: ExpandedWord, with text: String) -> [FixIt] {
+        guard let range = word.origin.byteRange, !word.origin.isSubstituted, !word.isQuoted else { return [] }
+        return [FixIt(message: "replace '\(word.text)' with '\(text)'", edits: [TextEdit(file: word.origin.file, range: range, replacement: text)])]
+    }
+}

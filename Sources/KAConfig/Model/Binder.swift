@@ -1,0 +1,25 @@
+/// The result of binding: the typed model and what binding found (KA2xx).
+public struct BindResult: Sendable {
+    public var model: Configuration
+    public var diagnostics: [Diagnostic]
+    /// The statements as bound to schema rows, per block level (for lint rules that need words).
+    public var tree: BoundTree
+
+    public init(model: Configuration, diagnostics: [Diagnostic], tree: BoundTree) {
+        self.model = model
+        self.diagnostics = diagnostics
+        self.tree = tree
+    }
+}
+
+/// Binds expanded lines to the keyword schema the way keepalived 2.2.7 reads them, then builds
+/// the typed model.
+public enum Binder {
+    public static func bind(_ config: ExpandedConfig, schema: SchemaView) -> BindResult {
+        var walker = KeywordWalker(schema: schema, config: config)
+        walker.run()
+        var builder = ModelBuilder(tree: walker.tree)
+        let model = builder.build()
+        return BindResult(model: model, diagnostics: walker.diagnostics + builder.diagnostics, tree: walker.tree)
+    }
+}

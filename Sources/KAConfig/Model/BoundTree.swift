@@ -1,0 +1,71 @@
+/// What the binder's keyword walk produces: the statements keepalived's keyword processor would
+/// hand to a handler, grouped by the block level they were read at. A flat arena, in file order.
+
+/// The value of one argument word, as the schema's type reads it (nil in `values` when invalid).
+public enum ArgumentValue: Sendable, Hashable {
+    case number(Int)
+    case bool(Bool)
+    case word(String)
+    case address(IPAddress)
+    case prefix(IPPrefix)
+
+    public var number: Int? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
+    public var bool: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
+}
+
+public struct BoundStatement: Sendable {
+    public var spec: KeywordSpec
+    /// All words of the line, the keyword first.
+    public var words: [ExpandedWord]
+    /// One per argument word (after the keyword): the typed value, or nil when keepalived rejects it.
+    public var values: [ArgumentValue?]
+    /// The line's text (script keywords re-split it).
+    public var text: String
+    /// Value-block entries, one per line.
+    public var entries: [[ExpandedWord]]
+    /// The block this statement opened (index into `BoundTree.blocks`), when bound.
+    public var block: Int?
+    public var origin: Origin
+
+    public var keyword: String { spec.name }
+    public var arguments: ArraySlice<ExpandedWord> { words.dropFirst() }
+
+    public func word(_ index: Int) -> String? { index < words.count ? words[index].text : nil }
+
+    /// The typed value of argument `index` (0 = first word after the keyword).
+    public func value(_ index: Int) -> ArgumentValue? { index < values.count ? values[index] : nil }
+}
+
+public struct BoundBlock: Sendable {
+    /// The `BlockSpec` name ("" for the top level).
+    public var specName: String
+    /// The statement that opened the block (nil for the top level).
+    public var opener: Int?
+    public var statements: [Int]
+
+    public init(specName: String, opener: Int?, statements: [Int] = []) {
+        self.specName = specName
+        self.opener = opener
+        self.statements = statements
+    }
+}
+
+public struct BoundTree: Sendable {
+    public var statements: [BoundStatement] = []
+    /// `blocks[0]` is the top level.
+    public var blocks: [BoundBlock] = [BoundBlock(specName: "", opener: nil)]
+
+    public init() {}
+
+    /// The statements of a block, in order.
+    public func statements(in block: Int) -> [BoundStatement] {
+        blocks[block].statements.map { statements[$0] }
+    }
+}

@@ -1,0 +1,165 @@
+/// Readers of value-block entries (one line each), as keepalived's alloc_* functions read them.
+enum EntryParsers {
+    static func words(_ entry: [ExpandedWord]) -> [String] { entry.map(\.text) }
+
+    /// `ADDR[/PREFIX] [dev IF] [brd ADDR] [scope S] [label L] [peer ADDR] [no_track] [preferred_lft N] FLAGS...`
+    static func address(_ entry: [ExpandedWord], diagnostics: inout [Diagnostic]) -> VirtualAddress? {
+        guard let first = entry.first else { return nil }
+        guard let prefix = IPPrefix(first.text) else {
+            diagnostics.append(Diagnostic(
+                SemanticRules.invalidAddress,
+                "'\(first.text)' is not an IP address or ADDRESS/PREFIX; keepalived reports it and skips the entry",
+                at: first.origin.span))
+            return nil
+        }
+        var result = VirtualAddress(address: prefix.address, prefixLength: prefix.length)
+        result.origin = first.origin
+        var index = 1
+        let valued: Set<String> = ["dev", "brd", "broadcast", "scope", "label", "peer", "preferred_lft"]
+        while index < entry.count {
+            let key = entry[index].text
+            if valued.contains(key), index + 1 < entry.count {
+                let value = entry[index + 1]
+                switch key {
+                case "dev": result.device = value.text
+                case "brd", "broadcast": result.broadcast = value.text
+                case "scope": result.scope = value.text
+                case "label": result.label = value.text
+                case "preferred_lft": result.preferredLifetime = value.text
+                default:
+                    if let peer = IPPrefix(value.text) {
+                        result.peer = peer
+                    } else {
+                        diagnostics.append(Diagnostic(
+                            SemanticRules.invalidAddress, "peer '\(value.text)' is not an IP address; keepalived ignores it",
+                            at: value.origin.span))
+                    }
+                }
+                index += 2
+                continue
+            }
+            if key == "no_track" {
+                result.noTrack = true
+            } else {
+                result.flags.append(key)
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// `ADDR [min_ttl N] [max_ttl N]`.
+    static func unicastPeer(_ entry: [ExpandedWord], diagnostics: inout [Diagnostic]) -> UnicastPeer? {
+        guard let first = entry.first else { return nil }
+        guard let address = IPAddress(first.text) else {
+            diagnostics.append(Diagnostic(
+                SemanticRules.invalidAddress, "unicast peer '\(first.text)' is not an IP address; keepalived ignores it",
+                at: first.origin.span))
+            return nil
+        }
+        var peer = UnicastPeer(address: address)
+        peer.origin = first.origin
+        var index = 1
+        while index + 1 < entry.count {
+            let value = Int(entry[index + 1].text)
+            switch entry[index].text {
+            case "min_ttl": peer.minTTL = value
+            case "max_ttl": peer.maxTTL = value
+            default: break
+            }
+            index += 2
+        }
+        return peer
+    }
+
+    /// `IFNAME [weight W [reverse]]`.
+    static func trackedInterface(_ entry: [ExpandedWord]) -> TrackedInterface? {
+        guard let first = entry.first else { return nil }
+        var tracked = TrackedInterface(name: first.text)
+        tracked.origin = first.origin
+        let words = Self.words(entry)
+        if let weightIndex = words.firstIndex(of: "weight"), weightIndex + 1 < words.count,
+            case .success(let weight) = NumberReader.integer(words[weightIndex + 1], in: -254...254)
+        {
+            tracked.weight = weight
+        }
+        tracked.reverse = words.contains("reverse")
+        return tracked
+    }
+
+    /// `NAME [weight W [reverse|noreverse]]`.
+    static func trackReference(_ entry: [ExpandedWord]) -> TrackReference? {
+        guard let first = entry.first else { return nil }
+        var reference = TrackReference(name: first.text)
+        reference.origin = first.origin
+        let words = Self.words(entry)
+        if let weightIndex = words.firstIndex(of: "weight"), weightIndex + 1 < words.count,
+            case .success(let weight) = NumberReader.integer(words[weightIndex + 1], in: -254...254)
+        {
+            reference.weight = weight
+        }
+        reference.reverse = words.contains("reverse")
+        return reference
+    }
+
+    /// `ip route` syntax: `[TYPE] [DEST] [src A] [via|gw A] [dev IF] [table T] [metric N] [scope S] [protocol P] ...`
+    static func route(_ entry: [ExpandedWord]) -> RouteEntry {
+        let words = Self.words(entry)
+        var route = RouteEntry(words: words)
+        route.origin = entry.first?.origin
+        let types: Set<String> = ["unicast", "blackhole", "unreachable", "prohibit", "throw", "local", "broadcast", "anycast", "multicast", "nat"]
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            let next = index + 1 < words.count ? words[index + 1] : nil
+            switch word {
+            case "src": route.source = next; index += 2; continue
+            case "via", "gw": route.via = next; index += 2; continue
+            case "dev", "oif": route.device = next; index += 2; continue
+            case "table": route.table = next; index += 2; continue
+            case "metric", "preference", "priority": route.metric = next.flatMap { Int($0) }; index += 2; continue
+            case "scope": route.scope = next; index += 2; continue
+            case "protocol", "proto": route.protocolName = next; index += 2; continue
+            case "no_track": route.noTrack = true
+            case "to":
+                route.destination = next
+                index += 2
+                continue
+            default:
+                if index == 0, types.contains(word) {
+                    route.type = word
+                } else if route.destination == nil, word == "default" || IPPrefix(word) != nil {
+                    route.destination = word == "default" ? word : IPPrefix(word)!.description
+                }
+            }
+            index += 1
+        }
+        return route
+    }
+
+    /// `ip rule` syntax: `[from P] [to P] [table T|lookup T] [priority N] [fwmark M] [iif I] [oif O] [goto|blackhole|...]`
+    static func rule(_ entry: [ExpandedWord]) -> RuleEntry {
+        let words = Self.words(entry)
+        var rule = RuleEntry(words: words)
+        rule.origin = entry.first?.origin
+        let actions: Set<String> = ["blackhole", "unreachable", "prohibit", "goto", "nop"]
+        var index = 0
+        while index < words.count {
+            let next = index + 1 < words.count ? words[index + 1] : nil
+            switch words[index] {
+            case "from": rule.from = next; index += 2; continue
+            case "to": rule.to = next; index += 2; continue
+            case "table", "lookup": rule.table = next; index += 2; continue
+            case "priority", "preference", "pref": rule.priority = next.flatMap { Int($0) }; index += 2; continue
+            case "fwmark": rule.fwmark = next; index += 2; continue
+            case "iif", "dev": rule.inputInterface = next; index += 2; continue
+            case "oif": rule.outputInterface = next; index += 2; continue
+            case "no_track": rule.noTrack = true
+            case let word where actions.contains(word): rule.action = word
+            default: break
+            }
+            index += 1
+        }
+        return rule
+    }
+}

@@ -1,0 +1,133 @@
+/// Facts of the handlers of named blocks in keepalived 2.2.7 (vrrp_parser.c, bfd_parser.c):
+/// which need exactly one name, and which refuse a name already defined. Both skip the block.
+struct NamedBlockRule: Sendable {
+    var exactlyOneName: Bool
+    var uniqueNames: Bool
+    var label: String
+
+    static let byKeyword: [String: NamedBlockRule] = [
+        "vrrp_instance": NamedBlockRule(exactlyOneName: true, uniqueNames: true, label: "vrrp instance"),
+        "vrrp_sync_group": NamedBlockRule(exactlyOneName: true, uniqueNames: true, label: "vrrp sync group"),
+        "track_group": NamedBlockRule(exactlyOneName: true, uniqueNames: true, label: "track_group"),
+        "bfd_instance": NamedBlockRule(exactlyOneName: false, uniqueNames: true, label: "BFD instance"),
+    ]
+}
+
+extension KeywordWalker {
+    mutating func openBlock(_ line: LogicalLine, spec: KeywordSpec, subName: String) {
+        var words = line.words
+        var needOpenBrace = true
+        // A trailing '{' word (only possible quoted, the line reader splits bare braces off).
+        if words.count > 1, words[words.count - 1].text == "{" {
+            words.removeLast()
+            needOpenBrace = false
+        }
+        let keywordWord = words[0]
+        if shouldSkip(spec: spec, words: words) {
+            frames.append(Frame(spec: spec.blockPlaceholder, block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
+            skipSublevel = -1
+            return
+        }
+        let values = NamedBlockRule.byKeyword[spec.name]?.exactlyOneName == true
+            ? words.dropFirst().map { ArgumentValue.word($0.text) }
+            : checker.check(spec, words: words, lineOrigin: line.origin)
+        guard let subSpec = schema.blockNamed(subName) else {
+            frames.append(Frame(spec: spec.blockPlaceholder, block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
+            skipSublevel = -1
+            return
+        }
+        let parentBlock = frames[frames.count - 1].block
+        var blockIndex: Int?
+        if parentBlock != nil {
+            blockIndex = tree.blocks.count
+            tree.blocks.append(BoundBlock(specName: subSpec.name, opener: tree.statements.count))
+            append(BoundStatement(
+                spec: spec, words: words, values: values, text: line.text, entries: [], block: blockIndex,
+                origin: line.origin))
+        }
+        frames.append(Frame(spec: subSpec, block: blockIndex, needOpenBrace: needOpenBrace, opener: keywordWord))
+    }
+
+    /// The name checks of the block's handler; true when keepalived skips the whole block.
+    mutating func shouldSkip(spec: KeywordSpec, words: [ExpandedWord]) -> Bool {
+        guard let rule = NamedBlockRule.byKeyword[spec.name] else { return false }
+        let keyword = words[0]
+        if rule.exactlyOneName, words.count != 2 {
+            let detail = words.count < 2 ? "has no name" : "has \(words.count - 1) names"
+            diagnostics.append(Diagnostic(
+                SemanticRules.missingName,
+                "'\(spec.name)' \(detail) but needs exactly one; keepalived reports \"\(spec.name) must have a name\" and skips the whole block",
+                at: (words.count > 2 ? words[2] : keyword).origin.span))
+            return true
+        }
+        guard rule.uniqueNames, words.count >= 2 else { return false }
+        let name = words[1]
+        if let first = names[spec.name]?[name.text] {
+            diagnostics.append(Diagnostic(
+                SemanticRules.duplicateName,
+                "\(rule.label) '\(name.text)' is already defined; keepalived reports \"already defined\" and skips this whole block",
+                at: name.origin.span,
+                related: [RelatedLocation(file: first.file, line: first.line, column: first.column, message: "first defined here")]))
+            return true
+        }
+        names[spec.name, default: [:]][name.text] = name.origin
+        return false
+    }
+
+    /// `alloc_value_block()`: one entry per line up to a '}', the '{' and '}' may share lines with entries.
+    mutating func readValueBlock(_ line: LogicalLine, spec: KeywordSpec) -> [[ExpandedWord]] {
+        let words = line.words
+        var entries: [[ExpandedWord]] = []
+        var needOpenBrace = true
+        var hadCloseBrace = false
+        if words.count > 1 {
+            if words[1].text == "{" {
+                needOpenBrace = false
+                if words.count > 2 {
+                    var first = Array(words[2...])
+                    if first.last?.text == "}" {
+                        first.removeLast()
+                        hadCloseBrace = true
+                    }
+                    if !first.isEmpty { entries.append(first) }
+                }
+            } else {
+                let ignored = words[1...].map(\.text).joined(separator: " ")
+                checker.diagnostics.append(Diagnostic(
+                    SemanticRules.extraArguments,
+                    "'\(spec.name)' opens a block and takes no arguments; keepalived reports \"Block \(spec.name) has extra parameters\" and ignores '\(ignored)'",
+                    at: words[1].origin.span))
+            }
+        }
+        while !hadCloseBrace, cursor < lines.count {
+            let next = lines[cursor]
+            cursor += 1
+            var entry = Self.words(of: next)
+            if entry.isEmpty { continue }
+            if needOpenBrace {
+                needOpenBrace = false
+                if entry[0].text == "{" {
+                    if entry.count == 1 { continue }
+                    entry.removeFirst()
+                } else {
+                    checker.diagnostics.append(Diagnostic(
+                        SemanticRules.missingBlock,
+                        "'\(spec.name)' is not followed by '{'; keepalived logs it and reads the following lines as entries up to the next '}', which may be the enclosing block's",
+                        at: words[0].origin.span, severity: .warning))
+                }
+            }
+            if entry[entry.count - 1].text == "}" {
+                if entry.count == 1 { break }
+                hadCloseBrace = true
+                entry.removeLast()
+            }
+            entries.append(entry)
+        }
+        return entries
+    }
+}
+
+extension KeywordSpec {
+    /// An empty table for a skipped block: nothing is bound while skipping.
+    var blockPlaceholder: BlockSpec { BlockSpec(name, []) }
+}

@@ -1,0 +1,312 @@
+/// keepalived 2.2.7's keyword processor (`process_stream()` and `alloc_value_block()` in
+/// lib/parser.c) over the expanded lines, with an explicit stack instead of recursion so that
+/// deep nesting costs no call stack. It binds each line to a schema row of the current block
+/// level and reproduces keepalived's structural quirks exactly, reporting them as it goes.
+struct KeywordWalker {
+    struct Frame {
+        var spec: BlockSpec
+        /// The bound block, or nil while keepalived skips the block (duplicate or unnamed).
+        var block: Int?
+        var needOpenBrace: Bool
+        /// The keyword that opened the block (nil at top level).
+        var opener: ExpandedWord?
+        /// Traps (unknown keyword + '{') whose lines are being read into this block.
+        var pendingTraps: [Int] = []
+    }
+
+    let schema: SchemaView
+    let lines: [LogicalLine]
+    /// Positions where the syntax layer already reported a brace problem (KA102, KA106).
+    let reportedBraces: Set<BracePosition>
+    var tree = BoundTree()
+    var diagnostics: [Diagnostic] = []
+    var checker = ArgumentChecker()
+    var cursor = 0
+    /// keepalived's `skip_sublevel`: -1 waiting for a skipped block's '{', > 0 brace depth skipped.
+    var skipSublevel = 0
+    var frames: [Frame]
+    var traps: [Diagnostic] = []
+    var lastResolvedTrap: Int?
+    /// Names of the named blocks seen so far, by block keyword.
+    var names: [String: [String: Origin]] = [:]
+    var lowercaseKeywords: [String: [String: String]] = [:]
+
+    struct BracePosition: Hashable {
+        var code: String
+        var file: String
+        var line: Int
+        var column: Int
+    }
+
+    init(schema: SchemaView, config: ExpandedConfig) {
+        self.schema = schema
+        self.lines = config.lines
+        var reported = Set<BracePosition>()
+        for diagnostic in config.diagnostics
+        where diagnostic.rule == SyntaxRules.extraCloseBrace || diagnostic.rule == SyntaxRules.unexpectedOpenBrace {
+            reported.insert(BracePosition(
+                code: diagnostic.code, file: diagnostic.file, line: diagnostic.line, column: diagnostic.column))
+        }
+        self.reportedBraces = reported
+        self.frames = [Frame(spec: schema.topLevel, block: 0, needOpenBrace: false, opener: nil)]
+        tree.statements.reserveCapacity(lines.count)
+    }
+
+    mutating func run() {
+        var trapCandidate = false
+        while cursor < lines.count {
+            let line = lines[cursor]
+            cursor += 1
+            let followsTrap = trapCandidate
+            trapCandidate = false
+            let first: String
+            switch line.kind {
+            case .openBrace: first = "{"
+            case .closeBrace: first = "}"
+            case .words:
+                guard let word = line.words.first else { continue }
+                first = word.text
+            }
+            let depth = frames.count - 1
+            if skipSublevel == -1 {
+                if first == "{" {
+                    skipSublevel = 1
+                    frames[depth].needOpenBrace = false
+                    continue
+                }
+                skipSublevel = 0
+            }
+            if skipSublevel != 0 {
+                skipLine(line, depth: depth)
+                continue
+            }
+            if frames[depth].needOpenBrace {
+                frames[depth].needOpenBrace = false
+                if first == "{" && depth > 0 { continue }
+                reportMissingOpenBrace(frames[depth], at: line)
+            } else if first == "{" {
+                if !followsTrap { reportUnexpectedOpenBrace(line) }
+                continue
+            }
+            if first == "}" {
+                if depth > 0 {
+                    closeFrame(at: line.origin)
+                } else {
+                    topLevelCloseBrace(line.origin)
+                }
+                continue
+            }
+            trapCandidate = bindKeyword(line, keyword: first)
+        }
+        for index in traps.indices { diagnostics.append(traps[index]) }
+        diagnostics.append(contentsOf: checker.diagnostics)
+    }
+
+    static func words(of line: LogicalLine) -> [ExpandedWord] {
+        switch line.kind {
+        case .openBrace: return [ExpandedWord(text: "{", origin: line.origin)]
+        case .closeBrace: return [ExpandedWord(text: "}", origin: line.origin)]
+        case .words: return line.words
+        }
+    }
+
+    // MARK: Skipped blocks
+
+    mutating func skipLine(_ line: LogicalLine, depth: Int) {
+        var last = ""
+        for word in Self.words(of: line) {
+            last = word.text
+            if last == "{" {
+                skipSublevel += 1
+            } else if last == "}" {
+                skipSublevel -= 1
+                if skipSublevel == 0 { break }
+            }
+        }
+        if last == "}" && skipSublevel == 0 && depth > 0 {
+            closeFrame(at: line.origin)
+        }
+    }
+
+    // MARK: Braces
+
+    mutating func closeFrame(at origin: Origin) {
+        let frame = frames.removeLast()
+        for trap in frame.pendingTraps {
+            let closed = frame.opener?.text ?? "the block"
+            traps[trap].related.append(RelatedLocation(
+                file: origin.file, line: origin.line, column: origin.column,
+                message: "this '}' ends the ignored block's lines but closes '\(closed)' for keepalived; the keywords after it are read one level up"))
+            lastResolvedTrap = trap
+        }
+    }
+
+    mutating func topLevelCloseBrace(_ origin: Origin) {
+        if let trap = frames[0].pendingTraps.popLast() {
+            traps[trap].related.append(RelatedLocation(
+                file: origin.file, line: origin.line, column: origin.column,
+                message: "the ignored block ends here; keepalived reports \"Unknown keyword '}'\""))
+            lastResolvedTrap = trap
+            return
+        }
+        let position = BracePosition(
+            code: SyntaxRules.extraCloseBrace.code, file: origin.file, line: origin.line, column: origin.column)
+        if reportedBraces.contains(position) { return }
+        if let trap = lastResolvedTrap {
+            traps[trap].related.append(RelatedLocation(
+                file: origin.file, line: origin.line, column: origin.column,
+                message: "the block's own '}' is then read at the top level: keepalived reports \"Unknown keyword '}'\""))
+            return
+        }
+        diagnostics.append(Diagnostic(
+            SemanticRules.unknownKeyword,
+            "'}' at the top level closes no block for keepalived; it reports \"Unknown keyword '}'\"",
+            at: origin.span))
+    }
+
+    mutating func reportUnexpectedOpenBrace(_ line: LogicalLine) {
+        let origin = line.origin
+        let position = BracePosition(
+            code: SyntaxRules.unexpectedOpenBrace.code, file: origin.file, line: origin.line, column: origin.column)
+        if reportedBraces.contains(position) { return }
+        diagnostics.append(Diagnostic(
+            SyntaxRules.unexpectedOpenBrace,
+            "'{' opens no block here; keepalived reports \"Unexpected '{' - ignoring\" and reads the following lines into the enclosing block",
+            at: origin.span))
+    }
+
+    mutating func reportMissingOpenBrace(_ frame: Frame, at line: LogicalLine) {
+        let keyword = frame.opener?.text ?? "block"
+        let span = frame.opener?.origin.span ?? line.origin.span
+        diagnostics.append(Diagnostic(
+            SemanticRules.missingBlock,
+            "'\(keyword)' is not followed by '{'; keepalived reports \"Missing '{' at beginning of configuration block\" and reads the following lines as the block's keywords up to the next '}'",
+            at: span))
+    }
+
+    // MARK: Keywords
+
+    /// Binds one keyword line; returns true when a '{' on the next line would be a trap.
+    mutating func bindKeyword(_ line: LogicalLine, keyword: String) -> Bool {
+        let depth = frames.count - 1
+        let blockSpec = frames[depth].spec
+        let word = line.words[0]
+        guard let spec = blockSpec.keyword(keyword), spec.knownIn227 else {
+            reportUnknown(line, in: blockSpec, row: blockSpec.keyword(keyword))
+            return true
+        }
+        if spec.deprecatedBy != nil { reportDeprecated(spec, word: word, in: blockSpec) }
+        switch spec.kind {
+        case .block(let name):
+            openBlock(line, spec: spec, subName: name)
+            return false
+        case .valueBlock:
+            let entries = readValueBlock(line, spec: spec)
+            append(BoundStatement(
+                spec: spec, words: [word], values: [], text: line.text, entries: entries, block: nil,
+                origin: line.origin))
+            return false
+        case .script:
+            append(BoundStatement(
+                spec: spec, words: line.words, values: [], text: line.text, entries: [], block: nil,
+                origin: line.origin))
+            return nextLineIsOpenBrace(spec: spec, word: word)
+        case .value:
+            let values = checker.check(spec, words: line.words, lineOrigin: line.origin)
+            append(BoundStatement(
+                spec: spec, words: line.words, values: values, text: line.text, entries: [], block: nil,
+                origin: line.origin))
+            return nextLineIsOpenBrace(spec: spec, word: word)
+        }
+    }
+
+    mutating func append(_ statement: BoundStatement) {
+        guard let block = frames[frames.count - 1].block else { return }
+        tree.blocks[block].statements.append(tree.statements.count)
+        tree.statements.append(statement)
+    }
+
+    var nextLineOpensBlock: Bool { cursor < lines.count && lines[cursor].kind == .openBrace }
+
+    /// A known keyword that takes no block, followed by '{': the not-a-block trap.
+    mutating func nextLineIsOpenBrace(spec: KeywordSpec, word: ExpandedWord) -> Bool {
+        guard nextLineOpensBlock else { return false }
+        addTrap(Diagnostic(
+            SemanticRules.notABlock,
+            "'\(spec.name)' takes no block: keepalived reports \"Unexpected '{' - ignoring\", reads the lines of this block into \(enclosingName) and the block's '}' closes \(enclosingName)",
+            at: word.origin.span))
+        return true
+    }
+
+    var enclosingName: String {
+        frames.last?.opener.map { "'\($0.text)'" } ?? "the top level"
+    }
+
+    mutating func addTrap(_ diagnostic: Diagnostic) {
+        traps.append(diagnostic)
+        frames[frames.count - 1].pendingTraps.append(traps.count - 1)
+    }
+
+    mutating func reportDeprecated(_ spec: KeywordSpec, word: ExpandedWord, in block: BlockSpec) {
+        guard let replacement = spec.deprecatedBy else { return }
+        var fixIts: [FixIt] = []
+        if let newer = block.keyword(replacement), newer.kind == spec.kind, newer.arguments == spec.arguments {
+            fixIts = ArgumentChecker.replacement(for: word, with: replacement)
+        }
+        diagnostics.append(Diagnostic(
+            SemanticRules.deprecatedKeyword,
+            "'\(spec.name)' is deprecated; use '\(replacement)' (keepalived 2.2.7 still accepts it)",
+            at: word.origin.span, fixIts: fixIts))
+    }
+
+    mutating func reportUnknown(_ line: LogicalLine, in block: BlockSpec, row: KeywordSpec?) {
+        let word = line.words[0]
+        let keyword = word.text
+        let place = block.name.isEmpty ? "at the top level" : "in '\(block.name)'"
+        let trap = nextLineOpensBlock
+        let trapText =
+            trap
+            ? "; the '{' after it is ignored (\"Unexpected '{'\"), the block's lines are read into \(enclosingName) and its '}' closes \(enclosingName)"
+            : ""
+        if let row {
+            addOrReport(Diagnostic(
+                SemanticRules.keywordNotIn227,
+                "'\(keyword)' is not known to keepalived 2.2.7 (since \(row.since)); it reports \"Unknown keyword '\(keyword)'\" and ignores the line\(trapText)",
+                at: word.origin.span), trap: trap)
+            return
+        }
+        if let correct = caseInsensitiveMatch(keyword, in: block) {
+            addOrReport(Diagnostic(
+                SemanticRules.wrongCase,
+                "keywords are case-sensitive: keepalived reports \"Unknown keyword '\(keyword)'\" and ignores the line\(trapText); write '\(correct)'",
+                at: word.origin.span, fixIts: ArgumentChecker.replacement(for: word, with: correct)), trap: trap)
+            return
+        }
+        var hint = ""
+        let suggestions = schema.suggestions(keyword, block)
+        let homes = schema.blocksContaining(keyword).filter { $0 != block.name }
+        if !homes.isEmpty {
+            hint = "; '\(keyword)' belongs in " + homes.map { $0.isEmpty ? "the top level" : "'\($0)'" }.joined(separator: " or ")
+        } else if !suggestions.isEmpty {
+            hint = "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        }
+        let rule = trap ? SemanticRules.unknownBlockKeyword : SemanticRules.unknownKeyword
+        let what = trap ? "unknown keyword '\(keyword)' opens a block \(place)" : "unknown keyword '\(keyword)' \(place)"
+        addOrReport(Diagnostic(
+            rule, "\(what): keepalived reports \"Unknown keyword '\(keyword)'\" and ignores the line\(trapText)\(hint)",
+            at: word.origin.span), trap: trap)
+    }
+
+    mutating func addOrReport(_ diagnostic: Diagnostic, trap: Bool) {
+        if trap { addTrap(diagnostic) } else { diagnostics.append(diagnostic) }
+    }
+
+    mutating func caseInsensitiveMatch(_ keyword: String, in block: BlockSpec) -> String? {
+        if lowercaseKeywords[block.name] == nil {
+            var table: [String: String] = [:]
+            for row in block.keywords where row.knownIn227 { table[row.name.lowercased()] = row.name }
+            lowercaseKeywords[block.name] = table
+        }
+        return lowercaseKeywords[block.name]?[keyword.lowercased()]
+    }
+}

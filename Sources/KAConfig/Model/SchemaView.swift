@@ -1,0 +1,20 @@
+/// The parts of the keyword schema the binder reads: the top-level table, tables by block name,
+/// did-you-mean suggestions, and where a keyword lives. `SchemaView.keepalived` is the real
+/// schema; tests may pass a small one.
+public struct SchemaView: Sendable {
+    public var topLevel: BlockSpec
+    public var blockNamed: @Sendable (String) -> BlockSpec?
+    public var suggestions: @Sendable (String, BlockSpec) -> [String]
+    public var blocksContaining: @Sendable (String) -> [String]
+
+    public init(
+        topLevel: BlockSpec, blockNamed: @escaping @Sendable (String) -> BlockSpec?,
+        suggestions: @escaping @Sendable (String, BlockSpec) -> [String],
+        blocksContaining: @escaping @Sendable (String) -> [String]
+    ) {
+        self.topLevel = topLevel
+        self.blockNamed = blockNamed
+        self.suggestions = suggestions
+        self.blocksContaining = blocksContaining
+    }
+}

@@ -1,0 +1,75 @@
+/// Typed reads of a bound statement's arguments for the model builders. A value the argument
+/// checker rejected reads as nil, so the model keeps keepalived's default.
+extension BoundStatement {
+    /// Argument `index` (0 = first word after the keyword) as an integer.
+    func int(_ index: Int = 0) -> Int? {
+        guard index < values.count, let value = values[index] else { return nil }
+        switch value {
+        case .number(let number):
+            if case .decimal = argumentType(index) { return nil }
+            return number
+        case .word(let text):
+            if case .success(let number) = NumberReader.integer(text, in: Int.min...Int.max) { return number }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Argument `index` as microseconds: decimal seconds as the schema types them.
+    func microseconds(_ index: Int = 0) -> Int? {
+        guard index < values.count, let value = values[index] else { return nil }
+        switch value {
+        case .number(let number):
+            switch argumentType(index) {
+            case .decimal(_, _, let places):
+                var scale = 1
+                for _ in places..<max(places, 6) { scale *= 10 }
+                return number * scale
+            default:
+                return number * 1_000_000
+            }
+        case .word(let text):
+            if case .success(let number) = NumberReader.decimal(text, places: 6, in: 0...Int.max) { return number }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// A flag with an optional boolean: no argument means true; a rejected argument reads nil.
+    var flag: Bool? {
+        guard words.count > 1 else { return true }
+        guard let value = values.first, let value else { return nil }
+        switch value {
+        case .bool(let bool): return bool
+        case .word(let text): return NumberReader.bool(text)
+        default: return nil
+        }
+    }
+
+    /// Argument `index` as text (nil when absent or rejected).
+    func text(_ index: Int = 0) -> String? {
+        guard index + 1 < words.count else { return nil }
+        if index < values.count, values[index] == nil { return nil }
+        return words[index + 1].text
+    }
+
+    func address(_ index: Int = 0) -> IPAddress? {
+        guard index < values.count, let value = values[index] else { return nil }
+        switch value {
+        case .address(let address): return address
+        case .prefix(let prefix): return prefix.address
+        case .word(let text): return IPAddress(text)
+        default: return nil
+        }
+    }
+
+    var argumentWords: [String] { words.dropFirst().map(\.text) }
+
+    func argumentType(_ index: Int) -> ValueType? {
+        if index < spec.arguments.count { return spec.arguments[index].type }
+        if let last = spec.arguments.last, last.isVariadic { return last.type }
+        return nil
+    }
+}
