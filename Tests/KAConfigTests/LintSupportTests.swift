@@ -33,15 +33,6 @@ import Testing
         #expect(result.skipped == 1)
     }
 
-    @Test func unifiedDiffShowsChangedLines() {
-        let old = "a\nb\nc\nd\n"
-        let new = "a\nB\nc\nd\n"
-        let diff = UnifiedDiff.diff(old: old, new: new, oldName: "x", newName: "x")
-        #expect(diff.contains("-b\n+B\n"))
-        #expect(diff.hasPrefix("--- x\n+++ x\n@@ -1,"))
-        #expect(UnifiedDiff.diff(old: old, new: old, oldName: "x", newName: "x").isEmpty)
-    }
-
     @Test func ruleDocumentationExamples() {
         let page = """
             # demo (KA999)

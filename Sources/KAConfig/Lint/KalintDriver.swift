@@ -82,13 +82,8 @@ public enum KalintDriver {
             targetVersion: request.targetVersion, configID: request.configID)
         let nodes = request.files.map { Analyzer.analyze(path: $0, options: expansion, fileSystem: fileSystem) }
         var report = LintEngine().run(nodes, options: options)
-        if let firewallPath = request.firewall {
-            guard let bytes = try? fileSystem.readFile(firewallPath) else {
-                return .usage("cannot read firewall ruleset '\(firewallPath)'")
-            }
-            report.diagnostics += FirewallCheck.check(nodes, ruleset: String(decoding: bytes, as: UTF8.self), rulesetPath: firewallPath)
-                .filter { options.allows($0.rule) }
-            report.diagnostics = report.diagnostics.sortedForOutput()
+        if request.firewall != nil {
+            return .usage("--firewall is not available in this build")
         }
         var response = KalintResponse()
         var sources: [String: SourceFile] = [:]
@@ -175,9 +170,9 @@ public enum KalintDriver {
             guard result.bytes != source.bytes else { continue }
             applied += result.applied
             if showDiff {
-                response.stdout += UnifiedDiff.diff(
-                    old: String(decoding: source.bytes, as: UTF8.self), new: String(decoding: result.bytes, as: UTF8.self),
-                    oldName: "a/" + path, newName: "b/" + path)
+                response.stdout += String(
+                    decoding: UnifiedDiff.diff(old: source.bytes, new: result.bytes, oldName: "a/" + path, newName: "b/" + path),
+                    as: UTF8.self)
             } else {
                 response.writes.append((path, result.bytes))
             }

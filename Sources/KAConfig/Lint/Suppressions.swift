@@ -9,7 +9,7 @@ public struct Suppressions: Sendable {
 
     public init() {}
 
-    public init(trees: some Sequence<SyntaxTree>) {
+    public init(trees: some Swift.Sequence<SyntaxTree>) {
         for tree in trees { add(tree) }
     }
 
