@@ -21,11 +21,12 @@ struct PhysicalLine {
         /// Braces may be split onto lines of their own, blank runs become one space.
         case free
         /// Kept on one line (braces stay in place) because a prefix such as `@id` applies to the
-        /// whole physical line; blank runs between tokens become one space.
+        /// whole physical line, or an `include` pattern runs to its end; blank runs between
+        /// tokens become one space.
         case sealed
         /// The bytes from the first to the last significant token are kept as written:
         /// `$NAME=` definitions and their continuation lines, `$` references, `~SEQ`/`~LST`,
-        /// `include` operands, single quotes and backslashes (script keywords re-read the raw line).
+        /// single quotes and backslashes (script keywords re-read the raw line).
         case verbatim
         /// Like verbatim, and the indentation too: it holds blanks other than space and tab,
         /// which keepalived does not strip at the start of a line.
@@ -77,7 +78,12 @@ extension PhysicalLine {
                 hasSignificant = true
                 sawSignificant = true
                 if layout == .free { layout = .sealed }
-            case .sequence, .definition, .definitionContinuation, .includePattern, .unterminatedQuote:
+            case .includePattern:
+                // The pattern token is copied as written; only the blanks before it change.
+                hasSignificant = true
+                sawSignificant = true
+                if layout == .free { layout = .sealed }
+            case .sequence, .definition, .definitionContinuation, .unterminatedQuote:
                 hasSignificant = true
                 sawSignificant = true
                 if layout != .raw { layout = .verbatim }
