@@ -106,8 +106,7 @@ enum MalformedCatalogue {
         MalformedCase("2000 close braces on one line", String(repeating: "}", count: 2000), [lineTooLong(1), extraClose(1, count: 2000)]),
         MalformedCase("trailing backslash outside a definition", "global_defs {\n    router_id a\\\n}\n", [continuation(2)]),
         MalformedCase(
-            "trailing backslash on the last line", "router_id a\\", [continuation(1)],
-            knownIssue: "Parser.checkLines looks for a trailing backslash only before a newline token"),
+            "trailing backslash on the last line", "router_id a\\", [continuation(1)]),
     ]
 
     static let prefixes: [MalformedCase] = [

@@ -1,0 +1,86 @@
+/// A small, fast JSON writer: deterministic output, no Foundation. Used by every JSON emitter
+/// (diagnostics, tokens, tree) so escaping lives in one place.
+public struct JSONText: Sendable {
+    public private(set) var output: String = ""
+    private var needsComma: [Bool] = [false]
+
+    public init() {}
+
+    public static func quoted(_ string: String) -> String {
+        var result = "\""
+        result.reserveCapacity(string.utf8.count + 2)
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        result += "\""
+        return result
+    }
+
+    private mutating func separator() {
+        if needsComma[needsComma.count - 1] { output += "," }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    public mutating func beginObject(_ key: String? = nil) {
+        separator()
+        if let key { output += Self.quoted(key) + ":" }
+        output += "{"
+        needsComma.append(false)
+    }
+
+    public mutating func endObject() {
+        needsComma.removeLast()
+        output += "}"
+    }
+
+    public mutating func beginArray(_ key: String? = nil) {
+        separator()
+        if let key { output += Self.quoted(key) + ":" }
+        output += "["
+        needsComma.append(false)
+    }
+
+    public mutating func endArray() {
+        needsComma.removeLast()
+        output += "]"
+    }
+
+    public mutating func field(_ key: String, _ value: String) {
+        separator()
+        output += Self.quoted(key) + ":" + Self.quoted(value)
+    }
+
+    public mutating func field(_ key: String, _ value: Int) {
+        separator()
+        output += Self.quoted(key) + ":" + String(value)
+    }
+
+    public mutating func field(_ key: String, _ value: Bool) {
+        separator()
+        output += Self.quoted(key) + ":" + (value ? "true" : "false")
+    }
+
+    /// A bare value inside an array.
+    public mutating func value(_ value: String) {
+        separator()
+        output += Self.quoted(value)
+    }
+
+    public mutating func value(_ value: Int) {
+        separator()
+        output += String(value)
+    }
+}
