@@ -133,3 +133,10 @@ enum ByteClass {
         return true
     }
 }
+
+extension ByteClass {
+    /// Array convenience for callers off the lexer's hot path.
+    static func trimTrailingBlanks(_ bytes: [UInt8], start: Int, end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { trimTrailingBlanks($0, start: start, end: end) }
+    }
+}
