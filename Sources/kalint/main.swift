@@ -1,1 +1,106 @@
-@main struct KalintMain { static func main() {} }
+import ArgumentParser
+import KAConfig
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// kalint: parses, expands and binds each node's configuration, runs the single-file and
+/// cross-node rules, and prints the findings. All logic lives in KAConfig (KalintDriver); this
+/// is the shell: arguments, output, atomic writes for --fix, exit status.
+struct Kalint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kalint",
+        abstract: "Lint keepalived.conf files: one file per node, checked alone and against each other.",
+        discussion: "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.")
+
+    @Argument(help: "Configuration files, one per node (includes are followed).")
+    var files: [String] = []
+
+    @Option(help: "Output format: human, json, sarif or github.")
+    var format: String = "human"
+
+    @Option(name: .customLong("config-id"), help: "Config id for @id conditional lines (keepalived -i).")
+    var configID: String?
+
+    @Option(help: "Print one view of a single file: tokens, tree, source or model.")
+    var emit: String?
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes kalint exit 1: error, warning or info.")
+    var failOn: String = "error"
+
+    @Option(help: "Do not report this rule (slug or code; repeatable, comma-separated lists allowed).")
+    var disable: [String] = []
+
+    @Option(name: .customLong("enable-only"), help: "Report only these rules (slug or code; repeatable).")
+    var enableOnly: [String] = []
+
+    @Option(name: .customLong("target-version"), help: "Report keywords newer than this keepalived version.")
+    var targetVersion: String?
+
+    @Option(help: "A saved ruleset (nft list ruleset or iptables-save output) to check VRRP traffic against.")
+    var firewall: String?
+
+    @Flag(name: .customLong("list-rules"), help: "List every rule: code, slug, severity, summary.")
+    var listRules = false
+
+    @Option(help: "Print the documentation page of a rule (slug or code).")
+    var explain: String?
+
+    @Flag(help: "Apply safe fix-its in place (atomically).")
+    var fix = false
+
+    @Flag(help: "With --fix: print the changes as a unified diff instead of writing them.")
+    var diff = false
+
+    @Flag(name: .customLong("no-color"), help: "Never colour human output.")
+    var noColor = false
+
+    func request() -> KalintRequest {
+        KalintRequest(
+            files: files, format: format, configID: configID, emit: emit, failOn: failOn, disable: disable,
+            enableOnly: enableOnly, targetVersion: targetVersion, firewall: firewall, listRules: listRules,
+            explain: explain, fix: fix, diff: diff,
+            color: !noColor && isatty(1) != 0 && getenv("NO_COLOR") == nil)
+    }
+}
+
+func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written <= 0 { return }
+        offset += written
+    }
+}
+
+func runKalint() -> Int32 {
+    let command: Kalint
+    do {
+        command = try Kalint.parseAsRoot() as! Kalint
+    } catch {
+        let message = Kalint.fullMessage(for: error)
+        if Kalint.exitCode(for: error) == .success {
+            writeAll(Array((message + "\n").utf8), to: 1)
+            return 0
+        }
+        writeAll(Array((message + "\n").utf8), to: 2)
+        return 2
+    }
+    var response = KalintDriver.run(command.request(), fileSystem: LocalFileSystem())
+    for (path, bytes) in response.writes {
+        do {
+            try AtomicFileWriter.replace(path, with: bytes)
+        } catch {
+            response.stderr += "kalint: cannot write \(error.description)\n"
+            response.status = 2
+        }
+    }
+    writeAll(response.rawStdout ?? Array(response.stdout.utf8), to: 1)
+    writeAll(Array(response.stderr.utf8), to: 2)
+    return response.status
+}
+
+exit(runKalint())

@@ -81,7 +81,7 @@ public enum KalintDriver {
             disabled: split(request.disable), enabledOnly: split(request.enableOnly), failOn: failOn,
             targetVersion: request.targetVersion, configID: request.configID)
         let nodes = request.files.map { Analyzer.analyze(path: $0, options: expansion, fileSystem: fileSystem) }
-        var report = LintEngine().run(nodes, options: options)
+        let report = LintEngine().run(nodes, options: options)
         if request.firewall != nil {
             return .usage("--firewall is not available in this build")
         }

@@ -1,12 +1,8 @@
 /// Every rule kalint runs. A rule is added here and documented in docs/rules/SLUG.md.
 public enum RuleRegistry {
-    public static let singleFile: [any LintRule] = [
-        AuthPassLengthRule(),
-    ]
+    public static let singleFile: [any LintRule] = ValueRules.all + ReferenceAndSecurityRules.all
 
-    public static let fleet: [any FleetRule] = [
-        FailoverImpossibleRule(),
-    ]
+    public static let fleet: [any FleetRule] = FleetRules.all
 
     /// Every diagnostic rule kalint can report: syntax, binding, lint, fleet, firewall.
     public static var allRules: [DiagnosticRule] {

@@ -58,7 +58,9 @@ struct ArgumentChecker {
         case .decimal(let minimum, let maximum, let places):
             var scale = 1
             for _ in 0..<places { scale *= 10 }
-            let range = Int((minimum * Double(scale)).rounded())...Int((maximum * Double(scale)).rounded())
+            // Clamp: some rows use huge maxima (no limit), which must not overflow Int.
+            let clamp = { (value: Double) -> Int in Int(max(-9.0e18, min(9.0e18, (value * Double(scale)).rounded()))) }
+            let range = clamp(minimum)...clamp(maximum)
             return number(
                 NumberReader.decimal(text, places: places, in: range), word, range: range, spec: spec, scale: scale)
         case .bool:

@@ -1,0 +1,4 @@
+/// Single-file rules about references, scripts, security and strict mode.
+enum ReferenceAndSecurityRules {
+    static let all: [any LintRule] = []
+}

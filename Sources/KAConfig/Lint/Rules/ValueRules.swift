@@ -1,0 +1,6 @@
+/// Single-file rules about values and instance shape (one rule per file in this folder).
+enum ValueRules {
+    static let all: [any LintRule] = [
+        AuthPassLengthRule(),
+    ]
+}
