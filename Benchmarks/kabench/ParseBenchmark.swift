@@ -26,7 +26,7 @@ struct ParseBenchmark: ParsableCommand {
             let text = ConfigGenerator.largeConfig(instances: size)
             let bytes = Array(text.utf8)
             let seconds = bestTime(repetitions: repetitions) {
-                _ = ParsePipeline.analyze(path: "bench.conf", bytes: bytes)
+                _ = Analyzer.analyze(path: "bench.conf", text: text)
             }
             let megabytes = Double(bytes.count) / 1_000_000
             print(
@@ -50,6 +50,13 @@ struct ParseBenchmark: ParsableCommand {
         let lineTable = bestTime(repetitions: repetitions) { _ = SourceFile(path: "bench.conf", bytes: bytes) }
         let lexer = bestTime(repetitions: repetitions) { _ = Lexer.tokenize(bytes) }
         let parser = bestTime(repetitions: repetitions) { _ = Parser.parse(path: "bench.conf", bytes: bytes) }
-        print("  stages on \(instances) instances: line table \(formatted(lineTable * 1000)) ms, lexer \(formatted(lexer * 1000)) ms, lexer+parser \(formatted(parser * 1000)) ms")
+        let tree = Parser.parse(path: "bench.conf", bytes: bytes)
+        let files = InMemoryFileSystem(files: [:])
+        var expanded: ExpandedConfig?
+        let expand = bestTime(repetitions: repetitions) {
+            expanded = Expander.expand(tree: tree, options: ExpansionOptions(), fileSystem: files)
+        }
+        let bind = bestTime(repetitions: repetitions) { _ = Binder.bind(expanded!, schema: .keepalivedSchema) }
+        print("  stages on \(instances) instances: line table \(formatted(lineTable * 1000)) ms, lexer \(formatted(lexer * 1000)) ms, lexer+parser \(formatted(parser * 1000)) ms, expand \(formatted(expand * 1000)) ms, bind \(formatted(bind * 1000)) ms")
     }
 }

@@ -12,5 +12,11 @@ enum TestAnalysis {
         return Parser.parse(path: path, bytes: bytes).diagnostics
     }
 
-    static let current: Analyze = parserOnly
+    /// The whole front end and every single-file rule, as `kalint FILE` runs them.
+    static let fullAnalyzer: Analyze = { path in
+        let node = Analyzer.analyze(path: path, fileSystem: LocalFileSystem())
+        return LintEngine().run([node]).diagnostics
+    }
+
+    static let current: Analyze = fullAnalyzer
 }
