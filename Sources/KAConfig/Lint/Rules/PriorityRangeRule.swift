@@ -21,8 +21,9 @@ struct PriorityRangeRule: LintRule {
         return found
     }
 
-    /// 255 means "address owner": keepalived starts as MASTER at once, clears nopreempt and answers
-    /// for the VIPs as their owner. Plausible only when every VIP is one of the node's source addresses.
+    /// 255 means "address owner": keepalived starts as MASTER at once, clears nopreempt, ignores
+    /// tracker weights and answers for the VIPs as their owner. Plausible only when every VIP is
+    /// one of the node's source addresses.
     func ownerFinding(_ instance: VRRPInstance, _ facts: InstanceFacts, _ node: NodeAnalysis) -> Diagnostic? {
         guard facts.basePriority == 255, !facts.virtualAddresses.isEmpty else { return nil }
         let owned = Set(facts.sourceAddresses)
@@ -33,7 +34,7 @@ struct PriorityRangeRule: LintRule {
         } else {
             source = "nothing in this file shows that this node owns \(foreign)"
         }
-        let claim = "priority 255 declares '\(instance.name)' the owner of its virtual addresses, but \(source); keepalived 2.2.7 does not check ownership: it starts as MASTER at once, clears nopreempt and answers for \(foreign) as its owner; use 254 or lower"
+        let claim = "priority 255 declares '\(instance.name)' the owner of its virtual addresses, but \(source); keepalived 2.2.7 does not check ownership: it starts as MASTER at once, clears nopreempt, drops weighted track scripts and tracked-interface weights, and answers for \(foreign) as its owner; use 254 or lower"
         if let statement = facts.statements("priority").last(where: { $0.int() != nil }) {
             return Diagnostic(rule, claim, at: NodeAnalysis.span(of: statement, argument: 0), severity: .warning)
         }
