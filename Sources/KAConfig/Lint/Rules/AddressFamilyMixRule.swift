@@ -23,6 +23,7 @@ struct AddressFamilyMixRule: LintRule {
     func skippedAddresses(_ instance: VRRPInstance, _ facts: InstanceFacts, _ model: Configuration) -> [Diagnostic] {
         let family = facts.effectiveFamily.rawValue
         let noVIPLeft = facts.virtualAddresses.isEmpty && facts.skipped.contains { $0.keyword == "virtual_ipaddress" }
+        let noPeerLeft = facts.unicastPeers.isEmpty && facts.skipped.contains { $0.keyword == "unicast_peer" }
         return facts.skipped.map { skipped in
             let text = skipped.word.text
             let quoted: String
@@ -41,6 +42,9 @@ struct AddressFamilyMixRule: LintRule {
                 message += facts.effectiveVersion(model) == 3 || facts.isStrict(model)
                     ? "; no virtual address is left, so keepalived exits (\"No VIP specified; at least one is required\")"
                     : "; no virtual address is left"
+            }
+            if noPeerLeft, skipped.keyword == "unicast_peer" {
+                message += "; no unicast peer is left, so keepalived falls back to multicast"
             }
             if skipped.keyword == "virtual_ipaddress" {
                 message += "; put the other family in its own vrrp_instance, or in virtual_ipaddress_excluded"
