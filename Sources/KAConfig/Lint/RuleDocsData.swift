@@ -904,7 +904,7 @@ meant to win the election can silently end up at 100, level with its backups.
 255 is special: it means "address owner" (RFC 3768/5798), a router whose real interface address
 is the virtual address. keepalived does not check that this is true. An instance with priority 255
 (written, or implied by `state MASTER` with no `priority` line) becomes MASTER at once without
-waiting for the master-down timer, has its `nopreempt` cleared, drops weighted track scripts
+waiting for the master-down timer (unless it says `state BACKUP`), has its `nopreempt` cleared, drops weighted track scripts
 and ignores tracked-interface weights (so a failed check no longer moves the address), accepts traffic for the virtual
 addresses as their owner, and when two nodes both say 255 they fight until one lowers itself.
 kalint warns when a virtual address is not one of the instance's own source addresses

@@ -34,7 +34,8 @@ struct PriorityRangeRule: LintRule {
         } else {
             source = "nothing in this file shows that this node owns \(foreign)"
         }
-        let claim = "priority 255 declares '\(instance.name)' the owner of its virtual addresses, but \(source); keepalived 2.2.7 does not check ownership: it starts as MASTER at once, clears nopreempt, drops weighted track scripts and tracked-interface weights, and answers for \(foreign) as its owner; use 254 or lower"
+        let start = facts.initialState(node.model) == .master ? "starts as MASTER at once, " : ""
+        let claim = "priority 255 declares '\(instance.name)' the owner of its virtual addresses, but \(source); keepalived 2.2.7 does not check ownership: it \(start)ignores nopreempt, drops weighted track scripts and tracked-interface weights, and answers for \(foreign) as its owner; use 254 or lower"
         if let statement = facts.statements("priority").last(where: { $0.int() != nil }) {
             return Diagnostic(rule, claim, at: NodeAnalysis.span(of: statement, argument: 0), severity: .warning)
         }
