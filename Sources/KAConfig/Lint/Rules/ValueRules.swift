@@ -2,5 +2,14 @@
 enum ValueRules {
     static let all: [any LintRule] = [
         AuthPassLengthRule(),
+        VRIDRangeRule(),
+        PriorityRangeRule(),
+        AuthWithV3Rule(),
+        AdvertIntRule(),
+        StateValueRule(),
+        NopreemptIgnoredRule(),
+        MissingInterfaceRule(),
+        AddressFamilyMixRule(),
+        DuplicateVRIDRule(),
     ]
 }

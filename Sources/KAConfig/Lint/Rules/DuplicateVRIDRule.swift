@@ -1,0 +1,72 @@
+/// Two instances of one node that keepalived 2.2.7 refuses to run together (check_vrid_conflicts):
+/// multicast instances with the same VRID, family, interface and multicast group; unicast instances
+/// with the same VRID, family, interface and source address that share a peer. Either stops the daemon.
+struct DuplicateVRIDRule: LintRule {
+    let rule = LintRuleCatalogue.duplicateVRID
+
+    struct Member {
+        var instance: VRRPInstance
+        var facts: InstanceFacts
+        var vrid: Int
+        var isUnicast: Bool { !facts.unicastPeers.isEmpty }
+    }
+
+    func check(_ node: NodeAnalysis) -> [Diagnostic] {
+        let members = node.model.instances.compactMap { instance -> Member? in
+            guard let vrid = instance.virtualRouterID else { return nil }
+            return Member(instance: instance, facts: InstanceFacts(instance, in: node), vrid: vrid)
+        }
+        var found: [Diagnostic] = []
+        for (index, later) in members.enumerated() {
+            var conflicts: [(Member, String)] = []
+            for earlier in members[..<index] {
+                if let message = conflict(earlier, later, node.model) { conflicts.append((earlier, message)) }
+            }
+            guard let first = conflicts.first else { continue }
+            let related = conflicts.map { earlier, _ in
+                let span = vridSpan(earlier.instance, node)
+                return RelatedLocation(
+                    file: span.file, line: span.start.line, column: span.start.column,
+                    message: "'\(earlier.instance.name)' uses VRID \(earlier.vrid) here")
+            }
+            found.append(Diagnostic(
+                rule,
+                "'\(later.instance.name)' and '\(first.0.instance.name)' \(first.1); keepalived 2.2.7 refuses to start; give one of them another virtual_router_id",
+                at: vridSpan(later.instance, node), related: related))
+        }
+        return found
+    }
+
+    /// keepalived's message for a conflicting pair, or nil when it lets them coexist.
+    func conflict(_ first: Member, _ second: Member, _ model: Configuration) -> String? {
+        guard first.vrid == second.vrid, first.facts.effectiveFamily == second.facts.effectiveFamily,
+            first.isUnicast == second.isUnicast
+        else { return nil }
+        let family = first.facts.effectiveFamily.rawValue
+        if first.isUnicast {
+            if let a = first.instance.interface, let b = second.instance.interface, a != b { return nil }
+            // The local address: the configured source, else the interface's (same interface: same address).
+            switch (first.facts.sourceAddress, second.facts.sourceAddress) {
+            case (let a?, let b?): guard a == b else { return nil }
+            case (nil, nil): guard first.instance.interface != nil, first.instance.interface == second.instance.interface else { return nil }
+            default: return nil
+            }
+            guard let peer = first.facts.unicastPeers.first(where: second.facts.unicastPeers.contains) else { return nil }
+            return "both send VRID \(first.vrid) (\(family)) by unicast from the same address to peer \(peer): keepalived reports \"(\(first.instance.name)) duplicate VRID conflict with \(second.instance.name) VRID \(first.vrid)\""
+        }
+        guard let interface = first.instance.interface, interface == second.instance.interface,
+            group(first, model) == group(second, model)
+        else { return nil }
+        return "both use VRID \(first.vrid) with \(family) on \(interface) (multicast group \(group(first, model))): keepalived reports \"\(first.instance.name) and \(second.instance.name) both use VRID \(first.vrid) with \(family) on interface \(interface)\""
+    }
+
+    func group(_ member: Member, _ model: Configuration) -> IPAddress {
+        if let destination = member.facts.multicastDestination { return destination }
+        return member.facts.effectiveFamily == .ipv6 ? model.globalDefs.multicastGroup6 : model.globalDefs.multicastGroup4
+    }
+
+    func vridSpan(_ instance: VRRPInstance, _ node: NodeAnalysis) -> SourceSpan {
+        let line = node.statements("virtual_router_id", inInstance: instance.name).last { $0.int() != nil }
+        return line.map { NodeAnalysis.span(of: $0, argument: 0) } ?? node.instanceSpan(instance)
+    }
+}

@@ -1,0 +1,42 @@
+/// A vrrp_instance without a usable `interface`. keepalived 2.2.7 checks the interface before it
+/// looks at unicast peers, so even a unicast instance stops the daemon with "Unknown interface!".
+struct MissingInterfaceRule: LintRule {
+    let rule = LintRuleCatalogue.missingInterface
+    /// IFNAMSIZ - 1: keepalived ignores longer names.
+    static let maximumNameLength = 15
+
+    func check(_ node: NodeAnalysis) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for instance in node.model.instances {
+            let lines = node.statements("interface", inInstance: instance.name).filter { $0.words.count > 1 }
+            let usable = lines.filter { Self.problem($0.words[1].text) == nil }
+            let fatal = "keepalived 2.2.7 exits at startup with \"(\(instance.name)) Unknown interface!\""
+            for statement in lines {
+                guard let problem = Self.problem(statement.words[1].text) else { continue }
+                found.append(Diagnostic(
+                    rule, problem + (usable.isEmpty ? " and, with no other interface, \(fatal)" : ""),
+                    at: NodeAnalysis.span(of: statement, argument: 0)))
+            }
+            guard lines.isEmpty else { continue }
+            let message: String
+            if !InstanceFacts(instance, in: node).unicastPeers.isEmpty {
+                message = "vrrp_instance '\(instance.name)' has unicast peers but no interface; \(fatal): 2.2.7 checks the interface before it looks at the peers (add the interface the peers are reached through)"
+            } else {
+                message = "vrrp_instance '\(instance.name)' has no interface and no unicast peers; \(fatal)"
+            }
+            found.append(Diagnostic(rule, message, at: node.instanceSpan(instance)))
+        }
+        return found
+    }
+
+    /// Why keepalived ignores an interface name, if it does.
+    static func problem(_ name: String) -> String? {
+        if name.utf8.count > maximumNameLength {
+            return "interface name '\(name)' is longer than \(maximumNameLength) characters: keepalived 2.2.7 reports \"Interface name '\(name)' too long - ignoring\""
+        }
+        if name == "lo" {
+            return "interface lo is the loopback: keepalived 2.2.7 reports \"cannot use a loopback interface (lo) for vrrp - ignoring\""
+        }
+        return nil
+    }
+}
