@@ -13,8 +13,11 @@ final class RulesetEvaluator {
     }
 
     private struct Decider {
+        /// "dropped by rule at line 3 ..." — the verb and what decided.
         var text: String
         var line: Int?
+        /// What decided, without the verb.
+        var rule: String
     }
 
     private enum End {
@@ -72,16 +75,16 @@ final class RulesetEvaluator {
                     var path = outcome.path
                     switch outcome.end {
                     case .accept(let decider):
-                        path.acceptedBy.append((decider.text, decider.line, true))
+                        path.acceptedBy.append((decider.rule, decider.line, true))
                         next.append(path)
                     case .drop(let decider):
                         drops.append((decider, path))
                     case .proceed, .fellThrough:
                         let policy = describePolicy(stage)
                         if chain.policyDrops {
-                            drops.append((Decider(text: "dropped by " + policy, line: chain.policyLine), path))
+                            drops.append((Decider(text: "dropped by " + policy, line: chain.policyLine, rule: policy), path))
                         } else {
-                            path.acceptedBy.append(("passed " + policy, chain.policyLine, false))
+                            path.acceptedBy.append((policy, chain.policyLine, false))
                             next.append(path)
                         }
                     }
@@ -99,7 +102,7 @@ final class RulesetEvaluator {
         let path = live.min { $0.assumptions.count < $1.assumptions.count } ?? PathState(packet: packet)
         let byRule = path.acceptedBy.filter(\.byRule)
         let shown = byRule.isEmpty ? path.acceptedBy : byRule
-        let reason = "\(packet.summary) is " + shown.map(\.text).joined(separator: ", then ")
+        let reason = "\(packet.summary) is accepted by " + shown.map(\.text).joined(separator: ", then by ")
         return FirewallVerdict(accepted: true, reason: reason + notes(path), line: shown.last?.line)
     }
 
@@ -109,7 +112,7 @@ final class RulesetEvaluator {
 
     private func describePolicy(_ ref: ChainRef) -> String {
         let chain = program.tables[ref.table].chains[ref.chain]
-        let line = chain.policyLine.map { ", line \($0)" } ?? ""
+        let line = chain.policyLine.map { " (line \($0))" } ?? ""
         let policy = chain.policyDrops ? "drop" : "accept"
         return "the \(policy) policy of chain \(chain.name) in table \(program.tables[ref.table].label)\(line)"
     }
@@ -117,6 +120,11 @@ final class RulesetEvaluator {
     private func describeRule(_ rule: RulesetRule, in ref: ChainRef) -> String {
         let chain = program.tables[ref.table].chains[ref.chain]
         return "rule at line \(rule.line) in chain \(chain.name) of table \(program.tables[ref.table].label) (`\(rule.text)`)"
+    }
+
+    private func decider(_ verb: String, _ rule: RulesetRule, _ ref: ChainRef) -> Decider {
+        let described = describeRule(rule, in: ref)
+        return Decider(text: "\(verb) by \(described)", line: rule.line, rule: described)
     }
 
     // MARK: One chain
@@ -203,11 +211,11 @@ final class RulesetEvaluator {
         var path = start
         switch action {
         case .accept:
-            return [Outcome(end: .accept(Decider(text: "accepted by " + describeRule(rule, in: ref), line: rule.line)), path: path)]
+            return [Outcome(end: .accept(decider("accepted", rule, ref)), path: path)]
         case .drop:
-            return [Outcome(end: .drop(Decider(text: "dropped by " + describeRule(rule, in: ref), line: rule.line)), path: path)]
+            return [Outcome(end: .drop(decider("dropped", rule, ref)), path: path)]
         case .reject:
-            return [Outcome(end: .drop(Decider(text: "rejected by " + describeRule(rule, in: ref), line: rule.line)), path: path)]
+            return [Outcome(end: .drop(decider("rejected", rule, ref)), path: path)]
         case .next:
             return [Outcome(end: .proceed, path: path)]
         case .returnFromChain:
