@@ -273,8 +273,13 @@ struct IptablesParser {
     private mutating func commandTable(_ name: String, family: VRRPTrafficNeed.Family, line: Int) -> Int {
         let key = "\(family.rawValue) \(name)"
         if let index = commandTables[key] { return index }
-        var table = RulesetTable(
-            label: name + (family == .ipv4 ? " (iptables)" : " (ip6tables)"), families: [family])
+        let label = name + (family == .ipv4 ? " (iptables)" : " (ip6tables)")
+        // Commands after a dump change the dumped table, as they would on the live system.
+        if let dumped = program.tables.lastIndex(where: { $0.label == label && $0.families == [family] }) {
+            commandTables[key] = dumped
+            return dumped
+        }
+        var table = RulesetTable(label: label, families: [family])
         for chainName in Self.builtinChains[name] ?? [] {
             var chain = RulesetChain(name: chainName, line: line)
             if let (hook, priority) = Self.hook(table: name, chain: chainName) {

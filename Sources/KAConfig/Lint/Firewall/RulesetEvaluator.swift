@@ -7,6 +7,8 @@ final class RulesetEvaluator {
     private var forks = 0
     private static let maxForks = 256
     private static let maxDepth = 64
+    private static let budgetNote =
+        "kalint stopped following unknown interface and address cases after \(maxForks) and treated the rest as not matching"
 
     init(program: RulesetProgram) {
         self.program = program
@@ -188,7 +190,7 @@ final class RulesetEvaluator {
         }
         if let unknown {
             guard forks < Self.maxForks else {
-                path.note("kalint stopped following unknown interface and address cases after \(Self.maxForks)")
+                path.note(Self.budgetNote)
                 return .notMatching
             }
             return .fork(unknown)
@@ -247,6 +249,10 @@ final class RulesetEvaluator {
                 case .unsupported(let what):
                     path.note("rule at line \(rule.line) uses a match kalint does not evaluate: \(what) (treated as not matching)")
                 case .unknown(let fact):
+                    guard forks < Self.maxForks else {
+                        path.note(Self.budgetNote)
+                        continue
+                    }
                     let rest = Array(entries[offset...])
                     return fork(fact, path) { self.take(.verdictMap(rest), of: rule, in: ref, path: $0, depth: depth) }
                 }
