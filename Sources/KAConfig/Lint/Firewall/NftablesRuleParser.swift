@@ -50,12 +50,15 @@ struct NftablesRuleParser {
         return true
     }
 
-    /// Skips to the next expression start; returns what was skipped, spelled.
+    /// Skips to the next expression start; returns what was skipped, spelled. A selector word such
+    /// as `meta` or `ct` keeps the key after it (`meta mark`), even when that key is a starter.
     private mutating func skipExpression() -> String {
         var skipped: [String] = []
         var depth = 0
+        let selectors: Set<String> = ["meta", "ct", "ip", "ip6", "fib"]
+        let keep = current.map { selectors.contains($0.text) } == true ? 2 : 1
         while let token = current {
-            if depth == 0, token.kind == .word, Self.starters.contains(token.text), !skipped.isEmpty { break }
+            if depth == 0, token.kind == .word, Self.starters.contains(token.text), skipped.count >= keep { break }
             if token.kind == .openBrace { depth += 1 }
             if token.kind == .closeBrace { depth -= 1 }
             skipped.append(token.spelled)
