@@ -10,35 +10,61 @@ struct FirewallAddress: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// Parses `192.0.2.1`, `2001:db8::1`, `::ffff:192.0.2.1` and `fe80::1%eth0` (the zone is dropped).
+    /// Byte-level, since large dumps hold one or more addresses per rule.
     static func parse<S: StringProtocol>(_ text: S) -> FirewallAddress? {
-        var body = Substring(text)
-        if let percent = body.firstIndex(of: "%") { body = body[..<percent] }
-        if body.contains(":") { return parseIPv6(body) }
-        guard let v4 = parseIPv4(body) else { return nil }
+        var bytes = Array(text.utf8)[...]
+        if let percent = bytes.firstIndex(of: UInt8(ascii: "%")) { bytes = bytes[..<percent] }
+        return parse(bytes: bytes)
+    }
+
+    static func parse(bytes: ArraySlice<UInt8>) -> FirewallAddress? {
+        if bytes.contains(UInt8(ascii: ":")) { return parseIPv6(bytes) }
+        guard let v4 = parseIPv4(bytes) else { return nil }
         return FirewallAddress(family: .ipv4, high: 0, low: UInt64(v4))
     }
 
-    private static func parseIPv4(_ text: Substring) -> UInt32? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
+    private static func parseIPv4(_ bytes: ArraySlice<UInt8>) -> UInt32? {
         var value: UInt32 = 0
-        for part in parts {
-            guard (1...3).contains(part.count), part.allSatisfy(\.isASCII),
-                let octet = UInt32(part), octet <= 255
-            else { return nil }
-            value = value << 8 | octet
+        var octet: UInt32 = 0
+        var digits = 0
+        var dots = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, dots < 3 else { return nil }
+                value = value << 8 | octet
+                octet = 0
+                digits = 0
+                dots += 1
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                octet = octet * 10 + UInt32(byte - UInt8(ascii: "0"))
+                digits += 1
+                guard digits <= 3, octet <= 255 else { return nil }
+            } else {
+                return nil
+            }
         }
-        return value
+        guard dots == 3, digits > 0 else { return nil }
+        return value << 8 | octet
     }
 
-    private static func parseIPv6(_ text: Substring) -> FirewallAddress? {
-        let halves = splitAtDoubleColon(text)
-        guard halves.count <= 2 else { return nil }
-        guard let head = groups(of: halves[0]) else { return nil }
-        var all = head
-        if halves.count == 2 {
-            guard let tail = groups(of: halves[1]), head.count + tail.count <= 7 else { return nil }
-            all += Array(repeating: 0, count: 8 - head.count - tail.count) + tail
+    private static func parseIPv6(_ bytes: ArraySlice<UInt8>) -> FirewallAddress? {
+        // Split at the one `::` allowed; each side is a list of groups.
+        var head = bytes
+        var tail: ArraySlice<UInt8>?
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: ":") {
+                head = bytes[bytes.startIndex..<index]
+                tail = bytes[(index + 2)...]
+                break
+            }
+            index += 1
+        }
+        guard let headGroups = groups(of: head) else { return nil }
+        var all = headGroups
+        if let tail {
+            guard let tailGroups = groups(of: tail), headGroups.count + tailGroups.count <= 7 else { return nil }
+            all += Array(repeating: 0, count: 8 - headGroups.count - tailGroups.count) + tailGroups
         }
         guard all.count == 8 else { return nil }
         var high: UInt64 = 0
@@ -48,42 +74,35 @@ struct FirewallAddress: Hashable, Comparable, Sendable, CustomStringConvertible 
         return FirewallAddress(family: .ipv6, high: high, low: low)
     }
 
-    /// Splits at every `::` (a valid address has at most one).
-    private static func splitAtDoubleColon(_ text: Substring) -> [Substring] {
-        var parts: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(after: index)
-            if text[index] == ":", next < text.endIndex, text[next] == ":" {
-                parts.append(text[start..<index])
-                start = text.index(after: next)
-                index = start
-            } else {
-                index = next
-            }
-        }
-        parts.append(text[start...])
-        return parts
-    }
-
     /// The 16-bit groups of one side of `::`; a trailing dotted quad counts as two groups.
-    private static func groups(of side: Substring) -> [UInt16]? {
+    private static func groups(of side: ArraySlice<UInt8>) -> [UInt16]? {
         if side.isEmpty { return [] }
-        let pieces = side.split(separator: ":", omittingEmptySubsequences: false)
         var result: [UInt16] = []
+        let pieces = side.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
         for (index, piece) in pieces.enumerated() {
-            if index == pieces.count - 1, piece.contains(".") {
+            if index == pieces.count - 1, piece.contains(UInt8(ascii: ".")) {
                 guard let v4 = parseIPv4(piece) else { return nil }
                 result += [UInt16(v4 >> 16), UInt16(v4 & 0xFFFF)]
-            } else {
-                guard (1...4).contains(piece.count), piece.allSatisfy(\.isHexDigit),
-                    let group = UInt16(piece, radix: 16)
-                else { return nil }
-                result.append(group)
+                continue
             }
+            guard (1...4).contains(piece.count) else { return nil }
+            var group: UInt16 = 0
+            for byte in piece {
+                guard let digit = hexValue(byte) else { return nil }
+                group = group << 4 | digit
+            }
+            result.append(group)
         }
         return result
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt16? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt16(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt16(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt16(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
     }
 
     var isMulticast: Bool {
@@ -147,25 +166,25 @@ struct FirewallAddressRange: Hashable, Sendable {
 
     /// Parses `addr`, `addr/len`, `addr/dotted.mask` (iptables) and `a-b` (nftables).
     static func parse<S: StringProtocol>(_ text: S) -> FirewallAddressRange? {
-        let text = Substring(text)
-        if let dash = text.firstIndex(of: "-") {
-            guard let first = FirewallAddress.parse(text[..<dash]),
-                let last = FirewallAddress.parse(text[text.index(after: dash)...]),
+        let bytes = Array(text.utf8)[...]
+        if let dash = bytes.firstIndex(of: UInt8(ascii: "-")) {
+            guard let first = FirewallAddress.parse(bytes: bytes[..<dash]),
+                let last = FirewallAddress.parse(bytes: bytes[(dash + 1)...]),
                 first.family == last.family, first <= last
             else { return nil }
             return FirewallAddressRange(first: first, last: last)
         }
-        guard let slash = text.firstIndex(of: "/") else {
-            guard let address = FirewallAddress.parse(text) else { return nil }
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else {
+            guard let address = FirewallAddress.parse(bytes: bytes) else { return nil }
             return FirewallAddressRange(first: address, last: address)
         }
-        guard let address = FirewallAddress.parse(text[..<slash]) else { return nil }
-        let maskText = text[text.index(after: slash)...]
+        guard let address = FirewallAddress.parse(bytes: bytes[..<slash]) else { return nil }
+        let maskBytes = bytes[(slash + 1)...]
         let width = address.family == .ipv4 ? 32 : 128
         let length: Int
-        if let number = Int(maskText), (0...width).contains(number) {
+        if let number = Int(String(decoding: maskBytes, as: UTF8.self)), (0...width).contains(number) {
             length = number
-        } else if address.family == .ipv4, let mask = FirewallAddress.parse(maskText), mask.family == .ipv4,
+        } else if address.family == .ipv4, let mask = FirewallAddress.parse(bytes: maskBytes), mask.family == .ipv4,
             let contiguous = Self.prefixLength(ofMask: UInt32(mask.low))
         {
             length = contiguous

@@ -85,8 +85,13 @@ struct IptablesRuleParser {
         }
     }
 
+    /// `!`, `-x` or `--xyz`, but not a negative number.
     private static func startsOption(_ word: String) -> Bool {
-        word == "!" || (word.hasPrefix("-") && word.count > 1 && !(word.dropFirst().first?.isNumber ?? false))
+        var bytes = word.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        if first == UInt8(ascii: "!") { return true }
+        guard first == UInt8(ascii: "-"), let second = bytes.next() else { return false }
+        return !(second >= UInt8(ascii: "0") && second <= UInt8(ascii: "9"))
     }
 
     private mutating func addProtocol(_ value: String, negated: Bool) {
@@ -134,8 +139,8 @@ struct IptablesRuleParser {
 
     private mutating func addModuleOption(_ option: String, _ arguments: [String], negated: Bool) {
         let value = arguments.first ?? ""
-        let list = Set(value.lowercased().split(separator: ",").map(String.init))
-        let spelled = ([negated ? "! " + option : option] + arguments).joined(separator: " ")
+        var list: Set<String> { Set(value.lowercased().split(separator: ",").map(String.init)) }
+        var spelled: String { ([negated ? "! " + option : option] + arguments).joined(separator: " ") }
         if let slot = unsupportedIndex, case .unsupported(let text) = matches[slot] {
             matches[slot] = .unsupported(text + " " + spelled)
             return
