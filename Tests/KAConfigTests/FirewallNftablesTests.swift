@@ -91,6 +91,16 @@ import Testing
         #expect(raw.reason.contains("chain prerouting of table ip raw"))
     }
 
+    @Test func chainsBeforeConntrackSeeStateInvalid() throws {
+        // Checked against the kernel: at priority raw (-300) conntrack has not run yet.
+        let ruleset = try FirewallFixture.ruleset("raw-ct-state.nft")
+        let verdict = ruleset.verdict(for: vi1, peer: "192.0.2.2")
+        #expect(verdict.accepted && verdict.line == 12)
+        let raw = ruleset.verdict(for: vi1, peer: "198.51.100.7")
+        #expect(!raw.accepted && raw.line == 5)
+        #expect(!ruleset.verdict(for: FirewallFixture.multicast(ah: true), peer: "192.0.2.2").accepted)
+    }
+
     @Test func scriptFormsDefinesSetsInsertAndVerdictMaps() {
         let text = """
             #!/usr/sbin/nft -f

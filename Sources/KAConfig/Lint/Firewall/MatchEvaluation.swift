@@ -64,13 +64,15 @@ struct PathState: Sendable {
         case .outputInterface(let negated):
             return negated ? .yes : .no
         case .connectionState(let states, let negated):
-            return states.contains(ProbePacket.connectionState) != negated ? .yes : .no
+            return states.contains(packet.connectionState) != negated ? .yes : .no
         case .packetType(let types, let negated):
             return types.contains(packet.packetType) != negated ? .yes : .no
         case .addressType(let side, let types, let negated):
             return types.contains(packet.addressType(side)) != negated ? .yes : .no
         case .never:
             return .no
+        case .always:
+            return .yes
         case .unsupported(let what):
             return .unsupported(what)
         }

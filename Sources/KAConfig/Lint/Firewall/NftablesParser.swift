@@ -200,6 +200,9 @@ struct NftablesParser {
         switch words[hookIndex + 1] {
         case "prerouting": program.tables[table].chains[chain].hook = .prerouting
         case "input": program.tables[table].chains[chain].hook = .input
+        case "ingress":
+            note(line, "ingress chain of table \(program.tables[table].label) not evaluated")
+            return
         default: return
         }
         program.tables[table].chains[chain].line = line

@@ -204,7 +204,7 @@ struct NftablesRuleParser {
         case "status":
             // Adverts are never NATed, confirmed replies or expected connections.
             return keyed { values, negated in
-                negated ? .connectionState([ProbePacket.connectionState], negated: false) : .never("ct status \(values.joined(separator: ","))")
+                negated ? .always : .never("ct status \(values.joined(separator: ","))")
             }
         default:
             return false

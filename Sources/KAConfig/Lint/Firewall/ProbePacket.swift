@@ -18,8 +18,12 @@ struct ProbePacket: Sendable {
         interface = need.interface
     }
 
-    /// Conntrack sees every advert as NEW: the group never answers, and peers' adverts are not replies.
-    static let connectionState = "new"
+    /// Conntrack sees every advert as NEW: the group never answers, and peers' adverts are not
+    /// replies. Chains hooked before conntrack (prerouting below priority -200) see no connection,
+    /// which `ct state` and `-m state` report as invalid.
+    var connectionState = "new"
+
+    static let conntrackPriority = -200
 
     /// `meta pkttype` / `-m pkttype` value.
     var packetType: String { toMulticast ? "multicast" : "host" }

@@ -72,7 +72,9 @@ final class RulesetEvaluator {
         for stage in stages {
             let chain = program.tables[stage.table].chains[stage.chain]
             var next: [PathState] = []
-            for path in live {
+            let beforeConntrack = chain.hook == .prerouting && chain.priority < ProbePacket.conntrackPriority
+            for var path in live {
+                path.packet.connectionState = beforeConntrack ? "invalid" : "new"
                 for outcome in run(stage, from: 0, path: path, depth: 0) {
                     var path = outcome.path
                     switch outcome.end {
@@ -137,9 +139,9 @@ final class RulesetEvaluator {
         case fork(UnknownFact)
     }
 
-    private func run(_ ref: ChainRef, from start: Int, path start0: PathState, depth: Int) -> [Outcome] {
+    private func run(_ ref: ChainRef, from start: Int, path entry: PathState, depth: Int) -> [Outcome] {
         let rules = program.tables[ref.table].chains[ref.chain].rules
-        var path = start0
+        var path = entry
         var index = start
         while index < rules.count {
             let rule = rules[index]

@@ -92,6 +92,8 @@ enum RuleMatch: Sendable {
     case addressType(AddressSide, Set<String>, negated: Bool)
     /// A match VRRP adverts can never satisfy (ports, ICMP types, TCP flags...), with what it was.
     case never(String)
+    /// A match every advert satisfies (`ct status != dnat`).
+    case always
     /// A match kalint does not evaluate; the rule is treated as not matching.
     case unsupported(String)
 }
