@@ -163,14 +163,17 @@ import Testing
                     meta pkttype != multicast fib daddr type local ip protocol vrrp accept
                     meta pkttype multicast ip daddr != 224.0.0.0/4 drop
                     iifname != { "eth0", "eth1" } drop
+                    ip protocol 100-111 accept
                     meta nfproto ipv6 meta l4proto 112 accept
                     fib daddr type multicast ip protocol 112 accept
                 }
             }
             """
         let ruleset = FirewallRuleset.parse(text)
-        #expect(ruleset.verdict(for: vi1, peer: nil).line == 10)
-        #expect(ruleset.verdict(for: FirewallFixture.multicast(family: .ipv6), peer: nil).line == 9)
+        #expect(ruleset.verdict(for: vi1, peer: nil).line == 11)
+        #expect(ruleset.verdict(for: FirewallFixture.multicast(family: .ipv6), peer: nil).line == 10)
+        #expect(FirewallRuleset.parse("table ip t { chain i { type filter hook input priority 0; ip protocol 110-120 drop; } }")
+            .verdict(for: vi1, peer: nil).line == 1)
         #expect(ruleset.verdict(for: FirewallFixture.multicast(interface: "eth2"), peer: nil).line == 8)
         #expect(ruleset.verdict(for: FirewallFixture.unicast(interface: "eth1", peers: ["192.0.2.2"]), peer: nil).line == 6)
     }

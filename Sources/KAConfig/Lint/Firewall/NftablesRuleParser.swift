@@ -134,7 +134,8 @@ struct NftablesRuleParser {
         case "return": action = .returnFromChain
         case "continue": action = .next
         case "queue":
-            action = .unsupported("queue " + skipExpression())
+            let options = skipExpression()
+            action = .unsupported(options.isEmpty ? "queue" : "queue " + options)
         default:
             return false
         }
@@ -148,7 +149,7 @@ struct NftablesRuleParser {
         switch field.text {
         case "protocol" where family == .ipv4, "nexthdr" where family == .ipv6:
             return keyed { values, negated in
-                .ipProtocol(Set(values.map { ProtocolNames.number($0) ?? -1 }), family: family, negated: negated)
+                .ipProtocol(ProtocolNames.numbers(values), family: family, negated: negated)
             }
         case "saddr", "daddr":
             let side: AddressSide = field.text == "saddr" ? .source : .destination
@@ -170,7 +171,7 @@ struct NftablesRuleParser {
         switch key {
         case "l4proto":
             return keyed { values, negated in
-                .ipProtocol(Set(values.map { ProtocolNames.number($0) ?? -1 }), family: nil, negated: negated)
+                .ipProtocol(ProtocolNames.numbers(values), family: nil, negated: negated)
             }
         case "nfproto":
             return keyed { values, negated in

@@ -112,6 +112,21 @@ enum ProtocolNames {
         "shim6": 140, "wesp": 141, "rohc": 142, "ethernet": 143,
     ]
 
+    /// The numbers for names, numbers and `a-b` ranges; a name missing from the table is some other
+    /// protocol, recorded as -1 so it matches nothing.
+    static func numbers(_ values: [String]) -> Set<Int> {
+        var result: Set<Int> = []
+        for value in values {
+            let bounds = value.split(separator: "-").compactMap { Int($0) }
+            if bounds.count == 2, value.first?.isNumber == true, bounds[0] <= bounds[1], bounds[1] <= 255 {
+                result.formUnion(bounds[0]...bounds[1])
+            } else {
+                result.insert(number(value) ?? -1)
+            }
+        }
+        return result
+    }
+
     /// The number for a name or a decimal number; nil when unknown.
     static func number(_ text: String) -> Int? {
         if let value = Int(text), (0...255).contains(value) { return value }
