@@ -186,6 +186,7 @@ import Testing
                     limit rate 10/second ip protocol vrrp accept
                     meta mark 0x1 accept
                     counter packets 12 bytes 720 log prefix "in: " level info
+                    ip saddr . ip daddr { 192.0.2.2 . 224.0.0.18 } accept
                     ip protocol vrrp queue num 1
                 }
             }
@@ -194,7 +195,8 @@ import Testing
         #expect(!verdict.accepted && verdict.line == 3)
         #expect(verdict.reason.contains("rule at line 4 uses a match kalint does not evaluate: limit rate 10/second"))
         #expect(verdict.reason.contains("rule at line 5 uses a match kalint does not evaluate: meta mark 0x1"))
-        #expect(verdict.reason.contains("rule at line 7 has a verdict kalint does not evaluate: queue"))
+        #expect(verdict.reason.contains("rule at line 7 uses a match kalint does not evaluate: ip saddr . ip daddr { 192.0.2.2 . 224.0.0.18 } (treated"))
+        #expect(verdict.reason.contains("rule at line 8 has a verdict kalint does not evaluate: queue num 1"))
         #expect(!verdict.reason.contains("line 6"))
     }
 

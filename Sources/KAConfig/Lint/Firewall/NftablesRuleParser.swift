@@ -76,6 +76,7 @@ struct NftablesRuleParser {
                 position += 1
                 continue
             }
+            if concatenation() { continue }
             if !statement(token.text) {
                 position = start
                 let text = skipExpression()
@@ -84,6 +85,39 @@ struct NftablesRuleParser {
             }
         }
     }
+
+    /// `ip saddr . ip daddr { a . b }` (or `vmap`): a concatenated key kalint does not evaluate,
+    /// read whole up to and including its set, named set or verdict map.
+    private mutating func concatenation() -> Bool {
+        let lookahead = tokens[position..<min(position + 4, tokens.count)]
+        guard lookahead.contains(where: { $0.isWord(".") }) else { return false }
+        var text: [String] = []
+        var depth = 0
+        var isMap = false
+        while let token = current {
+            if depth == 0, token.kind == .word, Self.verdictWords.contains(token.text) { break }
+            position += 1
+            text.append(token.spelled)
+            if token.isWord("vmap") { isMap = true }
+            if token.kind == .openBrace { depth += 1 }
+            if token.kind == .closeBrace {
+                depth -= 1
+                if depth <= 0 { break }
+            }
+            if depth == 0, token.kind == .word, token.text.hasPrefix("@") { break }
+        }
+        let spelled = text.joined(separator: " ")
+        if isMap {
+            action = .unsupported("verdict map on \(spelled)")
+        } else {
+            matches.append(.unsupported(spelled))
+        }
+        return true
+    }
+
+    private static let verdictWords: Set<String> = [
+        "accept", "drop", "reject", "jump", "goto", "return", "continue", "queue", "counter", "log", "comment",
+    ]
 
     /// Reads one known expression or statement at the cursor; false when it is not one.
     private mutating func statement(_ word: String) -> Bool {
