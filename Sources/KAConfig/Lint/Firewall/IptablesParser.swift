@@ -43,7 +43,7 @@ struct IptablesParser {
 
     static func parse(_ text: String) -> RulesetProgram {
         var parser = IptablesParser()
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in TextLines.split(text).enumerated() {
             parser.read(line, number: offset + 1)
         }
         parser.closeSection()

@@ -282,8 +282,12 @@ struct NftablesParser {
     private mutating func addRule(_ ruleTokens: [NftToken], table: Int, chain: Int, atStart: Bool) {
         guard let first = ruleTokens.first else { return }
         let parsed = NftablesRuleParser.parse(ruleTokens, sets: sets[table] ?? [:])
-        let text = ruleTokens.filter { $0.kind != .newline }.map(\.spelled).joined(separator: " ")
-            .replacingBraceSpacing()
+        var text = ""
+        for token in ruleTokens where token.kind != .newline {
+            // `{ a, b }` rather than `{ a , b }`.
+            if !text.isEmpty && token.kind != .comma { text += " " }
+            text += token.spelled
+        }
         let rule = RulesetRule(line: first.line, text: text, matches: parsed.matches, action: parsed.action)
         if atStart {
             program.tables[table].chains[chain].rules.insert(rule, at: 0)
@@ -342,17 +346,5 @@ struct NftablesParser {
             note(line, "`flush` of this kind not evaluated; skipped")
         }
         skipStatement()
-    }
-}
-
-private extension String {
-    /// `{ a , b }` → `{ a, b }` for readable rule texts.
-    func replacingBraceSpacing() -> String {
-        var result = ""
-        for character in self {
-            if character == ",", result.last == " " { result.removeLast() }
-            result.append(character)
-        }
-        return result
     }
 }
