@@ -236,6 +236,30 @@ import Testing
         #expect(verdict.reason.contains("jumps to chain nowhere, which the ruleset does not define"))
     }
 
+    @Test func shellCommandsAsPasted() {
+        let text = #"""
+            nft add table inet filter
+            nft 'add chain inet filter input { type filter hook input priority 0; policy drop; }'
+            nft add chain inet filter pre \{ type filter hook prerouting priority -150 \; \}
+            nft add rule inet filter pre ip saddr 203.0.113.0/24 \
+                drop # a comment with "quotes" and { braces
+            nft add rule inet filter input iifname "eth0" ip daddr 224.0.0.18 ip protocol vrrp accept comment "VI 1; keepalived"
+            """#
+        let ruleset = FirewallRuleset.parse(text)
+        #expect(ruleset.notes.isEmpty, "\(ruleset.notes)")
+        #expect(ruleset.verdict(for: vi1, peer: "192.0.2.2").line == 6)
+        let blocked = ruleset.verdict(for: vi1, peer: "203.0.113.4")
+        #expect(!blocked.accepted && blocked.line == 4)
+        #expect(blocked.reason.contains("chain pre of table inet filter"))
+    }
+
+    @Test func lexerKeepsStringsWholeAndCountsLines() {
+        let tokens = NftablesLexer.tokens("a \"b c\" # x { ;\nd\\;e,{f}\n'g'")
+        #expect(tokens.map(\.text) == ["a", "b c", "\n", "d", ";", "e", ",", "{", "f", "}", "\n", "g"])
+        #expect(tokens.map(\.line) == [1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3])
+        #expect(tokens[1].kind == .string && tokens[1].spelled == "\"b c\"")
+    }
+
     @Test func syntaxDetection() {
         #expect(FirewallRuleset.detectSyntax("# comment\n\ntable inet filter {\n}") == .nftables)
         #expect(FirewallRuleset.detectSyntax("nft add rule inet filter input accept") == .nftables)
