@@ -81,9 +81,14 @@ public enum KalintDriver {
             disabled: split(request.disable), enabledOnly: split(request.enableOnly), failOn: failOn,
             targetVersion: request.targetVersion, configID: request.configID)
         let nodes = request.files.map { Analyzer.analyze(path: $0, options: expansion, fileSystem: fileSystem) }
-        let report = LintEngine().run(nodes, options: options)
-        if request.firewall != nil {
-            return .usage("--firewall is not available in this build")
+        var report = LintEngine().run(nodes, options: options)
+        if let firewallPath = request.firewall {
+            guard let bytes = try? fileSystem.readFile(firewallPath) else {
+                return .usage("cannot read firewall ruleset '\(firewallPath)'")
+            }
+            report.diagnostics += FirewallCheck.check(nodes, ruleset: String(decoding: bytes, as: UTF8.self), rulesetPath: firewallPath)
+                .filter { options.allows($0.rule) }
+            report.diagnostics = report.diagnostics.sortedForOutput()
         }
         var response = KalintResponse()
         var sources: [String: SourceFile] = [:]

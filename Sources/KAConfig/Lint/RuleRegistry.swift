@@ -1,6 +1,6 @@
 /// Every rule kalint runs. A rule is added here and documented in docs/rules/SLUG.md.
 public enum RuleRegistry {
-    public static let singleFile: [any LintRule] = ValueRules.all + ReferenceAndSecurityRules.all
+    public static let singleFile: [any LintRule] = ValueRules.all + ReferenceAndSecurityRules.all + [FirewallHintRule()]
 
     public static let fleet: [any FleetRule] = FleetRules.all
 
@@ -8,7 +8,7 @@ public enum RuleRegistry {
     public static var allRules: [DiagnosticRule] {
         var rules = SyntaxRules.all + SemanticRules.all
         rules += singleFile.map(\.rule) + fleet.map(\.rule)
-        rules += [LintRuleCatalogue.keywordTooNew, LintRuleCatalogue.firewallHint, LintRuleCatalogue.firewallMissing]
+        rules += [LintRuleCatalogue.keywordTooNew, LintRuleCatalogue.firewallMissing]
         var seen = Set<String>()
         return rules.filter { seen.insert($0.code).inserted }.sorted { $0.code < $1.code }
     }
