@@ -11,7 +11,10 @@ struct ScriptSecurityRule: LintRule {
         guard let first = scripts.first else { return [] }
         let defs = node.model.globalDefs
         let defaultUsers = scripts.filter { $0.ownUser == nil }
-        if !defs.enableScriptSecurity {
+        // keepalived 2.2.7's handler ignores any argument: `enable_script_security 0` turns it on too.
+        let security = node.blocks(ofKind: "global_defs").lazy
+            .compactMap { node.statement("enable_script_security", inBlock: $0.block) }.first
+        guard let security else {
             let runAs = defs.scriptUser.map { "as script_user \($0)" } ?? "as root (or as keepalived_script, if that user exists)"
             let count = scripts.count == 1 ? "1 script is" : "\(scripts.count) scripts are"
             let who = defaultUsers.isEmpty ? "each as the user it names" : "\(defaultUsers.count == scripts.count ? "them" : "those that name no user") \(runAs)"
@@ -23,10 +26,7 @@ struct ScriptSecurityRule: LintRule {
                 at: first.statement.words[0].origin.span,
                 related: scripts.dropFirst().prefix(5).map { $0.statement.origin.note("also runs '\($0.command.argv[0])'") })]
         }
-        guard defs.scriptUser == nil, let firstDefault = defaultUsers.first,
-            let security = node.blocks(ofKind: "global_defs").lazy
-                .compactMap({ node.statement("enable_script_security", inBlock: $0.block) }).first
-        else { return [] }
+        guard defs.scriptUser == nil, let firstDefault = defaultUsers.first else { return [] }
         let count = defaultUsers.count == 1 ? "1 script names" : "\(defaultUsers.count) scripts name"
         return [Diagnostic(
             rule,

@@ -14,7 +14,10 @@ struct UndefinedReferenceRule: LintRule {
         for reference in index.references {
             let definition = index.definition(of: reference)
             if let definition, definition.statement < reference.statement { continue }
-            let owner = reference.owner.map(context.title) ?? "its block"
+            // A checker's tracker must come before the virtual_server holding the checker.
+            let ownerBlock = reference.isChecker
+                ? context.enclosing(reference.statement, keywords: ["virtual_server"]) : reference.owner
+            let owner = ownerBlock.map(context.title) ?? "its block"
             if let definition {
                 found.append(definedBelow(reference, definition, owner: owner))
             } else if reference.isChecker {
@@ -35,7 +38,7 @@ struct UndefinedReferenceRule: LintRule {
         let place = definition.nameWord.origin.place(relativeTo: reference.word.origin.file)
         let consequence: String
         if reference.isChecker {
-            consequence = "keepalived 2.2.7 looks it up while reading \(owner), reports \(checkerMessage(reference)) and drops the \(checkerName(reference))"
+            consequence = "keepalived 2.2.7 looks it up while reading the \(checkerName(reference)), reports \(checkerMessage(reference)) and drops the \(checkerName(reference))"
         } else {
             let ownerName = owner.split(separator: " ").dropFirst().first.map(String.init) ?? owner
             consequence = "keepalived 2.2.7 looks it up while reading the reference, reports \"(\(ownerName)) "
