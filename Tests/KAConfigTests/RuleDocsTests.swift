@@ -25,7 +25,9 @@ import Testing
         if pages.isEmpty { return text + ":]\n}\n" }
         text += "\n"
         for slug in pages.keys.sorted() {
-            text += "        \"\(slug)\": #\"\"\"\n\(pages[slug]!.hasSuffix("\n") ? pages[slug]! : pages[slug]! + "\n")\"\"\"#,\n"
+            // A multi-line literal drops the line break before its closing delimiter: add one.
+            let page = pages[slug]!.hasSuffix("\n") ? pages[slug]! : pages[slug]! + "\n"
+            text += "        \"\(slug)\": #\"\"\"\n\(page)\n\"\"\"#,\n"
         }
         return text + "    ]\n}\n"
     }
