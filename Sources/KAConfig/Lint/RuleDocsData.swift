@@ -986,8 +986,11 @@ Severity: error
 
 A script command line keepalived cannot split. Script lines (`script`, `notify*`, `misc_path`,
 ...) are split by keepalived 2.2.7 with shell-like rules: single and double quotes group words,
-backslashes escape. An unterminated quote or a trailing lone backslash makes keepalived log
-`Unable to parse script` and ignore the script: the health check or notification never runs.
+backslashes escape. With an unterminated quote keepalived reports
+`String '...': missing terminating '` and ignores the script (a `vrrp_script` left without a
+command is removed: `No script set for vrrp_script chk_web - removing`): the health check or
+notification never runs. A lone backslash at the end of a `vrrp_script`'s `script` line is worse:
+keepalived 2.2.7 crashes (segmentation fault) while reading the configuration.
 
 **Fix:** close the quote; escape or drop the trailing backslash.
 
@@ -1009,6 +1012,13 @@ vrrp_instance VI_1 {
 ```keepalived
 vrrp_script chk_web {
     script "/usr/bin/curl -sf 'http://192.0.2.10/health"
+}
+```
+
+### A vrrp_script line ending in a backslash (keepalived 2.2.7 crashes)
+```keepalived
+vrrp_script chk_web {
+    script /usr/local/bin/check_web\
 }
 ```
 
@@ -1322,6 +1332,8 @@ A line ending in `\`. Only `$NAME=` parameter definitions continue on the next l
 keepalived; anywhere else keepalived 2.2.7 keeps the backslash as the last character of the last
 word (`eth0\`), and the next line is a line of its own. The word with the backslash is then wrong
 (an interface `eth0\` that does not exist), and the continuation line is read as a keyword.
+On a `vrrp_script`'s `script` line the lone backslash even crashes keepalived 2.2.7
+(segmentation fault) while it reads the configuration.
 
 **Fix:** put the whole statement on one line, or use a `$NAME=` definition with continuation
 lines and substitute it.
@@ -1505,8 +1517,10 @@ vrrp_instance VI_1 {
 Severity: error
 
 A block keyword not followed by `{` (on its line or the next). keepalived 2.2.7 reports
-`Missing '{' at beginning of configuration block` and skips the keyword; the lines meant for
-the block are then read in the enclosing block, usually as unknown keywords.
+`Missing '{' at beginning of configuration block` (or, with words after the keyword,
+`Block virtual_ipaddress has extra parameters ...`) and the block is empty: an instance whose
+`virtual_ipaddress 192.0.2.10/24` is written on one line has no VIP at all. Lines meant for the
+block are read in the enclosing block, usually as unknown keywords.
 
 **Fix:** open the block: `virtual_ipaddress {`, one entry per line, `}`.
 
@@ -1568,9 +1582,9 @@ vrrp_instance VI_1 {
 
 Severity: error
 
-A `{` that is never closed before the end of the file. keepalived 2.2.7 reads the rest of the
-file (and, for an included file, nothing else changes level) inside that block: every block
-that follows is read as part of the unclosed one, where its keywords are unknown.
+A `{` that is never closed before the end of the file. keepalived 2.2.7 reports
+`There are 1 missing '}'s or extra '{'s` and reads the rest of the file inside that block: every
+block that follows is read as part of the unclosed one, where its keywords are unknown.
 
 **Fix:** add the missing `}`; `kafmt` shows the nesting as keepalived reads it.
 
