@@ -2752,7 +2752,7 @@ Severity: warning
 
 A `vrrp_script`, `track_file` or `vrrp_track_process` that no `vrrp_instance`, `vrrp_sync_group`
 or `FILE_CHECK` names. keepalived 2.2.7 drops an unused `vrrp_script` at start-up
-(`Warning - script chk is not used`) and never runs it; an unused `track_file` or
+(`Warning - script chk is not used`; `keepalived -t` stops before that check) and never runs it; an unused `track_file` or
 `vrrp_track_process` is still watched, but its state changes no priority. Almost always the
 tracker was meant to be wired into an instance and the `track_script` block was forgotten (or
 went to another node's file), so the failover it was written for never happens.

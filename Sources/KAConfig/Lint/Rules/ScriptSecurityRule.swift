@@ -21,7 +21,7 @@ struct ScriptSecurityRule: LintRule {
             return [Diagnostic(
                 rule,
                 "\(count) configured but global_defs has no enable_script_security: keepalived 2.2.7 logs "
-                    + "\"SECURITY VIOLATION - scripts are being executed but script_security not enabled\" and runs "
+                    + "\"SECURITY VIOLATION - scripts are being executed but script_security not enabled\" (for the scripts it finds) and runs "
                     + "\(who), even when non-root users can modify them; add enable_script_security (and script_user)",
                 at: first.statement.words[0].origin.span,
                 related: scripts.dropFirst().prefix(5).map { $0.statement.origin.note("also runs '\($0.command.argv[0])'") })]

@@ -24,7 +24,7 @@ struct UnusedScriptRule: LintRule {
     func message(_ kind: TrackerIndex.Kind, _ name: String) -> String {
         switch kind {
         case .script:
-            "vrrp_script '\(name)' is tracked by no vrrp_instance or vrrp_sync_group: keepalived 2.2.7 reports "
+            "vrrp_script '\(name)' is tracked by no vrrp_instance or vrrp_sync_group: at start-up keepalived 2.2.7 reports "
                 + "\"Warning - script \(name) is not used\" and never runs it; add it to a track_script block or remove it"
         case .file:
             "track_file '\(name)' is tracked by no vrrp_instance, vrrp_sync_group or FILE_CHECK: keepalived 2.2.7 "
