@@ -211,6 +211,37 @@ import Testing
         #expect(found[1].message.contains("runs 'check/run.sh'") && found[1].message.contains("working directory"))
     }
 
+    // MARK: the docs harness's example files (used by the include pages)
+
+    @Test func fileFencesBelongToTheNextExample() {
+        let page = """
+            # demo (KA999)
+            ## Triggers
+            ```keepalived node1
+            a
+            ```
+            ```keepalived node2
+            b
+            ```
+            ```keepalived file /etc/x.conf unreadable
+            x
+            ```
+            ```keepalived
+            include /etc/x.conf
+            ```
+            ## Does not trigger
+            ```keepalived
+            c
+            ```
+            """
+        let docs = RuleDocumentation(slug: "demo", markdown: page)
+        #expect(docs.triggering.map(\.files) == [["a\n", "b\n"], ["include /etc/x.conf\n"]])
+        #expect(docs.triggering[0].extraFiles.isEmpty)
+        #expect(docs.triggering[1].extraFiles == ["/etc/x.conf": "x\n"])
+        #expect(docs.triggering[1].unreadable == ["/etc/x.conf"])
+        #expect(docs.clean.count == 1 && docs.clean[0].extraFiles.isEmpty)
+    }
+
     // MARK: the shipped samples and well-formed corpus files
 
     @Test func samplesAreCleanForTheseRules() throws {
