@@ -25,7 +25,7 @@ import Testing
         if pages.isEmpty { return text + ":]\n}\n" }
         text += "\n"
         for slug in pages.keys.sorted() {
-            // A multi-line literal drops the newline before its closing quotes: keep the page's own.
+            // A multi-line literal drops the line break before its closing delimiter: add one.
             let page = pages[slug]!.hasSuffix("\n") ? pages[slug]! : pages[slug]! + "\n"
             text += "        \"\(slug)\": #\"\"\"\n\(page)\n\"\"\"#,\n"
         }
@@ -59,11 +59,54 @@ import Testing
         for slug in pages.keys { #expect(known.contains(slug), "docs/rules/\(slug).md documents no registered rule") }
     }
 
-    static func lint(_ files: [String], only rule: DiagnosticRule) -> [Diagnostic] {
-        let nodes = files.enumerated().map { index, text in
-            Analyzer.analyze(path: files.count == 1 ? "example.conf" : "node\(index + 1).conf", text: text)
+    /// Options a page sets for all its examples in a comment line:
+    /// `<!-- examples: target-version=2.1.0 max-include-depth=3 max-logical-lines=100 -->`.
+    struct PageOptions {
+        var targetVersion: String?
+        var expansion = ExpansionOptions()
+
+        init(_ page: String) {
+            for line in page.split(separator: "\n") where line.hasPrefix("<!-- examples:") {
+                for setting in line.split(separator: " ") {
+                    let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { continue }
+                    switch parts[0] {
+                    case "target-version": targetVersion = parts[1]
+                    case "max-include-depth": expansion.maxIncludeDepth = Int(parts[1]) ?? expansion.maxIncludeDepth
+                    case "max-logical-lines": expansion.maxLogicalLines = Int(parts[1]) ?? expansion.maxLogicalLines
+                    default: break
+                    }
+                }
+            }
         }
-        let options = LintOptions(enabledOnly: [rule.slug])
+    }
+
+    /// The example's other files; `unreadable` ones exist but fail to read.
+    struct ExampleFileSystem: ConfigFileSystem {
+        var files: InMemoryFileSystem
+        var unreadable: Set<String>
+
+        func readFile(_ path: String) throws -> [UInt8] {
+            if unreadable.contains(path) { throw ConfigFileSystemError(path: path, reason: "Permission denied") }
+            return try files.readFile(path)
+        }
+        func glob(_ pattern: String, relativeTo directory: String) -> [String] { files.glob(pattern, relativeTo: directory) }
+        func fileKind(_ path: String) -> ConfigFileKind { files.fileKind(path) }
+    }
+
+    /// In example text, `␀` stands for a NUL byte (which a page cannot hold).
+    static func lint(
+        _ example: RuleDocumentation.Example, only rule: DiagnosticRule, page: PageOptions = PageOptions("")
+    ) -> [Diagnostic] {
+        let fileSystem = ExampleFileSystem(files: InMemoryFileSystem(files: example.extraFiles), unreadable: example.unreadable)
+        let files = example.files
+        let nodes = files.enumerated().map { index, text in
+            Analyzer.analyze(
+                path: files.count == 1 ? "example.conf" : "node\(index + 1).conf",
+                text: text.replacingOccurrences(of: "\u{2400}", with: "\u{0}"), options: page.expansion,
+                fileSystem: fileSystem)
+        }
+        let options = LintOptions(enabledOnly: [rule.slug], targetVersion: page.targetVersion)
         return LintEngine().run(nodes, options: options).diagnostics.filter { $0.rule.slug == rule.slug }
     }
 
@@ -71,15 +114,16 @@ import Testing
     func examplesBehave(_ slug: String) throws {
         guard let page = Self.pages()[slug], let rule = RuleRegistry.rule(named: slug) else { return }
         let docs = RuleDocumentation(slug: slug, markdown: page)
+        let options = PageOptions(page)
         if rule.code.hasPrefix("KA5") { return }  // firewall rules need a ruleset: FirewallTests cover them
         #expect(!docs.triggering.isEmpty, "\(slug): no 'Triggers' example")
         #expect(!docs.clean.isEmpty, "\(slug): no 'Does not trigger' example")
         for example in docs.triggering {
-            let found = Self.lint(example.files, only: rule)
+            let found = Self.lint(example, only: rule, page: options)
             #expect(!found.isEmpty, "\(slug): example '\(example.title)' should trigger:\n\(example.files.joined(separator: "---\n"))")
         }
         for example in docs.clean {
-            let found = Self.lint(example.files, only: rule)
+            let found = Self.lint(example, only: rule, page: options)
             #expect(found.isEmpty, "\(slug): example '\(example.title)' should not trigger, got: \(found.map(\.message))")
         }
     }

@@ -50,8 +50,8 @@ public enum SemanticRules {
         code: "KA216", slug: "invalid-value", severity: .error,
         summary: "A value that is not one of the words the keyword accepts.")
     public static let unresolvedReference = DiagnosticRule(
-        code: "KA217", slug: "unresolved-reference", severity: .error,
-        summary: "A reference to a script, file, process or instance that is not defined (above the reference, where keepalived looks it up while parsing).")
+        code: "KA217", slug: "undefined-reference", severity: .error,
+        summary: "A track_script, track_file, track_process, track_bfd, checker or sync-group reference that names nothing keepalived finds (trackers must be defined above their user).")
     public static let invalidScript = DiagnosticRule(
         code: "KA218", slug: "invalid-script", severity: .error,
         summary: "A script command line keepalived cannot split (unterminated quote, trailing backslash).")

@@ -22,10 +22,11 @@ public struct LintEngine: Sendable {
         var seenFiles = Set<String>()
         for node in nodes {
             for (path, tree) in node.expanded.files where seenFiles.insert(path).inserted { suppressions.add(tree) }
-            var nodeFindings = node.frontEndDiagnostics
+            var ruleFindings: [Diagnostic] = []
             for rule in singleFileRules where options.allows(rule.rule) {
-                nodeFindings += rule.check(node)
+                ruleFindings += rule.check(node)
             }
+            var nodeFindings = Self.restated(node.frontEndDiagnostics, by: ruleFindings) + ruleFindings
             if let target = options.targetVersion {
                 nodeFindings += TargetVersionCheck.check(node, target: target)
             }
@@ -48,10 +49,20 @@ public struct LintEngine: Sendable {
         return Report(diagnostics: kept.sortedForOutput(), nodes: nodes, fleet: fleet, suppressed: suppressed)
     }
 
+    /// A lint rule may restate a front-end finding with more detail (same rule, same word, e.g.
+    /// `undefined-reference` naming where the tracker really is): keep only the rule's version.
+    static func restated(_ frontEnd: [Diagnostic], by rules: [Diagnostic]) -> [Diagnostic] {
+        func spot(_ diagnostic: Diagnostic) -> String {
+            "\(diagnostic.rule.code)@\(diagnostic.span.file):\(diagnostic.span.start.line):\(diagnostic.span.start.column)"
+        }
+        let restatedSpots = Set(rules.map(spot))
+        return frontEnd.filter { !restatedSpots.contains(spot($0)) }
+    }
+
     /// Where a dedicated rule (e.g. `vrid-range`) and a generic binding rule (e.g.
     /// `value-out-of-range`) report the same place, keep the dedicated one.
     static func preferSpecific(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let generic: Set<String> = ["value-out-of-range", "invalid-number", "trailing-junk", "invalid-value", "wrong-case", "unresolved-reference"]
+        let generic: Set<String> = ["value-out-of-range", "invalid-number", "trailing-junk", "invalid-value", "wrong-case", "undefined-reference"]
         var specificSpots = Set<String>()
         for diagnostic in diagnostics where !generic.contains(diagnostic.rule.slug) {
             specificSpots.insert("\(diagnostic.span.file):\(diagnostic.span.start.line):\(diagnostic.span.start.column)")

@@ -17,9 +17,6 @@ public enum LintRuleCatalogue {
     public static let advertInt = DiagnosticRule(
         code: "KA224", slug: "advert-int", severity: .warning,
         summary: "advert_int outside what the VRRP version can carry; keepalived rounds it.")
-    public static let undefinedReference = DiagnosticRule(
-        code: "KA225", slug: "undefined-reference", severity: .error,
-        summary: "A track_script, track_interface, track_file or sync-group member that names nothing keepalived will find.")
     public static let unusedScript = DiagnosticRule(
         code: "KA226", slug: "unused-script", severity: .warning,
         summary: "A vrrp_script (or track_file / vrrp_track_process) that no instance or sync group tracks.")

@@ -503,6 +503,160 @@ vrrp_instance VI_1 {
 ```
 
 """#,
+        "deprecated-keyword": #"""
+# deprecated-keyword (KA209)
+
+Severity: warning
+
+A keyword that has a newer replacement. keepalived 2.2.7 still accepts it, but newer versions
+may not, and mixed old and new spellings make files harder to read and compare. kalint offers a
+fix-it that writes the replacement.
+
+**Fix:** use the replacement keyword named in the message (`kalint --fix`).
+
+## Triggers
+
+### Old LVS keywords
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lb_algo rr
+    lb_kind NAT
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        weight 1
+    }
+}
+```
+
+### The old name of garp_extra_if
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    use_vmac
+    vmac_garp_intvl 60
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Current keywords
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        weight 1
+    }
+}
+```
+
+### A plain instance
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "duplicate-name": #"""
+# duplicate-name (KA212)
+
+Severity: error
+
+A named block (`vrrp_instance`, `vrrp_sync_group`, ...) whose name is already defined.
+keepalived 2.2.7 reports that the name is already defined and skips the whole second block: its
+settings do not exist. With `include` of several files (or copy and paste of
+an instance), it is easy to define the same name twice and lose the second one silently.
+
+**Fix:** give each block its own name, or merge the two.
+
+## Triggers
+
+### An instance copied without renaming
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+
+vrrp_instance VI_1 {
+    interface eth1
+    virtual_router_id 52
+    virtual_ipaddress {
+        198.51.100.10/24
+    }
+}
+```
+
+### A sync group defined twice
+```keepalived
+vrrp_sync_group G1 {
+    group {
+        VI_1
+    }
+}
+
+vrrp_sync_group G1 {
+    group {
+        VI_1
+        VI_2
+    }
+}
+```
+
+## Does not trigger
+
+### Distinct names
+```keepalived
+vrrp_instance VI_OUTSIDE {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+
+vrrp_instance VI_INSIDE {
+    interface eth1
+    virtual_router_id 52
+    virtual_ipaddress {
+        198.51.100.10/24
+    }
+}
+```
+
+### The same name for a script and an instance
+```keepalived
+vrrp_script web {
+    script "/usr/bin/pgrep nginx"
+}
+
+vrrp_instance web {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        web
+    }
+}
+```
+
+"""#,
         "duplicate-vrid": #"""
 # duplicate-vrid (KA231)
 
@@ -662,6 +816,1577 @@ vrrp_instance VI_2 {
 ```
 
 """#,
+        "embedded-nul": #"""
+# embedded-nul (KA105)
+
+Severity: error
+
+A NUL byte in a line. keepalived 2.2.7 reads lines as C strings, so the line ends at the NUL:
+whatever follows on that line is lost. NUL bytes come from editors saving in UTF-16, from files
+concatenated with binary junk, or from bad copy and paste; they are invisible in most editors.
+
+In the examples below `␀` stands for the NUL byte.
+
+**Fix:** remove the byte (`tr -d '\000'`) and check the file's encoding is UTF-8 or ASCII.
+
+## Triggers
+
+### A NUL in the middle of a keyword line
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority ␀150
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A NUL at the end of a line
+```keepalived
+global_defs {
+    router_id lb1␀
+}
+```
+
+## Does not trigger
+
+### Plain text
+```keepalived
+global_defs {
+    router_id lb1
+}
+```
+
+### The escape sequence \0 in a script line is text, not a NUL byte
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    notify "/usr/bin/printf x\0y"
+}
+```
+
+"""#,
+        "empty-conditional": #"""
+# empty-conditional (KA112)
+
+Severity: warning
+
+An `@ID` (or `@^ID`) config-id prefix with nothing after it. The prefix makes the rest of the
+line apply only on the node started with `keepalived -i ID` (or on every other node); with no
+rest of line there is nothing to apply, and keepalived 2.2.7 drops the line. Usually the
+keyword was put on the next line by mistake, so it now applies on **every** node.
+
+**Fix:** put the keyword on the same line as its prefix: `@lb1 priority 150`.
+
+## Triggers
+
+### The prefix and its keyword on separate lines
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    @lb1
+    priority 150
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A negated prefix alone
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    @^lb1
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Per-node priorities with prefixes
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    @lb1 priority 150
+    @lb2 priority 100
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### An e-mail address with an @
+```keepalived
+global_defs {
+    notification_email {
+        ops@example.org
+    }
+    router_id lb1
+}
+```
+
+"""#,
+        "expansion-limit": #"""
+# expansion-limit (KA118)
+
+Severity: error
+
+Expansion produced more logical lines than the limit (one million by default): a `~SEQ` over a
+huge range, or a multi-line definition that substitutes itself. keepalived 2.2.7 would spend
+minutes generating lines (and memory for every object they define), or never finish at all.
+kalint stops at the limit.
+
+<!-- examples: max-logical-lines=1000 -->
+The examples here are checked with a limit of 1000 lines.
+
+**Fix:** check the `~SEQ` bounds (a typo such as `1, 10000000` for `1, 10`), and make sure no
+multi-line definition uses itself.
+
+## Triggers
+
+### A sequence with a typo in its end
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        ~SEQ(i, 1, 10000000) 192.0.2.$i/32
+    }
+}
+```
+
+### Nested sequences that multiply
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    ~SEQ(a, 1, 250) ~SEQ(b, 1, 250) real_server 198.51.$a.$b 80 {
+        weight 1
+    }
+}
+```
+
+## Does not trigger
+
+### A small sequence
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        ~SEQ(i, 10, 20) 192.0.2.$i/32
+    }
+}
+```
+
+### A list of real servers
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    ~LST(rs, 198.51.100.21, 198.51.100.22, 198.51.100.23) real_server $rs 80 {
+        weight 1
+    }
+}
+```
+
+"""#,
+        "extra-arguments": #"""
+# extra-arguments (KA203)
+
+Severity: warning
+
+Words after the arguments a keyword takes. keepalived 2.2.7 reads one keyword per line and
+ignores the extra words without a message. They are usually a second keyword written on the same
+line (`nopreempt priority 100`), a value the keyword does not take (`nopreempt yes`), or a unit
+(`advert_int 1 sec`): whatever they were meant to do is not done.
+
+**Fix:** one keyword per line; drop words the keyword does not take.
+
+## Triggers
+
+### Two keywords on one line
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    state BACKUP priority 100
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A value for a flag
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    nopreempt yes
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A second router_id word
+```keepalived
+global_defs {
+    router_id lb1 lb2
+}
+```
+
+## Does not trigger
+
+### One keyword per line
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    state BACKUP
+    priority 100
+    nopreempt
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### Optional arguments given
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    track_interface {
+        eth1 weight -20
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "extra-close-brace": #"""
+# extra-close-brace (KA102)
+
+Severity: error
+
+A `}` that closes no block. keepalived 2.2.7 reports `Extra '}' found` and ignores it. It
+usually means a block was closed too early a few lines above, so the keywords between the early
+`}` and this one were read at the wrong level (and reported as unknown there).
+
+**Fix:** remove the stray `}` or, more often, the early one above it.
+
+## Triggers
+
+### One brace too many at the end
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+}
+```
+
+### A block closed early
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    }
+    priority 100
+}
+```
+
+## Does not trigger
+
+### Balanced blocks
+```keepalived
+global_defs {
+    router_id lb1
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A brace inside a comment
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51   # }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "firewall-hint": #"""
+# firewall-hint (KA501)
+
+Severity: info
+
+VRRP adverts are raw IP packets of protocol 112 (51 when `auth_type AH` wraps them), sent to the
+multicast group 224.0.0.18 (IPv6: ff02::12) or, with `unicast_peer`, from each peer's address to this
+node. A host firewall with a default-drop input policy drops them: every node then believes it is the
+only one alive and all of them become MASTER (split brain). kalint prints, for each node, the
+nftables and the iptables rules that let exactly that traffic in: on the instance's interface, to its
+group or from its peers, with its protocol.
+
+The hint is informational; check a saved ruleset with `kalint --firewall FILE` (see
+`firewall-missing`).
+
+## Triggers
+
+```keepalived
+vrrp_instance VI_1 {
+    state BACKUP
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+```keepalived
+! No VRRP instance: no VRRP traffic to allow.
+global_defs {
+    router_id lb1
+}
+```
+
+"""#,
+        "firewall-missing": #"""
+# firewall-missing (KA502)
+
+Severity: error (warning when the ruleset does not cover the address family)
+
+With `kalint --firewall FILE`, kalint reads a saved ruleset (`nft list ruleset` or `iptables-save` /
+`ip6tables-save` output, or a script of `iptables`/`nft` commands) and follows the input path a VRRP
+advert takes through it: base chains in priority order, jumps and gotos, policies, conntrack state
+(adverts are NEW), interfaces and addresses. When the advert would be dropped, kalint reports the
+instance, the rule or policy that drops it (a related note at its line in the ruleset) and the rule
+to add. Matches kalint does not evaluate (rate limits, ipsets, marks) count as not matching, and the
+message says so.
+
+Example: a policy-drop `inet filter` input chain that accepts only SSH drops every advert, so both
+nodes of a pair become MASTER.
+
+## Triggers
+
+```keepalived
+vrrp_instance VI_1 {
+    state BACKUP
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+```keepalived
+global_defs {
+    router_id lb1
+}
+```
+
+(The examples show configurations; whether they trigger depends on the ruleset given with
+`--firewall`, which the firewall tests exercise with real `nft` and `iptables-save` output.)
+
+"""#,
+        "include-cycle": #"""
+# include-cycle (KA109)
+
+Severity: error
+
+A file that includes itself, directly or through other files. keepalived 2.2.7 does not
+notice: it opens the same files again and again until it runs out of file descriptors
+(`Configuration file '...' open problem (Too many open files) - skipping`), so every block in
+the loop is read hundreds of times. kalint does not follow the include again.
+
+**Fix:** include each file from one place only; a common cause is a `conf.d/*.conf` pattern
+that also matches the file holding the include.
+
+## Triggers
+
+### Two files including each other
+```keepalived file /etc/keepalived/a.conf
+include /etc/keepalived/b.conf
+```
+```keepalived file /etc/keepalived/b.conf
+global_defs {
+    router_id lb1
+}
+include /etc/keepalived/a.conf
+```
+```keepalived
+include /etc/keepalived/a.conf
+```
+
+### A wildcard that matches the including file
+```keepalived file /etc/keepalived/conf.d/main.conf
+include /etc/keepalived/conf.d/*.conf
+```
+```keepalived file /etc/keepalived/conf.d/vi_1.conf
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+```keepalived
+include /etc/keepalived/conf.d/main.conf
+```
+
+## Does not trigger
+
+### The same file included twice, one after the other
+```keepalived file /etc/keepalived/scripts.conf
+vrrp_script chk {
+    script "/usr/bin/pgrep haproxy"
+}
+```
+```keepalived
+include /etc/keepalived/scripts.conf
+global_defs {
+    router_id lb1
+}
+include /etc/keepalived/scripts.conf
+```
+
+### A tree of includes
+```keepalived file /etc/keepalived/conf.d/vi_1.conf
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+```keepalived file /etc/keepalived/global.conf
+global_defs {
+    router_id lb1
+}
+```
+```keepalived
+include /etc/keepalived/global.conf
+include /etc/keepalived/conf.d/*.conf
+```
+
+"""#,
+        "include-depth": #"""
+# include-depth (KA110)
+
+Severity: error
+
+Includes nested deeper than the limit (32 levels by default). Such nesting is almost always a
+runaway chain of includes rather than a design; keepalived 2.2.7 has no limit of its own and
+keeps one file open per level. kalint stops following at the limit.
+
+<!-- examples: max-include-depth=2 -->
+The examples here are checked with a limit of 2 levels.
+
+**Fix:** flatten the include tree.
+
+## Triggers
+
+### Three levels deep
+```keepalived file /etc/keepalived/a.conf
+include /etc/keepalived/b.conf
+```
+```keepalived file /etc/keepalived/b.conf
+include /etc/keepalived/c.conf
+```
+```keepalived file /etc/keepalived/c.conf
+global_defs {
+    router_id lb1
+}
+```
+```keepalived
+include /etc/keepalived/a.conf
+```
+
+### A chain through a wildcard
+```keepalived file /etc/keepalived/conf.d/1.conf
+include /etc/keepalived/more.d/*.conf
+```
+```keepalived file /etc/keepalived/more.d/2.conf
+include /etc/keepalived/last.conf
+```
+```keepalived file /etc/keepalived/last.conf
+vrrp_script chk {
+    script "/usr/bin/pgrep haproxy"
+}
+```
+```keepalived
+include /etc/keepalived/conf.d/*.conf
+```
+
+## Does not trigger
+
+### Two levels
+```keepalived file /etc/keepalived/a.conf
+include /etc/keepalived/b.conf
+```
+```keepalived file /etc/keepalived/b.conf
+global_defs {
+    router_id lb1
+}
+```
+```keepalived
+include /etc/keepalived/a.conf
+```
+
+### Several files at one level
+```keepalived file /etc/keepalived/global.conf
+global_defs {
+    router_id lb1
+}
+```
+```keepalived file /etc/keepalived/scripts.conf
+vrrp_script chk {
+    script "/usr/bin/pgrep haproxy"
+}
+```
+```keepalived
+include /etc/keepalived/global.conf
+include /etc/keepalived/scripts.conf
+```
+
+"""#,
+        "include-not-found": #"""
+# include-not-found (KA108)
+
+Severity: warning
+
+An `include` whose pattern matches no readable file. keepalived 2.2.7 says
+`Config files missing '...'` for a literal path, and for a wildcard pattern that matches nothing
+it says nothing at all (unless `include_check` asks for it): either way the instances, scripts or
+virtual servers that file was meant to bring in do not exist, and the node runs with what is left.
+A wildcard whose directory exists but holds no match is reported as information only.
+
+**Fix:** correct the path (relative paths are taken from the including file's directory), or
+remove the include.
+
+## Triggers
+
+### A missing file
+```keepalived
+global_defs {
+    router_id lb1
+}
+include /etc/keepalived/instances/vi_1.conf
+```
+
+### A wildcard in a missing directory
+```keepalived
+include /etc/keepalived/conf.d/*.conf
+```
+
+## Does not trigger
+
+### The included file exists
+```keepalived file /etc/keepalived/conf.d/vi_1.conf
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+```keepalived
+include /etc/keepalived/conf.d/*.conf
+```
+
+### No include at all
+```keepalived
+global_defs {
+    router_id lb1
+}
+```
+
+"""#,
+        "include-not-regular": #"""
+# include-not-regular (KA116)
+
+Severity: warning
+
+An included path that is a directory, or a file with an execute bit set. keepalived 2.2.7 only
+reads regular, non-executable files: it reports
+`Configuration file '...' is not a regular non-executable file - skipping` and the contents are
+not read. A directory is usually meant as `dir/*.conf`; an executable bit usually comes from
+copying files off a Windows share or a careless `chmod -R`.
+
+**Fix:** include `directory/*.conf` rather than the directory, and `chmod a-x` the included files.
+
+## Triggers
+
+### A directory included by name
+```keepalived file /etc/keepalived/conf.d/vi_1.conf
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+```keepalived
+include /etc/keepalived/conf.d
+```
+
+### A wildcard that matches a sub-directory
+```keepalived file /etc/keepalived/conf.d/old.conf/README
+kept for reference
+```
+```keepalived file /etc/keepalived/conf.d/vi_1.conf
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+```keepalived
+include /etc/keepalived/conf.d/*.conf
+```
+
+## Does not trigger
+
+### Files matched by a wildcard
+```keepalived file /etc/keepalived/conf.d/vi_1.conf
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+```keepalived
+include /etc/keepalived/conf.d/*.conf
+```
+
+### A single regular file
+```keepalived file /etc/keepalived/global.conf
+global_defs {
+    router_id lb1
+}
+```
+```keepalived
+include /etc/keepalived/global.conf
+```
+
+"""#,
+        "invalid-address": #"""
+# invalid-address (KA214)
+
+Severity: error
+
+An IP address or prefix keepalived cannot parse (an octet above 255, a typo, a prefix length
+beyond 32 or 128). keepalived 2.2.7 reports it and skips the address (a VIP, a peer, a real
+server), so the instance runs without it; a bad `virtual_server` address skips the whole
+virtual server.
+
+**Fix:** correct the address.
+
+## Triggers
+
+### An octet above 255
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    unicast_peer {
+        198.51.100.256
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A VIP with a typo
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2,10/24
+    }
+}
+```
+
+## Does not trigger
+
+### IPv4 and IPv6 addresses
+```keepalived
+vrrp_instance VI_6 {
+    interface eth0
+    virtual_router_id 61
+    virtual_ipaddress {
+        fe80::10/64
+        2001:db8::10/64
+    }
+}
+```
+
+### Peers and a real server
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        weight 1
+    }
+}
+```
+
+"""#,
+        "invalid-definition": #"""
+# invalid-definition (KA115)
+
+Severity: error
+
+A parameter definition or built-in parameter keepalived 2.2.7 cannot use:
+
+- definitions that refer to each other without growing (`$A=$B`, `$B=$A`): every
+  substitution brings a name back, and keepalived 2.2.7 substitutes for ever: it hangs while
+  reading the configuration (a self-reference that grows the line instead stops at the line
+  length limit: see [substitution-too-long](substitution-too-long.md));
+- `${_RANDOM MIN MAX}` with `MAX` one below `MIN`: keepalived divides by zero and crashes
+  (SIGFPE) while reading the configuration.
+
+**Fix:** make definitions refer only to other, earlier definitions; give `_RANDOM` a range with
+`MIN <= MAX`.
+
+## Triggers
+
+### Two definitions that refer to each other
+```keepalived
+$IFACE=$DEV
+$DEV=$IFACE
+vrrp_instance VI_1 {
+    interface $IFACE
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### An empty _RANDOM range
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority ${_RANDOM 100 99}
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Definitions built from earlier ones
+```keepalived
+$DIR=/etc/keepalived
+$NOTIFY=$DIR/notify.sh
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    notify "$NOTIFY"
+}
+```
+
+### A valid _RANDOM range
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority ${_RANDOM 90 110}
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "invalid-number": #"""
+# invalid-number (KA205)
+
+Severity: error
+
+A number keepalived cannot read: a word, an empty value, a number in a notation it does not
+accept. keepalived 2.2.7 reports `invalid number 'X'` (so `keepalived -t` fails) and keeps the
+default: `priority high` runs with priority 100.
+
+**Fix:** write a plain decimal number in the keyword's range.
+
+## Triggers
+
+### A word for a priority
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority high
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A template placeholder left in
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id VRID
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Plain numbers
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority 150
+    advert_int 1
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A decimal advert interval (VRRP version 3)
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    version 3
+    advert_int 0.5
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "invalid-script": #"""
+# invalid-script (KA218)
+
+Severity: error
+
+A script command line keepalived cannot split. Script lines (`script`, `notify*`, `misc_path`,
+...) are split by keepalived 2.2.7 with shell-like rules: single and double quotes group words,
+backslashes escape. With an unterminated quote keepalived reports
+`String '...': missing terminating '` and ignores the script (a `vrrp_script` left without a
+command is removed: `No script set for vrrp_script chk_web - removing`): the health check or
+notification never runs. A lone backslash at the end of a `vrrp_script`'s `script` line is worse:
+keepalived 2.2.7 crashes (segmentation fault) while reading the configuration.
+
+**Fix:** close the quote; escape or drop the trailing backslash.
+
+## Triggers
+
+### An unterminated single quote
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    notify_master '/etc/keepalived/notify.sh master
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A quote opened inside the command
+```keepalived
+vrrp_script chk_web {
+    script "/usr/bin/curl -sf 'http://192.0.2.10/health"
+}
+```
+
+### A vrrp_script line ending in a backslash (keepalived 2.2.7 crashes)
+```keepalived
+vrrp_script chk_web {
+    script /usr/local/bin/check_web\
+}
+```
+
+## Does not trigger
+
+### Quoted arguments
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    notify_master "/etc/keepalived/notify.sh 'to master'"
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### An escaped space
+```keepalived
+vrrp_script chk_web {
+    script "/usr/local/bin/check\\ web"
+}
+```
+
+"""#,
+        "invalid-sequence": #"""
+# invalid-sequence (KA107)
+
+Severity: error
+
+A `~SEQ(VAR, START, [STEP,] END)` or `~LST(VAR, VALUE, ...)` line keepalived cannot use: a
+missing or extra number, a number that is not one, a step of 0, or a step pointing away from the
+end. keepalived 2.2.7 reports `Invalid ~SEQ specification` (or `~LST`) and drops the whole line,
+so none of the lines it was meant to generate exist.
+
+**Fix:** write `~SEQ(i, 1, 4) line using $i` (start, end) or `~SEQ(i, 10, -2, 2) ...` (start,
+step, end), and `~LST(n, a, b, c) line using $n`.
+
+## Triggers
+
+### A step of zero
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        ~SEQ(i, 10, 0, 20) 192.0.2.$i/24
+    }
+}
+```
+
+### A value that is not a number
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        ~SEQ(i, 1, ten) 192.0.2.$i/24
+    }
+}
+```
+
+## Does not trigger
+
+### A sequence of VIPs
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        ~SEQ(i, 10, 13) 192.0.2.$i/24
+    }
+}
+```
+
+### A list of real servers
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    ~LST(rs, 198.51.100.21, 198.51.100.22) real_server $rs 80 {
+        TCP_CHECK {
+            connect_timeout 3
+        }
+    }
+}
+```
+
+"""#,
+        "invalid-value": #"""
+# invalid-value (KA216)
+
+Severity: error
+
+A value that is not one of the words the keyword accepts: an authentication type keepalived does
+not have, a forwarding method, a protocol. keepalived 2.2.7 reports it and ignores the value:
+the default is used (`lvs_method ROUTE` leaves NAT), or the keyword does nothing.
+
+**Fix:** use one of the values listed in the message.
+
+## Triggers
+
+### An authentication type keepalived does not have
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    authentication {
+        auth_type MD5
+        auth_pass s3cret
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A forwarding method from another load balancer
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method ROUTE
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        weight 1
+    }
+}
+```
+
+## Does not trigger
+
+### Valid values
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    authentication {
+        auth_type PASS
+        auth_pass s3cret
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A direct-routing service
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method DR
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        weight 1
+    }
+}
+```
+
+"""#,
+        "keyword-not-in-227": #"""
+# keyword-not-in-227 (KA213)
+
+Severity: error
+
+A keyword of a newer keepalived than 2.2.7 (or one that 2.2.7 no longer has). keepalived 2.2.7
+reports it as `Unknown keyword` and ignores the line, so a configuration written from the
+current documentation behaves differently on a 2.2.7 host. kalint names the version that
+introduced the keyword.
+
+**Fix:** upgrade keepalived, or do without the keyword on 2.2.7 hosts (use `--target-version`
+to check a configuration against the version it will run on).
+
+## Triggers
+
+### An instance without VIPs (2.2.8)
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    no_virtual_ipaddress
+}
+```
+
+### A newer checker option
+```keepalived
+virtual_server 192.0.2.100 443 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 443 {
+        SSL_GET {
+            url {
+                path /health
+                status_code 200
+            }
+            tls_compliant
+        }
+    }
+}
+```
+
+## Does not trigger
+
+### Keywords 2.2.7 knows
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    unicast_fault_no_peer
+    down_timer_adverts 4
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A plain LVS service
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        weight 1
+    }
+}
+```
+
+"""#,
+        "keyword-too-new": #"""
+# keyword-too-new (KA233)
+
+Severity: warning
+
+With `--target-version X.Y.Z`, every keyword the schema marks as introduced after that
+keepalived version. The version your distribution ships may be older than the documentation you
+read: on an older keepalived the keyword is `Unknown keyword` and ignored. The check runs only
+when `--target-version` is given.
+
+<!-- examples: target-version=2.2.0 -->
+The examples here are checked with `--target-version 2.2.0`.
+
+**Fix:** upgrade keepalived on the hosts, or stay with keywords the target version has.
+
+## Triggers
+
+### Keywords of 2.2.3 and 2.2.5 against a 2.2.0 target
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    unicast_fault_no_peer
+    down_timer_adverts 4
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A global keyword of 2.2.0 against a 2.2.0 target that is fine, and one of 2.2.5 that is not
+```keepalived
+global_defs {
+    checker_process_name keepalived_lvs
+}
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    mcast_dst_ip 224.0.0.18
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Keywords every 2.x knows
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    nopreempt
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A 2.1.0 keyword
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    unicast_ttl 64
+    check_unicast_src
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "line-continuation": #"""
+# line-continuation (KA111)
+
+Severity: error
+
+A line ending in `\`. Only `$NAME=` parameter definitions continue on the next line in
+keepalived; anywhere else keepalived 2.2.7 keeps the backslash as the last character of the last
+word (`eth0\`), and the next line is a line of its own. The word with the backslash is then wrong
+(an interface `eth0\` that does not exist), and the continuation line is read as a keyword.
+On a `vrrp_script`'s `script` line the lone backslash even crashes keepalived 2.2.7
+(segmentation fault) while it reads the configuration.
+
+**Fix:** put the whole statement on one line, or use a `$NAME=` definition with continuation
+lines and substitute it.
+
+## Triggers
+
+### A VIP continued on the next line
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24 dev eth0 \
+            label eth0:vip
+    }
+}
+```
+
+### A script line continued
+```keepalived
+vrrp_script chk_web {
+    script "/usr/local/bin/check_web --host 192.0.2.10" \
+        timeout 3
+}
+```
+
+## Does not trigger
+
+### A continued parameter definition
+```keepalived
+$VIPS=192.0.2.10/24 \
+192.0.2.11/24
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        $VIPS
+    }
+}
+```
+
+### A backslash inside a quoted script argument
+```keepalived
+vrrp_script chk_web {
+    script "/usr/bin/grep -q up\\|ok /run/web.state"
+}
+```
+
+"""#,
+        "line-too-long": #"""
+# line-too-long (KA104)
+
+Severity: error
+
+keepalived 2.2.7 reads a configuration line into a 1024-byte buffer: it takes at most 1022
+bytes of a line, and reads the rest of the line as **a new line**. A long comment then leaks its
+tail into the configuration as keywords, and a long script line is cut in two (the command loses
+its end, and the tail is read as an unknown keyword).
+
+**Fix:** keep lines under 1023 bytes: split long lists into one entry per line, move long
+command lines into a script file, and wrap long comments.
+
+## Triggers
+
+### A long comment
+```keepalived
+global_defs {
+# 198.51.100.1 198.51.100.2 198.51.100.3 198.51.100.4 198.51.100.5 198.51.100.6 198.51.100.7 198.51.100.8 198.51.100.9 198.51.100.10 198.51.100.11 198.51.100.12 198.51.100.13 198.51.100.14 198.51.100.15 198.51.100.16 198.51.100.17 198.51.100.18 198.51.100.19 198.51.100.20 198.51.100.21 198.51.100.22 198.51.100.23 198.51.100.24 198.51.100.25 198.51.100.26 198.51.100.27 198.51.100.28 198.51.100.29 198.51.100.30 198.51.100.31 198.51.100.32 198.51.100.33 198.51.100.34 198.51.100.35 198.51.100.36 198.51.100.37 198.51.100.38 198.51.100.39 198.51.100.40 198.51.100.41 198.51.100.42 198.51.100.43 198.51.100.44 198.51.100.45 198.51.100.46 198.51.100.47 198.51.100.48 198.51.100.49 198.51.100.50 198.51.100.51 198.51.100.52 198.51.100.53 198.51.100.54 198.51.100.55 198.51.100.56 198.51.100.57 198.51.100.58 198.51.100.59 198.51.100.60 198.51.100.61 198.51.100.62 198.51.100.63 198.51.100.64 198.51.100.65 198.51.100.66 198.51.100.67 198.51.100.68 198.51.100.69 198.51.100.70 198.51.100.71 198.51.100.72 198.51.100.73 198.51.100.74 198.51.100.75 198.51.100.76 198.51.100.77 198.51.100.78 198.51.100.79 198.51.100.80 198.51.100.81 198.51.100.82 198.51.100.83 198.51.100.84 198.51.100.85 198.51.100.86 198.51.100.87 198.51.100.88 198.51.100.89
+    router_id lb1
+}
+```
+
+### A long notify command line
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    notify_master "/etc/keepalived/notify.sh master 203.0.113.1/32 203.0.113.2/32 203.0.113.3/32 203.0.113.4/32 203.0.113.5/32 203.0.113.6/32 203.0.113.7/32 203.0.113.8/32 203.0.113.9/32 203.0.113.10/32 203.0.113.11/32 203.0.113.12/32 203.0.113.13/32 203.0.113.14/32 203.0.113.15/32 203.0.113.16/32 203.0.113.17/32 203.0.113.18/32 203.0.113.19/32 203.0.113.20/32 203.0.113.21/32 203.0.113.22/32 203.0.113.23/32 203.0.113.24/32 203.0.113.25/32 203.0.113.26/32 203.0.113.27/32 203.0.113.28/32 203.0.113.29/32 203.0.113.30/32 203.0.113.31/32 203.0.113.32/32 203.0.113.33/32 203.0.113.34/32 203.0.113.35/32 203.0.113.36/32 203.0.113.37/32 203.0.113.38/32 203.0.113.39/32 203.0.113.40/32 203.0.113.41/32 203.0.113.42/32 203.0.113.43/32 203.0.113.44/32 203.0.113.45/32 203.0.113.46/32 203.0.113.47/32 203.0.113.48/32 203.0.113.49/32 203.0.113.50/32 203.0.113.51/32 203.0.113.52/32 203.0.113.53/32 203.0.113.54/32 203.0.113.55/32 203.0.113.56/32 203.0.113.57/32 203.0.113.58/32 203.0.113.59/32 203.0.113.60/32 203.0.113.61/32 203.0.113.62/32 203.0.113.63/32 203.0.113.64/32 203.0.113.65/32 203.0.113.66/32 203.0.113.67/32 203.0.113.68/32 203.0.113.69/32 203.0.113.70/32 203.0.113.71/32 203.0.113.72/32 203.0.113.73/32 203.0.113.74/32"
+}
+```
+
+## Does not trigger
+
+### A list written one entry per line
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+        192.0.2.11/24
+        192.0.2.12/24
+    }
+}
+```
+
+### A long but acceptable line
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    notify_master "/etc/keepalived/notify.sh master 203.0.113.1/32 203.0.113.2/32 203.0.113.3/32 203.0.113.4/32 203.0.113.5/32 203.0.113.6/32 203.0.113.7/32 203.0.113.8/32 203.0.113.9/32"
+}
+```
+
+"""#,
+        "missing-argument": #"""
+# missing-argument (KA208)
+
+Severity: error
+
+A keyword without a required argument. keepalived 2.2.7 reports
+`Configuration line starting 'X' is missing a parameter after keyword 'X'` and **exits with
+status 2**: the whole node does not start.
+
+**Fix:** give the keyword its value, or remove the line.
+
+## Triggers
+
+### An interface without a name
+```keepalived
+vrrp_instance VI_1 {
+    interface
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A timer without seconds
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    garp_master_delay
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Arguments present
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    garp_master_delay 5
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### Flags take no argument
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    nopreempt
+    dont_track_primary
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "missing-block": #"""
+# missing-block (KA211)
+
+Severity: error
+
+A block keyword not followed by `{` (on its line or the next). keepalived 2.2.7 reports
+`Missing '{' at beginning of configuration block` (or, with words after the keyword,
+`Block virtual_ipaddress has extra parameters ...`) and the block is empty: an instance whose
+`virtual_ipaddress 192.0.2.10/24` is written on one line has no VIP at all. Lines meant for the
+block are read in the enclosing block, usually as unknown keywords.
+
+**Fix:** open the block: `virtual_ipaddress {`, one entry per line, `}`.
+
+## Triggers
+
+### Addresses on the keyword's line without braces
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress 192.0.2.10/24
+}
+```
+
+### A block keyword with nothing after it
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    authentication
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Braces on the same line
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    authentication {
+        auth_type PASS
+        auth_pass s3cret
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### The brace on the next line
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress
+    {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "missing-close-brace": #"""
+# missing-close-brace (KA103)
+
+Severity: error
+
+A `{` that is never closed before the end of the file. keepalived 2.2.7 reports
+`There are 1 missing '}'s or extra '{'s` and reads the rest of the file inside that block: every
+block that follows is read as part of the unclosed one, where its keywords are unknown.
+
+**Fix:** add the missing `}`; `kafmt` shows the nesting as keepalived reads it.
+
+## Triggers
+
+### The last block not closed
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+```
+
+### An inner block not closed swallows the next instance
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+}
+
+vrrp_instance VI_2 {
+    interface eth0
+    virtual_router_id 52
+    virtual_ipaddress {
+        192.0.2.20/24
+    }
+}
+```
+
+## Does not trigger
+
+### Closed blocks
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### Opening brace on the next line
+```keepalived
+vrrp_instance VI_1
+{
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress
+    {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
         "missing-interface": #"""
 # missing-interface (KA229)
 
@@ -752,6 +2477,69 @@ vrrp_instance VI_1 {
     virtual_ipaddress {
         2001:db8:100::1/128 dev lo
     }
+}
+```
+
+"""#,
+        "missing-name": #"""
+# missing-name (KA215)
+
+Severity: error
+
+A block that needs exactly one name (`vrrp_instance`, `vrrp_script`, `vrrp_sync_group`,
+`track_file`, ...) has none or several. keepalived 2.2.7 reports that the block must have a name
+and skips the whole block; names cannot contain blanks.
+
+**Fix:** give the block one name without blanks (`VI_public`, not `VI public`).
+
+## Triggers
+
+### An instance without a name
+```keepalived
+vrrp_instance {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A name with a blank
+```keepalived
+vrrp_instance VI public {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### One name each
+```keepalived
+vrrp_sync_group G1 {
+    group {
+        VI_1
+    }
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### Blocks that take no name
+```keepalived
+global_defs {
+    router_id lb1
 }
 ```
 
@@ -886,6 +2674,73 @@ vrrp_instance VI_1 {
     priority 150
     virtual_ipaddress {
         203.0.113.10/24
+    }
+}
+```
+
+"""#,
+        "not-a-block": #"""
+# not-a-block (KA210)
+
+Severity: error
+
+A `{` after a keyword that opens no block (a flag such as `nopreempt`, a value keyword such as
+`priority`). keepalived 2.2.7 reports `Unexpected '{' - ignoring` and reads the lines that follow
+into the **enclosing** block; the `}` meant for the fake block then closes the enclosing block,
+and everything after it is read one level up, where it is unknown.
+
+**Fix:** remove the braces; write the keyword's value on its own line.
+
+## Triggers
+
+### A flag written as a block
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    nopreempt {
+    }
+    priority 100
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A value keyword given a block
+```keepalived
+global_defs {
+    router_id {
+        lb1
+    }
+}
+```
+
+## Does not trigger
+
+### Flags and values on their own lines
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    nopreempt
+    priority 100
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### Real blocks
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    track_interface {
+        eth1
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
     }
 }
 ```
@@ -1026,6 +2881,242 @@ vrrp_instance VI_1 {
 ```
 
 """#,
+        "script-path": #"""
+# script-path (KA402)
+
+Severity: warning
+
+A script whose command is not an absolute path. keepalived 2.2.7 looks a bare name such as
+`killall` up in the `PATH` **keepalived itself** was started with (systemd's or the init
+script's, not your login shell's), as the script's user, when it loads the configuration; if it
+is not found there it disables the script (`Cannot find script killall in path - disabling`).
+A relative path with a `/` in it (`scripts/check.sh`) is taken from keepalived's working
+directory, which is `/` once it runs as a daemon, not the directory of the configuration file.
+Either way the same file behaves differently on another host or under another service manager.
+
+A line such as `script "</dev/tcp/192.0.2.1/80"` only tests that a path opens; keepalived runs
+nothing, and it is not reported.
+
+**Fix:** write the full path (`command -v killall` shows it): `script "/usr/bin/killall -0 haproxy"`.
+
+## Triggers
+
+### killall found through PATH
+```keepalived
+vrrp_script chk_haproxy {
+    script "killall -0 haproxy"
+    interval 2
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_haproxy
+    }
+}
+```
+
+### A relative notify script
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    notify_master "scripts/to_master.sh eth0"
+}
+```
+
+## Does not trigger
+
+### Absolute paths everywhere
+```keepalived
+vrrp_script chk_haproxy {
+    script "/usr/bin/killall -0 haproxy"
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_haproxy
+    }
+    notify "/etc/keepalived/notify.sh"
+}
+```
+
+### A file-open test
+```keepalived
+vrrp_script chk_port {
+    script "</dev/tcp/192.0.2.1/80"
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_port
+    }
+}
+```
+
+"""#,
+        "script-security": #"""
+# script-security (KA401)
+
+Severity: warning
+
+keepalived runs scripts (`vrrp_script` `script`, `notify*`, `MISC_CHECK` `misc_path`,
+`notify_up`/`notify_down`, `quorum_up`/`quorum_down`, `startup_script`, `shutdown_script`, the
+notify FIFO scripts) as the user the script line names, else as `global_defs`' `script_user`,
+else as `keepalived_script` if that user exists, else as **root**.
+
+Without `enable_script_security`, keepalived 2.2.7 logs
+`SECURITY VIOLATION - scripts are being executed but script_security not enabled` and runs the
+scripts anyway, even when a non-root user can modify the script or a directory on its path: a
+way to root for anyone who can write there. (The argument of `enable_script_security` is
+ignored: `enable_script_security 0` turns it on too.)
+
+With `enable_script_security` and no `script_user`, every script that names no user runs as
+`keepalived_script`. Distribution packages do not create that user; where it is missing,
+keepalived reports `Unable to set default user keepalived_script for script` and **drops** those
+scripts (`Unable to set default user for vrrp script chk - removing`), so the health checks
+silently stop moving the VIP.
+
+**Fix:** add `enable_script_security` and a `script_user` that exists (e.g. `script_user root`
+or a dedicated account) to `global_defs`, or give each script its own user.
+
+## Triggers
+
+### Scripts without enable_script_security
+```keepalived
+vrrp_script chk_haproxy {
+    script "/usr/bin/pgrep haproxy"
+    weight -20
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_haproxy
+    }
+    notify_master "/etc/keepalived/notify.sh master"
+}
+```
+
+### enable_script_security with no script_user
+```keepalived
+global_defs {
+    enable_script_security
+}
+
+vrrp_script chk_haproxy {
+    script "/usr/bin/pgrep haproxy"
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_haproxy
+    }
+}
+```
+
+### A MISC_CHECK without enable_script_security
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        MISC_CHECK {
+            misc_path "/usr/local/bin/check_web 198.51.100.21"
+        }
+    }
+}
+```
+
+## Does not trigger
+
+### enable_script_security with a script_user
+```keepalived
+global_defs {
+    enable_script_security
+    script_user keepalived_check
+}
+
+vrrp_script chk_haproxy {
+    script "/usr/bin/pgrep haproxy"
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_haproxy
+    }
+    notify_master "/etc/keepalived/notify.sh master"
+}
+```
+
+### enable_script_security and every script names its user
+```keepalived
+global_defs {
+    enable_script_security
+}
+
+vrrp_script chk_haproxy {
+    script "/usr/bin/pgrep haproxy"
+    user haproxy
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_haproxy
+    }
+    notify "/etc/keepalived/notify.sh" root
+}
+```
+
+### No scripts at all
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
         "state-value": #"""
 # state-value (KA228)
 
@@ -1142,6 +3233,935 @@ vrrp_instance VI_1 {
 ```
 
 """#,
+        "substitution-too-long": #"""
+# substitution-too-long (KA114)
+
+Severity: error
+
+Parameter substitution that would make a line longer than keepalived's 1024-byte line buffer.
+keepalived 2.2.7 substitutes in place and stops when the buffer is full: the rest of the line
+keeps its unsubstituted `$NAME` text, so the command or value is silently wrong.
+
+**Fix:** keep substituted lines short: use several smaller definitions on several lines, or a
+script file instead of a long command line.
+
+## Triggers
+
+### A long list substituted twice
+```keepalived
+$PEERS=198.51.100.1 198.51.100.2 198.51.100.3 198.51.100.4 198.51.100.5 198.51.100.6 198.51.100.7 198.51.100.8 198.51.100.9 198.51.100.10 198.51.100.11 198.51.100.12 198.51.100.13 198.51.100.14 198.51.100.15 198.51.100.16 198.51.100.17 198.51.100.18 198.51.100.19 198.51.100.20 198.51.100.21 198.51.100.22 198.51.100.23 198.51.100.24 198.51.100.25 198.51.100.26 198.51.100.27 198.51.100.28 198.51.100.29 198.51.100.30 198.51.100.31 198.51.100.32 198.51.100.33 198.51.100.34 198.51.100.35 198.51.100.36 198.51.100.37 198.51.100.38 198.51.100.39 198.51.100.40 198.51.100.41 198.51.100.42 198.51.100.43 198.51.100.44 198.51.100.45 198.51.100.46 198.51.100.47 198.51.100.48 198.51.100.49 198.51.100.50 198.51.100.51 198.51.100.52 198.51.100.53 198.51.100.54 198.51.100.55
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    notify_master "/etc/keepalived/announce.sh ${PEERS} ${PEERS}"
+}
+```
+
+### A long list inside a long line
+```keepalived
+$PEERS=198.51.100.1 198.51.100.2 198.51.100.3 198.51.100.4 198.51.100.5 198.51.100.6 198.51.100.7 198.51.100.8 198.51.100.9 198.51.100.10 198.51.100.11 198.51.100.12 198.51.100.13 198.51.100.14 198.51.100.15 198.51.100.16 198.51.100.17 198.51.100.18 198.51.100.19 198.51.100.20 198.51.100.21 198.51.100.22 198.51.100.23 198.51.100.24 198.51.100.25 198.51.100.26 198.51.100.27 198.51.100.28 198.51.100.29 198.51.100.30 198.51.100.31 198.51.100.32 198.51.100.33 198.51.100.34 198.51.100.35 198.51.100.36 198.51.100.37 198.51.100.38 198.51.100.39 198.51.100.40 198.51.100.41 198.51.100.42 198.51.100.43 198.51.100.44 198.51.100.45 198.51.100.46 198.51.100.47 198.51.100.48 198.51.100.49 198.51.100.50 198.51.100.51 198.51.100.52 198.51.100.53 198.51.100.54 198.51.100.55
+$MORE=${PEERS} ${PEERS}
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    notify_backup "/etc/keepalived/announce.sh ${MORE}"
+}
+```
+
+## Does not trigger
+
+### The same list substituted once
+```keepalived
+$PEERS=198.51.100.1 198.51.100.2 198.51.100.3 198.51.100.4 198.51.100.5 198.51.100.6 198.51.100.7 198.51.100.8 198.51.100.9 198.51.100.10 198.51.100.11 198.51.100.12 198.51.100.13 198.51.100.14 198.51.100.15 198.51.100.16 198.51.100.17 198.51.100.18 198.51.100.19 198.51.100.20 198.51.100.21 198.51.100.22 198.51.100.23 198.51.100.24 198.51.100.25 198.51.100.26 198.51.100.27 198.51.100.28 198.51.100.29 198.51.100.30 198.51.100.31 198.51.100.32 198.51.100.33 198.51.100.34 198.51.100.35 198.51.100.36 198.51.100.37 198.51.100.38 198.51.100.39 198.51.100.40 198.51.100.41 198.51.100.42 198.51.100.43 198.51.100.44 198.51.100.45 198.51.100.46 198.51.100.47 198.51.100.48 198.51.100.49 198.51.100.50 198.51.100.51 198.51.100.52 198.51.100.53 198.51.100.54 198.51.100.55
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    notify_master "/etc/keepalived/announce.sh ${PEERS}"
+}
+```
+
+### Short substitutions
+```keepalived
+$IFACE=eth0
+vrrp_instance VI_1 {
+    interface $IFACE
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24 dev $IFACE
+    }
+}
+```
+
+"""#,
+        "trailing-junk": #"""
+# trailing-junk (KA206)
+
+Severity: error
+
+A number followed by other characters, such as a unit: `advert_int 1s`, `priority 100;`.
+keepalived 2.2.7 does not read the leading digits: it reports `invalid number` (so
+`keepalived -t` fails) and keeps the default.
+
+**Fix:** write the bare number (`advert_int` is in seconds; `delay_loop` too).
+
+## Triggers
+
+### A unit after a number
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    advert_int 1s
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A semicolon from another configuration language
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority 100;
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A hexadecimal VRID
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 0x33
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Bare numbers
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    advert_int 1
+    priority 100
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A comment right after the number
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority 100# primary
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "undefined-parameter": #"""
+# undefined-parameter (KA113)
+
+Severity: warning
+
+A `${NAME}` that names no `$NAME=` definition (and no built-in such as `${_INSTANCE}`). keepalived
+2.2.7 leaves the text as it is, and since `{` and `}` are block braces outside quotes, the line is
+split there: `interface ${IFACE}` becomes `interface $`, `{`, `IFACE`, `}`, which opens and
+closes a block and leaves `interface` with the value `$`. A definition must come *before* its
+first use; one defined below is undefined where it is used.
+
+**Fix:** define the parameter above its first use (`$IFACE=eth0`), or fix the name's spelling.
+
+## Triggers
+
+### A parameter never defined
+```keepalived
+vrrp_instance VI_1 {
+    interface ${IFACE}
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A parameter defined after its use
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id ${VRID}
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+$VRID=51
+```
+
+## Does not trigger
+
+### Defined above, used with and without braces
+```keepalived
+$IFACE=eth0
+$VRID=51
+vrrp_instance VI_1 {
+    interface ${IFACE}
+    virtual_router_id $VRID
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### Inside double quotes the text stays literal
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    notify "/etc/keepalived/notify.sh ${HOME}"
+}
+```
+
+"""#,
+        "undefined-reference": #"""
+# undefined-reference (KA217)
+
+Severity: error
+
+A `track_script`, `track_file`, `track_process` or `track_bfd` entry, a sync group's `group`
+member, a `FILE_CHECK`'s `track_file` or a `BFD_CHECK`'s `name` that names nothing keepalived
+finds. keepalived 2.2.7 looks trackers up **the moment it reads the reference**, so a
+`vrrp_script` (or `track_file`, `vrrp_track_process`, `bfd_instance`) defined *below* the
+instance that uses it is as good as undefined: keepalived logs
+`(VI_1) track script chk not found, ignoring...` and the instance runs without that check. A
+failing service then never moves the VIP. Sync group members are looked up after the whole file
+is read; a name that is no `vrrp_instance` is dropped from the group ("doesn't exist - ignoring").
+A checker whose tracker is missing is dropped ("FILE_CHECK has no track_file specified").
+
+When the tracker exists further down, kalint says where and adds a note at the definition.
+
+**Fix:** define trackers before the blocks that use them (the usual layout is `global_defs`,
+then `vrrp_script` / `track_file` / `vrrp_track_process` blocks, then instances and sync
+groups), and check the spelling of the name.
+
+## Triggers
+
+### A vrrp_script defined after the instance that tracks it
+```keepalived
+vrrp_instance VI_1 {
+    state BACKUP
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_haproxy
+    }
+}
+
+vrrp_script chk_haproxy {
+    script "/usr/bin/pgrep haproxy"
+    interval 2
+    weight -20
+}
+```
+
+### A misspelt script name
+```keepalived
+vrrp_script chk_haproxy {
+    script "/usr/bin/pgrep haproxy"
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_haprxy
+    }
+}
+```
+
+### A sync group member that is no instance
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+
+vrrp_sync_group G1 {
+    group {
+        VI_1
+        VI_2
+    }
+}
+```
+
+### A FILE_CHECK following a track_file defined below the virtual_server
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        FILE_CHECK {
+            track_file web1_state
+        }
+    }
+}
+
+track_file web1_state {
+    file /run/keepalived/web1.state
+}
+```
+
+### A track_process with no vrrp_track_process at all
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_process {
+        nginx_running
+    }
+}
+```
+
+## Does not trigger
+
+### Trackers defined above their users
+```keepalived
+vrrp_script chk_haproxy {
+    script "/usr/bin/pgrep haproxy"
+    weight -20
+}
+
+track_file maintenance {
+    file /run/keepalived/maintenance
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_haproxy
+    }
+    track_file {
+        maintenance weight -50
+    }
+}
+```
+
+### A sync group listed before its instances (resolved after reading)
+```keepalived
+vrrp_sync_group G1 {
+    group {
+        VI_OUTSIDE
+        VI_INSIDE
+    }
+}
+
+vrrp_instance VI_OUTSIDE {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+
+vrrp_instance VI_INSIDE {
+    interface eth1
+    virtual_router_id 52
+    virtual_ipaddress {
+        198.51.100.10/24
+    }
+}
+```
+
+### track_interface naming the instance's own interface
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_interface {
+        eth0
+        eth1 weight -10
+    }
+}
+```
+
+"""#,
+        "unexpected-open-brace": #"""
+# unexpected-open-brace (KA106)
+
+Severity: error
+
+A `{` that follows no keyword that could open a block. keepalived 2.2.7 reports
+`Unexpected '{' - ignoring` and reads on at the same level; the matching `}` then closes the
+enclosing block early, and the keywords after it land at the wrong level.
+
+**Fix:** remove the stray `{`, or put the block keyword it belongs to on the line before it.
+
+## Triggers
+
+### A brace on its own after a closed block
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    {
+        192.0.2.11/24
+    }
+}
+```
+
+### A brace at the start of the file
+```keepalived
+{
+global_defs {
+    router_id lb1
+}
+}
+```
+
+## Does not trigger
+
+### The brace of a block keyword on the next line
+```keepalived
+global_defs
+{
+    router_id lb1
+}
+```
+
+### Braces on the keyword's line
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress { 192.0.2.10/24 }
+}
+```
+
+"""#,
+        "unknown-block-keyword": #"""
+# unknown-block-keyword (KA202)
+
+Severity: error
+
+An unknown keyword that opens a block. keepalived 2.2.7 reports `Unknown keyword 'X'` and
+ignores the line, then `Unexpected '{' - ignoring` for the brace: the lines of the block are read
+**into the enclosing block**, where they are unknown too, and the block's `}` closes the
+enclosing block. Everything after it is read one level up. One typo in a block name therefore
+breaks the rest of the instance (and often the next blocks too).
+
+**Fix:** correct the block name (`virtual_ipaddress`, `track_script`, `authentication`, ...).
+
+## Triggers
+
+### A misspelt address block
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddresses {
+        192.0.2.10/24
+    }
+    priority 150
+}
+```
+
+### A misspelt tracking block
+```keepalived
+vrrp_script chk {
+    script "/usr/bin/pgrep haproxy"
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    track_scripts {
+        chk
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Correct block names
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    track_interface {
+        eth1
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A known block with its brace on the next line
+```keepalived
+vrrp_instance VI_1
+{
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress
+    {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "unknown-keyword": #"""
+# unknown-keyword (KA201)
+
+Severity: error
+
+A keyword keepalived 2.2.7 does not know at this block level. It reports
+`Unknown keyword 'X'` and ignores the line, so the setting simply does not exist: a misspelt
+`virtual_router_id` leaves the instance without a VRID, a keyword put in the wrong block (an
+`auth_pass` outside `authentication`) is never applied. kalint suggests the closest keywords and
+the blocks where the keyword does belong.
+
+**Fix:** correct the spelling or move the line into the block it belongs to.
+
+## Triggers
+
+### A misspelt keyword
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priorty 150
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A keyword in the wrong block
+```keepalived
+global_defs {
+    router_id lb1
+    virtual_router_id 51
+}
+```
+
+### An entry written outside its block
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    192.0.2.11/24
+}
+```
+
+## Does not trigger
+
+### Known keywords at the right level
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority 150
+    advert_int 1
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### Addresses inside their block
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    nopreempt
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "unreadable-file": #"""
+# unreadable-file (KA117)
+
+Severity: error
+
+A configuration file that exists but cannot be read (permissions, a dangling symbolic link, an
+I/O error). keepalived 2.2.7 reports `Configuration file '...' open problem (...) - skipping` and
+runs without its contents: a file readable by you but not by root under SELinux or AppArmor is the
+classic case.
+
+**Fix:** make the file readable by the user keepalived runs as (root), and check its security
+context.
+
+## Triggers
+
+### An included file that cannot be read
+```keepalived file /etc/keepalived/conf.d/vi_1.conf unreadable
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+```keepalived
+include /etc/keepalived/conf.d/vi_1.conf
+```
+
+### One unreadable file among several
+```keepalived file /etc/keepalived/conf.d/a.conf
+global_defs {
+    router_id lb1
+}
+```
+```keepalived file /etc/keepalived/conf.d/b.conf unreadable
+vrrp_script chk {
+    script "/usr/bin/pgrep haproxy"
+}
+```
+```keepalived
+include /etc/keepalived/conf.d/*.conf
+```
+
+## Does not trigger
+
+### Readable includes
+```keepalived file /etc/keepalived/conf.d/a.conf
+global_defs {
+    router_id lb1
+}
+```
+```keepalived
+include /etc/keepalived/conf.d/*.conf
+```
+
+### A single file
+```keepalived
+global_defs {
+    router_id lb1
+}
+```
+
+"""#,
+        "unterminated-quote": #"""
+# unterminated-quote (KA101)
+
+Severity: error
+
+A double quote that is never closed on its line. keepalived 2.2.7 reports
+`Unmatched quote: '...'` and drops everything from the quote to the end of the line, so the
+keyword loses the argument it was meant to have (a `notify` script without its command, an
+`auth_pass` without its password).
+
+Quotes do not span lines in keepalived; there is no way to continue a quoted string.
+
+**Fix:** close the quote on the same line.
+
+## Triggers
+
+### A notify script missing its closing quote
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    notify_master "/etc/keepalived/notify.sh master
+}
+```
+
+### A quoted password split across lines
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    authentication {
+        auth_type PASS
+        auth_pass "abc
+def"
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Balanced quotes
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    notify_master "/etc/keepalived/notify.sh master"
+}
+```
+
+### A quote inside a comment
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0    # the "inside interface
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "unused-script": #"""
+# unused-script (KA226)
+
+Severity: warning
+
+A `vrrp_script`, `track_file` or `vrrp_track_process` that no `vrrp_instance`, `vrrp_sync_group`
+or `FILE_CHECK` names. keepalived 2.2.7 drops an unused `vrrp_script` at start-up
+(`Warning - script chk is not used`; `keepalived -t` stops before that check) and never runs it; an unused `track_file` or
+`vrrp_track_process` is still watched, but its state changes no priority. Almost always the
+tracker was meant to be wired into an instance and the `track_script` block was forgotten (or
+went to another node's file), so the failover it was written for never happens.
+
+A tracker named only by a reference *above* its definition is reported by
+[undefined-reference](undefined-reference.md) instead: moving it fixes both.
+
+**Fix:** add the tracker to the `track_script` / `track_file` / `track_process` block of the
+instance (or sync group) it is for, or delete it.
+
+## Triggers
+
+### A health check no instance tracks
+```keepalived
+vrrp_script chk_nginx {
+    script "/usr/bin/pgrep nginx"
+    interval 2
+    weight -30
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    priority 150
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A track_file and a process tracker left over
+```keepalived
+track_file maintenance {
+    file /run/keepalived/maintenance
+}
+
+vrrp_track_process haproxy_up {
+    process haproxy
+    weight -20
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Every tracker used, one of them by a sync group
+```keepalived
+vrrp_script chk_nginx {
+    script "/usr/bin/pgrep nginx"
+    weight -30
+}
+
+vrrp_script chk_uplink {
+    script "/usr/bin/ping -c1 -W1 192.0.2.1"
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_nginx
+    }
+}
+
+vrrp_sync_group G1 {
+    group {
+        VI_1
+    }
+    track_script {
+        chk_uplink
+    }
+}
+```
+
+### A script named only above its definition (undefined-reference's finding)
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_nginx
+    }
+}
+
+vrrp_script chk_nginx {
+    script "/usr/bin/pgrep nginx"
+}
+```
+
+### A track_file followed by a FILE_CHECK
+```keepalived
+track_file web1_state {
+    file /run/keepalived/web1.state
+}
+
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        FILE_CHECK {
+            track_file web1_state
+        }
+    }
+}
+```
+
+"""#,
+        "value-out-of-range": #"""
+# value-out-of-range (KA207)
+
+Severity: error
+
+A number outside the range keepalived accepts for the keyword. keepalived 2.2.7 reports it
+(`number 'X' outside range [MIN, MAX]`, so `keepalived -t` fails) and ignores the value: the
+default is used instead, which is rarely what the large or small number meant.
+
+**Fix:** use a value inside the range shown in the message.
+
+## Triggers
+
+### A TTL above 255
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    unicast_ttl 300
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### down_timer_adverts of 0
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    down_timer_adverts 0
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Values in range
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    unicast_ttl 64
+    down_timer_adverts 5
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### The extremes of the range
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    unicast_ttl 255
+    down_timer_adverts 100
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
         "vrid-range": #"""
 # vrid-range (KA220)
 
@@ -1243,6 +4263,271 @@ vrrp_instance VI_1 {
     virtual_router_id $VRID
     virtual_ipaddress {
         203.0.113.5/24
+    }
+}
+```
+
+"""#,
+        "vrrp-strict-conflict": #"""
+# vrrp-strict-conflict (KA232)
+
+Severity: warning
+
+`vrrp_strict` in `global_defs` (or `strict_mode` in one instance) makes keepalived follow the
+VRRP RFCs to the letter. keepalived 2.2.7 then overrides, ignores or refuses settings the RFCs
+do not allow, each with its own log line, and the instance does something else than the file
+says:
+
+| Setting | What keepalived 2.2.7 does under strict mode |
+|---|---|
+| `authentication` | ignored: adverts carry no authentication |
+| `unicast_peer` | refused: the VRRP process stops when the interface can multicast (`keepalived -t` does not notice) |
+| no `virtual_ipaddress` | refused: "No VIP specified; at least one is required", the VRRP process stops |
+| `state MASTER` with priority below 255 (or `BACKUP` with 255) | the state follows the priority: MASTER only as address owner |
+| `version 2` with IPv6 VIPs | version 3 is used |
+| first IPv6 VIP not link-local | a configuration error (`keepalived -t` fails); the instance still runs |
+| `preempt_delay` | reset to 0: it preempts at once |
+| `down_timer_adverts` other than 3 | reset to 3 |
+| `use_vmac` with a MAC address | the MAC is cleared: 00:00:5e:00:01:VRID is used |
+| `vmac_xmit_base` | reset: adverts leave from the VMAC |
+| `accept` with VRRP version 2 (not owner) | reset: traffic to the VIPs is not accepted |
+| `garp_lower_prio_repeat` / `garp_lower_prio_delay` | reset to 0 |
+| `lower_prio_no_advert false` / `higher_prio_send_advert` | reset |
+
+`nopreempt` is allowed in strict mode (keepalived 2.2.7 only clears it with `state MASTER` or
+priority 255, which [nopreempt-ignored](nopreempt-ignored.md) reports).
+
+**Fix:** drop the setting, or drop `vrrp_strict` (many deployments only wanted its firewall
+rules; `strict_mode off` exempts one instance).
+
+## Triggers
+
+### Authentication and a non-owner MASTER under vrrp_strict
+```keepalived
+global_defs {
+    vrrp_strict
+}
+
+vrrp_instance VI_1 {
+    state MASTER
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    authentication {
+        auth_type PASS
+        auth_pass s3cret
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### Unicast peers in a strict instance
+```keepalived
+vrrp_instance VI_1 {
+    strict_mode on
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    unicast_src_ip 192.0.2.2
+    unicast_peer {
+        192.0.2.3
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### preempt_delay and down_timer_adverts
+```keepalived
+global_defs {
+    vrrp_strict
+}
+
+vrrp_instance VI_1 {
+    state BACKUP
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    preempt_delay 30
+    down_timer_adverts 5
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### IPv6 with version 2 and a global first VIP
+```keepalived
+global_defs {
+    vrrp_strict
+}
+
+vrrp_instance VI_6 {
+    interface eth0
+    virtual_router_id 61
+    version 2
+    virtual_ipaddress {
+        2001:db8::10/64
+    }
+}
+```
+
+## Does not trigger
+
+### A strict instance that follows the RFCs
+```keepalived
+global_defs {
+    vrrp_strict
+}
+
+vrrp_instance VI_1 {
+    state BACKUP
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    nopreempt
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### The address owner as MASTER, and an IPv6 instance with a link-local first VIP
+```keepalived
+global_defs {
+    vrrp_strict
+}
+
+vrrp_instance VI_1 {
+    state MASTER
+    interface eth0
+    virtual_router_id 51
+    priority 255
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+
+vrrp_instance VI_6 {
+    interface eth0
+    virtual_router_id 61
+    virtual_ipaddress {
+        fe80::10/64
+        2001:db8::10/64
+    }
+}
+```
+
+### strict_mode off exempts an instance with authentication and unicast
+```keepalived
+global_defs {
+    vrrp_strict
+}
+
+vrrp_instance VI_1 {
+    strict_mode off
+    interface eth0
+    virtual_router_id 51
+    authentication {
+        auth_type PASS
+        auth_pass s3cret
+    }
+    unicast_peer {
+        192.0.2.3
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### Authentication without strict mode (not this rule's business)
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    authentication {
+        auth_type PASS
+        auth_pass s3cret
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+"""#,
+        "wrong-case": #"""
+# wrong-case (KA204)
+
+Severity: error
+
+keepalived compares keywords and enumerated values case-sensitively. `state master`,
+`auth_type pass` or `lvs_method nat` are not the values `MASTER`, `PASS` or `NAT`: keepalived 2.2.7
+ignores the value (or reports the keyword as unknown, for `Priority 100`) and uses its default.
+`state master` means BACKUP.
+
+**Fix:** write the keyword or value in the case keepalived expects; `kalint --fix` does it.
+
+## Triggers
+
+### A lower-case state
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    state master
+    priority 150
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A lower-case authentication type
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    authentication {
+        auth_type pass
+        auth_pass s3cret
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Upper-case values
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    state MASTER
+    priority 150
+    authentication {
+        auth_type PASS
+        auth_pass s3cret
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### Lower-case words that are names, not values
+```keepalived
+vrrp_instance vi_master {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
     }
 }
 ```

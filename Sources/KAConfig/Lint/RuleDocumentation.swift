@@ -7,6 +7,7 @@
 /// ## Triggers
 /// ```keepalived            <- one example: one node file
 /// ```keepalived node1      <- consecutive fences labelled node1, node2, ... form one fleet example
+/// ```keepalived file PATH  <- a file the next example can include (add `unreadable`: it cannot be read)
 /// ## Does not trigger
 /// ...
 /// ```
@@ -16,6 +17,10 @@ public struct RuleDocumentation: Sendable, Hashable {
     public struct Example: Sendable, Hashable {
         public var title: String
         public var files: [String]
+        /// Other files of the example's file system, by path (what its includes find).
+        public var extraFiles: [String: String] = [:]
+        /// Paths among `extraFiles` that exist but cannot be read.
+        public var unreadable: Set<String> = []
     }
 
     public var slug: String
@@ -35,10 +40,15 @@ public struct RuleDocumentation: Sendable, Hashable {
         var inFence = false
         var fenceIsNode = false
         var fenceLines: [String] = []
+        var fenceFile: (path: String, unreadable: Bool)?
+        var extraFiles: [String: String] = [:]
+        var unreadable: Set<String> = []
 
         func flush() {
             guard !current.isEmpty else { return }
-            let example = Example(title: title, files: current)
+            let example = Example(title: title, files: current, extraFiles: extraFiles, unreadable: unreadable)
+            extraFiles = [:]
+            unreadable = []
             switch section {
             case .triggers: triggering.append(example)
             case .clean: clean.append(example)
@@ -49,7 +59,13 @@ public struct RuleDocumentation: Sendable, Hashable {
 
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             if inFence {
-                if line.hasPrefix("```") {
+                if line.hasPrefix("```"), let file = fenceFile {
+                    inFence = false
+                    extraFiles[file.path] = fenceLines.joined(separator: "\n") + "\n"
+                    if file.unreadable { unreadable.insert(file.path) }
+                    fenceFile = nil
+                    fenceLines = []
+                } else if line.hasPrefix("```") {
                     inFence = false
                     current.append(fenceLines.joined(separator: "\n") + "\n")
                     if !fenceIsNode { flush() }
@@ -61,6 +77,13 @@ public struct RuleDocumentation: Sendable, Hashable {
             }
             if line.hasPrefix("```keepalived") {
                 let label = line.dropFirst("```keepalived".count).trimmingSpaces()
+                if label.hasPrefix("file ") {
+                    flush()  // a file belongs to the example after it
+                    let words = label.split(separator: " ")
+                    if words.count > 1 { fenceFile = (String(words[1]), words.dropFirst(2).contains("unreadable")) }
+                    inFence = true
+                    continue
+                }
                 let isNode = label.hasPrefix("node")
                 // A node1 fence starts a new fleet example.
                 if isNode, label == "node1" { flush() }

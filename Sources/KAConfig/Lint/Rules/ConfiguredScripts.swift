@@ -1,0 +1,36 @@
+/// Every script keepalived would run from one configuration: each script keyword line (`script`,
+/// `notify*`, `misc_path`, `quorum_up`, `startup_script`, ...) split the way 2.2.7 splits it, with
+/// the user it names, if any (on its own line or in its vrrp_script / MISC_CHECK's `user`).
+struct ConfiguredScript {
+    var statement: BoundStatement
+    var command: ScriptCommand
+    /// The user named for this script alone, if any.
+    var ownUser: String?
+
+    /// The command word as written (quoted or not), for locating findings.
+    var commandWord: ExpandedWord { statement.words.count > 1 ? statement.words[1] : statement.words[0] }
+
+    /// `script "</dev/tcp/...`-style lines only test that a path opens: keepalived runs nothing.
+    var isFileTest: Bool {
+        guard let first = command.argv.first, first.hasPrefix("<") else { return false }
+        return first.dropFirst().drop { $0 == " " || $0 == "\t" }.hasPrefix("/")
+    }
+
+    static func all(in node: NodeAnalysis) -> [ConfiguredScript] {
+        let tree = node.bound.tree
+        let context = StatementContext(tree)
+        var scripts: [ConfiguredScript] = []
+        for (index, statement) in tree.statements.enumerated() {
+            guard case .script = statement.spec.kind,
+                case .success(let parsed) = ScriptCommand.parse(line: statement.text), let command = parsed
+            else { continue }
+            var ownUser = command.user
+            if ownUser == nil, let owner = context.enclosing(index, keywords: ["vrrp_script", "MISC_CHECK"]) {
+                ownUser = context.children(of: owner).lazy.map { tree.statements[$0] }
+                    .last { $0.keyword == "user" && $0.words.count > 1 }?.words[1].text
+            }
+            scripts.append(ConfiguredScript(statement: statement, command: command, ownUser: ownUser))
+        }
+        return scripts
+    }
+}
