@@ -132,6 +132,28 @@ import Testing
         #expect(KalintDriver.run(KalintRequest(files: [], explain: "nope"), fileSystem: InMemoryFileSystem(files: [:])).status == 2)
     }
 
+    @Test func targetVersionReportsNewerKeywords() {
+        let text = Self.clean.replacingOccurrences("    advert_int 1\n", with: "    advert_int 1\n    version 3\n")
+        let old = Self.run(
+            KalintRequest(files: ["/c/a.conf"], format: "json", targetVersion: "1.2.0"), files: ["/c/a.conf": text])
+        #expect(old.stdout.contains("\"keyword-too-new\""))
+        #expect(old.stdout.contains("'version' needs keepalived 1.2.17"))
+        let current = Self.run(
+            KalintRequest(files: ["/c/a.conf"], format: "json", targetVersion: "2.2.7"), files: ["/c/a.conf": text])
+        #expect(!current.stdout.contains("\"keyword-too-new\""))
+    }
+
+    @Test func sarifAndGithubFormats() {
+        let sarif = Self.run(KalintRequest(files: ["/c/a.conf"], format: "sarif"), files: ["/c/a.conf": Self.broken])
+        #expect(sarif.stdout.contains("\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\""))
+        #expect(sarif.stdout.contains("\"ruleId\":\"KA201\""))
+        #expect(sarif.stdout.contains("\"uri\":\"/c/a.conf\""))
+        #expect(sarif.status == 1)
+        let github = Self.run(KalintRequest(files: ["/c/a.conf"], format: "github"), files: ["/c/a.conf": Self.broken])
+        #expect(github.stdout.contains("::error file=/c/a.conf,line=5,col=5,"))
+        #expect(!github.stdout.contains("kalint: 1 file"), "no human summary in machine formats")
+    }
+
     @Test func configIDSelectsConditionalLines() {
         let text = Self.clean.replacingOccurrences("    priority 100\n", with: "    @main priority 200\n    @^main priority 100\n")
         let main = Self.run(KalintRequest(files: ["/c/a.conf"], configID: "main", emit: "model"), files: ["/c/a.conf": text])
