@@ -15,6 +15,8 @@
 /// - Lines with single quotes or backslashes in words keep their inner blanks (script keywords
 ///   re-read the raw line with shell-like quoting).
 /// - Quoted strings are never touched; tokens that touch stay touching.
+/// - Inside a multi-line definition a line of only blanks is kept as written, trailing blanks
+///   and all: keepalived's parent process skips it while its children end the definition there.
 /// - A file with CRLF line ends throughout keeps CRLF; any other file gets LF.
 /// - A file with a syntax error (any KA1xx error) is refused, not formatted.
 public enum Formatter {

@@ -34,9 +34,16 @@ struct LayoutBuilder {
             lines.append(.blank(required: definitionContinues, depth: depth))
             definitionContinues = false
         case .blank:
-            // Inside a multi-line definition a blank line must not become empty (that would end
-            // the definition); keepalived skips it, so it can go.
-            if !definitionContinues { lines.append(.blank(required: false, depth: depth)) }
+            if definitionContinues {
+                // Inside a multi-line definition keepalived 2.2.7's parent process skips a line of
+                // blanks while its children (which read a copy where it became empty) end the
+                // definition there. Only the line exactly as written keeps both readings.
+                lines.append(LayoutLine(
+                    kind: .comment, depth: 0, text: tokens[line.tokens.lowerBound].start..<tokens[line.tokens.upperBound - 1].end,
+                    startDepth: depth, endDepth: depth))
+            } else {
+                lines.append(.blank(required: false, depth: depth))
+            }
         case .comment(let token):
             let range = trimmedComment(token)
             lines.append(LayoutLine(

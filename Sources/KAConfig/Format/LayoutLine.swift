@@ -4,7 +4,8 @@ struct LayoutLine {
         /// An empty line. `required` when it ends a multi-line `$NAME=` definition: keepalived
         /// ends the definition only at an empty line, so that one must never be dropped.
         case blank(required: Bool)
-        /// A comment on a line of its own.
+        /// A comment on a line of its own; also a line of blanks inside a multi-line definition,
+        /// kept as written (`text` is then its source range and `depth` 0).
         case comment
         case code
     }

@@ -8,7 +8,7 @@ struct PhysicalLine {
     enum Shape: Equatable {
         /// No bytes at all: keepalived's only line that ends a multi-line definition.
         case empty
-        /// Only blanks: keepalived skips it, even inside a multi-line definition.
+        /// Only blanks.
         case blank
         /// Only a comment (with optional indentation).
         case comment(token: Int)
