@@ -88,10 +88,14 @@ struct LayoutBuilder {
         var newLine = LayoutLine(
             kind: .code, depth: max(0, depth - leadingCloses) + extraDepth, text: 0..<0, startDepth: startDepth,
             endDepth: startDepth)
-        for index in significant {
+        for (position, index) in significant.enumerated() {
             switch tokens[index].kind {
             case .openBrace:
-                if depth == 0 { newLine.opensTopLevelBlock = true }
+                if position == 0 {
+                    markHeadOpensBlock()
+                } else if depth == 0 {
+                    newLine.opensTopLevelBlock = true
+                }
                 depth += 1
             case .closeBrace:
                 depth = max(0, depth - 1)
@@ -196,7 +200,7 @@ struct LayoutBuilder {
         store.append(UInt8(ascii: open ? "{" : "}"))
         var newLine = LayoutLine(kind: .code, depth: depth, text: textStart..<store.count, startDepth: depth, endDepth: depth)
         if open {
-            if depth == 0 { newLine.opensTopLevelBlock = true }
+            markHeadOpensBlock()
             depth += 1
         } else {
             depth = max(0, depth - 1)
@@ -209,11 +213,19 @@ struct LayoutBuilder {
         return lines.count - 1
     }
 
+    /// A `{` that starts a line opens the block of the last code line: at top level that line
+    /// is where the blank line before the block goes.
+    private mutating func markHeadOpensBlock() {
+        guard depth == 0, let head = lines.lastIndex(where: { $0.kind == .code }) else { return }
+        lines[head].opensTopLevelBlock = true
+    }
+
     /// The statement a `{` at the start of a free line may join: the last code line, when it is
     /// a free statement and only comments and blank lines follow it.
     private func openBraceTarget() -> Int? {
         guard let target = lines.lastIndex(where: { $0.kind == .code }), lines[target].acceptsOpenBrace,
-            lines[target].text.upperBound == store.count
+            lines[target].text.upperBound == store.count,
+            lines[target].text.count + 2 <= keepalivedMaximumLineLength
         else { return nil }
         return target
     }
