@@ -114,13 +114,16 @@ public struct KeywordSpec: Sendable, Hashable {
     public var knownIn227: Bool
     /// May appear more than once in its block with each occurrence counted.
     public var repeatable: Bool
-    /// A word keepalived accepts where no argument is given (flags taking an optional BOOL).
+    /// One line saying what the keyword does.
     public var summary: String
+    /// The build option keepalived needs for this keyword (nil: always installed). A keepalived built
+    /// without it reports the keyword as unknown even though its version knows it.
+    public var buildFeature: BuildFeature?
 
     public init(
         _ name: String, _ kind: KeywordKind = .value, args: [ArgumentSpec] = [], default defaultValue: String? = nil,
         deprecatedBy: String? = nil, since: String = "1.0.0", knownIn227: Bool = true, repeatable: Bool = false,
-        summary: String = ""
+        summary: String = "", requires buildFeature: BuildFeature? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -131,17 +134,40 @@ public struct KeywordSpec: Sendable, Hashable {
         self.knownIn227 = knownIn227
         self.repeatable = repeatable
         self.summary = summary
+        self.buildFeature = buildFeature
     }
 
     public var minimumArguments: Int { arguments.prefix { !$0.isOptional && !$0.isVariadic }.count }
     public var maximumArguments: Int? { arguments.contains { $0.isVariadic } ? nil : arguments.count }
 }
 
+/// Whether the keyword that opens a block takes a name (`vrrp_instance VI_1 {`).
+public enum BlockNameRequirement: String, Sendable, Hashable {
+    /// No words after the keyword (`global_defs {`).
+    case none
+    /// Exactly one name word; keepalived refuses the block without it (or exits on a missing word).
+    case required
+    /// A name or address words are accepted but not needed.
+    case optional
+    /// Other header words are required: an address and port (`virtual_server IP PORT`, `real_server IP PORT`).
+    case address
+}
+
 /// A keyword table: the keywords allowed at one block level.
 public struct BlockSpec: Sendable {
     public var name: String
     public var keywords: [KeywordSpec]
+    /// What the opening keyword line must carry besides the keyword.
+    public var nameRequirement: BlockNameRequirement = .none
+    /// One line saying what the block configures.
+    public var summary: String = ""
     private var index: [String: Int]
+
+    public init(_ name: String, nameRequirement: BlockNameRequirement, summary: String, _ keywords: [KeywordSpec]) {
+        self.init(name, keywords)
+        self.nameRequirement = nameRequirement
+        self.summary = summary
+    }
 
     public init(_ name: String, _ keywords: [KeywordSpec]) {
         self.name = name

@@ -11,14 +11,15 @@ enum ByteClass {
 
     /// True at `\n` or at the `\r` of `\r\n`.
     @inline(__always)
-    static func isLineEnd(_ bytes: [UInt8], _ index: Int) -> Bool {
+    static func isLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         let byte = bytes[index]
         if byte == 0x0A { return true }
         return byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A
     }
 
     /// Index of the line terminator (or end of input) at or after `from`.
-    static func endOfLineContent(_ bytes: [UInt8], from: Int) -> Int {
+    @inline(__always)
+    static func endOfLineContent(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var cursor = from
         while cursor < bytes.count, !isLineEnd(bytes, cursor) { cursor += 1 }
         return cursor
@@ -26,7 +27,8 @@ enum ByteClass {
 
     /// End of a bare word: whitespace, `"`, a brace, a comment character or the line end stop it;
     /// a backslash carries the next byte with it (so `\#` and `\!` stay in the word).
-    static func endOfWord(_ bytes: [UInt8], from: Int) -> Int {
+    @inline(__always)
+    static func endOfWord(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var cursor = from
         let count = bytes.count
         while cursor < count {
@@ -50,7 +52,8 @@ enum ByteClass {
 
     /// End of a line's content before any comment, honouring double quotes and `\` pairs
     /// exactly as `decomment` does. Used for definitions and include operands.
-    static func endOfUnquotedContent(_ bytes: [UInt8], from: Int) -> Int {
+    @inline(__always)
+    static func endOfUnquotedContent(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var cursor = from
         var quoted = false
         let count = bytes.count
@@ -68,18 +71,21 @@ enum ByteClass {
         return cursor
     }
 
-    static func trimTrailingBlanks(_ bytes: [UInt8], start: Int, end: Int) -> Int {
+    @inline(__always)
+    static func trimTrailingBlanks(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int {
         var cursor = end
         while cursor > start, isBlank(bytes[cursor - 1]) { cursor -= 1 }
         return cursor
     }
 
+    @inline(__always)
     static func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
     }
 
     /// For `$NAME=`: the index of the `=`, or nil when the bytes are not a definition head.
-    static func definitionNameEnd(_ bytes: [UInt8], from: Int) -> Int? {
+    @inline(__always)
+    static func definitionNameEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var cursor = from + 1
         guard cursor < bytes.count, isNameByte(bytes[cursor]) else { return nil }
         while cursor < bytes.count, isNameByte(bytes[cursor]) { cursor += 1 }
@@ -89,7 +95,8 @@ enum ByteClass {
 
     /// For `~SEQ(`, `~SEQx(` and `~LST(`: the index after the matching `)` (or the line's end
     /// when it is never closed, which keepalived reports as an invalid specification).
-    static func sequencePrefixEnd(_ bytes: [UInt8], from: Int) -> Int? {
+    @inline(__always)
+    static func sequencePrefixEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         let heads: [[UInt8]] = [Array("~SEQx(".utf8), Array("~SEQ(".utf8), Array("~LST(".utf8)]
         guard let head = heads.first(where: { hasPrefix(bytes, at: from, $0) }) else { return nil }
         var cursor = from + head.count
@@ -110,7 +117,8 @@ enum ByteClass {
         .map { Array($0.utf8) }
 
     /// For `include`, `includer`, ... followed by a blank: the index after the keyword.
-    static func includeKeywordEnd(_ bytes: [UInt8], from: Int) -> Int? {
+    @inline(__always)
+    static func includeKeywordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         for keyword in includeKeywords where hasPrefix(bytes, at: from, keyword) {
             let end = from + keyword.count
             if end < bytes.count, isSpaceOrTab(bytes[end]) || bytes[end] == 0x0B || bytes[end] == 0x0C { return end }
@@ -118,9 +126,17 @@ enum ByteClass {
         return nil
     }
 
-    static func hasPrefix(_ bytes: [UInt8], at offset: Int, _ prefix: [UInt8]) -> Bool {
+    @inline(__always)
+    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, _ prefix: [UInt8]) -> Bool {
         guard offset + prefix.count <= bytes.count else { return false }
         for index in 0..<prefix.count where bytes[offset + index] != prefix[index] { return false }
         return true
+    }
+}
+
+extension ByteClass {
+    /// Array convenience for callers off the lexer's hot path.
+    static func trimTrailingBlanks(_ bytes: [UInt8], start: Int, end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { trimTrailingBlanks($0, start: start, end: end) }
     }
 }

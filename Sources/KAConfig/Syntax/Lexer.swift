@@ -15,15 +15,16 @@
 /// Linear time, no recursion, total on any bytes.
 public struct Lexer {
     public static func tokenize(_ bytes: [UInt8]) -> [Token] {
-        var lexer = LexerState(bytes: bytes)
-        lexer.run()
-        return lexer.tokens
+        bytes.withUnsafeBufferPointer { buffer in
+            var lexer = LexerState(bytes: buffer)
+            lexer.run()
+            return lexer.tokens
+        }
     }
 }
 
-@usableFromInline
 struct LexerState {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var tokens: [Token] = []
     var index = 0
     /// True at the start of a physical line and right after a brace.
@@ -31,7 +32,7 @@ struct LexerState {
     /// True while the lines that follow belong to a multi-line `$NAME=` definition.
     var inDefinitionContinuation = false
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         tokens.reserveCapacity(bytes.count / 4 + 1)
     }

@@ -7,6 +7,7 @@ public enum Parser {
         let tokens = Lexer.tokenize(source.bytes)
         var state = ParserState(source: source, tokens: tokens)
         state.run()
+        state.linkChildren()
         state.checkLines()
         return SyntaxTree(
             source: source, tokens: tokens, nodes: state.nodes, rootChildren: state.rootChildren,
@@ -137,12 +138,20 @@ struct ParserState {
     mutating func append(_ node: SyntaxNode) -> Int {
         let index = nodes.count
         nodes.append(node)
-        if let parent = node.parent {
-            nodes[parent].block!.children.append(index)
-        } else {
-            rootChildren.append(index)
-        }
+        if node.parent == nil { rootChildren.append(index) }
         return index
+    }
+
+    /// Fills every block's children from the nodes' parent links, in one pass after parsing
+    /// (appending through `nodes[parent].block!` while parsing would copy arrays).
+    mutating func linkChildren() {
+        var children = [[Int]](repeating: [], count: nodes.count)
+        for index in nodes.indices {
+            if let parent = nodes[index].parent { children[parent].append(index) }
+        }
+        for index in nodes.indices where !children[index].isEmpty {
+            nodes[index].block?.children = children[index]
+        }
     }
 
     mutating func finishAtEndOfFile(leadingStart: Int) {
@@ -179,21 +188,27 @@ struct ParserState {
     /// quotes, a trailing backslash outside definitions, `@id` with nothing after it.
     mutating func checkLines() {
         let bytes = source.bytes
-        for lineIndex in 0..<source.lineCount {
-            let start = source.lineStarts[lineIndex]
-            let content = source.lineBytes(lineIndex + 1)
-            let length = content.count
+        let starts = source.lineStarts
+        for lineIndex in 0..<starts.count {
+            let start = starts[lineIndex]
+            var end = lineIndex + 1 < starts.count ? starts[lineIndex + 1] - 1 : bytes.count
+            if lineIndex + 1 < starts.count, end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            let length = end - start
             if length > keepalivedMaximumLineLength {
                 diagnostics.append(Diagnostic(
                     SyntaxRules.lineTooLong,
                     "line is \(length) bytes long; keepalived 2.2.7 reads at most \(keepalivedMaximumLineLength) and reads the rest as a separate line",
-                    at: source.span(start + keepalivedMaximumLineLength..<start + length)))
+                    at: source.span(start + keepalivedMaximumLineLength..<end)))
             }
-            if let nul = content.firstIndex(of: 0) {
-                diagnostics.append(Diagnostic(
-                    SyntaxRules.embeddedNul, "NUL byte in the line; keepalived stops reading the line there",
-                    at: source.span(nul..<nul + 1)))
-            }
+        }
+        var searchFrom = 0
+        while searchFrom < bytes.count, let nul = bytes[searchFrom...].firstIndex(of: 0) {
+            diagnostics.append(Diagnostic(
+                SyntaxRules.embeddedNul, "NUL byte in the line; keepalived stops reading the line there",
+                at: source.span(nul..<nul + 1)))
+            // One report per line is enough.
+            let line = source.location(of: nul).line
+            searchFrom = line < starts.count ? starts[line] : bytes.count
         }
         var previousSignificant: Int?
         for (index, token) in tokens.enumerated() {
@@ -211,14 +226,7 @@ struct ParserState {
                         at: source.span(token.range)))
                 }
             case .newline:
-                if let last = previousSignificant, tokens[last].kind == .word, tokens[last].end > tokens[last].start,
-                    bytes[tokens[last].end - 1] == UInt8(ascii: "\\")
-                {
-                    diagnostics.append(Diagnostic(
-                        SyntaxRules.lineContinuation,
-                        "a trailing '\\' does not continue the line (only $NAME= definitions continue); keepalived glues it to the last word",
-                        at: source.span(tokens[last].end - 1..<tokens[last].end)))
-                }
+                checkTrailingBackslash(previousSignificant)
                 previousSignificant = nil
                 continue
             default:
@@ -226,5 +234,17 @@ struct ParserState {
             }
             if !token.kind.isTrivia { previousSignificant = index }
         }
+        checkTrailingBackslash(previousSignificant)
+    }
+
+    /// A line whose last word ends in `\` (outside definitions): keepalived glues it to the word.
+    mutating func checkTrailingBackslash(_ last: Int?) {
+        guard let last, tokens[last].kind == .word, tokens[last].end > tokens[last].start,
+            source.bytes[tokens[last].end - 1] == UInt8(ascii: "\\")
+        else { return }
+        diagnostics.append(Diagnostic(
+            SyntaxRules.lineContinuation,
+            "a trailing '\\' does not continue the line (only $NAME= definitions continue); keepalived glues it to the last word",
+            at: source.span(tokens[last].end - 1..<tokens[last].end)))
     }
 }

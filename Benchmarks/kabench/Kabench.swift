@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// kabench: commands that print figures. Speed targets are checked here, never in unit tests.
+@main
+struct Kabench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kabench",
+        abstract: "Benchmarks of the keepalived toolchain (run with -c release).",
+        subcommands: [ParseBenchmark.self, GenerateConfig.self])
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import KAConfig
+
+/// Parse (+ expand + bind) throughput on generated configs, and keepalived -t on the same file.
+struct ParseBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Parse+bind throughput in MB/s on generated configs, next to keepalived -t -f.")
+
+    @Option(help: "Instances in the main figure.")
+    var instances: Int = 5000
+
+    @Option(help: "Repetitions per size (the best time is reported).")
+    var repetitions: Int = 7
+
+    @Flag(name: .customLong("skip-keepalived"), help: "Do not time keepalived -t.")
+    var skipKeepalived = false
+
+    @Flag(help: "Also print the time of each stage (line table, lexer, parser) on the main size.")
+    var stages = false
+
+    func run() throws {
+        print("kabench parse: parse+expand+bind, best of \(repetitions) runs")
+        if stages { printStages() }
+        for size in [instances / 5, instances / 2, instances] where size > 0 {
+            let text = ConfigGenerator.largeConfig(instances: size)
+            let bytes = Array(text.utf8)
+            let seconds = bestTime(repetitions: repetitions) {
+                _ = ParsePipeline.analyze(path: "bench.conf", bytes: bytes)
+            }
+            let megabytes = Double(bytes.count) / 1_000_000
+            print(
+                "  \(size) instances, \(formatted(megabytes)) MB: \(formatted(seconds * 1000)) ms, "
+                    + "\(formatted(megabytes / seconds, decimals: 1)) MB/s, "
+                    + "\(formatted(seconds * 1e6 / Double(size), decimals: 2)) µs/instance")
+        }
+        if !skipKeepalived {
+            let text = ConfigGenerator.largeConfig(instances: instances)
+            let interfaces = (0...(instances - 1) / ConfigGenerator.instancesPerInterface).map { "eth\($0)" }
+            if let seconds = KeepalivedTimer.time(config: text, interfaces: interfaces) {
+                print("  keepalived -t -f on \(instances) instances: \(formatted(seconds * 1000)) ms")
+            } else {
+                print("  keepalived -t: not timed (needs root, ip netns and keepalived installed)")
+            }
+        }
+    }
+
+    func printStages() {
+        let bytes = Array(ConfigGenerator.largeConfig(instances: instances).utf8)
+        let lineTable = bestTime(repetitions: repetitions) { _ = SourceFile(path: "bench.conf", bytes: bytes) }
+        let lexer = bestTime(repetitions: repetitions) { _ = Lexer.tokenize(bytes) }
+        let parser = bestTime(repetitions: repetitions) { _ = Parser.parse(path: "bench.conf", bytes: bytes) }
+        print("  stages on \(instances) instances: line table \(formatted(lineTable * 1000)) ms, lexer \(formatted(lexer * 1000)) ms, lexer+parser \(formatted(parser * 1000)) ms")
+    }
+}

@@ -1,1 +1,0 @@
-@main struct KabenchMain { static func main() {} }

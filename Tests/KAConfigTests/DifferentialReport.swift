@@ -1,0 +1,118 @@
+import Foundation
+@testable import KAConfig
+
+/// A keepalived message we do not report on its line.
+struct DifferentialMiss: Sendable, Hashable, CustomStringConvertible {
+    var file: String
+    var line: Int
+    var message: String
+
+    var description: String { "\(file):\(line): \(message)" }
+}
+
+struct DifferentialReport: Sendable {
+    var checkedFiles = 0
+    /// Located keepalived messages that count (not ignored, not allowed).
+    var total = 0
+    var matched = 0
+    var misses: [DifferentialMiss] = []
+    /// Misses excused by `DifferentialAllowList`, with the reason.
+    var allowed: [(miss: DifferentialMiss, reason: String)] = []
+    /// Messages left out by `DifferentialIgnoreList` (not about the configuration).
+    var ignored = 0
+    /// Messages without a line (post-parse checks such as "(VI_1) the virtual router id must be set").
+    var unlocated: [String] = []
+    var timeouts: [String] = []
+
+    var percentage: Double { total == 0 ? 100 : Double(matched) * 100 / Double(total) }
+
+    func summary() -> String {
+        var lines = [
+            String(
+                format: "differential: %d of %d keepalived-reported lines matched (%.1f %%) over %d files; %d allowed, %d ignored, %d unlocated",
+                matched, total, percentage, checkedFiles, allowed.count, ignored, unlocated.count)
+        ]
+        lines += misses.map { "  miss \($0)" }
+        lines += allowed.map { "  allowed \($0.miss) — \($0.reason)" }
+        lines += timeouts.map { "  timeout \($0)" }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// keepalived messages that are not about the configuration text: the machine's users, scripts,
+/// kernel and interfaces. Matched by substring.
+enum DifferentialIgnoreList {
+    static let entries: [(substring: String, reason: String)] = [
+        ("SECURITY VIOLATION", "about the scripts' files on this machine, not the configuration text"),
+        ("for script execution does not exist", "whether the user keepalived_script exists on this machine"),
+        ("Unable to set default user", "whether the user keepalived_script exists on this machine"),
+        ("cannot be accessed", "whether a script exists on this machine"),
+        ("Cannot find script", "whether a script exists on this machine"),
+        ("is not executable", "a script's file mode on this machine"),
+        ("Error setting global script uid/gid", "whether script_user's account exists on this machine"),
+        ("Invalid smtp server", "name resolution on this machine (the test machine has no DNS)"),
+        ("Netlink", "kernel interface noise"),
+        ("doesn't exist", "an interface the network namespace could not create"),
+    ]
+
+    static func reason(for message: String) -> String? {
+        entries.first { message.contains($0.substring) }?.reason
+    }
+}
+
+/// Located keepalived messages we knowingly do not report, each with the reason. Keys: the file's
+/// last path component, the line, and a substring of keepalived's message.
+enum DifferentialAllowList {
+    static let entries: [(file: String, line: Int, substring: String, reason: String)] = []
+
+    static func reason(for miss: DifferentialMiss) -> String? {
+        entries.first {
+            miss.file.hasSuffix("/" + $0.file) && miss.line == $0.line && miss.message.contains($0.substring)
+        }?.reason
+    }
+}
+
+/// Runs keepalived and `analyze` on every corpus file and every broken variant and compares them
+/// line by line. Throws when the oracle cannot run (not root, keepalived missing).
+func differentialReport(analyze: TestAnalysis.Analyze) throws -> DifferentialReport {
+    try KeepalivedOracle.requireAvailable()
+    let variants = try DifferentialVariants.writeAll()
+    defer { try? FileManager.default.removeItem(at: variants.directory) }
+    let paths = CorpusFiles.all().map(\.path) + variants.files.map(\.path)
+    let verdicts = KeepalivedOracle.checkAll(paths: paths)
+
+    var report = DifferentialReport()
+    for (path, result) in zip(paths, verdicts) {
+        let verdict = try result.get()
+        report.checkedFiles += 1
+        if verdict.timedOut { report.timeouts.append(path) }
+        let ours = analyze(path).filter { $0.severity >= .warning }
+        var reportedLines: Set<String> = []
+        for diagnostic in ours { reportedLines.insert("\(diagnostic.file)\u{0}\(diagnostic.line)") }
+        // keepalived can say several things about one line; each line counts once.
+        var seen: Set<String> = []
+        for message in verdict.messages {
+            if DifferentialIgnoreList.reason(for: message.text) != nil {
+                report.ignored += 1
+                continue
+            }
+            guard let line = message.line else {
+                report.unlocated.append("\(path): \(message.text)")
+                continue
+            }
+            let file = message.file ?? path
+            guard seen.insert("\(file)\u{0}\(line)").inserted else { continue }
+            let miss = DifferentialMiss(file: file, line: line, message: message.text)
+            if reportedLines.contains("\(file)\u{0}\(line)") {
+                report.total += 1
+                report.matched += 1
+            } else if let reason = DifferentialAllowList.reason(for: miss) {
+                report.allowed.append((miss, reason))
+            } else {
+                report.total += 1
+                report.misses.append(miss)
+            }
+        }
+    }
+    return report
+}

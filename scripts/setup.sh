@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need on Debian/Ubuntu, and nothing that is already there:
+# libnl (CNetlink), pkg-config, keepalived (the oracle the tests compare with) and iproute2 (ip netns).
+# Runs `apt-get update` only when an install fails without it. Needs root (or sudo) only when
+# something is missing. Swift 6.3 must already be on PATH.
+set -euo pipefail
+
+packages=(libnl-3-dev libnl-route-3-dev keepalived pkg-config iproute2)
+
+if ! command -v swift >/dev/null 2>&1; then
+    echo "setup: swift is not on PATH; install Swift 6.3 first (https://www.swift.org/install/)" >&2
+    exit 1
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: missing ${missing[*]} and no apt-get; install them by hand" >&2
+    exit 1
+fi
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        as_root=(sudo)
+    else
+        echo "setup: missing ${missing[*]}; run as root to install them" >&2
+        exit 1
+    fi
+fi
+
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+if ! "${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}"; then
+    "${as_root[@]}" apt-get update
+    "${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+fi
