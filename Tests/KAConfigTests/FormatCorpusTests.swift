@@ -31,6 +31,7 @@ import Testing
         FormatInvariants.expectSameWords(before, after)
         FormatInvariants.expectSameComments(before, after)
         FormatInvariants.expectWholeLinesKept(before, after)
+        FormatInvariants.expectSameLogicalLines(before, after)
     }
 }
 
@@ -54,6 +55,39 @@ enum FormatInvariants {
     /// is still one physical line holding the same tokens.
     static func expectWholeLinesKept(_ before: SyntaxTree, _ after: SyntaxTree, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(wholeLines(before) == wholeLines(after), "a line that must stay whole changed", sourceLocation: sourceLocation)
+    }
+
+    /// The lines keepalived's reader hands to its keyword lookup: comments gone, braces split
+    /// off, words joined by one space. Formatting may move braces and blank lines, never join or
+    /// split these.
+    static func expectSameLogicalLines(_ before: SyntaxTree, _ after: SyntaxTree, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(logicalLines(before) == logicalLines(after), "keepalived's logical lines differ", sourceLocation: sourceLocation)
+    }
+
+    static func logicalLines(_ tree: SyntaxTree) -> [[UInt8]] {
+        var lines: [[UInt8]] = []
+        var current: [UInt8] = []
+        var spaced = false
+        func flush() {
+            if !current.isEmpty { lines.append(current) }
+            current = []
+            spaced = false
+        }
+        for index in tree.tokens.indices {
+            switch tree.tokens[index].kind {
+            case .newline: flush()
+            case .whitespace, .comment: spaced = true
+            case .openBrace, .closeBrace:
+                flush()
+                lines.append(Array(tree.bytes(of: index)))
+            default:
+                if spaced, !current.isEmpty { current.append(0x20) }
+                spaced = false
+                current += tree.bytes(of: index)
+            }
+        }
+        flush()
+        return lines
     }
 
     struct Word: Equatable {
