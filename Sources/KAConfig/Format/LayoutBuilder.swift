@@ -25,7 +25,7 @@ struct LayoutBuilder {
     private var tokens: [Token] { tree.tokens }
 
     mutating func build() {
-        for line in PhysicalLine.lines(of: tree) { add(line) }
+        PhysicalLine.forEachLine(of: tree) { add($0) }
     }
 
     private mutating func add(_ line: PhysicalLine) {
@@ -50,22 +50,28 @@ struct LayoutBuilder {
                 kind: .comment, depth: definitionContinues ? depth + 1 : depth, text: range,
                 startDepth: depth, endDepth: depth))
         case .code(let layout, let comment):
-            let significant = significantTokens(line.tokens)
-            if tokens[significant.first!].kind == .definitionContinuation {
+            let significant = significantRange(line.tokens)
+            if tokens[significant.lowerBound].kind == .definitionContinuation {
                 addWhole(significant, layout: layout, comment: comment, line: line, extraDepth: 1)
             } else if layout == .free {
-                addFree(significant, comment: comment, line: line)
+                addFree(significant, comment: comment)
             } else {
                 addWhole(significant, layout: layout, comment: comment, line: line, extraDepth: 0)
             }
-            let last = tokens[significant.last!]
+            let last = tokens[significant.upperBound]
             definitionContinues = (last.kind == .definition || last.kind == .definitionContinuation)
                 && last.end > last.start && tree.source.bytes[last.end - 1] == UInt8(ascii: "\\")
         }
     }
 
-    private func significantTokens(_ range: Range<Int>) -> [Int] {
-        range.filter { !tokens[$0].kind.isTrivia }
+    /// From the first to the last significant token of a line that has one (trivia between
+    /// them included: loops skip it).
+    private func significantRange(_ range: Range<Int>) -> ClosedRange<Int> {
+        var first = range.lowerBound
+        while tokens[first].kind.isTrivia { first += 1 }
+        var last = range.upperBound - 1
+        while tokens[last].kind.isTrivia { last -= 1 }
+        return first...last
     }
 
     /// A comment without trailing blanks.
@@ -77,21 +83,21 @@ struct LayoutBuilder {
     // MARK: Lines kept whole
 
     private mutating func addWhole(
-        _ significant: [Int], layout: PhysicalLine.Layout, comment: Int?, line: PhysicalLine, extraDepth: Int
+        _ significant: ClosedRange<Int>, layout: PhysicalLine.Layout, comment: Int?, line: PhysicalLine, extraDepth: Int
     ) {
         let startDepth = depth
         var leadingCloses = 0
-        for index in significant {
+        for index in significant where !tokens[index].kind.isTrivia {
             guard tokens[index].kind == .closeBrace else { break }
             leadingCloses += 1
         }
         var newLine = LayoutLine(
             kind: .code, depth: max(0, depth - leadingCloses) + extraDepth, text: 0..<0, startDepth: startDepth,
             endDepth: startDepth)
-        for (position, index) in significant.enumerated() {
+        for index in significant where !tokens[index].kind.isTrivia {
             switch tokens[index].kind {
             case .openBrace:
-                if position == 0 {
+                if index == significant.lowerBound {
                     markHeadOpensBlock()
                 } else if depth == 0 {
                     newLine.opensTopLevelBlock = true
@@ -106,11 +112,11 @@ struct LayoutBuilder {
         }
         newLine.endDepth = depth
         newLine.startsWithClose = leadingCloses > 0
-        let first = tokens[significant.first!].start
-        let last = tokens[significant.last!].end
+        let first = tokens[significant.lowerBound].start
+        let last = tokens[significant.upperBound].end
         let textStart = store.count
         if layout == .sealed {
-            appendJoined(significant.first!...significant.last!)
+            appendJoined(significant)
         } else {
             store.append(contentsOf: tree.source.bytes[first..<last])
         }
@@ -138,17 +144,17 @@ struct LayoutBuilder {
 
     // MARK: Free lines
 
-    private mutating func addFree(_ significant: [Int], comment: Int?, line: PhysicalLine) {
+    private mutating func addFree(_ significant: ClosedRange<Int>, comment: Int?) {
         var pieceFirst: Int?
         var pieceLast = 0
         var lastFromThisLine: Int?
-        for (position, index) in significant.enumerated() {
+        for index in significant where !tokens[index].kind.isTrivia {
             switch tokens[index].kind {
             case .openBrace:
                 if let first = pieceFirst {
                     lastFromThisLine = emitPiece(first...pieceLast, withOpenBrace: true)
                     pieceFirst = nil
-                } else if position == 0, let target = openBraceTarget() {
+                } else if index == significant.lowerBound, let target = openBraceTarget() {
                     lastFromThisLine = joinOpenBrace(to: target)
                 } else {
                     lastFromThisLine = emitBrace(open: true)

@@ -37,26 +37,36 @@ struct PhysicalLine {
 extension PhysicalLine {
     /// Splits the token stream into physical lines.
     static func lines(of tree: SyntaxTree) -> [PhysicalLine] {
-        let tokens = tree.tokens
         var lines: [PhysicalLine] = []
         lines.reserveCapacity(tree.source.lineCount)
+        forEachLine(of: tree) { lines.append($0) }
+        return lines
+    }
+
+    /// Calls `body` with each physical line in order, without collecting them.
+    static func forEachLine(of tree: SyntaxTree, _ body: (PhysicalLine) -> Void) {
+        let tokens = tree.tokens
         var start = 0
         for index in 0...tokens.count {
             if index == tokens.count || tokens[index].kind == .newline {
                 if index > start || index < tokens.count {
                     let range = start..<index
-                    lines.append(PhysicalLine(tokens: range, shape: shape(of: range, in: tree)))
+                    body(PhysicalLine(tokens: range, shape: shape(of: range, in: tree)))
                 }
                 start = index + 1
             }
         }
-        return lines
     }
 
     static func shape(of range: Range<Int>, in tree: SyntaxTree) -> Shape {
         let tokens = tree.tokens
         if range.isEmpty { return .empty }
         var comment: Int?
+        var lastSignificant = range.lowerBound - 1
+        for index in range.reversed() where !tokens[index].kind.isTrivia {
+            lastSignificant = index
+            break
+        }
         var hasSignificant = false
         var layout = Layout.free
         var sawSignificant = false
@@ -67,7 +77,7 @@ extension PhysicalLine {
                 comment = index
             case .whitespace:
                 if !isPlainBlank(tree.bytes(of: index)) {
-                    let isTrailing = !range[(index + 1)...].contains { !tokens[$0].kind.isTrivia }
+                    let isTrailing = index > lastSignificant
                     if !sawSignificant {
                         layout = .raw
                     } else if !isTrailing, layout != .raw {
