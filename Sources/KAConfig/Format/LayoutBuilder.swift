@@ -16,13 +16,14 @@ struct LayoutBuilder {
     /// The last definition line ended in `\`: the following lines continue it.
     private var definitionContinues = false
 
+    private let tokens: [Token]
+
     init(tree: SyntaxTree) {
         self.tree = tree
+        tokens = tree.tokens
         store.reserveCapacity(tree.source.bytes.count)
         lines.reserveCapacity(tree.source.lineCount + tree.source.lineCount / 4)
     }
-
-    private var tokens: [Token] { tree.tokens }
 
     mutating func build() {
         PhysicalLine.forEachLine(of: tree) { add($0) }

@@ -19,7 +19,7 @@ struct LayoutPrinter {
         output.reserveCapacity(source.count + source.count / 4 + 16)
         for (index, line) in lines.enumerated() {
             switch line.kind {
-            case .blank:
+            case .blank, .requiredBlank:
                 output.append(contentsOf: newline)
             case .comment:
                 let text = source[line.text]
