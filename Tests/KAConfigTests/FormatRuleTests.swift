@@ -57,7 +57,9 @@ import Testing
     }
 
     @Test func includeOperandIsKept() {
-        #expect(format("a {\n  include    /etc/x y.conf   # c\n}\n") == "a {\n    include /etc/x y.conf # c\n}\n")
+        #expect(format("a {\n  include    /etc/x y.conf   # c\n}\n") == "a {\n    include    /etc/x y.conf # c\n}\n")
+        // keepalived quotes the whole line in its message about the odd quote: keep it as written.
+        #expect(format("include   /etc/a\"b   # c\n") == "include   /etc/a\"b   # c\n")
     }
 
     @Test func alignsTrailingCommentsInARun() {

@@ -21,11 +21,11 @@ struct PhysicalLine {
         /// Braces may be split onto lines of their own, blank runs become one space.
         case free
         /// Kept on one line (braces stay in place) because a prefix such as `@id` applies to the
-        /// whole physical line, or an `include` pattern runs to its end; blank runs between
-        /// tokens become one space.
+        /// whole physical line; blank runs between tokens become one space.
         case sealed
         /// The bytes from the first to the last significant token are kept as written:
         /// `$NAME=` definitions and their continuation lines, `$` references, `~SEQ`/`~LST`,
+        /// `include` lines (keepalived echoes such a line in its "Unterminated quote" message),
         /// single quotes and backslashes (script keywords re-read the raw line).
         case verbatim
         /// Like verbatim, and the indentation too: it holds blanks other than space and tab,
@@ -88,12 +88,7 @@ extension PhysicalLine {
                 hasSignificant = true
                 sawSignificant = true
                 if layout == .free { layout = .sealed }
-            case .includePattern:
-                // The pattern token is copied as written; only the blanks before it change.
-                hasSignificant = true
-                sawSignificant = true
-                if layout == .free { layout = .sealed }
-            case .sequence, .definition, .definitionContinuation, .unterminatedQuote:
+            case .sequence, .definition, .definitionContinuation, .includePattern, .unterminatedQuote:
                 hasSignificant = true
                 sawSignificant = true
                 if layout != .raw { layout = .verbatim }
