@@ -9,6 +9,15 @@ public struct OutgoingAdvertisement: Hashable, Sendable {
     public var hopLimit: UInt8
     public var checksumStyle: ChecksumStyle
 
+    public init(instance: String, advertisement: VRRPAdvertisement, source: IPAddress, destination: IPAddress, hopLimit: UInt8, checksumStyle: ChecksumStyle) {
+        self.instance = instance
+        self.advertisement = advertisement
+        self.source = source
+        self.destination = destination
+        self.hopLimit = hopLimit
+        self.checksumStyle = checksumStyle
+    }
+
     public var addressing: PacketAddressing { PacketAddressing(source: source, destination: destination) }
 
     /// The VRRP bytes (without IP header).
@@ -24,6 +33,12 @@ public struct GratuitousAnnouncement: Hashable, Sendable {
     /// Messages per address (`garp_master_repeat`, `garp_master_refresh_repeat`, ...), paced by the
     /// shell with `vrrp_garp_interval` / `vrrp_gna_interval`.
     public var repeatCount: Int
+
+    public init(instance: String, addresses: [VirtualAddress], repeatCount: Int) {
+        self.instance = instance
+        self.addresses = addresses
+        self.repeatCount = repeatCount
+    }
 }
 
 /// A notify script to run: the configured command line plus extra arguments.
@@ -31,6 +46,11 @@ public struct NotifyInvocation: Hashable, Sendable {
     public var command: String
     /// Empty for `notify_master` & co.; `INSTANCE|GROUP name state priority` for `notify`.
     public var arguments: [String]
+
+    public init(command: String, arguments: [String]) {
+        self.command = command
+        self.arguments = arguments
+    }
 }
 
 /// What the engine asks its shell to do, in order.
