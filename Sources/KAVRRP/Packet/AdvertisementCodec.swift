@@ -63,7 +63,20 @@ public enum AdvertisementCodec {
         }
         bytes.append(0)
         bytes.append(0)
-        for address in advertisement.addresses { bytes += address.bytes }
+        for address in advertisement.addresses {
+            switch address {
+            case .v4(let v4):
+                let value = v4.value
+                bytes.append(UInt8(value >> 24))
+                bytes.append(UInt8(truncatingIfNeeded: value >> 16))
+                bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+                bytes.append(UInt8(truncatingIfNeeded: value))
+            case .v6(let v6):
+                for half in [v6.high, v6.low] {
+                    for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: half >> UInt64(shift))) }
+                }
+            }
+        }
         if advertisement.version == .v2 { bytes += advertisement.authentication.data.bytes }
 
         let sum = checksum(of: bytes[...], version: advertisement.version, addressing: addressing, style: style)
@@ -109,7 +122,9 @@ public enum AdvertisementCodec {
         switch version {
         case .v2:
             interval = UInt16(bytes[start + 5])
-            let data = AuthenticationData(bytes: bytes[(start + expected - authenticationLength)...])
+            var packed: UInt64 = 0
+            for index in (start + expected - authenticationLength)..<(start + expected) { packed = packed << 8 | UInt64(bytes[index]) }
+            let data = AuthenticationData(packed: packed)
             switch bytes[start + 4] {
             case 0: authentication = .none
             case 1: authentication = .simplePassword(data)
@@ -143,7 +158,13 @@ public enum AdvertisementCodec {
                 addresses.append(.v4(IPv4Address(value)))
                 offset += 4
             case .ipv6:
-                addresses.append(.v6(IPv6Address(bytes: bytes[offset..<(offset + 16)])))
+                var high: UInt64 = 0
+                var low: UInt64 = 0
+                for index in 0..<8 {
+                    high = high << 8 | UInt64(bytes[offset + index])
+                    low = low << 8 | UInt64(bytes[offset + 8 + index])
+                }
+                addresses.append(.v6(IPv6Address(high: high, low: low)))
                 offset += 16
             }
         }
@@ -174,18 +195,18 @@ public enum AdvertisementCodec {
         if version == .v3 {
             switch addressing.family {
             case .ipv4 where style == .standard:
-                sum.add(addressing.source.bytes)
-                sum.add(addressing.destination.bytes)
-                sum.add([0, vrrpProtocolNumber])
+                sum.add(addressing.source)
+                sum.add(addressing.destination)
+                sum.add(word: UInt16(vrrpProtocolNumber))
                 sum.add(word: UInt16(truncatingIfNeeded: packet.count))
             case .ipv4:
                 break
             case .ipv6:
-                sum.add(addressing.source.bytes)
-                sum.add(addressing.destination.bytes)
+                sum.add(addressing.source)
+                sum.add(addressing.destination)
                 sum.add(word: UInt16(truncatingIfNeeded: packet.count >> 16))
                 sum.add(word: UInt16(truncatingIfNeeded: packet.count))
-                sum.add([0, 0, 0, vrrpProtocolNumber])
+                sum.add(word: UInt16(vrrpProtocolNumber))
             }
         }
         sum.add(packet)

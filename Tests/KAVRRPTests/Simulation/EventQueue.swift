@@ -1,22 +1,33 @@
 /// A binary min-heap of events by (time, insertion order): equal times pop in FIFO order, so a
-/// run depends only on the seed.
+/// run depends only on the seed. Payloads sit in slots; the heap moves small keys only.
 struct EventQueue<Payload> {
-    private struct Entry {
+    private struct Key {
         var time: Int64
         var sequence: UInt64
-        var payload: Payload
-        func precedes(_ other: Entry) -> Bool { (time, sequence) < (other.time, other.sequence) }
+        var slot: Int
+        func precedes(_ other: Key) -> Bool {
+            time < other.time || (time == other.time && sequence < other.sequence)
+        }
     }
 
-    private var heap: [Entry] = []
+    private var heap: [Key] = []
+    private var slots: [Payload?] = []
+    private var freeSlots: [Int] = []
     private var nextSequence: UInt64 = 0
 
     var isEmpty: Bool { heap.isEmpty }
     var count: Int { heap.count }
-    var nextTime: Int64? { heap.first?.time }
 
     mutating func push(_ payload: Payload, at time: Int64) {
-        heap.append(Entry(time: time, sequence: nextSequence, payload: payload))
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            slots[slot] = payload
+        } else {
+            slot = slots.count
+            slots.append(payload)
+        }
+        heap.append(Key(time: time, sequence: nextSequence, slot: slot))
         nextSequence += 1
         var child = heap.count - 1
         while child > 0 {
@@ -45,6 +56,8 @@ struct EventQueue<Payload> {
                 parent = smallest
             }
         }
-        return (top.time, top.payload)
+        let payload = slots[top.slot].take()!
+        freeSlots.append(top.slot)
+        return (top.time, payload)
     }
 }

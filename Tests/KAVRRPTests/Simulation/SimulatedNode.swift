@@ -1,7 +1,8 @@
 import KAVRRP
 
 /// One simulated machine: its router (nil while crashed or stopped), its clock and its timers.
-struct SimulatedNode {
+/// A class so that the simulator's per-event accesses never copy a router.
+final class SimulatedNode {
     let index: Int
     let address: IPAddress
     let instances: [InstanceConfiguration]
@@ -14,6 +15,15 @@ struct SimulatedNode {
     var timers: [TimerID: Int64] = [:]
     var scriptUp = true
     var interfaceUp = true
+
+    init(index: Int, address: IPAddress, instances: [InstanceConfiguration], groups: [SyncGroupConfiguration], clockRate: Double, clockOffset: Int64) {
+        self.index = index
+        self.address = address
+        self.instances = instances
+        self.groups = groups
+        self.clockRate = clockRate
+        self.clockOffset = clockOffset
+    }
 
     func localTime(at global: Int64) -> Int64 { clockOffset + Int64((Double(global) * clockRate).rounded(.down)) }
 

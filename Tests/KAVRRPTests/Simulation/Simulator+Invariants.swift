@@ -68,7 +68,9 @@ extension Simulator {
         return nil
     }
 
-    func instance(of node: Int, _ vrid: UInt8) -> VRRPInstance? { nodes[node].router?.instance(named: "VI_\(vrid)") }
+    func instance(of node: Int, _ vrid: UInt8) -> VRRPInstance? {
+        nodes[node].router?.instance(named: vrid == 51 ? "VI_51" : "VI_52")
+    }
 
     func state(of node: Int, _ vrid: UInt8) -> InstanceState? { instance(of: node, vrid)?.state }
 

@@ -50,6 +50,9 @@ struct Simulator {
     var calmSince: Int64?
     /// While set, every event is followed by the "one master, the right one" check.
     var stable = false
+    /// A state changed since the last stability check (nothing else can change who is master
+    /// in the calm phase, so only then is the check worth running).
+    var statesChanged = false
     var convergenceBound: Int64 = 0
     var overlapAllowance: Int64 = 0
 
@@ -87,7 +90,8 @@ struct Simulator {
             case .control(let control):
                 perform(control)
             }
-            if stable { checkStable() }
+            if stable, statesChanged { checkStable() }
+            statesChanged = false
         }
     }
 
@@ -116,6 +120,7 @@ struct Simulator {
             case .cancelTimer(let id):
                 nodes[node].timers[id] = nil
             case .stateChanged(let instance, let from, let to):
+                statesChanged = true
                 if to == .master, let vrid = nodes[node].vrid(of: instance) { lastMasterEntry[vrid] = now }
                 trace?.append("\(VRRPDuration(microseconds: now)) node\(node) \(instance) \(from) -> \(to)")
             case .log(let event):
@@ -172,6 +177,7 @@ struct Simulator {
         guard nodes[node].isRunning else { return }
         nodes[node].router = nil
         nodes[node].timers = [:]
+        statesChanged = true
         for vrid in scenario.virtualRouterIDs { hold(vrid, node, false) }
         trace?.append("\(VRRPDuration(microseconds: now)) node\(node) crashed")
     }
