@@ -1,1 +1,11 @@
-@main struct KabenchMain { static func main() {} }
+import ArgumentParser
+
+/// kabench: commands that print figures. Speed targets are checked here, never in unit tests.
+struct Kabench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kabench",
+        abstract: "Benchmarks of the keepalived toolchain (run with -c release).",
+        subcommands: [VRRPBenchmark.self])
+}
+
+Kabench.main()

@@ -8,6 +8,8 @@ public struct VRRPRouter: Sendable {
     var groups: [SyncGroupRuntime] = []
     var groupOfInstance: [Int?] = []
     var indexByName: [String: Int] = [:]
+    /// Instances by VRID, so a received packet costs the same with 1 or 1,000 instances.
+    var indicesByVirtualRouterID: [[Int]] = Array(repeating: [], count: 256)
     /// Adverts for a VRID no instance here uses.
     public private(set) var unknownVirtualRouterIDs = 0
     /// Packets too short to name a VRID.
@@ -95,6 +97,10 @@ public struct VRRPRouter: Sendable {
         groups = runtimes
         groupOfInstance = groupOf
         indexByName = names
+        indicesByVirtualRouterID = Array(repeating: [], count: 256)
+        for (index, configuration) in configurations.enumerated() {
+            indicesByVirtualRouterID[Int(configuration.virtualRouterID)].append(index)
+        }
     }
 
     // MARK: Events
@@ -148,9 +154,9 @@ public struct VRRPRouter: Sendable {
     /// multicast/unicast kind matches the destination.
     private func instanceIndex(for vrid: UInt8, packet: ReceivedPacket) -> Int? {
         var fallback: Int?
-        for (index, instance) in instances.enumerated() {
-            let configuration = instance.configuration
-            guard configuration.virtualRouterID == vrid, configuration.family == packet.source.family,
+        for index in indicesByVirtualRouterID[Int(vrid)] {
+            let configuration = instances[index].configuration
+            guard configuration.family == packet.source.family,
                   packet.interface.map({ $0 == configuration.interface }) ?? true else { continue }
             if configuration.isUnicast != packet.destination.isMulticast { return index }
             fallback = fallback ?? index
