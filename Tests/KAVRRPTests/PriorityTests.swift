@@ -70,5 +70,8 @@ struct PriorityTests {
         let unweighted = [TrackerConfiguration(file, weight: 0)]
         #expect(evaluate(100, unweighted, [file: .value(7)]).faults == [file])
         #expect(evaluate(100, unweighted, [file: .value(0)]).faults.isEmpty)
+        // Absurd file contents do not overflow.
+        #expect(evaluate(100, [TrackerConfiguration(file, weight: 254)], [file: .value(.max)]).effectivePriority == 254)
+        #expect(evaluate(100, [TrackerConfiguration(file, weight: -254)], [file: .value(.max)]).faults == [file])
     }
 }

@@ -90,10 +90,13 @@ public struct PriorityEvaluation: Hashable, Sendable {
             let current = status(tracker.key)
             let multiplier = tracker.reverse ? -1 : 1
             if tracker.key.kind == .file {
-                guard let value = current.fileValue else {
+                guard let rawValue = current.fileValue else {
                     if tracker.weight == 0 { pending.append(tracker.key) }
                     continue
                 }
+                // A file can hold any number; keep the products far from overflow (the result is
+                // clamped to −254...253 below anyway).
+                let value = max(-1_000_000, min(1_000_000, rawValue))
                 // vrrp_track.c: weight 0 → FAULT when "non-zero" matches "not reversed"; weighted →
                 // value × weight, FAULT at −254 or below, at most +253.
                 let contribution = tracker.weight == 0

@@ -145,6 +145,9 @@ extension VRRPInstance {
         }
 
         let current = effectivePriority
+        // RFC 5798 §6.4.3 discards a lower-priority advert. keepalived answers it with an advert
+        // at once ("forcing new election", unless lower_prio_no_advert), can re-send GARPs
+        // (garp_lower_prio_repeat) and runs notify_master_rx_lower_pri.
         if theirs < current || (theirs == current && addressOrder < 0) {
             let forcing = !configuration.lowerPriorityNoAdvert
             actions.append(.log(.masterReceivedLowerPriority(instance: name, from: source, priority: theirs, ours: current, forcingElection: forcing)))

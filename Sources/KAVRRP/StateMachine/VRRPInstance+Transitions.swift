@@ -70,6 +70,8 @@ extension VRRPInstance {
         statistics.becameMaster += 1
         let garp = configuration.gratuitousARP
         announce(repeatCount: garp.masterRepeat, &actions)
+        // keepalived checks the refresh deadline only when an advert is due, so its refresh comes
+        // up to one interval late; a timer of its own sends it on time.
         if garp.masterRefresh > .zero { arm(.gratuitousRefresh, at: now + garp.masterRefresh, &actions) }
         notify(&actions)
         if garp.masterDelay > .zero { arm(.gratuitousDelay, at: now + garp.masterDelay, &actions) }
