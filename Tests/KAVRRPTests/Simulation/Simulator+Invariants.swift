@@ -10,14 +10,13 @@ extension Simulator {
         calmSince = now
         trace?.append("\(VRRPDuration(microseconds: now)) calm")
         disrupt(.heal)
-        loss = calmLoss
+        loss = 0
         duplication = 0
+        updateWholeness()
         for node in nodes.indices where !nodes[node].interfaceUp { disrupt(.interface(node, up: true)) }
         for node in nodes.indices where !nodes[node].isRunning { boot(node) }
         let latency = scenario.maximumLatency.microseconds
         convergenceBound = scaled(scenario.interval.microseconds + masterDownMaximum + scenario.preemptDelay.microseconds) + 2 * latency + 2_000
-        overlapAllowance = scaled(scenario.interval.microseconds) + latency + 2_000
-        for vrid in scenario.virtualRouterIDs where (holders[vrid]?.count ?? 0) > 1 { overlapSince[vrid] = now }
         queue.push(.control(.checkConverged(stage: 0)), at: now + convergenceBound)
     }
 
@@ -57,6 +56,9 @@ extension Simulator {
     /// preempt (§6.4.2), so any node of the highest priority is a correct master.
     func masterProblem() -> String? {
         let candidates = eligible(excluding: nil)
+        // A sync group is never split across nodes: both VRIDs are mastered on the same node.
+        let masterNodes = Set(scenario.virtualRouterIDs.map { vrid in nodes.indices.filter { state(of: $0, vrid) == .master } })
+        if masterNodes.count > 1 { return "sync group split across nodes: masters \(masterNodes)" }
         for vrid in scenario.virtualRouterIDs {
             let masters = nodes.indices.filter { state(of: $0, vrid) == .master }
             guard masters.count == (candidates.isEmpty ? 0 : 1) else { return "VRID \(vrid) has masters \(masters)" }
@@ -97,16 +99,26 @@ extension Simulator {
         }
     }
 
-    /// Tracks who holds each VRID's addresses; in the calm phase two holders may coexist for at
-    /// most one advert interval plus latency.
+    /// Tracks who holds each VRID's addresses. While the network is whole (no partition, no
+    /// loss: from the heal on, in the chaos phase too), two holders may coexist for at most one
+    /// advert interval plus latency: the time for the stronger master's next advert to arrive.
     mutating func hold(_ vrid: UInt8, _ node: Int, _ holding: Bool) {
         if holding { holders[vrid, default: []].insert(node) } else { holders[vrid]?.remove(node) }
-        guard calmSince != nil else { return }
         let count = holders[vrid]?.count ?? 0
         if count > 1, overlapSince[vrid] == nil {
             overlapSince[vrid] = now
         } else if count <= 1, let since = overlapSince.removeValue(forKey: vrid) {
             checkOverlap(vrid, since: since)
+        }
+    }
+
+    /// The network is whole when nobody is partitioned off and nothing is lost.
+    mutating func updateWholeness() {
+        let whole = loss == 0 && Set(component).count == 1
+        if !whole {
+            wholeSince = nil
+        } else if wholeSince == nil {
+            wholeSince = now
         }
     }
 
@@ -116,9 +128,11 @@ extension Simulator {
     }
 
     mutating func checkOverlap(_ vrid: UInt8, since: Int64) {
-        let duration = now - since
+        guard let wholeSince else { return }
+        let start = max(since, wholeSince)
+        let duration = now - start
         if duration > overlapAllowance {
-            violations.append("VRID \(vrid) addresses held twice for \(VRRPDuration(microseconds: duration)) from \(VRRPDuration(microseconds: since)), allowed \(VRRPDuration(microseconds: overlapAllowance))")
+            violations.append("VRID \(vrid) addresses held twice for \(VRRPDuration(microseconds: duration)) from \(VRRPDuration(microseconds: start)), allowed \(VRRPDuration(microseconds: overlapAllowance))")
         }
     }
 }

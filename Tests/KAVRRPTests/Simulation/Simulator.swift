@@ -31,8 +31,9 @@ struct Simulator {
     var component: [Int]
     var loss = 0.0
     var duplication = 0.0
-    /// Loss kept during the calm phase: only to show that the checks can fail.
-    var calmLoss = 0.0
+    /// Drops every packet without telling the checks (a broken network or engine): only to show
+    /// that the checks can fail.
+    var sabotaged = false
     /// Last delivery time per (sender, receiver): one Ethernet segment delays but never reorders.
     var linkClear: [Int64]
 
@@ -44,6 +45,9 @@ struct Simulator {
     /// Nodes holding each VRID's addresses.
     var holders: [UInt8: Set<Int>] = [:]
     var overlapSince: [UInt8: Int64] = [:]
+    /// Since when the network has had no partition and no loss (nil while it has); overlapping
+    /// address holders are only a violation in such a period.
+    var wholeSince: Int64? = 0
     var lastMasterEntry: [UInt8: Int64] = [:]
 
     // Calm phase.
@@ -68,6 +72,7 @@ struct Simulator {
                 clockRate: scenario.clockRates[index], clockOffset: scenario.clockOffsets[index])
         }
         if tracing { trace = [] }
+        overlapAllowance = scaled(scenario.interval.microseconds) + scenario.maximumLatency.microseconds + 2_000
     }
 
     // MARK: Running
@@ -134,7 +139,7 @@ struct Simulator {
     }
 
     mutating func send(_ advert: OutgoingAdvertisement, from node: Int) {
-        guard nodes[node].interfaceUp else { return }
+        guard nodes[node].interfaceUp, !sabotaged else { return }
         let payload: [UInt8]
         do {
             payload = try advert.encoded()
@@ -236,10 +241,13 @@ struct Simulator {
         switch disruption {
         case .partition(let side):
             component = nodes.indices.map { side.contains($0) ? 1 : 0 }
+            updateWholeness()
         case .heal:
             component = Array(repeating: 0, count: nodes.count)
+            updateWholeness()
         case .loss(let rate):
             loss = rate
+            updateWholeness()
         case .duplication(let rate):
             duplication = rate
         case .crash(let node):
