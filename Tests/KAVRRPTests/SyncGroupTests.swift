@@ -92,4 +92,26 @@ struct SyncGroupTests {
         #expect(harness.router.syncGroupState(named: "G") == .stopped)
         #expect(actions.notifications.last == NotifyInvocation(command: "/bin/gn", arguments: ["GROUP", "G", "STOP", "0"]))
     }
+
+    @Test func stateMasterMemberWaitsOneIntervalInAGroup() throws {
+        // keepalived (vrrp_init_state): a `state MASTER` member of a group that starts as BACKUP
+        // waits one advert interval + the minimum skew, not a full Master_Down_Interval.
+        var first = Sample.instance(priority: 200)
+        first.initialStateMaster = true
+        var harness = try Harness([first, Sample.instance(name: "VI_2", vrid: 52)], groups: [SyncGroupConfiguration(name: "G", members: ["VI_1", "VI_2"])])
+        harness.start()
+        #expect(harness.instance("VI_1").deadline(of: .masterDown) == VRRPInstant.zero + .seconds(1) + VRRPDuration(microseconds: 3_906))
+        #expect(harness.instance("VI_2").deadline(of: .masterDown) == VRRPInstant.zero + VRRPTimers.masterDownInterval(version: .v2, priority: 100, masterAdvertisementInterval: .seconds(1)))
+    }
+
+    @Test func ownersInAGroupStartAsMaster() throws {
+        var first = Sample.instance(priority: 255)
+        first.initialStateMaster = true
+        var second = Sample.instance(name: "VI_2", vrid: 52, priority: 255)
+        second.initialStateMaster = true
+        var harness = try Harness([first, second], groups: [SyncGroupConfiguration(name: "G", members: ["VI_1", "VI_2"])])
+        harness.start()
+        #expect(harness.state("VI_1") == .master && harness.state("VI_2") == .master)
+        #expect(harness.router.syncGroupState(named: "G") == .master)
+    }
 }
