@@ -74,7 +74,7 @@ struct Kafmt: ParsableCommand {
         }
         guard let original = outcome.original, let formatted = outcome.formatted else { return 2 }
         if diff, outcome.changes {
-            standardOutput(UnifiedDiff.diff(
+            standardOutput(FormatDiff.diff(
                 old: original, new: formatted, oldName: outcome.path, newName: outcome.path + " (formatted)"))
         }
         if check {

@@ -20,8 +20,14 @@ import Testing
         let output = try #require(result.bytes, "refused: \(result.diagnostics.map(\.message))")
         #expect(
             output == expected,
-            "\(base):\n\(String(decoding: UnifiedDiff.diff(old: expected, new: output, oldName: "expected", newName: "actual"), as: UTF8.self))"
+            "\(base):\n\(String(decoding: FormatDiff.diff(old: expected, new: output, oldName: "expected", newName: "actual"), as: UTF8.self))"
         )
         #expect(Formatter.format(path: "expected", bytes: expected).bytes == expected, "expected output is not canonical")
+        let before = Parser.parse(path: "input", bytes: input)
+        let after = Parser.parse(path: "output", bytes: output)
+        FormatInvariants.expectSameWords(before, after)
+        FormatInvariants.expectSameComments(before, after)
+        FormatInvariants.expectWholeLinesKept(before, after)
+        FormatInvariants.expectSameLogicalLines(before, after)
     }
 }

@@ -4,31 +4,33 @@
 /// `$NAME=` definition is always kept (keepalived ends the definition only there).
 enum BlankLines {
     static func normalize(_ lines: [LayoutLine]) -> [LayoutLine] {
-        separateTopLevelBlocks(collapse(lines))
+        var collapsed = lines
+        collapse(&collapsed)
+        return separateTopLevelBlocks(collapsed)
     }
 
-    static func collapse(_ lines: [LayoutLine]) -> [LayoutLine] {
-        var output: [LayoutLine] = []
-        output.reserveCapacity(lines.count)
-        for line in lines {
+    /// Drops the blank lines the style does not want, in place (kept lines move down).
+    static func collapse(_ lines: inout [LayoutLine]) {
+        var kept = 0
+        for index in lines.indices {
+            let line = lines[index]
             if line.isBlank {
-                guard let previous = output.last else { continue }
+                guard kept > 0 else { continue }
+                let previous = lines[kept - 1]
                 if previous.isBlank {
-                    if line.isRequiredBlank { output[output.count - 1] = line }
+                    if line.isRequiredBlank { lines[kept - 1] = line }
                     continue
                 }
                 let opensBlock = previous.kind == .code && previous.endDepth > previous.startDepth
                 if opensBlock, !line.isRequiredBlank { continue }
-                output.append(line)
-                continue
+            } else if line.startsWithClose, kept > 0, lines[kept - 1].isBlank, !lines[kept - 1].isRequiredBlank {
+                kept -= 1
             }
-            if line.startsWithClose, let previous = output.last, previous.isBlank, !previous.isRequiredBlank {
-                output.removeLast()
-            }
-            output.append(line)
+            lines[kept] = line
+            kept += 1
         }
-        while let last = output.last, last.isBlank { output.removeLast() }
-        return output
+        while kept > 0, lines[kept - 1].isBlank { kept -= 1 }
+        lines.removeSubrange(kept...)
     }
 
     static func separateTopLevelBlocks(_ lines: [LayoutLine]) -> [LayoutLine] {

@@ -15,14 +15,25 @@
 /// - Lines with single quotes or backslashes in words keep their inner blanks (script keywords
 ///   re-read the raw line with shell-like quoting).
 /// - Quoted strings are never touched; tokens that touch stay touching.
+/// - Inside a multi-line definition a line of only blanks is kept as written, trailing blanks
+///   and all: keepalived's parent process skips it while its children end the definition there.
 /// - A file with CRLF line ends throughout keeps CRLF; any other file gets LF.
 /// - A file with a syntax error (any KA1xx error) is refused, not formatted.
 public enum Formatter {
     public static let indentWidth = 4
+    /// Files above this size (512 MiB) are refused.
+    public static let maximumFileSize = 1 << 29
 
     public static func format(_ tree: SyntaxTree) -> FormatResult {
         let errors = tree.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { return .refused(errors) }
+        // Layout offsets are 32-bit; no configuration comes near this.
+        if tree.source.bytes.count > maximumFileSize {
+            let end = tree.source.bytes.count
+            return .refused([Diagnostic(
+                SyntaxRules.unreadableFile, "the file is larger than kafmt formats (\(maximumFileSize) bytes)",
+                at: tree.source.span(end..<end))])
+        }
         var builder = LayoutBuilder(tree: tree)
         builder.build()
         let lines = BlankLines.normalize(builder.lines)

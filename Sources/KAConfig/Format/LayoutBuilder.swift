@@ -16,16 +16,17 @@ struct LayoutBuilder {
     /// The last definition line ended in `\`: the following lines continue it.
     private var definitionContinues = false
 
+    private let tokens: [Token]
+
     init(tree: SyntaxTree) {
         self.tree = tree
+        tokens = tree.tokens
         store.reserveCapacity(tree.source.bytes.count)
         lines.reserveCapacity(tree.source.lineCount + tree.source.lineCount / 4)
     }
 
-    private var tokens: [Token] { tree.tokens }
-
     mutating func build() {
-        for line in PhysicalLine.lines(of: tree) { add(line) }
+        PhysicalLine.forEachLine(of: tree) { add($0) }
     }
 
     private mutating func add(_ line: PhysicalLine) {
@@ -34,31 +35,44 @@ struct LayoutBuilder {
             lines.append(.blank(required: definitionContinues, depth: depth))
             definitionContinues = false
         case .blank:
-            // Inside a multi-line definition a blank line must not become empty (that would end
-            // the definition); keepalived skips it, so it can go.
-            if !definitionContinues { lines.append(.blank(required: false, depth: depth)) }
+            if definitionContinues {
+                // Inside a multi-line definition keepalived 2.2.7's parent process skips a line of
+                // blanks while its children (which read a copy where it became empty) end the
+                // definition there. Only the line exactly as written keeps both readings.
+                lines.append(LayoutLine(
+                    kind: .comment, depth: 0, text: tokens[line.tokens.lowerBound].start..<tokens[line.tokens.upperBound - 1].end,
+                    startDepth: depth, endDepth: depth))
+            } else {
+                lines.append(.blank(required: false, depth: depth))
+            }
         case .comment(let token):
             let range = trimmedComment(token)
             lines.append(LayoutLine(
                 kind: .comment, depth: definitionContinues ? depth + 1 : depth, text: range,
                 startDepth: depth, endDepth: depth))
         case .code(let layout, let comment):
-            let significant = significantTokens(line.tokens)
-            if tokens[significant.first!].kind == .definitionContinuation {
+            let significant = significantRange(line.tokens)
+            if tokens[significant.lowerBound].kind == .definitionContinuation {
                 addWhole(significant, layout: layout, comment: comment, line: line, extraDepth: 1)
             } else if layout == .free {
-                addFree(significant, comment: comment, line: line)
+                addFree(significant, comment: comment)
             } else {
                 addWhole(significant, layout: layout, comment: comment, line: line, extraDepth: 0)
             }
-            let last = tokens[significant.last!]
+            let last = tokens[significant.upperBound]
             definitionContinues = (last.kind == .definition || last.kind == .definitionContinuation)
                 && last.end > last.start && tree.source.bytes[last.end - 1] == UInt8(ascii: "\\")
         }
     }
 
-    private func significantTokens(_ range: Range<Int>) -> [Int] {
-        range.filter { !tokens[$0].kind.isTrivia }
+    /// From the first to the last significant token of a line that has one (trivia between
+    /// them included: loops skip it).
+    private func significantRange(_ range: Range<Int>) -> ClosedRange<Int> {
+        var first = range.lowerBound
+        while tokens[first].kind.isTrivia { first += 1 }
+        var last = range.upperBound - 1
+        while tokens[last].kind.isTrivia { last -= 1 }
+        return first...last
     }
 
     /// A comment without trailing blanks.
@@ -70,21 +84,25 @@ struct LayoutBuilder {
     // MARK: Lines kept whole
 
     private mutating func addWhole(
-        _ significant: [Int], layout: PhysicalLine.Layout, comment: Int?, line: PhysicalLine, extraDepth: Int
+        _ significant: ClosedRange<Int>, layout: PhysicalLine.Layout, comment: Int?, line: PhysicalLine, extraDepth: Int
     ) {
         let startDepth = depth
         var leadingCloses = 0
-        for index in significant {
+        for index in significant where !tokens[index].kind.isTrivia {
             guard tokens[index].kind == .closeBrace else { break }
             leadingCloses += 1
         }
         var newLine = LayoutLine(
             kind: .code, depth: max(0, depth - leadingCloses) + extraDepth, text: 0..<0, startDepth: startDepth,
             endDepth: startDepth)
-        for index in significant {
+        for index in significant where !tokens[index].kind.isTrivia {
             switch tokens[index].kind {
             case .openBrace:
-                if depth == 0 { newLine.opensTopLevelBlock = true }
+                if index == significant.lowerBound {
+                    markHeadOpensBlock()
+                } else if depth == 0 {
+                    newLine.opensTopLevelBlock = true
+                }
                 depth += 1
             case .closeBrace:
                 depth = max(0, depth - 1)
@@ -95,11 +113,11 @@ struct LayoutBuilder {
         }
         newLine.endDepth = depth
         newLine.startsWithClose = leadingCloses > 0
-        let first = tokens[significant.first!].start
-        let last = tokens[significant.last!].end
+        let first = tokens[significant.lowerBound].start
+        let last = tokens[significant.upperBound].end
         let textStart = store.count
         if layout == .sealed {
-            appendJoined(significant.first!...significant.last!)
+            appendJoined(significant)
         } else {
             store.append(contentsOf: tree.source.bytes[first..<last])
         }
@@ -127,17 +145,17 @@ struct LayoutBuilder {
 
     // MARK: Free lines
 
-    private mutating func addFree(_ significant: [Int], comment: Int?, line: PhysicalLine) {
+    private mutating func addFree(_ significant: ClosedRange<Int>, comment: Int?) {
         var pieceFirst: Int?
         var pieceLast = 0
         var lastFromThisLine: Int?
-        for (position, index) in significant.enumerated() {
+        for index in significant where !tokens[index].kind.isTrivia {
             switch tokens[index].kind {
             case .openBrace:
                 if let first = pieceFirst {
                     lastFromThisLine = emitPiece(first...pieceLast, withOpenBrace: true)
                     pieceFirst = nil
-                } else if position == 0, let target = openBraceTarget() {
+                } else if index == significant.lowerBound, let target = openBraceTarget() {
                     lastFromThisLine = joinOpenBrace(to: target)
                 } else {
                     lastFromThisLine = emitBrace(open: true)
@@ -189,7 +207,7 @@ struct LayoutBuilder {
         store.append(UInt8(ascii: open ? "{" : "}"))
         var newLine = LayoutLine(kind: .code, depth: depth, text: textStart..<store.count, startDepth: depth, endDepth: depth)
         if open {
-            if depth == 0 { newLine.opensTopLevelBlock = true }
+            markHeadOpensBlock()
             depth += 1
         } else {
             depth = max(0, depth - 1)
@@ -202,11 +220,19 @@ struct LayoutBuilder {
         return lines.count - 1
     }
 
+    /// A `{` that starts a line opens the block of the last code line: at top level that line
+    /// is where the blank line before the block goes.
+    private mutating func markHeadOpensBlock() {
+        guard depth == 0, let head = lines.lastIndex(where: { $0.kind == .code }) else { return }
+        lines[head].opensTopLevelBlock = true
+    }
+
     /// The statement a `{` at the start of a free line may join: the last code line, when it is
     /// a free statement and only comments and blank lines follow it.
     private func openBraceTarget() -> Int? {
         guard let target = lines.lastIndex(where: { $0.kind == .code }), lines[target].acceptsOpenBrace,
-            lines[target].text.upperBound == store.count
+            lines[target].text.upperBound == store.count,
+            lines[target].text.count + 2 <= keepalivedMaximumLineLength
         else { return nil }
         return target
     }

@@ -1,7 +1,7 @@
 /// Prints laid-out lines: indentation, trailing comments aligned within a run of consecutive
 /// lines at the same depth, the file's newline style, one final newline.
 ///
-/// No printed line may grow past what keepalived reads (1022 bytes, one less with CRLF): such a
+/// No printed line may grow past what keepalived reads (1022 bytes): such a
 /// line gives up comment alignment, then indentation, then its trailing comment moves onto a line
 /// of its own above it. A line that is still too long makes the formatter refuse the file.
 struct LayoutPrinter {
@@ -10,7 +10,7 @@ struct LayoutPrinter {
     let newline: [UInt8]
     var indentWidth = 4
 
-    var maximumLineLength: Int { keepalivedMaximumLineLength - (newline.count - 1) }
+    var maximumLineLength: Int { keepalivedMaximumLineLength }
 
     /// The printed bytes, or the index of a line that cannot be printed short enough.
     func print(_ lines: [LayoutLine]) -> Result<[UInt8], TooLongLine> {
@@ -19,7 +19,7 @@ struct LayoutPrinter {
         output.reserveCapacity(source.count + source.count / 4 + 16)
         for (index, line) in lines.enumerated() {
             switch line.kind {
-            case .blank:
+            case .blank, .requiredBlank:
                 output.append(contentsOf: newline)
             case .comment:
                 let text = source[line.text]

@@ -8,7 +8,7 @@ struct PhysicalLine {
     enum Shape: Equatable {
         /// No bytes at all: keepalived's only line that ends a multi-line definition.
         case empty
-        /// Only blanks: keepalived skips it, even inside a multi-line definition.
+        /// Only blanks.
         case blank
         /// Only a comment (with optional indentation).
         case comment(token: Int)
@@ -21,11 +21,11 @@ struct PhysicalLine {
         /// Braces may be split onto lines of their own, blank runs become one space.
         case free
         /// Kept on one line (braces stay in place) because a prefix such as `@id` applies to the
-        /// whole physical line, or an `include` pattern runs to its end; blank runs between
-        /// tokens become one space.
+        /// whole physical line; blank runs between tokens become one space.
         case sealed
         /// The bytes from the first to the last significant token are kept as written:
         /// `$NAME=` definitions and their continuation lines, `$` references, `~SEQ`/`~LST`,
+        /// `include` lines (keepalived echoes such a line in its "Unterminated quote" message),
         /// single quotes and backslashes (script keywords re-read the raw line).
         case verbatim
         /// Like verbatim, and the indentation too: it holds blanks other than space and tab,
@@ -37,26 +37,36 @@ struct PhysicalLine {
 extension PhysicalLine {
     /// Splits the token stream into physical lines.
     static func lines(of tree: SyntaxTree) -> [PhysicalLine] {
-        let tokens = tree.tokens
         var lines: [PhysicalLine] = []
         lines.reserveCapacity(tree.source.lineCount)
+        forEachLine(of: tree) { lines.append($0) }
+        return lines
+    }
+
+    /// Calls `body` with each physical line in order, without collecting them.
+    static func forEachLine(of tree: SyntaxTree, _ body: (PhysicalLine) -> Void) {
+        let tokens = tree.tokens
         var start = 0
         for index in 0...tokens.count {
             if index == tokens.count || tokens[index].kind == .newline {
                 if index > start || index < tokens.count {
                     let range = start..<index
-                    lines.append(PhysicalLine(tokens: range, shape: shape(of: range, in: tree)))
+                    body(PhysicalLine(tokens: range, shape: shape(of: range, in: tree)))
                 }
                 start = index + 1
             }
         }
-        return lines
     }
 
     static func shape(of range: Range<Int>, in tree: SyntaxTree) -> Shape {
         let tokens = tree.tokens
         if range.isEmpty { return .empty }
         var comment: Int?
+        var lastSignificant = range.lowerBound - 1
+        for index in range.reversed() where !tokens[index].kind.isTrivia {
+            lastSignificant = index
+            break
+        }
         var hasSignificant = false
         var layout = Layout.free
         var sawSignificant = false
@@ -67,7 +77,7 @@ extension PhysicalLine {
                 comment = index
             case .whitespace:
                 if !isPlainBlank(tree.bytes(of: index)) {
-                    let isTrailing = !range[(index + 1)...].contains { !tokens[$0].kind.isTrivia }
+                    let isTrailing = index > lastSignificant
                     if !sawSignificant {
                         layout = .raw
                     } else if !isTrailing, layout != .raw {
@@ -78,12 +88,7 @@ extension PhysicalLine {
                 hasSignificant = true
                 sawSignificant = true
                 if layout == .free { layout = .sealed }
-            case .includePattern:
-                // The pattern token is copied as written; only the blanks before it change.
-                hasSignificant = true
-                sawSignificant = true
-                if layout == .free { layout = .sealed }
-            case .sequence, .definition, .definitionContinuation, .unterminatedQuote:
+            case .sequence, .definition, .definitionContinuation, .includePattern, .unterminatedQuote:
                 hasSignificant = true
                 sawSignificant = true
                 if layout != .raw { layout = .verbatim }

@@ -1,6 +1,8 @@
-/// A line diff in unified format (`--- a`, `+++ b`, `@@ -l,n +l,n @@` hunks with three lines of
-/// context), as `diff -u` and `patch` expect. Lines are compared as bytes, terminators included.
-public enum UnifiedDiff {
+/// kafmt's `--diff`: a line diff in unified format (`--- a`, `+++ b`, `@@ -l,n +l,n @@` hunks with
+/// three lines of context) that `patch` applies. Lines are compared as bytes, terminators
+/// included (a CRLF → LF change shows), a missing final newline is marked as `diff -u` does, and
+/// the work is bounded on files where nearly every line changes.
+public enum FormatDiff {
     public static let contextLines = 3
 
     /// Empty when the inputs are equal.
@@ -8,7 +10,7 @@ public enum UnifiedDiff {
         if old == new { return [] }
         let oldLines = splitLines(old)
         let newLines = splitLines(new)
-        let edits = LineDiff.edits(oldLines, newLines)
+        let edits = FormatLineDiff.edits(oldLines, newLines)
         var output = Array("--- \(oldName)\n+++ \(newName)\n".utf8)
         for hunk in hunks(edits) {
             let oldStart = hunk.first { $0.oldIndex != nil }?.oldIndex
@@ -52,8 +54,8 @@ public enum UnifiedDiff {
 
     /// Groups edits into hunks: changes with up to three lines of context around them, hunks
     /// that would overlap merged.
-    private static func hunks(_ edits: [LineDiff.Edit]) -> [[LineDiff.Edit]] {
-        var result: [[LineDiff.Edit]] = []
+    private static func hunks(_ edits: [FormatLineDiff.Edit]) -> [[FormatLineDiff.Edit]] {
+        var result: [[FormatLineDiff.Edit]] = []
         let changed = edits.indices.filter { edits[$0].kind != .keep }
         var index = 0
         while index < changed.count {
@@ -73,7 +75,7 @@ public enum UnifiedDiff {
 /// Shortest edit script between two line lists (Myers' O(ND) algorithm), after trimming the
 /// common prefix and suffix. Past a bound on the edit distance it gives up on finding the
 /// shortest script and replaces the differing middle wholesale, so it never runs away.
-enum LineDiff {
+enum FormatLineDiff {
     struct Edit: Equatable {
         enum Kind { case keep, delete, insert }
         var kind: Kind

@@ -1,1 +1,0 @@
-public enum KAVRRPInfo { public static let placeholder = true }

@@ -1,0 +1,61 @@
+/// An advertisement as the shell received it: the VRRP bytes and what the IP layer said about them.
+public struct ReceivedPacket: Hashable, Sendable {
+    /// The VRRP part (what follows the IP header).
+    public var payload: [UInt8]
+    public var source: IPAddress
+    /// The IP destination: a multicast group or our own address (unicast).
+    public var destination: IPAddress
+    /// Received TTL / hop limit; nil when the socket did not report it (keepalived then skips the check).
+    public var hopLimit: UInt8?
+    /// The interface it arrived on; nil matches any instance.
+    public var interface: String?
+
+    public init(payload: [UInt8], source: IPAddress, destination: IPAddress, hopLimit: UInt8?, interface: String? = nil) {
+        self.payload = payload
+        self.source = source
+        self.destination = destination
+        self.hopLimit = hopLimit
+        self.interface = interface
+    }
+}
+
+/// The timers an instance asks the shell to run; at most one of each kind per instance.
+public enum InstanceTimer: Hashable, Sendable, CaseIterable {
+    /// MASTER: send the next advertisement.
+    case advertisement
+    /// BACKUP: Master_Down_Interval (or Skew_Time after a priority-0 advert) ran out.
+    case masterDown
+    /// MASTER: second gratuitous ARP / NA burst, `garp_master_delay` after taking over.
+    case gratuitousDelay
+    /// MASTER: periodic burst every `garp_master_refresh`.
+    case gratuitousRefresh
+    /// MASTER: second burst `garp_lower_prio_delay` after hearing a lower priority.
+    case lowerPriorityGratuitousDelay
+}
+
+public struct TimerID: Hashable, Sendable {
+    public var instance: String
+    public var kind: InstanceTimer
+
+    public init(instance: String, kind: InstanceTimer) {
+        self.instance = instance
+        self.kind = kind
+    }
+}
+
+/// Everything that can happen to a VRRP router; each comes with the current time.
+public enum VRRPEvent: Hashable, Sendable {
+    /// Start every instance (keepalived's `vrrp_init_state`).
+    case start
+    case advertisementReceived(ReceivedPacket)
+    /// A timer armed by `.armTimer` reached its deadline.
+    case timerFired(TimerID)
+    /// A tracked script / interface / file / process / BFD reported a result.
+    case trackerChanged(TrackerKey, TrackerStatus)
+    /// An interface went up or down (the instances' own interfaces and tracked ones).
+    case interfaceChanged(name: String, up: Bool)
+    /// SIGHUP: the new configuration replaces the old one; instances keep their state by name.
+    case reload(instances: [InstanceConfiguration], syncGroups: [SyncGroupConfiguration])
+    /// SIGTERM: masters send priority 0 and release everything, all instances go to STOP.
+    case shutdown
+}

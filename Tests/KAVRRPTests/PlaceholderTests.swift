@@ -1,3 +1,0 @@
-import Testing
-@testable import KAVRRP
-@Test func placeholder() { #expect(KAVRRPInfo.placeholder) }

@@ -1,0 +1,63 @@
+/// A binary min-heap of events by (time, insertion order): equal times pop in FIFO order, so a
+/// run depends only on the seed. Payloads sit in slots; the heap moves small keys only.
+struct EventQueue<Payload> {
+    private struct Key {
+        var time: Int64
+        var sequence: UInt64
+        var slot: Int
+        func precedes(_ other: Key) -> Bool {
+            time < other.time || (time == other.time && sequence < other.sequence)
+        }
+    }
+
+    private var heap: [Key] = []
+    private var slots: [Payload?] = []
+    private var freeSlots: [Int] = []
+    private var nextSequence: UInt64 = 0
+
+    var isEmpty: Bool { heap.isEmpty }
+    var count: Int { heap.count }
+
+    mutating func push(_ payload: Payload, at time: Int64) {
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            slots[slot] = payload
+        } else {
+            slot = slots.count
+            slots.append(payload)
+        }
+        heap.append(Key(time: time, sequence: nextSequence, slot: slot))
+        nextSequence += 1
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard heap[child].precedes(heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> (time: Int64, payload: Payload)? {
+        guard !heap.isEmpty else { return nil }
+        let top = heap[0]
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                let right = left + 1
+                var smallest = parent
+                if left < heap.count, heap[left].precedes(heap[smallest]) { smallest = left }
+                if right < heap.count, heap[right].precedes(heap[smallest]) { smallest = right }
+                guard smallest != parent else { break }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        let payload = slots[top.slot].take()!
+        freeSlots.append(top.slot)
+        return (top.time, payload)
+    }
+}
