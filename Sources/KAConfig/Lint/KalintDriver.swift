@@ -176,7 +176,7 @@ public enum KalintDriver {
             applied += result.applied
             if showDiff {
                 response.stdout += String(
-                    decoding: UnifiedDiff.diff(old: source.bytes, new: result.bytes, oldName: "a/" + path, newName: "b/" + path),
+                    decoding: FormatDiff.diff(old: source.bytes, new: result.bytes, oldName: "a/" + path, newName: "b/" + path),
                     as: UTF8.self)
             } else {
                 response.writes.append((path, result.bytes))
