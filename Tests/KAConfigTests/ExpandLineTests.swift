@@ -21,6 +21,15 @@ struct ExpandLineTests {
         #expect(texts == ["a b", "x #y", "\"q # r\" s"])
     }
 
+    /// keepalived 2.2.7's children re-read the parent's decommented copy, so `\#` becomes a
+    /// comment for them (verified in the parity suite); the parent's view is kept, with KA119.
+    @Test func escapedCommentCharacterIsReportedForTheChildProcesses() {
+        let (texts, config) = expandText("auth_pass ab\\#cd\nx \"q\\#\" y\n")
+        #expect(texts == ["auth_pass ab#cd", "x \"q\\#\" y"])
+        #expect(config.codes() == ["KA119"])
+        #expect(config.diagnostics[0].line == 1 && config.diagnostics[0].column == 14)
+    }
+
     @Test func trailingBackslashGluesToLastWordEvenInsideAComment() {
         let (_, config) = expandText("priority 100 \\\nstate x # note \\\n")
         #expect(config.lines.map { $0.words.map(\.text) } == [["priority", "100\\"], ["state", "x\\"]])
