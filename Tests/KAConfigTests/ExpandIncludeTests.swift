@@ -126,6 +126,16 @@ struct ExpandIncludeTests {
         #expect(expandInMemory(files, options: ExpansionOptions(configID: "n1")).texts == ["blk", "{", "x", "}", "y"])
     }
 
+    /// keepalived 2.2.7's main process blanks only literal include lines in the copy its children
+    /// read, so the children include `@id include`/`{ include` files twice (verified: `@vm include
+    /// f1.conf` makes each child report f1's keyword twice).
+    @Test func includeNotAloneOnItsLineIsFlagged() {
+        let files = [Self.root: "blk { include x.conf\n}\n@n1 include x.conf\ninclude x.conf\n", "/etc/keepalived/x.conf": "x\n"]
+        let (_, config) = expandInMemory(files, options: ExpansionOptions(configID: "n1"))
+        #expect(config.codes() == ["KA119", "KA119"])
+        #expect(config.diagnostics.map(\.line) == [1, 3])
+    }
+
     @Test func includeCheckInsideAnIncludedFileEndsWithThatFile() {
         let files = [
             Self.root: "include g.conf\ninclude missing.conf\n",

@@ -49,7 +49,16 @@ extension LineReader {
             if buffer.count < before, buffer.bytes.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "!") }) {
                 checkEscapedComment(buffer)
             }
-            if !buffer.isEmpty { return true }
+            if !buffer.isEmpty {
+                lineIsVerbatim = true
+                return true
+            }
+            if addingToDefinition {
+                // The copy has an empty line here, which ends the definition for the children.
+                report(SyntaxRules.childProcessReread,
+                    "keepalived 2.2.7's VRRP and checker processes see an empty line here, which ends the multi-line definition for them",
+                    line: LineText(bytes: [0], marks: [UInt32(truncatingIfNeeded: contentStart)], context: file.context))
+            }
         }
     }
 
@@ -65,7 +74,7 @@ extension LineReader {
         var marked = line
         marked.bytes = Array(line.bytes[cut...])
         marked.marks = Array(line.marks[cut...])
-        report(SyntaxRules.escapedCommentReread,
+        report(SyntaxRules.childProcessReread,
             "keepalived 2.2.7's VRRP and checker processes re-read this line as '\(String(decoding: line.bytes, as: UTF8.self))' and cut it here as a comment; quote the value instead",
             line: marked)
     }
@@ -147,6 +156,12 @@ extension LineReader {
         while patternStart < bytes.count, bytes[patternStart] == 0x20 || bytes[patternStart] == 0x09 { patternStart += 1 }
         let pattern = String(decoding: bytes[min(patternStart, bytes.count)...], as: UTF8.self)
         let directive = directiveLocation(buffer)
+        if !lineIsVerbatim {
+            // The parent blanks only lines that are literally an include in the copy it writes.
+            report(SyntaxRules.childProcessReread,
+                "keepalived 2.2.7's VRRP and checker processes read this include twice: once here and once as the copy the main process inlined; put it alone on its own line",
+                line: buffer)
+        }
         openGlob(pattern: pattern, flags: IncludeFlags.forVariant(variant), directive: directive, includer: buffer.context)
         return true
     }

@@ -17,6 +17,9 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     /// The text after a brace, read next (`line_residue`); its storage is reused.
     var residue = LineText(context: 0)
     var hasResidue = false
+    /// True while the current buffer is a physical line as written (no prefix, no substitution,
+    /// not a residue or replay): only such include lines are blanked in keepalived's copy.
+    var lineIsVerbatim = false
     var sequences: [Sequence] = []
     var multilineSequenceDepth = 0
     var replay: Replay?
@@ -55,6 +58,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
         var addingToDefinition = false
         repeat {
             steps += 1
+            lineIsVerbatim = false
             if steps > stepLimit {
                 stop(reason: "expansion did not finish after \(stepLimit) steps (a definition or ~SEQ that keeps producing empty lines)")
                 return false
@@ -138,6 +142,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
                 let replaced = replaceParameters(&buffer, maxLength: keepalivedBufferSize, multiline: &pointer)
                 replay = pointer
                 guard replaced else { return }
+                lineIsVerbatim = false
                 if !buffer.decomment() {
                     report(SyntaxRules.unterminatedQuote, "unterminated double quote after parameter substitution", line: buffer)
                 }
@@ -162,6 +167,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     mutating func applyConditional(_ buffer: inout LineText) -> Bool {
         let (keep, restStart) = conditionalKeeps(buffer.bytes)
         if keep { buffer.removeFirst(restStart) }
+        lineIsVerbatim = false
         return keep
     }
 
