@@ -11,9 +11,9 @@ struct ExpandPerformanceTests {
     }
 
     /// About 2 MB: 5,000 vrrp_instance blocks, no directives.
-    static func largeConfig() -> String {
+    static func largeConfig(instances: Int = 5000) -> String {
         var text = "global_defs {\n    router_id lb01\n}\n"
-        for index in 0..<5000 {
+        for index in 0..<instances {
             text += """
                 vrrp_instance VI_\(index) {
                     state BACKUP

@@ -3,6 +3,10 @@
 /// KA1xx diagnostics of reading and expanding.
 public enum Expander {
     public static func expand(path: String, options: ExpansionOptions, fileSystem: some ConfigFileSystem) -> ExpandedConfig {
+        expand(path: path, options: options, fileSystem: fileSystem, plainFastPath: true)
+    }
+
+    static func expand(path: String, options: ExpansionOptions, fileSystem: some ConfigFileSystem, plainFastPath: Bool) -> ExpandedConfig {
         var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [:])
         if !reader.openRoot(path: path) {
             if reader.diagnostics.isEmpty {
@@ -12,7 +16,7 @@ public enum Expander {
                     at: SourceSpan(file: path, start: position, end: position)))
             }
         }
-        return run(&reader, rootPath: path)
+        return run(&reader, rootPath: path, plainFastPath: plainFastPath)
     }
 
     /// One file given as a tree; its includes are read from `fileSystem`.
@@ -23,21 +27,31 @@ public enum Expander {
         return run(&reader, rootPath: path)
     }
 
-    static func run<FileSystem>(_ reader: inout LineReader<FileSystem>, rootPath: String) -> ExpandedConfig {
+    /// `plainFastPath: false` sends every line through the full pipeline (tests compare both).
+    static func run<FileSystem>(_ reader: inout LineReader<FileSystem>, rootPath: String, plainFastPath: Bool = true) -> ExpandedConfig {
         let builder = LineBuilder()
         var lines: [LogicalLine] = []
         // Roughly one line per statement and two per block of the root file.
         if let root = reader.trees[rootPath] { lines.reserveCapacity(root.nodes.count * 2) }
         var blocks = BlockTracker()
         var buffer = LineText(context: 0)
-        while reader.readLine(into: &buffer) {
-            guard let line = builder.logicalLine(buffer, contexts: &reader.contexts) else { continue }
-            if let words = blocks.includeCheckWords(after: line) { reader.applyIncludeCheck(words) }
-            lines.append(line)
-            if lines.count >= reader.options.maxLogicalLines {
-                reader.stop(reason: "expansion stopped after \(lines.count) logical lines (limit \(reader.options.maxLogicalLines))")
+        while lines.count < reader.options.maxLogicalLines {
+            let before = lines.count
+            if plainFastPath, let (context, range) = reader.nextPlainLine() {
+                builder.plainLines(range, context: context, contexts: &reader.contexts, into: &lines)
+            } else if reader.readLine(into: &buffer) {
+                guard let line = builder.logicalLine(buffer, contexts: &reader.contexts) else { continue }
+                lines.append(line)
+            } else {
                 break
             }
+            for index in before..<lines.count {
+                if let words = blocks.includeCheckWords(after: lines[index]) { reader.applyIncludeCheck(words) }
+            }
+        }
+        if lines.count >= reader.options.maxLogicalLines {
+            lines.removeSubrange(reader.options.maxLogicalLines...)
+            reader.stop(reason: "expansion stopped after \(lines.count) logical lines (limit \(reader.options.maxLogicalLines))")
         }
         var diagnostics: [Diagnostic] = []
         for path in reader.treeOrder { diagnostics += reader.trees[path]?.diagnostics ?? [] }
