@@ -55,6 +55,7 @@ extension LineBuilder {
         }
         func segment(_ start: Int, _ end: Int) {
             var words: [ExpandedWord] = []
+            words.reserveCapacity(4)
             var cursor = start
             while cursor < end {
                 while cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
