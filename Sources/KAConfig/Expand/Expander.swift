@@ -45,8 +45,8 @@ public enum Expander {
             } else {
                 break
             }
-            for index in before..<lines.count {
-                if let words = blocks.includeCheckWords(after: lines[index]) { reader.applyIncludeCheck(words) }
+            for index in before..<lines.count where blocks.isIncludeCheck(kind: lines[index].kind, keyword: lines[index].words[0].text) {
+                reader.applyIncludeCheck(lines[index].words.map(\.text))
             }
         }
         if lines.count >= reader.options.maxLogicalLines {
@@ -69,8 +69,9 @@ struct BlockTracker {
     var stack: [String?] = []
     var lastKeyword: String?
 
-    mutating func includeCheckWords(after line: LogicalLine) -> [String]? {
-        switch line.kind {
+    /// Takes the next line's kind and first word; true for `include_check` in `global_defs`.
+    mutating func isIncludeCheck(kind: LogicalLine.Kind, keyword: String) -> Bool {
+        switch kind {
         case .openBrace:
             stack.append(lastKeyword)
             lastKeyword = nil
@@ -78,12 +79,10 @@ struct BlockTracker {
             _ = stack.popLast()
             lastKeyword = nil
         case .words:
-            lastKeyword = line.words.first?.text
-            if stack.count == 1, stack[0] == "global_defs", lastKeyword == "include_check" {
-                return line.words.map(\.text)
-            }
+            lastKeyword = keyword
+            return stack.count == 1 && stack[0] == "global_defs" && keyword == "include_check"
         }
-        return nil
+        return false
     }
 }
 
