@@ -46,12 +46,6 @@ struct LineReader<FileSystem: ConfigFileSystem> {
 
     // MARK: - read_line
 
-    /// The next logical line, or nil at the end of the input.
-    mutating func readLine() -> LineText? {
-        var buffer = LineText(context: 0)
-        return readLine(into: &buffer) ? buffer : nil
-    }
-
     /// The next logical line into `buffer` (whose storage is reused); false at the end.
     mutating func readLine(into buffer: inout LineText) -> Bool {
         buffer.removeAll()
