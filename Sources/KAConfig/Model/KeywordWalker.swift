@@ -30,6 +30,8 @@ struct KeywordWalker {
     /// Names of the named blocks seen so far, by block keyword.
     var names: [String: [String: Origin]] = [:]
     var lowercaseKeywords: [String: [String: String]] = [:]
+    /// Did-you-mean hints by block and word: the schema's edit-distance search runs once per pair.
+    var hints: [String: [String: String]] = [:]
 
     struct BracePosition: Hashable {
         var code: String
@@ -262,7 +264,8 @@ struct KeywordWalker {
     mutating func reportUnknown(_ line: LogicalLine, in block: BlockSpec, row: KeywordSpec?) {
         let word = line.words[0]
         let keyword = word.text
-        let place = block.name.isEmpty ? "at the top level" : "in '\(block.name)'"
+        let atTop = frames.count == 1
+        let place = atTop ? "at the top level" : "in '\(block.name)'"
         let trap = nextLineOpensBlock
         let trapText =
             trap
@@ -282,19 +285,31 @@ struct KeywordWalker {
                 at: word.origin.span, fixIts: ArgumentChecker.replacement(for: word, with: correct)), trap: trap)
             return
         }
-        var hint = ""
-        let suggestions = schema.suggestions(keyword, block)
-        let homes = schema.blocksContaining(keyword).filter { $0 != block.name }
-        if !homes.isEmpty {
-            hint = "; '\(keyword)' belongs in " + homes.map { $0.isEmpty ? "the top level" : "'\($0)'" }.joined(separator: " or ")
-        } else if !suggestions.isEmpty {
-            hint = "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
-        }
+        let hint = self.hint(for: keyword, in: block)
         let rule = trap ? SemanticRules.unknownBlockKeyword : SemanticRules.unknownKeyword
         let what = trap ? "unknown keyword '\(keyword)' opens a block \(place)" : "unknown keyword '\(keyword)' \(place)"
         addOrReport(Diagnostic(
             rule, "\(what): keepalived reports \"Unknown keyword '\(keyword)'\" and ignores the line\(trapText)\(hint)",
             at: word.origin.span), trap: trap)
+    }
+
+    /// "belongs in X" when the keyword lives in another block, else the schema's suggestions.
+    mutating func hint(for keyword: String, in block: BlockSpec) -> String {
+        if let cached = hints[block.name]?[keyword] { return cached }
+        var hint = ""
+        let topName = schema.topLevel.name
+        let homes = schema.blocksContaining(keyword).filter { $0 != block.name }
+        if !homes.isEmpty {
+            hint = "; '\(keyword)' belongs in "
+                + homes.prefix(3).map { $0 == topName ? "the top level" : "'\($0)'" }.joined(separator: " or ")
+        } else {
+            let suggestions = schema.suggestions(keyword, block)
+            if !suggestions.isEmpty {
+                hint = "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            }
+        }
+        hints[block.name, default: [:]][keyword] = hint
+        return hint
     }
 
     mutating func addOrReport(_ diagnostic: Diagnostic, trap: Bool) {
