@@ -51,10 +51,13 @@ public enum SyntaxRules {
     public static let unreadableFile = DiagnosticRule(
         code: "KA117", slug: "unreadable-file", severity: .error,
         summary: "A configuration file cannot be read.")
+    public static let expansionLimit = DiagnosticRule(
+        code: "KA118", slug: "expansion-limit", severity: .error,
+        summary: "Expansion produced more lines than the limit (a huge ~SEQ or a self-replaying definition); keepalived would run on or hang.")
 
     public static let all: [DiagnosticRule] = [
         unterminatedQuote, extraCloseBrace, missingCloseBrace, lineTooLong, embeddedNul, unexpectedOpenBrace,
         invalidSequence, includeNotFound, includeCycle, includeDepth, lineContinuation, emptyConditional,
-        undefinedParameter, substitutionTooLong, invalidDefinition, includeNotRegular, unreadableFile,
+        undefinedParameter, substitutionTooLong, invalidDefinition, includeNotRegular, unreadableFile, expansionLimit,
     ]
 }

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a path is, as keepalived's include checks see it (`stat`).
+public enum ConfigFileKind: Sendable, Hashable {
+    case regular
+    /// A regular file with any execute bit set: keepalived refuses to read it.
+    case executable
+    case directory
+    case missing
+    case other
+}
+
+public struct ConfigFileSystemError: Error, Sendable, Hashable {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// The file access the expander needs, so tests can run on an in-memory tree.
+public protocol ConfigFileSystem: Sendable {
+    func readFile(_ path: String) throws -> [UInt8]
+    /// glob(3) with GLOB_MARK|GLOB_BRACE semantics, sorted; relative patterns resolved against
+    /// `directory` ("" = the current directory). Results are joined with `directory`.
+    func glob(_ pattern: String, relativeTo directory: String) -> [String]
+    func fileKind(_ path: String) -> ConfigFileKind
+}
+
+/// The real file system, through libc `glob`, `stat` and `read`.
+public struct LocalFileSystem: ConfigFileSystem {
+    public init() {}
+
+    public func readFile(_ path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw ConfigFileSystemError(path: path, reason: Self.errorText()) }
+        defer { close(descriptor) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ConfigFileSystemError(path: path, reason: Self.errorText())
+            }
+            if count == 0 { break }
+            result.append(contentsOf: chunk[0..<count])
+        }
+        return result
+    }
+
+    public func glob(_ pattern: String, relativeTo directory: String) -> [String] {
+        let full = pattern.hasPrefix("/") || directory.isEmpty ? pattern : Self.escaped(directory) + "/" + pattern
+        return systemGlob(full)
+    }
+
+    public func fileKind(_ path: String) -> ConfigFileKind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return info.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH) != 0 ? .executable : .regular
+        default: return .other
+        }
+    }
+
+    /// Protects glob metacharacters in a literal directory name.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "*?[]{}\\".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    static func errorText() -> String { String(cString: strerror(errno)) }
+}
+
+/// libc glob(3) with GLOB_MARK|GLOB_BRACE; outside the struct so the name does not clash.
+private func systemGlob(_ pattern: String) -> [String] {
+    var buffer = glob_t()
+    defer { globfree(&buffer) }
+    guard glob(pattern, GLOB_MARK | GLOB_BRACE, nil, &buffer) == 0 else { return [] }
+    var paths: [String] = []
+    for index in 0..<Int(buffer.gl_pathc) {
+        if let path = buffer.gl_pathv[index] { paths.append(String(cString: path)) }
+    }
+    return paths
+}

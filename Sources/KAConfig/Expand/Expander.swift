@@ -1,0 +1,102 @@
+/// Expands a keepalived.conf the way keepalived 2.2.7 reads it: the logical lines its keyword
+/// processor would see, each word with its origin, plus every file's syntax tree and the
+/// KA1xx diagnostics of reading and expanding.
+public enum Expander {
+    public static func expand(path: String, options: ExpansionOptions, fileSystem: some ConfigFileSystem) -> ExpandedConfig {
+        var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [:])
+        if !reader.openRoot(path: path) {
+            if reader.diagnostics.isEmpty {
+                let position = SourceLocation(line: 1, column: 1)
+                reader.diagnostics.append(Diagnostic(
+                    SyntaxRules.unreadableFile, "configuration file '\(path)' not found (keepalived: \"Failed to open configuration file\")",
+                    at: SourceSpan(file: path, start: position, end: position)))
+            }
+        }
+        return run(&reader, rootPath: path)
+    }
+
+    /// One file given as a tree; its includes are read from `fileSystem`.
+    public static func expand(tree: SyntaxTree, options: ExpansionOptions, fileSystem: some ConfigFileSystem) -> ExpandedConfig {
+        let path = tree.source.path
+        var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [path: tree])
+        _ = reader.openRoot(path: path)
+        return run(&reader, rootPath: path)
+    }
+
+    static func run<FileSystem>(_ reader: inout LineReader<FileSystem>, rootPath: String) -> ExpandedConfig {
+        let builder = LineBuilder()
+        var lines: [LogicalLine] = []
+        var blocks = BlockTracker()
+        while let buffer = reader.readLine() {
+            guard let line = builder.logicalLine(buffer, contexts: &reader.contexts) else { continue }
+            if let words = blocks.includeCheckWords(after: line) { reader.applyIncludeCheck(words) }
+            lines.append(line)
+            if lines.count >= reader.options.maxLogicalLines {
+                reader.stop(reason: "expansion stopped after \(lines.count) logical lines (limit \(reader.options.maxLogicalLines))")
+                break
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        for path in reader.treeOrder { diagnostics += reader.trees[path]?.diagnostics ?? [] }
+        var seen = Set<Diagnostic>()
+        for diagnostic in reader.diagnostics where seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+        var files: [String: SyntaxTree] = [:]
+        for path in reader.treeOrder { files[path] = reader.trees[path] }
+        return ExpandedConfig(rootPath: rootPath, lines: lines, files: files, diagnostics: diagnostics)
+    }
+}
+
+/// Follows `keyword` / `{` / `}` lines far enough to see `include_check` inside `global_defs`,
+/// which changes how strict later includes are.
+struct BlockTracker {
+    var stack: [String?] = []
+    var lastKeyword: String?
+
+    mutating func includeCheckWords(after line: LogicalLine) -> [String]? {
+        switch line.kind {
+        case .openBrace:
+            stack.append(lastKeyword)
+            lastKeyword = nil
+        case .closeBrace:
+            _ = stack.popLast()
+            lastKeyword = nil
+        case .words:
+            lastKeyword = line.words.first?.text
+            if stack.count == 1, stack[0] == "global_defs", lastKeyword == "include_check" {
+                return line.words.map(\.text)
+            }
+        }
+        return nil
+    }
+}
+
+extension LineReader {
+    /// `include_check_set`: no argument = everything strict; `word` sets, `+word`/`-word` adjust.
+    mutating func applyIncludeCheck(_ words: [String]) {
+        guard words.count > 1 else {
+            includeCheck = .all
+            return
+        }
+        for (index, word) in words.enumerated().dropFirst() {
+            var name = Substring(word)
+            var mode = 0
+            if name.hasPrefix("-") { mode = -1; name = name.dropFirst() }
+            else if name.hasPrefix("+") { mode = 1; name = name.dropFirst() }
+            else if index == 1 { includeCheck = [] }
+            else { continue }
+            let flag: IncludeFlags
+            switch name {
+            case "read": flag = .read
+            case "match": flag = .match
+            case "wildcard_match": flag = .wildcard
+            case "brace_match": flag = .brace
+            default: continue
+            }
+            switch mode {
+            case 0: includeCheck = flag.union(.read)
+            case 1: includeCheck.formUnion(flag)
+            default: includeCheck.subtract(flag)
+            }
+        }
+    }
+}

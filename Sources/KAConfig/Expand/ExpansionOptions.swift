@@ -1,0 +1,55 @@
+/// How to expand a configuration: the inputs keepalived takes from its command line.
+public struct ExpansionOptions: Sendable {
+    /// Like `keepalived -i ID`. nil = no id: `@id` lines are dropped, `@^id` lines kept, and
+    /// `${_INSTANCE}` is empty. (keepalived itself defaults to the short host name.)
+    public var configID: String?
+    /// Includes nested deeper than this are reported (KA110) and not followed.
+    public var maxIncludeDepth: Int
+    /// Seed of `${_RANDOM}`; the same seed gives the same values.
+    public var randomSeed: UInt64
+    /// Like `keepalived -e`: every include is strict (`include_check` with no argument).
+    public var strictIncludes: Bool
+    /// keepalived's current directory when it starts, for `${_PWD}` of a relative root path.
+    public var workingDirectory: String
+    /// Stop after this many logical lines (a `~SEQ` over a huge range, a self-replaying
+    /// multi-line definition); reported as KA118.
+    public var maxLogicalLines: Int
+
+    public init(
+        configID: String? = nil, maxIncludeDepth: Int = 32, randomSeed: UInt64 = 0, strictIncludes: Bool = false,
+        workingDirectory: String = "/", maxLogicalLines: Int = 1_000_000
+    ) {
+        self.configID = configID
+        self.maxIncludeDepth = maxIncludeDepth
+        self.randomSeed = randomSeed
+        self.strictIncludes = strictIncludes
+        self.workingDirectory = workingDirectory
+        self.maxLogicalLines = maxLogicalLines
+    }
+}
+
+/// keepalived's include strictness bits (`include_t`).
+struct IncludeFlags: OptionSet, Sendable {
+    let rawValue: UInt8
+    /// Error if a match is a directory, not a regular non-executable file, or unreadable.
+    static let read = IncludeFlags(rawValue: 1)
+    /// Error if a literal name is missing.
+    static let match = IncludeFlags(rawValue: 2)
+    /// Error if a wildcard matches nothing.
+    static let wildcard = IncludeFlags(rawValue: 4)
+    /// Error if one brace alternative is missing.
+    static let brace = IncludeFlags(rawValue: 8)
+    static let all: IncludeFlags = [.read, .match, .wildcard, .brace]
+
+    /// `include`, `includer`, `includem`, `includew`, `includeb`, `includea`.
+    static func forVariant(_ suffix: UInt8?) -> IncludeFlags {
+        switch suffix {
+        case nil: return []
+        case UInt8(ascii: "r"): return .read
+        case UInt8(ascii: "a"): return .all
+        case UInt8(ascii: "w"): return [.read, .match, .wildcard]
+        case UInt8(ascii: "m"): return [.read, .match]
+        default: return [.read, .brace]
+        }
+    }
+}
