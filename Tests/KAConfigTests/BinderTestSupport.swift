@@ -36,7 +36,9 @@ enum BinderTestSupport {
                 if let block = node.block {
                     if let brace = block.openBraceToken(in: tree.tokens) {
                         let token = tree.tokens[brace]
-                        lines.append(LogicalLine(kind: .openBrace, words: [], text: "{", origin: origin(token)))
+                        lines.append(LogicalLine(
+                            kind: .openBrace, words: [ExpandedWord(text: "{", origin: origin(token))], text: "{",
+                            origin: origin(token)))
                     }
                     stack.append(.close(index))
                     for child in block.children.reversed() { stack.append(.node(child)) }
@@ -44,20 +46,35 @@ enum BinderTestSupport {
             case .close(let index):
                 if let brace = tree.nodes[index].block!.closeBraceToken(in: tree.tokens) {
                     let token = tree.tokens[brace]
-                    lines.append(LogicalLine(kind: .closeBrace, words: [], text: "}", origin: origin(token)))
+                    lines.append(LogicalLine(
+                        kind: .closeBrace, words: [ExpandedWord(text: "}", origin: origin(token))], text: "}",
+                        origin: origin(token)))
                 }
             }
         }
         return lines
     }
 
-    static func expand(_ text: String, path: String = "test.conf") -> ExpandedConfig {
+    /// The real expander over one in-memory file (plus any `others` it includes).
+    static func expand(_ text: String, path: String = "/etc/keepalived/test.conf", others: [String: String] = [:])
+        -> ExpandedConfig
+    {
+        var files = others
+        files[path] = text
+        return Expander.expand(
+            path: path, options: ExpansionOptions(), fileSystem: InMemoryFileSystem(files: files))
+    }
+
+    /// The test-only stand-in over the syntax tree, for comparison with the real expander.
+    static func expandWithoutExpander(_ text: String, path: String = "test.conf") -> ExpandedConfig {
         let tree = Parser.parse(path: path, text: text)
         return ExpandedConfig(rootPath: path, lines: lines(of: tree), files: [path: tree], diagnostics: tree.diagnostics)
     }
 
-    static func bind(_ text: String, path: String = "test.conf") -> BindResult {
-        Binder.bind(expand(text, path: path))
+    static func bind(_ text: String, path: String = "/etc/keepalived/test.conf", others: [String: String] = [:])
+        -> BindResult
+    {
+        Binder.bind(expand(text, path: path, others: others))
     }
 
     static func codes(_ result: BindResult) -> [String] { result.diagnostics.sortedForOutput().map(\.code) }

@@ -175,3 +175,19 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 }
+
+@Suite struct BinderExpanderAgreementTests {
+    @Test func helperLinesMatchTheExpander() {
+        let text = """
+            vrrp_instance VI_1 { state MASTER
+              virtual_ipaddress { 192.0.2.1/24 dev eth0 }
+              notify "/bin/echo a b" root
+            }
+            """
+        let real = BinderTestSupport.expand(text, path: "t.conf").lines
+        let helper = BinderTestSupport.expandWithoutExpander(text, path: "t.conf").lines
+        #expect(real.map(\.kind) == helper.map(\.kind))
+        #expect(real.map { $0.words.map(\.text) } == helper.map { $0.words.map(\.text) })
+        #expect(real.map(\.origin.line) == helper.map(\.origin.line))
+    }
+}
