@@ -58,7 +58,8 @@ struct ArgumentChecker {
         case .decimal(let minimum, let maximum, let places):
             var scale = 1
             for _ in 0..<places { scale *= 10 }
-            let range = Int((minimum * Double(scale)).rounded())...Int((maximum * Double(scale)).rounded())
+            let low = Self.clamped(minimum * Double(scale))
+            let range = low...max(low, Self.clamped(maximum * Double(scale)))
             return number(
                 NumberReader.decimal(text, places: places, in: range), word, range: range, spec: spec, scale: scale)
         case .bool:
@@ -149,6 +150,14 @@ struct ArgumentChecker {
                 at: word.origin.span))
         }
         return nil
+    }
+
+    /// A schema bound as an integer; huge or infinite bounds become Int.max (never trap).
+    static func clamped(_ value: Double) -> Int {
+        guard value.isFinite else { return value < 0 ? 0 : Int.max }
+        if value >= 9.2e18 { return Int.max }
+        if value <= -9.2e18 { return Int.min }
+        return Int(value.rounded())
     }
 
     /// A scaled integer as decimal text (1500000 with scale 10^6 -> "1.5").

@@ -28,14 +28,19 @@ extension KeywordWalker {
             skipSublevel = -1
             return
         }
-        let values = NamedBlockRule.byKeyword[spec.name]?.exactlyOneName == true
-            ? words.dropFirst().map { ArgumentValue.word($0.text) }
-            : checker.check(spec, words: words, lineOrigin: line.origin)
         guard let subSpec = schema.blockNamed(subName) else {
             frames.append(Frame(spec: spec.blockPlaceholder, block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
             skipSublevel = -1
             return
         }
+        // Handlers that read their own header (exactly-one-name blocks; `virtual_server IP PORT |
+        // fwmark N | group NAME`, `real_server`) are not checked word by word here.
+        let readsOwnHeader =
+            NamedBlockRule.byKeyword[spec.name]?.exactlyOneName == true || subSpec.nameRequirement == .address
+        let values =
+            readsOwnHeader
+            ? words.dropFirst().map { ArgumentValue.word($0.text) }
+            : checker.check(spec, words: words, lineOrigin: line.origin)
         let parentBlock = frames[frames.count - 1].block
         var blockIndex: Int?
         if parentBlock != nil {
@@ -76,7 +81,9 @@ extension KeywordWalker {
 
     /// `alloc_value_block()`: one entry per line up to a '}', the '{' and '}' may share lines with entries.
     mutating func readValueBlock(_ line: LogicalLine, spec: KeywordSpec) -> [[ExpandedWord]] {
-        let words = line.words
+        // A header (`virtual_server_group NAME`) is read by the handler, which hands the rest on.
+        let headerCount = min(spec.arguments.count, line.words.count - 1)
+        let words = [line.words[0]] + line.words.dropFirst(1 + headerCount)
         var entries: [[ExpandedWord]] = []
         var needOpenBrace = true
         var hadCloseBrace = false

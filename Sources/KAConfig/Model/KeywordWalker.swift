@@ -203,9 +203,11 @@ struct KeywordWalker {
             openBlock(line, spec: spec, subName: name)
             return false
         case .valueBlock:
+            let header = Array(line.words.prefix(1 + spec.arguments.count))
+            let values = spec.arguments.isEmpty ? [] : checker.check(spec, words: header, lineOrigin: line.origin)
             let entries = readValueBlock(line, spec: spec)
             append(BoundStatement(
-                spec: spec, words: [word], values: [], text: line.text, entries: entries, block: nil,
+                spec: spec, words: header, values: values, text: line.text, entries: entries, block: nil,
                 origin: line.origin))
             return false
         case .script:

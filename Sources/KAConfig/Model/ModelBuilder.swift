@@ -121,10 +121,7 @@ struct ModelBuilder {
             guard let name = statement.word(1) else { return }
             var group = VirtualServerGroup(name: name)
             group.origin = statement.origin
-            for child in children(of: statement) {
-                group.entries.append(child.words.map(\.text))
-                group.entries += child.entries.map { $0.map(\.text) }
-            }
+            group.entries = statement.entries.map { $0.map(\.text) }
             model.virtualServerGroups.append(group)
         case "virtual_server":
             if let server = virtualServer(statement) { model.virtualServers.append(server) }
