@@ -22,7 +22,10 @@ struct ModelBuilder {
             bindTopLevel(statement)
         }
         resolveSyncGroups()
-        for index in model.instances.indices { applyDefaults(&model.instances[index]) }
+        let globalVersion = model.globalDefs.vrrpVersion
+        for index in model.instances.indices {
+            Self.applyDefaults(&model.instances[index], globalVersion: globalVersion)
+        }
         return model
     }
 
