@@ -49,7 +49,7 @@ struct ArgumentChecker {
 
     mutating func read(_ word: ExpandedWord, as argument: ArgumentSpec, of spec: KeywordSpec) -> ArgumentValue? {
         let text = word.text
-        let consequence = Self.consequence(spec)
+        var consequence: String { Self.consequence(spec) }
         switch argument.type {
         case .unsigned(let range):
             return number(NumberReader.unsigned(text, in: range), word, range: range, spec: spec, scale: 1)
@@ -119,7 +119,7 @@ struct ArgumentChecker {
         _ result: Result<Int, NumberProblem>, _ word: ExpandedWord, range: ClosedRange<Int>, spec: KeywordSpec,
         scale: Int
     ) -> ArgumentValue? {
-        let consequence = Self.consequence(spec)
+        var consequence: String { Self.consequence(spec) }
         switch result {
         case .success(let value):
             return .number(value)

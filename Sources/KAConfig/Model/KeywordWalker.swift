@@ -3,8 +3,22 @@
 /// deep nesting costs no call stack. It binds each line to a schema row of the current block
 /// level and reproduces keepalived's structural quirks exactly, reporting them as it goes.
 struct KeywordWalker {
+    /// The rows of one block level by keyword, shared by every frame of that block.
+    final class RowTable {
+        let spec: BlockSpec
+        let rows: [String: KeywordRow]
+
+        init(_ spec: BlockSpec) {
+            self.spec = spec
+            var rows: [String: KeywordRow] = [:]
+            for keyword in spec.keywords where rows[keyword.name] == nil { rows[keyword.name] = KeywordRow(keyword) }
+            self.rows = rows
+        }
+    }
+
     struct Frame {
-        var spec: BlockSpec
+        var table: RowTable
+        var spec: BlockSpec { table.spec }
         /// The bound block, or nil while keepalived skips the block (duplicate or unnamed).
         var block: Int?
         var needOpenBrace: Bool
@@ -30,6 +44,7 @@ struct KeywordWalker {
     /// Names of the named blocks seen so far, by block keyword.
     var names: [String: [String: Origin]] = [:]
     var lowercaseKeywords: [String: [String: String]] = [:]
+    var rowTables: [String: RowTable] = [:]
     /// Did-you-mean hints by block and word: the schema's edit-distance search runs once per pair.
     var hints: [String: [String: String]] = [:]
 
@@ -50,8 +65,8 @@ struct KeywordWalker {
                 code: diagnostic.code, file: diagnostic.file, line: diagnostic.line, column: diagnostic.column))
         }
         self.reportedBraces = reported
-        self.frames = [Frame(spec: schema.topLevel, block: 0, needOpenBrace: false, opener: nil)]
-        tree.statements.reserveCapacity(lines.count)
+        self.frames = [Frame(table: RowTable(schema.topLevel), block: 0, needOpenBrace: false, opener: nil)]
+        tree.statements.reserveCapacity(lines.count / 2)
     }
 
     mutating func run() {
@@ -191,34 +206,36 @@ struct KeywordWalker {
     /// Binds one keyword line; returns true when a '{' on the next line would be a trap.
     mutating func bindKeyword(_ line: LogicalLine, keyword: String) -> Bool {
         let depth = frames.count - 1
-        let blockSpec = frames[depth].spec
+        let table = frames[depth].table
         let word = line.words[0]
-        guard let spec = blockSpec.keyword(keyword), spec.knownIn227 else {
-            reportUnknown(line, in: blockSpec, row: blockSpec.keyword(keyword))
+        guard let row = table.rows[keyword], row.spec.knownIn227 else {
+            reportUnknown(line, in: table.spec, row: table.rows[keyword]?.spec)
             return true
         }
+        let spec = row.spec
+        let blockSpec = table.spec
         if spec.deprecatedBy != nil { reportDeprecated(spec, word: word, in: blockSpec) }
         switch spec.kind {
         case .block(let name):
-            openBlock(line, spec: spec, subName: name)
+            openBlock(line, row: row, subName: name)
             return false
         case .valueBlock:
             let header = Array(line.words.prefix(1 + spec.arguments.count))
             let values = spec.arguments.isEmpty ? [] : checker.check(spec, words: header, lineOrigin: line.origin)
             let entries = readValueBlock(line, spec: spec)
             append(BoundStatement(
-                spec: spec, words: header, values: values, text: line.text, entries: entries, block: nil,
+                row: row, words: header, values: values, text: line.text, entries: entries, block: nil,
                 origin: line.origin))
             return false
         case .script:
             append(BoundStatement(
-                spec: spec, words: line.words, values: [], text: line.text, entries: [], block: nil,
+                row: row, words: line.words, values: [], text: line.text, entries: [], block: nil,
                 origin: line.origin))
             return nextLineIsOpenBrace(spec: spec, word: word)
         case .value:
             let values = checker.check(spec, words: line.words, lineOrigin: line.origin)
             append(BoundStatement(
-                spec: spec, words: line.words, values: values, text: line.text, entries: [], block: nil,
+                row: row, words: line.words, values: values, text: line.text, entries: [], block: nil,
                 origin: line.origin))
             return nextLineIsOpenBrace(spec: spec, word: word)
         }
