@@ -18,8 +18,8 @@ struct ModelBuilder {
     init(tree: BoundTree) { self.tree = tree }
 
     mutating func build() -> Configuration {
-        for statement in tree.statements(in: 0) {
-            bindTopLevel(statement)
+        for index in tree.blocks[0].statements {
+            bindTopLevel(tree.statements[index])
         }
         resolveSyncGroups()
         let globalVersion = model.globalDefs.vrrpVersion
@@ -39,7 +39,9 @@ struct ModelBuilder {
         _ target: inout Target, from statement: BoundStatement, handlers: [String: Handler<Target>],
         other: WritableKeyPath<Target, [String: [String]]>?
     ) {
-        for child in children(of: statement) {
+        guard let block = statement.block else { return }
+        for index in tree.blocks[block].statements {
+            let child = tree.statements[index]
             if let handler = handlers[child.keyword] {
                 handler(&target, child, &self)
             } else if let other {
