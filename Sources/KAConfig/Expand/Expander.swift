@@ -26,8 +26,11 @@ public enum Expander {
     static func run<FileSystem>(_ reader: inout LineReader<FileSystem>, rootPath: String) -> ExpandedConfig {
         let builder = LineBuilder()
         var lines: [LogicalLine] = []
+        // Roughly one line per statement and two per block of the root file.
+        if let root = reader.trees[rootPath] { lines.reserveCapacity(root.nodes.count * 2) }
         var blocks = BlockTracker()
-        while let buffer = reader.readLine() {
+        var buffer = LineText(context: 0)
+        while reader.readLine(into: &buffer) {
             guard let line = builder.logicalLine(buffer, contexts: &reader.contexts) else { continue }
             if let words = blocks.includeCheckWords(after: line) { reader.applyIncludeCheck(words) }
             lines.append(line)
