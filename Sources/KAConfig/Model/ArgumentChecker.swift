@@ -57,7 +57,7 @@ struct ArgumentChecker {
             return number(NumberReader.integer(text, in: range), word, range: range, spec: spec, scale: 1)
         case .decimal(let minimum, let maximum, let places):
             var scale = 1
-            for _ in 0..<places { scale *= 10 }
+            for _ in 0..<min(places, 18) { scale *= 10 }
             let low = Self.clamped(minimum * Double(scale))
             let range = low...max(low, Self.clamped(maximum * Double(scale)))
             return number(

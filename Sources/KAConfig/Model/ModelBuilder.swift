@@ -18,6 +18,8 @@ struct ModelBuilder {
     init(tree: BoundTree) { self.tree = tree }
 
     mutating func build() -> Configuration {
+        // Instances are large values: growing the array by doubling would copy them repeatedly.
+        model.instances.reserveCapacity(tree.blocks[0].statements.count)
         for index in tree.blocks[0].statements {
             bindTopLevel(tree.statements[index])
         }
