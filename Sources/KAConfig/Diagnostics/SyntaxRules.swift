@@ -54,10 +54,14 @@ public enum SyntaxRules {
     public static let expansionLimit = DiagnosticRule(
         code: "KA118", slug: "expansion-limit", severity: .error,
         summary: "Expansion produced more lines than the limit (a huge ~SEQ or a self-replaying definition); keepalived would run on or hang.")
+    public static let childProcessReread = DiagnosticRule(
+        code: "KA119", slug: "child-process-reread", severity: .warning,
+        summary: "keepalived 2.2.7's VRRP and checker processes re-read a decommented copy of the configuration and see this line differently (an escaped '#', a comment line inside a multi-line definition, an include that is not alone on its line).")
 
     public static let all: [DiagnosticRule] = [
         unterminatedQuote, extraCloseBrace, missingCloseBrace, lineTooLong, embeddedNul, unexpectedOpenBrace,
         invalidSequence, includeNotFound, includeCycle, includeDepth, lineContinuation, emptyConditional,
         undefinedParameter, substitutionTooLong, invalidDefinition, includeNotRegular, unreadableFile, expansionLimit,
+        childProcessReread,
     ]
 }

@@ -39,8 +39,8 @@ enum ConfigPath {
 
     /// An absolute form of `directory` for `${_PWD}`.
     static func absolute(_ directory: String, workingDirectory: String) -> String {
-        if directory.hasPrefix("/") { return normalize(directory) }
-        let joined = normalize(workingDirectory + "/" + directory)
-        return joined == "." ? workingDirectory : joined
+        var joined = normalize(directory.hasPrefix("/") ? directory : workingDirectory + "/" + directory)
+        if joined.count > 1, joined.hasSuffix("/") { joined.removeLast() }
+        return joined
     }
 }

@@ -3,6 +3,10 @@
 /// KA1xx diagnostics of reading and expanding.
 public enum Expander {
     public static func expand(path: String, options: ExpansionOptions, fileSystem: some ConfigFileSystem) -> ExpandedConfig {
+        expand(path: path, options: options, fileSystem: fileSystem, plainFastPath: true)
+    }
+
+    static func expand(path: String, options: ExpansionOptions, fileSystem: some ConfigFileSystem, plainFastPath: Bool) -> ExpandedConfig {
         var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [:])
         if !reader.openRoot(path: path) {
             if reader.diagnostics.isEmpty {
@@ -12,7 +16,7 @@ public enum Expander {
                     at: SourceSpan(file: path, start: position, end: position)))
             }
         }
-        return run(&reader, rootPath: path)
+        return run(&reader, rootPath: path, plainFastPath: plainFastPath)
     }
 
     /// One file given as a tree; its includes are read from `fileSystem`.
@@ -23,18 +27,31 @@ public enum Expander {
         return run(&reader, rootPath: path)
     }
 
-    static func run<FileSystem>(_ reader: inout LineReader<FileSystem>, rootPath: String) -> ExpandedConfig {
+    /// `plainFastPath: false` sends every line through the full pipeline (tests compare both).
+    static func run<FileSystem>(_ reader: inout LineReader<FileSystem>, rootPath: String, plainFastPath: Bool = true) -> ExpandedConfig {
         let builder = LineBuilder()
         var lines: [LogicalLine] = []
+        // Roughly one line per statement and two per block of the root file.
+        if let root = reader.trees[rootPath] { lines.reserveCapacity(root.nodes.count * 2) }
         var blocks = BlockTracker()
-        while let buffer = reader.readLine() {
-            guard let line = builder.logicalLine(buffer, contexts: &reader.contexts) else { continue }
-            if let words = blocks.includeCheckWords(after: line) { reader.applyIncludeCheck(words) }
-            lines.append(line)
-            if lines.count >= reader.options.maxLogicalLines {
-                reader.stop(reason: "expansion stopped after \(lines.count) logical lines (limit \(reader.options.maxLogicalLines))")
+        var buffer = LineText(context: 0)
+        while lines.count < reader.options.maxLogicalLines {
+            let before = lines.count
+            if plainFastPath, let (context, range) = reader.nextPlainLine() {
+                builder.plainLines(range, context: context, contexts: &reader.contexts, into: &lines)
+            } else if reader.readLine(into: &buffer) {
+                guard let line = builder.logicalLine(buffer, contexts: &reader.contexts) else { continue }
+                lines.append(line)
+            } else {
                 break
             }
+            for index in before..<lines.count where blocks.isIncludeCheck(kind: lines[index].kind, keyword: lines[index].words[0].text) {
+                reader.applyIncludeCheck(lines[index].words.map(\.text))
+            }
+        }
+        if lines.count >= reader.options.maxLogicalLines {
+            lines.removeSubrange(reader.options.maxLogicalLines...)
+            reader.stop(reason: "expansion stopped after \(lines.count) logical lines (limit \(reader.options.maxLogicalLines))")
         }
         var diagnostics: [Diagnostic] = []
         for path in reader.treeOrder { diagnostics += reader.trees[path]?.diagnostics ?? [] }
@@ -52,8 +69,9 @@ struct BlockTracker {
     var stack: [String?] = []
     var lastKeyword: String?
 
-    mutating func includeCheckWords(after line: LogicalLine) -> [String]? {
-        switch line.kind {
+    /// Takes the next line's kind and first word; true for `include_check` in `global_defs`.
+    mutating func isIncludeCheck(kind: LogicalLine.Kind, keyword: String) -> Bool {
+        switch kind {
         case .openBrace:
             stack.append(lastKeyword)
             lastKeyword = nil
@@ -61,12 +79,10 @@ struct BlockTracker {
             _ = stack.popLast()
             lastKeyword = nil
         case .words:
-            lastKeyword = line.words.first?.text
-            if stack.count == 1, stack[0] == "global_defs", lastKeyword == "include_check" {
-                return line.words.map(\.text)
-            }
+            lastKeyword = keyword
+            return stack.count == 1 && stack[0] == "global_defs" && keyword == "include_check"
         }
-        return nil
+        return false
     }
 }
 

@@ -12,10 +12,17 @@ struct FileContext {
 
     /// 1-based line and column of `offset`, remembering the line for the next lookup.
     mutating func location(of offset: Int) -> SourceLocation {
-        let starts = source.lineStarts
-        if lineHint < starts.count, starts[lineHint] <= offset,
-            lineHint + 1 == starts.count || offset < starts[lineHint + 1] {
-            return SourceLocation(line: lineHint + 1, column: offset - starts[lineHint] + 1)
+        let hint = lineHint
+        let found = source.lineStarts.withUnsafeBufferPointer { starts -> Int? in
+            // The hinted line or the one after it.
+            for line in hint..<min(hint + 2, starts.count) where starts[line] <= offset {
+                if line + 1 == starts.count || offset < starts[line + 1] { return line }
+            }
+            return nil
+        }
+        if let found {
+            lineHint = found
+            return SourceLocation(line: found + 1, column: offset - source.lineStarts[found] + 1)
         }
         let location = source.location(of: offset)
         lineHint = location.line - 1

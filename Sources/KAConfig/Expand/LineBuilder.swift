@@ -4,6 +4,7 @@ struct LineBuilder {
     func logicalLine(_ buffer: LineText, contexts: inout [FileContext]) -> LogicalLine? {
         let bytes = buffer.bytes
         var words: [ExpandedWord] = []
+        words.reserveCapacity(4)
         var index = 0
         while index < bytes.count {
             while index < bytes.count, Self.isWhiteSpace(bytes[index]) { index += 1 }
@@ -29,7 +30,15 @@ struct LineBuilder {
             if bytes[0] == UInt8(ascii: "{") { kind = .openBrace }
             if bytes[0] == UInt8(ascii: "}") { kind = .closeBrace }
         }
-        let lineOrigin = words.count == 1 ? words[0].origin : origin(buffer, 0..<bytes.count, contexts: &contexts)
+        var lineOrigin = words[0].origin
+        if words.count > 1 {
+            // The first word's position, spanning the whole line.
+            let substituted = words.contains { $0.origin.isSubstituted }
+            lineOrigin.isSubstituted = substituted
+            lineOrigin.byteRange = substituted ? nil : words[0].origin.byteRange.map {
+                $0.lowerBound..<max($0.upperBound, words[words.count - 1].origin.byteRange?.upperBound ?? 0)
+            }
+        }
         return LogicalLine(kind: kind, words: words, text: String(decoding: bytes, as: UTF8.self), origin: lineOrigin)
     }
 
@@ -48,10 +57,9 @@ struct LineBuilder {
         }
         let first = LineText.offset(of: marks[range.lowerBound])
         let location = contexts[buffer.context].location(of: first)
-        let context = contexts[buffer.context]
         let byteRange = substituted ? nil : first..<(LineText.offset(of: marks[range.upperBound - 1]) + 1)
         return Origin(
-            file: context.path, line: location.line, column: location.column, byteRange: byteRange,
-            includeChain: context.chain, isSubstituted: substituted)
+            file: contexts[buffer.context].path, line: location.line, column: location.column, byteRange: byteRange,
+            includeChain: contexts[buffer.context].chain, isSubstituted: substituted)
     }
 }

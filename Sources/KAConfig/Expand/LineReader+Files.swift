@@ -36,14 +36,47 @@ extension LineReader {
                 }
                 continue
             }
+            // Leading blanks go first (decomment would strip them anyway).
+            var contentStart = start
+            while contentStart < start + length, bytes[contentStart] == 0x20 || bytes[contentStart] == 0x09 { contentStart += 1 }
             buffer.context = file.context
             buffer.bytes.removeAll(keepingCapacity: true)
-            buffer.bytes.append(contentsOf: bytes[start..<(start + length)])
+            buffer.bytes.append(contentsOf: bytes[contentStart..<(start + length)])
             buffer.marks.removeAll(keepingCapacity: true)
-            for offset in start..<(start + length) { buffer.marks.append(UInt32(truncatingIfNeeded: offset)) }
+            buffer.marks.append(contentsOf: (UInt32(truncatingIfNeeded: contentStart)..<UInt32(truncatingIfNeeded: start + length)))
+            let before = buffer.count
             buffer.decomment()
-            if !buffer.isEmpty { return true }
+            if buffer.count < before, buffer.bytes.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "!") }) {
+                checkEscapedComment(buffer)
+            }
+            if !buffer.isEmpty {
+                lineIsVerbatim = true
+                return true
+            }
+            if addingToDefinition {
+                // The copy has an empty line here, which ends the definition for the children.
+                report(SyntaxRules.childProcessReread,
+                    "keepalived 2.2.7's VRRP and checker processes see an empty line here, which ends the multi-line definition for them",
+                    line: LineText(bytes: [0], marks: [UInt32(truncatingIfNeeded: contentStart)], context: file.context))
+            }
         }
+    }
+
+    /// The parent process writes each decommented line to the consolidated copy its children
+    /// read, and the children decomment it again: an unescaped `\#` then starts a comment
+    /// (verified: `x\#y` gives "Unknown keyword 'x#y'" and "Unknown keyword 'x'").
+    mutating func checkEscapedComment(_ line: LineText) {
+        var copy = line
+        copy.decomment()
+        guard copy.bytes != line.bytes else { return }
+        var cut = 0
+        while cut < copy.count, copy.bytes[cut] == line.bytes[cut] { cut += 1 }
+        var marked = line
+        marked.bytes = Array(line.bytes[cut...])
+        marked.marks = Array(line.marks[cut...])
+        report(SyntaxRules.childProcessReread,
+            "keepalived 2.2.7's VRRP and checker processes re-read this line as '\(String(decoding: line.bytes, as: UTF8.self))' and cut it here as a comment; quote the value instead",
+            line: marked)
     }
 
     mutating func endDefinitionIfEmpty() {
@@ -123,6 +156,12 @@ extension LineReader {
         while patternStart < bytes.count, bytes[patternStart] == 0x20 || bytes[patternStart] == 0x09 { patternStart += 1 }
         let pattern = String(decoding: bytes[min(patternStart, bytes.count)...], as: UTF8.self)
         let directive = directiveLocation(buffer)
+        if !lineIsVerbatim {
+            // The parent blanks only lines that are literally an include in the copy it writes.
+            report(SyntaxRules.childProcessReread,
+                "keepalived 2.2.7's VRRP and checker processes read this include twice: once here and once as the copy the main process inlined; put it alone on its own line",
+                line: buffer)
+        }
         openGlob(pattern: pattern, flags: IncludeFlags.forVariant(variant), directive: directive, includer: buffer.context)
         return true
     }

@@ -14,7 +14,12 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     /// Top of the stack is read first, as keepalived's include list.
     var includeStack: [GlobEntry] = []
     var includeCheck: IncludeFlags
-    var residue: LineText?
+    /// The text after a brace, read next (`line_residue`); its storage is reused.
+    var residue = LineText(context: 0)
+    var hasResidue = false
+    /// True while the current buffer is a physical line as written (no prefix, no substitution,
+    /// not a residue or replay): only such include lines are blanked in keepalived's copy.
+    var lineIsVerbatim = false
     var sequences: [Sequence] = []
     var multilineSequenceDepth = 0
     var replay: Replay?
@@ -41,25 +46,26 @@ struct LineReader<FileSystem: ConfigFileSystem> {
 
     // MARK: - read_line
 
-    /// The next logical line, or nil at the end of the input.
-    mutating func readLine() -> LineText? {
-        var buffer = LineText(context: 0)
+    /// The next logical line into `buffer` (whose storage is reused); false at the end.
+    mutating func readLine(into buffer: inout LineText) -> Bool {
+        buffer.removeAll()
         var addingToDefinition = false
         repeat {
             steps += 1
+            lineIsVerbatim = false
             if steps > stepLimit {
                 stop(reason: "expansion did not finish after \(stepLimit) steps (a definition or ~SEQ that keeps producing empty lines)")
-                return nil
+                return false
             }
-            if let pending = residue {
-                buffer = pending
-                residue = nil
+            if hasResidue {
+                buffer.assign(residue)
+                hasResidue = false
             } else if !sequences.isEmpty, sequences.count > multilineSequenceDepth {
                 buffer = nextSequenceLine()
             } else if replay != nil {
                 buffer = nextReplayLine()
             } else if !readPhysicalLine(into: &buffer, addingToDefinition: &addingToDefinition) {
-                return nil
+                return false
             }
             if addingToDefinition {
                 appendToDefinition(buffer, addingToDefinition: &addingToDefinition)
@@ -70,7 +76,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
             applyLinePrefixes(&buffer, addingToDefinition: &addingToDefinition)
         } while buffer.isEmpty || checkInclude(buffer)
         splitAtBrace(&buffer)
-        return buffer
+        return true
     }
 
     mutating func stop(reason: String) {
@@ -80,7 +86,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
             ?? SourceSpan(file: "", start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1))
         diagnostics.append(Diagnostic(SyntaxRules.expansionLimit, reason, at: currentSpan() ?? span))
         includeStack.removeAll()
-        residue = nil
+        hasResidue = false
         sequences.removeAll()
         replay = nil
         multilineStack.removeAll()
@@ -130,6 +136,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
                 let replaced = replaceParameters(&buffer, maxLength: keepalivedBufferSize, multiline: &pointer)
                 replay = pointer
                 guard replaced else { return }
+                lineIsVerbatim = false
                 if !buffer.decomment() {
                     report(SyntaxRules.unterminatedQuote, "unterminated double quote after parameter substitution", line: buffer)
                 }
@@ -154,6 +161,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     mutating func applyConditional(_ buffer: inout LineText) -> Bool {
         let (keep, restStart) = conditionalKeeps(buffer.bytes)
         if keep { buffer.removeFirst(restStart) }
+        lineIsVerbatim = false
         return keep
     }
 
@@ -187,9 +195,9 @@ struct LineReader<FileSystem: ConfigFileSystem> {
                 while cut < buffer.count, buffer.bytes[cut] == 0x20 || buffer.bytes[cut] == 0x09 { cut += 1 }
             }
             if cut < buffer.count {
-                var rest = buffer.suffix(from: cut)
-                rest.trimTrailingBlanks()
-                residue = rest
+                residue.assign(buffer, from: cut)
+                residue.trimTrailingBlanks()
+                hasResidue = true
                 buffer.truncate(at: cut)
             }
         }

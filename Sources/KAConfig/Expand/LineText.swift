@@ -28,8 +28,18 @@ struct LineText {
 
     mutating func truncate(at index: Int) {
         guard index < bytes.count else { return }
-        bytes.removeSubrange(index...)
-        marks.removeSubrange(index...)
+        let count = bytes.count - index
+        bytes.removeLast(count)
+        marks.removeLast(count)
+    }
+
+    /// Replaces the contents with `other`'s bytes from `index`, keeping this buffer's storage.
+    mutating func assign(_ other: LineText, from index: Int = 0) {
+        bytes.removeAll(keepingCapacity: true)
+        marks.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: other.bytes[index...])
+        marks.append(contentsOf: other.marks[index...])
+        context = other.context
     }
 
     mutating func removeFirst(_ count: Int) {

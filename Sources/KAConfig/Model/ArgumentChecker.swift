@@ -49,7 +49,7 @@ struct ArgumentChecker {
 
     mutating func read(_ word: ExpandedWord, as argument: ArgumentSpec, of spec: KeywordSpec) -> ArgumentValue? {
         let text = word.text
-        let consequence = Self.consequence(spec)
+        var consequence: String { Self.consequence(spec) }
         switch argument.type {
         case .unsigned(let range):
             return number(NumberReader.unsigned(text, in: range), word, range: range, spec: spec, scale: 1)
@@ -57,10 +57,9 @@ struct ArgumentChecker {
             return number(NumberReader.integer(text, in: range), word, range: range, spec: spec, scale: 1)
         case .decimal(let minimum, let maximum, let places):
             var scale = 1
-            for _ in 0..<places { scale *= 10 }
-            // Clamp: some rows use huge maxima (no limit), which must not overflow Int.
-            let clamp = { (value: Double) -> Int in Int(max(-9.0e18, min(9.0e18, (value * Double(scale)).rounded()))) }
-            let range = clamp(minimum)...clamp(maximum)
+            for _ in 0..<min(places, 18) { scale *= 10 }
+            let low = Self.clamped(minimum * Double(scale))
+            let range = low...max(low, Self.clamped(maximum * Double(scale)))
             return number(
                 NumberReader.decimal(text, places: places, in: range), word, range: range, spec: spec, scale: scale)
         case .bool:
@@ -120,7 +119,7 @@ struct ArgumentChecker {
         _ result: Result<Int, NumberProblem>, _ word: ExpandedWord, range: ClosedRange<Int>, spec: KeywordSpec,
         scale: Int
     ) -> ArgumentValue? {
-        let consequence = Self.consequence(spec)
+        var consequence: String { Self.consequence(spec) }
         switch result {
         case .success(let value):
             return .number(value)
@@ -151,6 +150,14 @@ struct ArgumentChecker {
                 at: word.origin.span))
         }
         return nil
+    }
+
+    /// A schema bound as an integer; huge or infinite bounds become Int.max (never trap).
+    static func clamped(_ value: Double) -> Int {
+        guard value.isFinite else { return value < 0 ? 0 : Int.max }
+        if value >= 9.2e18 { return Int.max }
+        if value <= -9.2e18 { return Int.min }
+        return Int(value.rounded())
     }
 
     /// A scaled integer as decimal text (1500000 with scale 10^6 -> "1.5").

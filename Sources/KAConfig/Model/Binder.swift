@@ -15,6 +15,9 @@ public struct BindResult: Sendable {
 /// Binds expanded lines to the keyword schema the way keepalived 2.2.7 reads them, then builds
 /// the typed model.
 public enum Binder {
+    /// Binds against the real keyword schema.
+    public static func bind(_ config: ExpandedConfig) -> BindResult { bind(config, schema: .keepalived) }
+
     public static func bind(_ config: ExpandedConfig, schema: SchemaView) -> BindResult {
         var walker = KeywordWalker(schema: schema, config: config)
         walker.run()

@@ -20,8 +20,16 @@ public enum ArgumentValue: Sendable, Hashable {
     }
 }
 
+/// A schema row shared by every statement bound to it (one reference instead of a copy of the row).
+public final class KeywordRow: Sendable {
+    public let spec: KeywordSpec
+
+    public init(_ spec: KeywordSpec) { self.spec = spec }
+}
+
 public struct BoundStatement: Sendable {
-    public var spec: KeywordSpec
+    public var row: KeywordRow
+    public var spec: KeywordSpec { row.spec }
     /// All words of the line, the keyword first.
     public var words: [ExpandedWord]
     /// One per argument word (after the keyword): the typed value, or nil when keepalived rejects it.
@@ -34,7 +42,20 @@ public struct BoundStatement: Sendable {
     public var block: Int?
     public var origin: Origin
 
-    public var keyword: String { spec.name }
+    public init(
+        row: KeywordRow, words: [ExpandedWord], values: [ArgumentValue?], text: String, entries: [[ExpandedWord]],
+        block: Int?, origin: Origin
+    ) {
+        self.row = row
+        self.words = words
+        self.values = values
+        self.text = text
+        self.entries = entries
+        self.block = block
+        self.origin = origin
+    }
+
+    public var keyword: String { row.spec.name }
     public var arguments: ArraySlice<ExpandedWord> { words.dropFirst() }
 
     public func word(_ index: Int) -> String? { index < words.count ? words[index].text : nil }

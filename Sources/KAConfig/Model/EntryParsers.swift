@@ -1,5 +1,11 @@
 /// Readers of value-block entries (one line each), as keepalived's alloc_* functions read them.
 enum EntryParsers {
+    static let addressOptions: Set<String> = ["dev", "brd", "broadcast", "scope", "label", "peer", "preferred_lft"]
+    static let routeTypes: Set<String> = [
+        "unicast", "blackhole", "unreachable", "prohibit", "throw", "local", "broadcast", "anycast", "multicast", "nat",
+    ]
+    static let ruleActions: Set<String> = ["blackhole", "unreachable", "prohibit", "goto", "nop"]
+
     static func words(_ entry: [ExpandedWord]) -> [String] { entry.map(\.text) }
 
     /// `ADDR[/PREFIX] [dev IF] [brd ADDR] [scope S] [label L] [peer ADDR] [no_track] [preferred_lft N] FLAGS...`
@@ -15,10 +21,9 @@ enum EntryParsers {
         var result = VirtualAddress(address: prefix.address, prefixLength: prefix.length)
         result.origin = first.origin
         var index = 1
-        let valued: Set<String> = ["dev", "brd", "broadcast", "scope", "label", "peer", "preferred_lft"]
         while index < entry.count {
             let key = entry[index].text
-            if valued.contains(key), index + 1 < entry.count {
+            if addressOptions.contains(key), index + 1 < entry.count {
                 let value = entry[index + 1]
                 switch key {
                 case "dev": result.device = value.text
@@ -107,7 +112,6 @@ enum EntryParsers {
         let words = Self.words(entry)
         var route = RouteEntry(words: words)
         route.origin = entry.first?.origin
-        let types: Set<String> = ["unicast", "blackhole", "unreachable", "prohibit", "throw", "local", "broadcast", "anycast", "multicast", "nat"]
         var index = 0
         while index < words.count {
             let word = words[index]
@@ -126,7 +130,7 @@ enum EntryParsers {
                 index += 2
                 continue
             default:
-                if index == 0, types.contains(word) {
+                if index == 0, routeTypes.contains(word) {
                     route.type = word
                 } else if route.destination == nil, word == "default" || IPPrefix(word) != nil {
                     route.destination = word == "default" ? word : IPPrefix(word)!.description
@@ -142,7 +146,6 @@ enum EntryParsers {
         let words = Self.words(entry)
         var rule = RuleEntry(words: words)
         rule.origin = entry.first?.origin
-        let actions: Set<String> = ["blackhole", "unreachable", "prohibit", "goto", "nop"]
         var index = 0
         while index < words.count {
             let next = index + 1 < words.count ? words[index + 1] : nil
@@ -155,7 +158,7 @@ enum EntryParsers {
             case "iif", "dev": rule.inputInterface = next; index += 2; continue
             case "oif": rule.outputInterface = next; index += 2; continue
             case "no_track": rule.noTrack = true
-            case let word where actions.contains(word): rule.action = word
+            case let word where ruleActions.contains(word): rule.action = word
             default: break
             }
             index += 1

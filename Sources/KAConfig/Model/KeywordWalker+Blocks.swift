@@ -14,7 +14,8 @@ struct NamedBlockRule: Sendable {
 }
 
 extension KeywordWalker {
-    mutating func openBlock(_ line: LogicalLine, spec: KeywordSpec, subName: String) {
+    mutating func openBlock(_ line: LogicalLine, row: KeywordRow, subName: String) {
+        let spec = row.spec
         var words = line.words
         var needOpenBrace = true
         // A trailing '{' word (only possible quoted, the line reader splits bare braces off).
@@ -24,28 +25,40 @@ extension KeywordWalker {
         }
         let keywordWord = words[0]
         if shouldSkip(spec: spec, words: words) {
-            frames.append(Frame(spec: spec.blockPlaceholder, block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
+            frames.append(Frame(table: RowTable(spec.blockPlaceholder), block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
             skipSublevel = -1
             return
         }
-        let values = NamedBlockRule.byKeyword[spec.name]?.exactlyOneName == true
+        let table: RowTable
+        if let cached = rowTables[subName] {
+            table = cached
+        } else if let subSpec = schema.blockNamed(subName) {
+            table = RowTable(subSpec)
+            rowTables[subName] = table
+        } else {
+            frames.append(Frame(table: RowTable(spec.blockPlaceholder), block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
+            skipSublevel = -1
+            return
+        }
+        let subSpec = table.spec
+        // Handlers that read their own header (exactly-one-name blocks; `virtual_server IP PORT |
+        // fwmark N | group NAME`, `real_server`) are not checked word by word here.
+        let readsOwnHeader =
+            NamedBlockRule.byKeyword[spec.name]?.exactlyOneName == true || subSpec.nameRequirement == .address
+        let values =
+            readsOwnHeader
             ? words.dropFirst().map { ArgumentValue.word($0.text) }
             : checker.check(spec, words: words, lineOrigin: line.origin)
-        guard let subSpec = schema.blockNamed(subName) else {
-            frames.append(Frame(spec: spec.blockPlaceholder, block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
-            skipSublevel = -1
-            return
-        }
         let parentBlock = frames[frames.count - 1].block
         var blockIndex: Int?
         if parentBlock != nil {
             blockIndex = tree.blocks.count
             tree.blocks.append(BoundBlock(specName: subSpec.name, opener: tree.statements.count))
             append(BoundStatement(
-                spec: spec, words: words, values: values, text: line.text, entries: [], block: blockIndex,
+                row: row, words: words, values: values, text: line.text, entries: [], block: blockIndex,
                 origin: line.origin))
         }
-        frames.append(Frame(spec: subSpec, block: blockIndex, needOpenBrace: needOpenBrace, opener: keywordWord))
+        frames.append(Frame(table: table, block: blockIndex, needOpenBrace: needOpenBrace, opener: keywordWord))
     }
 
     /// The name checks of the block's handler; true when keepalived skips the whole block.
@@ -76,7 +89,9 @@ extension KeywordWalker {
 
     /// `alloc_value_block()`: one entry per line up to a '}', the '{' and '}' may share lines with entries.
     mutating func readValueBlock(_ line: LogicalLine, spec: KeywordSpec) -> [[ExpandedWord]] {
-        let words = line.words
+        // A header (`virtual_server_group NAME`) is read by the handler, which hands the rest on.
+        let headerCount = min(spec.arguments.count, line.words.count - 1)
+        let words = [line.words[0]] + line.words.dropFirst(1 + headerCount)
         var entries: [[ExpandedWord]] = []
         var needOpenBrace = true
         var hadCloseBrace = false

@@ -3,8 +3,22 @@
 /// deep nesting costs no call stack. It binds each line to a schema row of the current block
 /// level and reproduces keepalived's structural quirks exactly, reporting them as it goes.
 struct KeywordWalker {
+    /// The rows of one block level by keyword, shared by every frame of that block.
+    final class RowTable {
+        let spec: BlockSpec
+        let rows: [String: KeywordRow]
+
+        init(_ spec: BlockSpec) {
+            self.spec = spec
+            var rows: [String: KeywordRow] = [:]
+            for keyword in spec.keywords where rows[keyword.name] == nil { rows[keyword.name] = KeywordRow(keyword) }
+            self.rows = rows
+        }
+    }
+
     struct Frame {
-        var spec: BlockSpec
+        var table: RowTable
+        var spec: BlockSpec { table.spec }
         /// The bound block, or nil while keepalived skips the block (duplicate or unnamed).
         var block: Int?
         var needOpenBrace: Bool
@@ -30,6 +44,9 @@ struct KeywordWalker {
     /// Names of the named blocks seen so far, by block keyword.
     var names: [String: [String: Origin]] = [:]
     var lowercaseKeywords: [String: [String: String]] = [:]
+    var rowTables: [String: RowTable] = [:]
+    /// Did-you-mean hints by block and word: the schema's edit-distance search runs once per pair.
+    var hints: [String: [String: String]] = [:]
 
     struct BracePosition: Hashable {
         var code: String
@@ -48,8 +65,8 @@ struct KeywordWalker {
                 code: diagnostic.code, file: diagnostic.file, line: diagnostic.line, column: diagnostic.column))
         }
         self.reportedBraces = reported
-        self.frames = [Frame(spec: schema.topLevel, block: 0, needOpenBrace: false, opener: nil)]
-        tree.statements.reserveCapacity(lines.count)
+        self.frames = [Frame(table: RowTable(schema.topLevel), block: 0, needOpenBrace: false, opener: nil)]
+        tree.statements.reserveCapacity(lines.count / 2)
     }
 
     mutating func run() {
@@ -189,32 +206,36 @@ struct KeywordWalker {
     /// Binds one keyword line; returns true when a '{' on the next line would be a trap.
     mutating func bindKeyword(_ line: LogicalLine, keyword: String) -> Bool {
         let depth = frames.count - 1
-        let blockSpec = frames[depth].spec
+        let table = frames[depth].table
         let word = line.words[0]
-        guard let spec = blockSpec.keyword(keyword), spec.knownIn227 else {
-            reportUnknown(line, in: blockSpec, row: blockSpec.keyword(keyword))
+        guard let row = table.rows[keyword], row.spec.knownIn227 else {
+            reportUnknown(line, in: table.spec, row: table.rows[keyword]?.spec)
             return true
         }
+        let spec = row.spec
+        let blockSpec = table.spec
         if spec.deprecatedBy != nil { reportDeprecated(spec, word: word, in: blockSpec) }
         switch spec.kind {
         case .block(let name):
-            openBlock(line, spec: spec, subName: name)
+            openBlock(line, row: row, subName: name)
             return false
         case .valueBlock:
+            let header = Array(line.words.prefix(1 + spec.arguments.count))
+            let values = spec.arguments.isEmpty ? [] : checker.check(spec, words: header, lineOrigin: line.origin)
             let entries = readValueBlock(line, spec: spec)
             append(BoundStatement(
-                spec: spec, words: [word], values: [], text: line.text, entries: entries, block: nil,
+                row: row, words: header, values: values, text: line.text, entries: entries, block: nil,
                 origin: line.origin))
             return false
         case .script:
             append(BoundStatement(
-                spec: spec, words: line.words, values: [], text: line.text, entries: [], block: nil,
+                row: row, words: line.words, values: [], text: line.text, entries: [], block: nil,
                 origin: line.origin))
             return nextLineIsOpenBrace(spec: spec, word: word)
         case .value:
             let values = checker.check(spec, words: line.words, lineOrigin: line.origin)
             append(BoundStatement(
-                spec: spec, words: line.words, values: values, text: line.text, entries: [], block: nil,
+                row: row, words: line.words, values: values, text: line.text, entries: [], block: nil,
                 origin: line.origin))
             return nextLineIsOpenBrace(spec: spec, word: word)
         }
@@ -262,7 +283,8 @@ struct KeywordWalker {
     mutating func reportUnknown(_ line: LogicalLine, in block: BlockSpec, row: KeywordSpec?) {
         let word = line.words[0]
         let keyword = word.text
-        let place = block.name.isEmpty ? "at the top level" : "in '\(block.name)'"
+        let atTop = frames.count == 1
+        let place = atTop ? "at the top level" : "in '\(block.name)'"
         let trap = nextLineOpensBlock
         let trapText =
             trap
@@ -282,19 +304,31 @@ struct KeywordWalker {
                 at: word.origin.span, fixIts: ArgumentChecker.replacement(for: word, with: correct)), trap: trap)
             return
         }
-        var hint = ""
-        let suggestions = schema.suggestions(keyword, block)
-        let homes = schema.blocksContaining(keyword).filter { $0 != block.name }
-        if !homes.isEmpty {
-            hint = "; '\(keyword)' belongs in " + homes.map { $0.isEmpty ? "the top level" : "'\($0)'" }.joined(separator: " or ")
-        } else if !suggestions.isEmpty {
-            hint = "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
-        }
+        let hint = self.hint(for: keyword, in: block)
         let rule = trap ? SemanticRules.unknownBlockKeyword : SemanticRules.unknownKeyword
         let what = trap ? "unknown keyword '\(keyword)' opens a block \(place)" : "unknown keyword '\(keyword)' \(place)"
         addOrReport(Diagnostic(
             rule, "\(what): keepalived reports \"Unknown keyword '\(keyword)'\" and ignores the line\(trapText)\(hint)",
             at: word.origin.span), trap: trap)
+    }
+
+    /// "belongs in X" when the keyword lives in another block, else the schema's suggestions.
+    mutating func hint(for keyword: String, in block: BlockSpec) -> String {
+        if let cached = hints[block.name]?[keyword] { return cached }
+        var hint = ""
+        let topName = schema.topLevel.name
+        let homes = schema.blocksContaining(keyword).filter { $0 != block.name }
+        if !homes.isEmpty {
+            hint = "; '\(keyword)' belongs in "
+                + homes.prefix(3).map { $0 == topName ? "the top level" : "'\($0)'" }.joined(separator: " or ")
+        } else {
+            let suggestions = schema.suggestions(keyword, block)
+            if !suggestions.isEmpty {
+                hint = "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            }
+        }
+        hints[block.name, default: [:]][keyword] = hint
+        return hint
     }
 
     mutating func addOrReport(_ diagnostic: Diagnostic, trap: Bool) {

@@ -275,7 +275,7 @@ extension ModelBuilder {
 
     /// keepalived's post-parse defaults (vrrp_complete_instance): priority from state, state from
     /// priority, version from global_defs (3 for IPv6).
-    func applyDefaults(_ instance: inout VRRPInstance) {
+    static func applyDefaults(_ instance: inout VRRPInstance, globalVersion: Int) {
         if let priority = instance.priorityConfigured {
             instance.priority = priority
         } else {
@@ -283,6 +283,6 @@ extension ModelBuilder {
         }
         instance.state = instance.stateConfigured ?? (instance.priority == 255 ? .master : .backup)
         let isIPv6 = instance.virtualAddresses.first?.address.isIPv6 ?? false
-        instance.version = instance.versionConfigured ?? (isIPv6 ? 3 : model.globalDefs.vrrpVersion)
+        instance.version = instance.versionConfigured ?? (isIPv6 ? 3 : globalVersion)
     }
 }

@@ -18,11 +18,16 @@ struct ModelBuilder {
     init(tree: BoundTree) { self.tree = tree }
 
     mutating func build() -> Configuration {
-        for statement in tree.statements(in: 0) {
-            bindTopLevel(statement)
+        // Instances are large values: growing the array by doubling would copy them repeatedly.
+        model.instances.reserveCapacity(tree.blocks[0].statements.count)
+        for index in tree.blocks[0].statements {
+            bindTopLevel(tree.statements[index])
         }
         resolveSyncGroups()
-        for index in model.instances.indices { applyDefaults(&model.instances[index]) }
+        let globalVersion = model.globalDefs.vrrpVersion
+        for index in model.instances.indices {
+            Self.applyDefaults(&model.instances[index], globalVersion: globalVersion)
+        }
         return model
     }
 
@@ -36,7 +41,9 @@ struct ModelBuilder {
         _ target: inout Target, from statement: BoundStatement, handlers: [String: Handler<Target>],
         other: WritableKeyPath<Target, [String: [String]]>?
     ) {
-        for child in children(of: statement) {
+        guard let block = statement.block else { return }
+        for index in tree.blocks[block].statements {
+            let child = tree.statements[index]
             if let handler = handlers[child.keyword] {
                 handler(&target, child, &self)
             } else if let other {
@@ -121,10 +128,7 @@ struct ModelBuilder {
             guard let name = statement.word(1) else { return }
             var group = VirtualServerGroup(name: name)
             group.origin = statement.origin
-            for child in children(of: statement) {
-                group.entries.append(child.words.map(\.text))
-                group.entries += child.entries.map { $0.map(\.text) }
-            }
+            group.entries = statement.entries.map { $0.map(\.text) }
             model.virtualServerGroups.append(group)
         case "virtual_server":
             if let server = virtualServer(statement) { model.virtualServers.append(server) }

@@ -86,6 +86,8 @@ public enum NumberReader {
                 digits += 1
             }
         }
+        // More than 18 places cannot be scaled into an Int; keepalived never uses more than 6.
+        let places = min(places, 18)
         var scale = 1
         for _ in 0..<places { scale *= 10 }
         var fractionScale = 1

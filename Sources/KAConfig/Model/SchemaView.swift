@@ -18,3 +18,12 @@ public struct SchemaView: Sendable {
         self.blocksContaining = blocksContaining
     }
 }
+
+extension SchemaView {
+    /// The real keyword tables (`KeepalivedSchema`).
+    public static let keepalived = SchemaView(
+        topLevel: KeepalivedSchema.topLevel,
+        blockNamed: { KeepalivedSchema.block($0) },
+        suggestions: { KeepalivedSchema.suggestions(for: $0, in: $1) },
+        blocksContaining: { KeepalivedSchema.blocks(containing: $0) })
+}

@@ -25,9 +25,11 @@ extension BoundStatement {
             case .decimal(_, _, let places):
                 var scale = 1
                 for _ in places..<max(places, 6) { scale *= 10 }
-                return number * scale
+                let (value, overflow) = number.multipliedReportingOverflow(by: scale)
+                return overflow ? nil : value
             default:
-                return number * 1_000_000
+                let (value, overflow) = number.multipliedReportingOverflow(by: 1_000_000)
+                return overflow ? nil : value
             }
         case .word(let text):
             if case .success(let number) = NumberReader.decimal(text, places: 6, in: 0...Int.max) { return number }

@@ -1,0 +1,83 @@
+/// The fast path: most physical lines have nothing for keepalived's pipeline to do (no `$`,
+/// `@`, `~`, quotes, escapes, comments or includes). Their words come straight from the file
+/// bytes, split at braces exactly as the residue handling of `read_line` would split them.
+extension LineReader {
+    /// When nothing is pending (no brace residue, sequence or replay) and the next physical line
+    /// of the current file is plain, consumes it and returns its content range.
+    mutating func nextPlainLine() -> (context: Int, range: Range<Int>)? {
+        guard !hasResidue, sequences.isEmpty, replay == nil, let file = includeStack.last?.file else { return nil }
+        let bytes = contexts[file.context].source.bytes
+        let start = file.position
+        guard start < bytes.count else { return nil }
+        let plain = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var index = start
+            let limit = min(buffer.count, start + keepalivedBufferSize - 2)
+            while index < limit {
+                let byte = buffer[index]
+                if byte == 0x0A { return index }
+                if byte < 0x20, byte != 0x09, !(byte == 0x0D && index + 1 < buffer.count && buffer[index + 1] == 0x0A) {
+                    return nil
+                }
+                switch byte {
+                case UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "~"), UInt8(ascii: "\\"), UInt8(ascii: "\""),
+                    UInt8(ascii: "#"), UInt8(ascii: "!"):
+                    return nil
+                case UInt8(ascii: "i"):
+                    // `include` may start a line or a brace residue: leave those to read_line.
+                    if index + 7 <= buffer.count, buffer[index + 1] == UInt8(ascii: "n"), buffer[index + 2] == UInt8(ascii: "c"),
+                        buffer[index + 3] == UInt8(ascii: "l") {
+                        return nil
+                    }
+                default:
+                    break
+                }
+                index += 1
+            }
+            return index == buffer.count ? index : nil
+        }
+        guard var end = plain else { return nil }
+        includeStack[includeStack.count - 1].file?.position = end < bytes.count ? end + 1 : end
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return (file.context, start..<end)
+    }
+}
+
+extension LineBuilder {
+    /// The logical lines of a plain physical line: text before a brace, the brace, and so on.
+    func plainLines(_ range: Range<Int>, context index: Int, contexts: inout [FileContext], into lines: inout [LogicalLine]) {
+        let bytes = contexts[index].source.bytes
+        let first = contexts[index].location(of: range.lowerBound)
+        let lineStart = range.lowerBound - (first.column - 1)
+        let path = contexts[index].path
+        let chain = contexts[index].chain
+        func origin(_ word: Range<Int>) -> Origin {
+            Origin(file: path, line: first.line, column: word.lowerBound - lineStart + 1, byteRange: word, includeChain: chain)
+        }
+        func segment(_ start: Int, _ end: Int) {
+            var words: [ExpandedWord] = []
+            words.reserveCapacity(4)
+            var cursor = start
+            while cursor < end {
+                while cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
+                if cursor == end { break }
+                let wordStart = cursor
+                while cursor < end, bytes[cursor] != 0x20, bytes[cursor] != 0x09 { cursor += 1 }
+                words.append(ExpandedWord(text: String(decoding: bytes[wordStart..<cursor], as: UTF8.self), origin: origin(wordStart..<cursor)))
+            }
+            guard let firstWord = words.first, let lastWord = words.last else { return }
+            var lineOrigin = firstWord.origin
+            lineOrigin.byteRange = firstWord.origin.byteRange!.lowerBound..<lastWord.origin.byteRange!.upperBound
+            let text = words.count == 1 ? firstWord.text : String(decoding: bytes[lineOrigin.byteRange!], as: UTF8.self)
+            lines.append(LogicalLine(kind: .words, words: words, text: text, origin: lineOrigin))
+        }
+        var segmentStart = range.lowerBound
+        for position in range where bytes[position] == UInt8(ascii: "{") || bytes[position] == UInt8(ascii: "}") {
+            segment(segmentStart, position)
+            let isOpen = bytes[position] == UInt8(ascii: "{")
+            let brace = ExpandedWord(text: isOpen ? "{" : "}", origin: origin(position..<(position + 1)))
+            lines.append(LogicalLine(kind: isOpen ? .openBrace : .closeBrace, words: [brace], text: brace.text, origin: brace.origin))
+            segmentStart = position + 1
+        }
+        segment(segmentStart, range.upperBound)
+    }
+}

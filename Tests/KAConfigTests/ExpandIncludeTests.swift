@@ -1,0 +1,168 @@
+import Testing
+@testable import KAConfig
+
+@Suite("Expand: include")
+struct ExpandIncludeTests {
+    static let root = "/etc/keepalived/keepalived.conf"
+
+    @Test func nestedIncludesRelativeToTheIncludingFile() {
+        let files = [
+            Self.root: "top\ninclude conf.d/*.conf\nbottom\n",
+            "/etc/keepalived/conf.d/b.conf": "b1\ninclude ../shared/s.conf\n",
+            "/etc/keepalived/conf.d/a.conf": "a1\n",
+            "/etc/keepalived/conf.d/c.txt": "never\n",
+            "/etc/keepalived/shared/s.conf": "s1\n",
+        ]
+        let (texts, config) = expandInMemory(files)
+        #expect(texts == ["top", "a1", "b1", "s1", "bottom"])
+        #expect(config.diagnostics.isEmpty)
+        #expect(Set(config.files.keys) == [Self.root, "/etc/keepalived/conf.d/a.conf", "/etc/keepalived/conf.d/b.conf", "/etc/keepalived/shared/s.conf"])
+    }
+
+    @Test func includeChainsAndOriginsAreExact() {
+        let files = [
+            Self.root: "top\n  include sub/one.conf\n",
+            "/etc/keepalived/sub/one.conf": "x\ninclude two.conf # comment\n",
+            "/etc/keepalived/sub/two.conf": "\n   deep word\n",
+        ]
+        let (_, config) = expandInMemory(files)
+        let deep = config.lines.last!
+        #expect(deep.words.map(\.text) == ["deep", "word"])
+        let origin = deep.words[1].origin
+        #expect(origin.file == "/etc/keepalived/sub/two.conf")
+        #expect(origin.line == 2 && origin.column == 9 && origin.byteRange == 9..<13 && !origin.isSubstituted)
+        #expect(origin.includeChain == [
+            IncludeSite(file: Self.root, line: 2, column: 3),
+            IncludeSite(file: "/etc/keepalived/sub/one.conf", line: 2, column: 1),
+        ])
+        #expect(config.lines[0].words[0].origin.includeChain.isEmpty)
+    }
+
+    @Test func braceGlobKeepsAlternativeOrderAndSortsWithinEach() {
+        let files = [
+            Self.root: "include {z,a}*.conf\n",
+            "/etc/keepalived/z2.conf": "z2\n", "/etc/keepalived/z1.conf": "z1\n",
+            "/etc/keepalived/a2.conf": "a2\n", "/etc/keepalived/a1.conf": "a1\n",
+            "/etc/keepalived/.hidden.conf": "hidden\n",
+        ]
+        #expect(expandInMemory(files).texts == ["z1", "z2", "a1", "a2"])
+    }
+
+    @Test func missingFiles() {
+        let (texts, config) = expandInMemory([Self.root: "include nothere.conf\ninclude empty/*.conf\ninclude nodir/*.conf\nok\n", "/etc/keepalived/empty/": ""])
+        #expect(texts == ["ok"])
+        #expect(config.diagnostics.map(\.code) == ["KA108", "KA108", "KA108"])
+        #expect(config.diagnostics.map(\.severity) == [.warning, .info, .warning])
+        #expect(config.diagnostics.map(\.line) == [1, 2, 3])
+    }
+
+    @Test func strictVariantsAndIncludeCheck() {
+        let strict = expandInMemory([Self.root: "includem nothere.conf\nincludew none/*.conf\nincluder x/\n", "/etc/keepalived/x/": ""])
+        #expect(strict.config.diagnostics.map(\.severity) == [.error, .error, .error])
+        #expect(strict.config.diagnostics.map(\.code) == ["KA108", "KA108", "KA116"])
+        let checked = expandInMemory([Self.root: "global_defs {\n include_check\n}\ninclude nothere.conf\n"])
+        #expect(checked.config.diagnostics.map(\.severity) == [.error])
+        let dashE = expandInMemory([Self.root: "include nothere.conf\n"], options: ExpansionOptions(strictIncludes: true))
+        #expect(dashE.config.diagnostics.map(\.severity) == [.error])
+    }
+
+    @Test func partialBraceMatch() {
+        let files = [Self.root: "include {a,b}.conf\nincludeb {a,b}.conf\n", "/etc/keepalived/a.conf": "a\n"]
+        let (texts, config) = expandInMemory(files)
+        #expect(texts == ["a"])
+        #expect(config.diagnostics.map(\.severity) == [.warning, .error])
+    }
+
+    @Test func cycleIsReportedAndNotFollowed() {
+        let files = [
+            Self.root: "r\ninclude a.conf\n",
+            "/etc/keepalived/a.conf": "a\ninclude b.conf\n",
+            "/etc/keepalived/b.conf": "b\ninclude ./a.conf\ninclude ../keepalived/keepalived.conf\n",
+        ]
+        let (texts, config) = expandInMemory(files)
+        #expect(texts == ["r", "a", "b"])
+        let cycles = config.expansionDiagnostics(SyntaxRules.includeCycle)
+        #expect(cycles.count == 2)
+        #expect(cycles.allSatisfy { $0.file == "/etc/keepalived/b.conf" })
+        #expect(cycles.map(\.line) == [2, 3])
+    }
+
+    @Test func sameFileTwiceIsNotACycle() {
+        let files = [Self.root: "include x.conf\ninclude x.conf\n", "/etc/keepalived/x.conf": "x\n"]
+        let (texts, config) = expandInMemory(files)
+        #expect(texts == ["x", "x"])
+        #expect(config.diagnostics.isEmpty)
+    }
+
+    @Test func depthLimit() {
+        var files = [Self.root: "include d1.conf\n"]
+        for level in 1...5 { files["/etc/keepalived/d\(level).conf"] = "level\(level)\ninclude d\(level + 1).conf\n" }
+        files["/etc/keepalived/d6.conf"] = "level6\n"
+        let (texts, config) = expandInMemory(files, options: ExpansionOptions(maxIncludeDepth: 3))
+        #expect(texts == ["level1", "level2", "level3"])
+        #expect(config.codes() == ["KA110"])
+        #expect(config.diagnostics[0].file == "/etc/keepalived/d3.conf")
+    }
+
+    @Test func executableAndDirectoryMatchesAreSkipped() {
+        let files = [Self.root: "include *\n", "/etc/keepalived/run.sh": "script\n", "/etc/keepalived/dir/x": "", "/etc/keepalived/z.conf": "z\n"]
+        let (texts, config) = expandInMemory(files, executables: ["/etc/keepalived/run.sh"])
+        #expect(texts == ["z"])
+        // Sorted matches: dir/ (directory), keepalived.conf (itself: a cycle), run.sh (executable).
+        #expect(config.codes() == ["KA116", "KA109", "KA116"])
+        #expect(config.diagnostics.map(\.severity) == [.warning, .error, .warning])
+    }
+
+    /// `~SEQ(i,3) include f${i}.conf` opens f1, f2, f3 before reading any of them, and the last
+    /// opened is read first (verified with keepalived -t: file3, file2, file1).
+    @Test func includesFromASequenceAreReadInReverse() {
+        var files = [Self.root: "~SEQ(i,3) include f${i}.conf\nlast\n"]
+        for index in 1...3 { files["/etc/keepalived/f\(index).conf"] = "file\(index)\n" }
+        #expect(expandInMemory(files).texts == ["file3", "file2", "file1", "last"])
+    }
+
+    @Test func includeAfterBraceAndConditionalInclude() {
+        let files = [Self.root: "blk { include x.conf\n}\n@n1 include y.conf\n@n2 include x.conf\n", "/etc/keepalived/x.conf": "x\n", "/etc/keepalived/y.conf": "y\n"]
+        #expect(expandInMemory(files, options: ExpansionOptions(configID: "n1")).texts == ["blk", "{", "x", "}", "y"])
+    }
+
+    /// keepalived 2.2.7's main process blanks only literal include lines in the copy its children
+    /// read, so the children include `@id include`/`{ include` files twice (verified: `@vm include
+    /// f1.conf` makes each child report f1's keyword twice).
+    @Test func includeNotAloneOnItsLineIsFlagged() {
+        let files = [Self.root: "blk { include x.conf\n}\n@n1 include x.conf\ninclude x.conf\n", "/etc/keepalived/x.conf": "x\n"]
+        let (_, config) = expandInMemory(files, options: ExpansionOptions(configID: "n1"))
+        #expect(config.codes() == ["KA119", "KA119"])
+        #expect(config.diagnostics.map(\.line) == [1, 3])
+    }
+
+    @Test func includeCheckInsideAnIncludedFileEndsWithThatFile() {
+        let files = [
+            Self.root: "include g.conf\ninclude missing.conf\n",
+            "/etc/keepalived/g.conf": "global_defs {\n include_check\n}\n",
+        ]
+        #expect(expandInMemory(files).config.diagnostics.map(\.severity) == [.warning])
+    }
+
+    @Test func missingRootFile() {
+        let (texts, config) = expandInMemory([:], root: "/nope.conf")
+        #expect(texts.isEmpty)
+        #expect(config.codes() == ["KA117"])
+        #expect(config.diagnostics[0].severity == .error)
+    }
+
+    @Test func expandTreeUsesTheGivenTreeAndReadsIncludes() {
+        let tree = Parser.parse(path: "/srv/ka/main.conf", text: "a\ninclude part.conf\n")
+        let fileSystem = InMemoryFileSystem(files: ["/srv/ka/part.conf": "p\n", "/srv/ka/main.conf": "ignored\n"])
+        let config = Expander.expand(tree: tree, options: ExpansionOptions(), fileSystem: fileSystem)
+        #expect(config.lines.map(\.text) == ["a", "p"])
+        #expect(config.rootPath == "/srv/ka/main.conf")
+        #expect(config.files["/srv/ka/main.conf"]?.source.bytes == tree.source.bytes)
+    }
+
+    @Test func syntaxDiagnosticsOfIncludedFilesAreCollected() {
+        let files = [Self.root: "include x.conf\n", "/etc/keepalived/x.conf": "a {\n"]
+        let (_, config) = expandInMemory(files)
+        #expect(config.diagnostics.contains { $0.rule == SyntaxRules.missingCloseBrace && $0.file == "/etc/keepalived/x.conf" })
+    }
+}
