@@ -56,7 +56,7 @@ struct ParseBenchmark: ParsableCommand {
         let expand = bestTime(repetitions: repetitions) {
             expanded = Expander.expand(tree: tree, options: ExpansionOptions(), fileSystem: files)
         }
-        let bind = bestTime(repetitions: repetitions) { _ = Binder.bind(expanded!, schema: .keepalivedSchema) }
+        let bind = bestTime(repetitions: repetitions) { _ = Binder.bind(expanded!, schema: .keepalived) }
         print("  stages on \(instances) instances: line table \(formatted(lineTable * 1000)) ms, lexer \(formatted(lexer * 1000)) ms, lexer+parser \(formatted(parser * 1000)) ms, expand \(formatted(expand * 1000)) ms, bind \(formatted(bind * 1000)) ms")
     }
 }

@@ -10,7 +10,7 @@ enum FormatModelCheck {
     static func emitModel(path: String, bytes: [UInt8]) -> String? {
         let tree = Parser.parse(path: path, bytes: bytes)
         let expanded = Expander.expand(tree: tree, options: ExpansionOptions(), fileSystem: LocalFileSystem())
-        return ModelJSON.encode(Binder.bind(expanded, schema: .keepalivedSchema).model)
+        return ModelJSON.encode(Binder.bind(expanded, schema: .keepalived).model)
     }
 }
 

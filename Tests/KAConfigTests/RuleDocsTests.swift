@@ -27,7 +27,8 @@ import Testing
         for slug in pages.keys.sorted() {
             // A multi-line literal drops the line break before its closing delimiter: add one.
             let page = pages[slug]!.hasSuffix("\n") ? pages[slug]! : pages[slug]! + "\n"
-            text += "        \"\(slug)\": #\"\"\"\n\(page)\n\"\"\"#,\n"
+            // `##` delimiters: pages may hold `\#` (keepalived's escaped comment character).
+            text += "        \"\(slug)\": ##\"\"\"\n\(page)\n\"\"\"##,\n"
         }
         return text + "    ]\n}\n"
     }

@@ -5,7 +5,7 @@ public enum Analyzer {
         path: String, options: ExpansionOptions = ExpansionOptions(), fileSystem: some ConfigFileSystem
     ) -> NodeAnalysis {
         let expanded = Expander.expand(path: path, options: options, fileSystem: fileSystem)
-        let bound = Binder.bind(expanded, schema: .keepalivedSchema)
+        let bound = Binder.bind(expanded, schema: .keepalived)
         return NodeAnalysis(path: path, expanded: expanded, bound: bound)
     }
 
@@ -16,7 +16,7 @@ public enum Analyzer {
     ) -> NodeAnalysis {
         let tree = Parser.parse(path: path, text: text)
         let expanded = Expander.expand(tree: tree, options: options, fileSystem: fileSystem)
-        let bound = Binder.bind(expanded, schema: .keepalivedSchema)
+        let bound = Binder.bind(expanded, schema: .keepalived)
         return NodeAnalysis(path: path, expanded: expanded, bound: bound)
     }
 }

@@ -1,7 +1,7 @@
 // Generated from docs/rules/*.md by `scripts/regen-rule-docs.sh`. Do not edit.
 enum RuleDocsData {
     static let pages: [String: String] = [
-        "address-family-mix": #"""
+        "address-family-mix": ##"""
 # address-family-mix (KA230)
 
 Severity: error
@@ -143,8 +143,8 @@ vrrp_instance VI_6 {
 }
 ```
 
-"""#,
-        "advert-int": #"""
+"""##,
+        "advert-int": ##"""
 # advert-int (KA224)
 
 Severity: warning
@@ -288,8 +288,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "auth-pass-length": #"""
+"""##,
+        "auth-pass-length": ##"""
 # auth-pass-length (KA222)
 
 Severity: warning
@@ -373,8 +373,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "auth-with-v3": #"""
+"""##,
+        "auth-with-v3": ##"""
 # auth-with-v3 (KA223)
 
 Severity: warning
@@ -502,8 +502,57 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "deprecated-keyword": #"""
+"""##,
+        "child-process-reread": ##"""
+# child-process-reread (KA119)
+
+Severity: warning
+
+keepalived 2.2.7 reads the configuration twice: the parent process reads the files, and the VRRP
+and checker child processes re-read a decommented copy that the parent wrote. A few lines read
+differently the second time, so the process that actually runs VRRP sees another configuration
+than `keepalived -t` checked:
+
+- an escaped comment character (`\#`, `\!`) is literal for the parent, but the copy holds the bare
+  `#`, which starts a comment for the children;
+- a comment-only or blank-looking line inside a multi-line `$NAME=` definition is skipped by the
+  parent but ends the definition for the children;
+- an `include` that is not alone on its line (`@id include ...`, `block { include ...`) is expanded
+  by the parent and then read again by the children.
+
+Fix: avoid the escape (quote the word instead: `"a#b"`), keep definition lines contiguous, and put
+each `include` on a line of its own.
+
+## Triggers
+
+### an escaped comment character
+
+```keepalived
+global_defs {
+    router_id lb\#1
+}
+```
+
+## Does not trigger
+
+### the same name, quoted
+
+```keepalived
+global_defs {
+    router_id "lb#1"
+}
+```
+
+### a plain configuration
+
+```keepalived
+global_defs {
+    router_id lb1
+}
+```
+
+"""##,
+        "deprecated-keyword": ##"""
 # deprecated-keyword (KA209)
 
 Severity: warning
@@ -567,8 +616,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "duplicate-name": #"""
+"""##,
+        "duplicate-name": ##"""
 # duplicate-name (KA212)
 
 Severity: error
@@ -656,8 +705,8 @@ vrrp_instance web {
 }
 ```
 
-"""#,
-        "duplicate-vrid": #"""
+"""##,
+        "duplicate-vrid": ##"""
 # duplicate-vrid (KA231)
 
 Severity: error
@@ -815,8 +864,8 @@ vrrp_instance VI_2 {
 }
 ```
 
-"""#,
-        "embedded-nul": #"""
+"""##,
+        "embedded-nul": ##"""
 # embedded-nul (KA105)
 
 Severity: error
@@ -871,8 +920,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "empty-conditional": #"""
+"""##,
+        "empty-conditional": ##"""
 # empty-conditional (KA112)
 
 Severity: warning
@@ -936,8 +985,8 @@ global_defs {
 }
 ```
 
-"""#,
-        "expansion-limit": #"""
+"""##,
+        "expansion-limit": ##"""
 # expansion-limit (KA118)
 
 Severity: error
@@ -1003,8 +1052,8 @@ virtual_server 192.0.2.100 80 {
 }
 ```
 
-"""#,
-        "extra-arguments": #"""
+"""##,
+        "extra-arguments": ##"""
 # extra-arguments (KA203)
 
 Severity: warning
@@ -1079,8 +1128,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "extra-close-brace": #"""
+"""##,
+        "extra-close-brace": ##"""
 # extra-close-brace (KA102)
 
 Severity: error
@@ -1146,8 +1195,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "firewall-hint": #"""
+"""##,
+        "firewall-hint": ##"""
 # firewall-hint (KA501)
 
 Severity: info
@@ -1185,8 +1234,8 @@ global_defs {
 }
 ```
 
-"""#,
-        "firewall-missing": #"""
+"""##,
+        "firewall-missing": ##"""
 # firewall-missing (KA502)
 
 Severity: error (warning when the ruleset does not cover the address family)
@@ -1227,8 +1276,8 @@ global_defs {
 (The examples show configurations; whether they trigger depends on the ruleset given with
 `--firewall`, which the firewall tests exercise with real `nft` and `iptables-save` output.)
 
-"""#,
-        "include-cycle": #"""
+"""##,
+        "include-cycle": ##"""
 # include-cycle (KA109)
 
 Severity: error
@@ -1310,8 +1359,8 @@ include /etc/keepalived/global.conf
 include /etc/keepalived/conf.d/*.conf
 ```
 
-"""#,
-        "include-depth": #"""
+"""##,
+        "include-depth": ##"""
 # include-depth (KA110)
 
 Severity: error
@@ -1390,8 +1439,8 @@ include /etc/keepalived/global.conf
 include /etc/keepalived/scripts.conf
 ```
 
-"""#,
-        "include-not-found": #"""
+"""##,
+        "include-not-found": ##"""
 # include-not-found (KA108)
 
 Severity: warning
@@ -1443,8 +1492,8 @@ global_defs {
 }
 ```
 
-"""#,
-        "include-not-regular": #"""
+"""##,
+        "include-not-regular": ##"""
 # include-not-regular (KA116)
 
 Severity: warning
@@ -1516,8 +1565,8 @@ global_defs {
 include /etc/keepalived/global.conf
 ```
 
-"""#,
-        "invalid-address": #"""
+"""##,
+        "invalid-address": ##"""
 # invalid-address (KA214)
 
 Severity: error
@@ -1582,8 +1631,8 @@ virtual_server 192.0.2.100 80 {
 }
 ```
 
-"""#,
-        "invalid-definition": #"""
+"""##,
+        "invalid-definition": ##"""
 # invalid-definition (KA115)
 
 Severity: error
@@ -1655,8 +1704,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "invalid-number": #"""
+"""##,
+        "invalid-number": ##"""
 # invalid-number (KA205)
 
 Severity: error
@@ -1720,8 +1769,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "invalid-script": #"""
+"""##,
+        "invalid-script": ##"""
 # invalid-script (KA218)
 
 Severity: error
@@ -1785,8 +1834,8 @@ vrrp_script chk_web {
 }
 ```
 
-"""#,
-        "invalid-sequence": #"""
+"""##,
+        "invalid-sequence": ##"""
 # invalid-sequence (KA107)
 
 Severity: error
@@ -1850,8 +1899,8 @@ virtual_server 192.0.2.100 80 {
 }
 ```
 
-"""#,
-        "invalid-value": #"""
+"""##,
+        "invalid-value": ##"""
 # invalid-value (KA216)
 
 Severity: error
@@ -1920,8 +1969,8 @@ virtual_server 192.0.2.100 80 {
 }
 ```
 
-"""#,
-        "keyword-not-in-227": #"""
+"""##,
+        "keyword-not-in-227": ##"""
 # keyword-not-in-227 (KA213)
 
 Severity: error
@@ -1990,8 +2039,8 @@ virtual_server 192.0.2.100 80 {
 }
 ```
 
-"""#,
-        "keyword-too-new": #"""
+"""##,
+        "keyword-too-new": ##"""
 # keyword-too-new (KA233)
 
 Severity: warning
@@ -2064,8 +2113,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "line-continuation": #"""
+"""##,
+        "line-continuation": ##"""
 # line-continuation (KA111)
 
 Severity: error
@@ -2125,8 +2174,8 @@ vrrp_script chk_web {
 }
 ```
 
-"""#,
-        "line-too-long": #"""
+"""##,
+        "line-too-long": ##"""
 # line-too-long (KA104)
 
 Severity: error
@@ -2188,8 +2237,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "missing-argument": #"""
+"""##,
+        "missing-argument": ##"""
 # missing-argument (KA208)
 
 Severity: error
@@ -2252,8 +2301,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "missing-block": #"""
+"""##,
+        "missing-block": ##"""
 # missing-block (KA211)
 
 Severity: error
@@ -2318,8 +2367,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "missing-close-brace": #"""
+"""##,
+        "missing-close-brace": ##"""
 # missing-close-brace (KA103)
 
 Severity: error
@@ -2386,8 +2435,8 @@ vrrp_instance VI_1
 }
 ```
 
-"""#,
-        "missing-interface": #"""
+"""##,
+        "missing-interface": ##"""
 # missing-interface (KA229)
 
 Severity: error
@@ -2480,8 +2529,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "missing-name": #"""
+"""##,
+        "missing-name": ##"""
 # missing-name (KA215)
 
 Severity: error
@@ -2543,8 +2592,8 @@ global_defs {
 }
 ```
 
-"""#,
-        "nopreempt-ignored": #"""
+"""##,
+        "nopreempt-ignored": ##"""
 # nopreempt-ignored (KA227)
 
 Severity: warning
@@ -2678,8 +2727,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "not-a-block": #"""
+"""##,
+        "not-a-block": ##"""
 # not-a-block (KA210)
 
 Severity: error
@@ -2745,8 +2794,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "priority-range": #"""
+"""##,
+        "priority-range": ##"""
 # priority-range (KA221)
 
 Severity: error (priority outside 1-255); warning (priority 255 on a node that does not own the address)
@@ -2880,8 +2929,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "script-path": #"""
+"""##,
+        "script-path": ##"""
 # script-path (KA402)
 
 Severity: warning
@@ -2971,8 +3020,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "script-security": #"""
+"""##,
+        "script-security": ##"""
 # script-security (KA401)
 
 Severity: warning
@@ -3116,8 +3165,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "state-value": #"""
+"""##,
+        "state-value": ##"""
 # state-value (KA228)
 
 Severity: error (an unknown state); warning (BACKUP after MASTER)
@@ -3232,8 +3281,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "substitution-too-long": #"""
+"""##,
+        "substitution-too-long": ##"""
 # substitution-too-long (KA114)
 
 Severity: error
@@ -3301,8 +3350,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "trailing-junk": #"""
+"""##,
+        "trailing-junk": ##"""
 # trailing-junk (KA206)
 
 Severity: error
@@ -3377,8 +3426,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "undefined-parameter": #"""
+"""##,
+        "undefined-parameter": ##"""
 # undefined-parameter (KA113)
 
 Severity: warning
@@ -3443,8 +3492,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "undefined-reference": #"""
+"""##,
+        "undefined-reference": ##"""
 # undefined-reference (KA217)
 
 Severity: error
@@ -3626,8 +3675,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "unexpected-open-brace": #"""
+"""##,
+        "unexpected-open-brace": ##"""
 # unexpected-open-brace (KA106)
 
 Severity: error
@@ -3682,8 +3731,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "unknown-block-keyword": #"""
+"""##,
+        "unknown-block-keyword": ##"""
 # unknown-block-keyword (KA202)
 
 Severity: error
@@ -3757,8 +3806,8 @@ vrrp_instance VI_1
 }
 ```
 
-"""#,
-        "unknown-keyword": #"""
+"""##,
+        "unknown-keyword": ##"""
 # unknown-keyword (KA201)
 
 Severity: error
@@ -3832,8 +3881,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "unreadable-file": #"""
+"""##,
+        "unreadable-file": ##"""
 # unreadable-file (KA117)
 
 Severity: error
@@ -3896,8 +3945,8 @@ global_defs {
 }
 ```
 
-"""#,
-        "unterminated-quote": #"""
+"""##,
+        "unterminated-quote": ##"""
 # unterminated-quote (KA101)
 
 Severity: error
@@ -3966,8 +4015,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "unused-script": #"""
+"""##,
+        "unused-script": ##"""
 # unused-script (KA226)
 
 Severity: warning
@@ -4095,8 +4144,8 @@ virtual_server 192.0.2.100 80 {
 }
 ```
 
-"""#,
-        "value-out-of-range": #"""
+"""##,
+        "value-out-of-range": ##"""
 # value-out-of-range (KA207)
 
 Severity: error
@@ -4161,8 +4210,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "vrid-range": #"""
+"""##,
+        "vrid-range": ##"""
 # vrid-range (KA220)
 
 Severity: error
@@ -4267,8 +4316,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "vrrp-strict-conflict": #"""
+"""##,
+        "vrrp-strict-conflict": ##"""
 # vrrp-strict-conflict (KA232)
 
 Severity: warning
@@ -4459,8 +4508,8 @@ vrrp_instance VI_1 {
 }
 ```
 
-"""#,
-        "wrong-case": #"""
+"""##,
+        "wrong-case": ##"""
 # wrong-case (KA204)
 
 Severity: error
@@ -4532,6 +4581,6 @@ vrrp_instance vi_master {
 }
 ```
 
-"""#,
+"""##,
     ]
 }
