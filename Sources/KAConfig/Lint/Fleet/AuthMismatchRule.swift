@@ -34,7 +34,7 @@ struct AuthMismatchRule: FleetRule {
                 found.append(Diagnostic(
                     rule,
                     "'\(instance.name)' sends \(deviation.value.description) here but \(deviation.reference.description) on \(other)"
-                        + truncationNote(instance, deviation.reference, fleet.instance(deviation.referenceMember))
+                        + truncationNote(instance, fleet.instance(deviation.referenceMember))
                         + ": keepalived drops adverts that fail its authentication check, so both nodes become MASTER",
                     at: span(deviation.member, fleet),
                     related: [Fleet.note(span(deviation.referenceMember, fleet), "\(other) sends \(deviation.reference.description)")]))
@@ -55,9 +55,8 @@ struct AuthMismatchRule: FleetRule {
         }
     }
 
-    /// When the written passwords differ only past the 8th byte nobody is told; when the effective
-    /// ones differ but a written one is longer, say which 8 bytes count.
-    func truncationNote(_ instance: VRRPInstance, _ reference: EffectiveAuth, _ referenceInstance: VRRPInstance) -> String {
+    /// When a written password is longer than 8 bytes, say that only the first 8 count.
+    func truncationNote(_ instance: VRRPInstance, _ referenceInstance: VRRPInstance) -> String {
         let long = [instance, referenceInstance].contains { ($0.authentication?.pass?.utf8.count ?? 0) > 8 }
         return long ? " (keepalived uses only the first 8 characters of auth_pass)" : ""
     }

@@ -15,11 +15,14 @@ struct MultipleMastersRule: FleetRule {
             for member in masters where member != keeper && member.node != keeper.node {
                 let instance = fleet.instance(member)
                 let implied = instance.stateConfigured == nil
+                let priorities = instance.priority == fleet.instance(keeper).priority
+                    ? "the one with the lower IP address (both have priority \(instance.priority))"
+                    : "the lower priority one (\(instance.priority) here, \(fleet.instance(keeper).priority) there)"
                 found.append(Diagnostic(
                     rule,
                     "'\(instance.name)' starts as MASTER here\(implied ? " (priority 255 implies it)" : "") and on \(keeperName) too: "
-                        + "both add the VIPs and announce them at start-up until the lower priority one (\(instance.priority) here, "
-                        + "\(fleet.instance(keeper).priority) there) hears the other's adverts and backs off; use state BACKUP here",
+                        + "both add the VIPs and announce them at start-up until \(priorities) hears the other's adverts "
+                        + "and backs off; use state BACKUP here",
                     at: fleet.span(member, keyword: implied ? "priority" : "state"),
                     related: [fleet.note(keeper, keyword: fleet.instance(keeper).stateConfigured == nil ? "priority" : "state",
                         "\(keeperName) also starts as MASTER")]))

@@ -59,8 +59,8 @@ struct UnicastAsymmetryRule: FleetRule {
             found.append(Diagnostic(
                 rule,
                 "unicast_peer of '\(instance.name)' does not list \(address) (\(peerName), \(how)): "
-                    + "keepalived sends this node's adverts only to the listed peers, so \(peerName) never hears it "
-                    + "and becomes MASTER as well",
+                    + "keepalived sends adverts only to the listed peers, so \(peerName) never hears this node "
+                    + "and, while this node is MASTER, becomes MASTER as well",
                 at: statement.map { NodeAnalysis.span(of: $0, argument: 0) } ?? fleet.span(member),
                 related: [Fleet.note(sourceSpan(peer, fleet), "\(peerName) uses \(address)")],
                 fixIts: fix.map { [$0] } ?? []))
