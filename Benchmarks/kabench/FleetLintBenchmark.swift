@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KAConfig
 
 /// Fleet lint on a generated fleet: N node files in memory (clusters of two), each analysed
@@ -20,9 +21,11 @@ struct FleetLintBenchmark: ParsableCommand {
         print("kabench lint: \(files.count) node files, \(files.count / 2) clusters, "
             + "\(formatted(Double(bytes) / 1_000_000)) MB (\(bytes / max(1, files.count)) bytes per node), best of \(repetitions)")
         var analyses: [NodeAnalysis] = []
-        let analyse = bestTime(repetitions: repetitions) {
+        let serial = bestTime(repetitions: repetitions) {
             analyses = files.map { Analyzer.analyze(path: $0.path, text: $0.text) }
         }
+        let inputs = files.map { FleetAnalysis.File(path: $0.path, text: $0.text) }
+        let analyse = bestTime(repetitions: repetitions) { analyses = FleetAnalysis.analyze(inputs) }
         var report: LintEngine.Report?
         let lint = bestTime(repetitions: repetitions) { report = LintEngine().run(analyses) }
         var fleetOnly = 0
@@ -31,9 +34,10 @@ struct FleetLintBenchmark: ParsableCommand {
             fleetOnly = RuleRegistry.fleet.reduce(0) { $0 + $1.check(fleet).count }
         }
         let total = bestTime(repetitions: repetitions) {
-            _ = LintEngine().run(files.map { Analyzer.analyze(path: $0.path, text: $0.text) })
+            _ = LintEngine().run(FleetAnalysis.analyze(inputs))
         }
-        print("  parse+expand+bind: \(formatted(analyse * 1000)) ms")
+        print("  parse+expand+bind, one core: \(formatted(serial * 1000)) ms")
+        print("  parse+expand+bind, \(ProcessInfo.processInfo.activeProcessorCount) cores: \(formatted(analyse * 1000)) ms")
         print("  all rules (single-file + fleet, incl. clustering): \(formatted(lint * 1000)) ms")
         print("  fleet rules alone (incl. clustering): \(formatted(fleetRules * 1000)) ms")
         print("  total parse+expand+bind+all rules: \(formatted(total * 1000)) ms")

@@ -188,3 +188,16 @@ import Testing
         #expect(Set(found.map(\.file)) == ["node2.conf"])
     }
 }
+
+@Suite struct FleetAnalysisTests {
+    @Test func concurrentAnalysisKeepsOrderAndResults() {
+        let files = (0..<9).map { index in
+            FleetAnalysis.File(path: "node\(index).conf", text: FleetRuleTests.node(vrid: index + 1, priority: 100 + index))
+        }
+        let parallel = FleetAnalysis.analyze(files, workers: 3)
+        let serial = FleetAnalysis.analyze(files, workers: 1)
+        #expect(parallel.map(\.path) == files.map(\.path))
+        #expect(parallel.map(\.model) == serial.map(\.model))
+        #expect(parallel.map { $0.model.instances.first?.virtualRouterID } == (1...9).map { Optional($0) })
+    }
+}
