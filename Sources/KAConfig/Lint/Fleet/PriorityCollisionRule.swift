@@ -19,7 +19,7 @@ struct PriorityCollisionRule: FleetRule {
                     let written = instance.priorityConfigured != nil
                     found.append(Diagnostic(
                         rule,
-                        "'\(instance.name)' has priority \(priority)\(written ? "" : " (the default)") here and on \(firstName): "
+                        "'\(instance.name)' has priority \(priority)\(written ? "" : " (the default for its state)") here and on \(firstName): "
                             + "when both want to be MASTER, keepalived gives the tie to the node with the higher IP address, "
                             + "not to the one you meant; give each node its own priority",
                         at: fleet.span(member, keyword: written ? "priority" : nil),
