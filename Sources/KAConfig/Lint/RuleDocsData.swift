@@ -770,10 +770,11 @@ vrrp_instance DB {
 
 Severity: warning
 
-Two nodes of one cluster have the same effective priority (as written, else 100; 255 for an
-address owner). When both want to be MASTER, keepalived 2.2.7 (as RFC 3768/5798 say) gives the tie
-to the node whose advert comes from the higher primary IP address. Nobody configured that: which
-node wins depends on interface addresses, and changes when they are renumbered.
+Two nodes of one cluster have the same effective priority (as written; without `priority`,
+keepalived 2.2.7 uses 255 for `state MASTER` and 100 otherwise). When both want to be MASTER,
+keepalived (as RFC 3768/5798 say) gives the tie to the node whose advert comes from the higher
+primary IP address. Nobody configured that: which node wins depends on interface addresses, and
+changes when they are renumbered.
 
 Clusters where every tied node sets `nopreempt` (and keepalived keeps it: state BACKUP, priority
 below 255) are not reported: "equal priorities, the first node up keeps the VIP" is a deliberate
