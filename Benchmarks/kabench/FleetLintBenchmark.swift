@@ -71,7 +71,8 @@ enum FleetGenerator {
     }
 
     static func node(cluster: Int, member: Int) -> String {
-        let ipv6 = cluster % 2 == 1
+        // IPv4 documentation space holds 255 clusters of 3 VIPs; beyond that every cluster is IPv6.
+        let ipv6 = cluster % 2 == 1 || (cluster / 2) * 3 + 2 >= 765
         let unicast = cluster % 4 == 1
         let vrid = cluster % 255 + 1
         var text = """

@@ -1705,8 +1705,8 @@ interface name, the same multicast group (`vrrp_mcast_group4`/`vrrp_mcast_group6
 224.0.0.18 / ff02::12) and virtual addresses in the same subnet (same network and prefix length).
 Each router then receives the other's adverts for "its" VRID: keepalived 2.2.7 drops them as
 invalid (different address list or password, logged on every advert) or, when they happen to
-match, takes the other router's node for a peer and stays BACKUP behind it. The VRRP virtual MAC
-(00:00:5e:00:01:VRID) is shared too.
+match, takes the other router's node for a peer and stays BACKUP behind it. With `use_vmac` the
+virtual MAC (00:00:5e:00:01:VRID) is shared too.
 
 Unicast instances send adverts only to their peers and are not compared; two instances on one
 node are duplicate-vrid's business, so routers that share a node are skipped here.

@@ -21,7 +21,7 @@ enum UnicastPeerFix {
         // Entries must sit on their own lines: an entry on the keyword's line is not a layout we copy.
         if !indentExtra, anchor.origin.line == statement.origin.line { return nil }
         let line = source.lineBytes(anchor.origin.line)
-        guard range.upperBound <= line.endIndex, !closesBlock(line[range.upperBound...]) else { return nil }
+        guard range.upperBound >= line.startIndex, range.upperBound <= line.endIndex, !closesBlock(line[range.upperBound...]) else { return nil }
         if indentExtra, !line[range.upperBound...].contains(UInt8(ascii: "{")) { return nil }
         var indent = String(decoding: line.prefix { $0 == 0x20 || $0 == 0x09 }, as: UTF8.self)
         if indentExtra { indent += indent.hasPrefix("\t") ? "\t" : "    " }
