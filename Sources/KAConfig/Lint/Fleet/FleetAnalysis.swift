@@ -1,0 +1,34 @@
+import Dispatch
+import Foundation
+
+/// Analyses the node files of a fleet on every core: each file's expansion and binding is
+/// independent of the others, so a fleet of many nodes scales with the cores (the fleet rules
+/// then run once over all of them). In-memory files only; the caller reads them.
+public enum FleetAnalysis {
+    public struct File: Sendable {
+        public var path: String
+        public var text: String
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
+    }
+
+    /// One `NodeAnalysis` per file, in the order given.
+    public static func analyze(_ files: [File], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [NodeAnalysis] {
+        let workerCount = max(1, min(workers, files.count))
+        guard workerCount > 1 else { return files.map { Analyzer.analyze(path: $0.path, text: $0.text) } }
+        var results = [NodeAnalysis?](repeating: nil, count: files.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only its own indices (a stride), so the writes never overlap.
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+                for index in stride(from: worker, to: files.count, by: workerCount) {
+                    output[index] = Analyzer.analyze(path: files[index].path, text: files[index].text)
+                }
+            }
+        }
+        return results.compactMap { $0 }
+    }
+}
