@@ -79,7 +79,7 @@ func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
 func runKalint() -> Int32 {
     let command: Kalint
     do {
-        command = try Kalint.parseAsRoot() as! Kalint
+        command = try Kalint.parse()
     } catch {
         let message = Kalint.fullMessage(for: error)
         if Kalint.exitCode(for: error) == .success {
