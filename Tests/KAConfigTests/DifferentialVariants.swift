@@ -57,5 +57,20 @@ enum DifferentialVariants {
         .init(name: "lvs-bad-port", base: lvs, find: "real_server 192.0.2.22 80", replace: "real_server 192.0.2.22 99999"),
         .init(name: "lvs-bad-protocol", base: lvs, find: "protocol TCP", replace: "protocol TCPX"),
         .init(name: "lvs-misspelt-checker", base: lvs, find: "TCP_CHECK", replace: "TCP_CHEK"),
+        .init(name: "script-only-for-other-id", base: gateway, find: "    script \"/usr/bin/grep", replace: "@other script \"/usr/bin/grep"),
+        .init(name: "missing-interval-value", base: gateway, find: "interval 2", replace: "interval"),
+        .init(
+            name: "route-gw-no-dev", base: gateway, find: "    track_script {",
+            replace: "    virtual_routes {\n        203.0.113.0/24 gw 192.0.2.254\n    }\n    track_script {"),
+        .init(
+            name: "rules-bad-and-no-preference", base: gateway, find: "    track_script {",
+            replace: "    virtual_rules {\n        from 192.0.2.0/24 table 1\n        to 198.51.100./24 table 2 preference 5\n    }\n    track_script {"),
+        .init(
+            name: "empty-notification-email", base: gateway, find: "    router_id gw1\n",
+            replace: "    router_id gw1\n    notification_email {\n    }\n"),
+        .init(
+            name: "lvs-misc-check-no-path", base: lvs, find: "        TCP_CHECK {\n            connect_port 80\n            connect_timeout 3\n        }",
+            replace: "        MISC_CHECK {\n        }"),
+        .init(name: "lvs-reversed-status-range", base: lvs, find: "status_code 200", replace: "status_code 299-200"),
     ]
 }

@@ -926,6 +926,52 @@ vrrp_instance VI_1 {
 ```
 
 """##,
+        "deprecated-route-syntax": ##"""
+# deprecated-route-syntax (KA242)
+
+Severity: warning
+
+A `virtual_routes` or `static_routes` entry written with `gw` (instead of `via`) or `or` (instead
+of `nexthop`). keepalived 2.2.7 still reads both, but reports "\"gw\" for routes is deprecated.
+Please use \"via\"" or "\"or\" for routes is deprecated. Please use \"nexthop\"" on every start.
+
+**Fix:** write `via ADDRESS`, and `nexthop via A nexthop via B` for several gateways.
+
+## Triggers
+
+### gw and or
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    virtual_routes {
+        0.0.0.0/0 gw 192.0.2.1 dev eth0
+        198.51.100.0/24 via 192.0.2.2 or 192.0.2.3 dev eth0
+    }
+}
+```
+
+## Does not trigger
+
+### via and nexthop
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    virtual_routes {
+        0.0.0.0/0 via 192.0.2.1 dev eth0
+        198.51.100.0/24 dev eth0 nexthop via 192.0.2.2 nexthop via 192.0.2.3
+    }
+}
+```
+
+"""##,
         "duplicate-name": ##"""
 # duplicate-name (KA212)
 
@@ -1291,6 +1337,40 @@ global_defs {
         ops@example.org
     }
     router_id lb1
+}
+```
+
+"""##,
+        "empty-notification-email": ##"""
+# empty-notification-email (KA246)
+
+Severity: warning
+
+A `notification_email` block with no address in it. keepalived 2.2.7 reports "Warning - empty
+notification_email block" at the block's `}` and sends state-change mail to nobody.
+
+**Fix:** list the addresses to notify, or remove the block (and `smtp_alert`).
+
+## Triggers
+
+### An empty block
+```keepalived
+global_defs {
+    notification_email {
+    }
+    router_id LB1
+}
+```
+
+## Does not trigger
+
+### An address
+```keepalived
+global_defs {
+    notification_email {
+        ops@example.com
+    }
+    router_id LB1
 }
 ```
 
@@ -1781,6 +1861,56 @@ global_defs {
 
 (The examples show configurations; whether they trigger depends on the ruleset given with
 `--firewall`, which the firewall tests exercise with real `nft` and `iptables-save` output.)
+
+"""##,
+        "http-status-code": ##"""
+# http-status-code (KA249)
+
+Severity: error
+
+A `status_code` word in an `HTTP_GET` or `SSL_GET` `url` block that is not an HTTP status code
+(or `LOW-HIGH` range) within 100-599. keepalived 2.2.7 reports "Invalid HTTP_GET status code
+'999'" and ignores that word, so the check does not accept the answers the line asked for.
+
+**Fix:** write codes from 100 to 599, and ranges low first (`200-299`).
+
+## Triggers
+
+### A code out of range and a reversed range
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        HTTP_GET {
+            url {
+                path /health
+                status_code 999 299-200
+            }
+        }
+    }
+}
+```
+
+## Does not trigger
+
+### A code and a range
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        HTTP_GET {
+            url {
+                path /health
+                status_code 200 301-302
+            }
+        }
+    }
+}
+```
 
 """##,
         "include-cycle": ##"""
@@ -2276,6 +2406,57 @@ vrrp_instance VI_1 {
 ```
 
 """##,
+        "invalid-route-address": ##"""
+# invalid-route-address (KA245)
+
+Severity: error
+
+An address in a route (the destination, `src`, `via`/`gw`, `or`) or in an IP rule (`from`, `to`)
+that is not an IP address, such as `192.0.2./24`. keepalived 2.2.7 reports "VRRP parsed invalid IP
+192.0.2./24. skipping IP..." and drops the whole route or rule, so it is never installed. `default`,
+`any` and `all` are accepted where a destination is expected; a gateway (`via`) takes no prefix.
+
+**Fix:** write the address in full (`192.0.2.0/24`).
+
+## Triggers
+
+### A truncated prefix in a rule and a route
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    virtual_rules {
+        to 198.51.100./24 table 2 preference 100
+    }
+    virtual_routes {
+        203.0.113.0/24 via 192.0.2.300 dev eth0
+    }
+}
+```
+
+## Does not trigger
+
+### Full addresses and default
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    virtual_rules {
+        to 198.51.100.0/24 table 2 preference 100
+    }
+    virtual_routes {
+        default via 192.0.2.1 dev eth0
+    }
+}
+```
+
+"""##,
         "invalid-script": ##"""
 # invalid-script (KA218)
 
@@ -2740,6 +2921,49 @@ vrrp_instance VI_1 {
         192.0.2.10/24
     }
     notify_master "/etc/keepalived/notify.sh master 203.0.113.1/32 203.0.113.2/32 203.0.113.3/32 203.0.113.4/32 203.0.113.5/32 203.0.113.6/32 203.0.113.7/32 203.0.113.8/32 203.0.113.9/32"
+}
+```
+
+"""##,
+        "misc-check-without-path": ##"""
+# misc-check-without-path (KA247)
+
+Severity: error
+
+A `MISC_CHECK` block with no `misc_path`. keepalived 2.2.7 reports "No script path has been
+specified for MISC_CHECKER - skipping" at the block's `}` and drops the checker: the real server
+is then never checked and stays in the pool whatever happens to it.
+
+**Fix:** add `misc_path "/path/to/check args"`, or remove the block.
+
+## Triggers
+
+### An empty MISC_CHECK
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        MISC_CHECK {
+        }
+    }
+}
+```
+
+## Does not trigger
+
+### A MISC_CHECK with its script
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 80 {
+        MISC_CHECK {
+            misc_path "/usr/local/bin/check_web 198.51.100.21"
+        }
+    }
 }
 ```
 
@@ -3953,6 +4177,70 @@ vrrp_instance VI_1 {
 ```
 
 """##,
+        "rule-without-preference": ##"""
+# rule-without-preference (KA244)
+
+Severity: warning
+
+A `virtual_rules` or `static_rules` entry with no `preference` (or `priority`, `order`).
+keepalived 2.2.7 numbers such rules itself, 16384 for the first IPv4 rule and one less for each
+next one, and reports "Rule has no preference specified - setting to 16384. This is probably not
+what you want." The rules' order then follows the file's order, and may collide with the
+system's own rules.
+
+**Fix:** give every rule an explicit `preference N`.
+
+## Triggers
+
+### A rule without preference
+```keepalived
+static_rules {
+    from 192.0.2.0/24 table 1
+}
+```
+
+## Does not trigger
+
+### A rule with its preference
+```keepalived
+static_rules {
+    from 192.0.2.0/24 table 1 preference 100
+}
+```
+
+"""##,
+        "script-interval-zero": ##"""
+# script-interval-zero (KA248)
+
+Severity: warning
+
+`interval 0` in a `vrrp_script`. keepalived 2.2.7 accepts 0 only for compatibility with versions
+before 2.0.7: it reports "(NAME): vrrp script interval must be greater than 0, setting to 1" and
+runs the script every second.
+
+**Fix:** write the interval you mean, 1 second or more.
+
+## Triggers
+
+### interval 0
+```keepalived
+vrrp_script chk_web {
+    script "/usr/bin/pgrep nginx"
+    interval 0
+}
+```
+
+## Does not trigger
+
+### interval 2
+```keepalived
+vrrp_script chk_web {
+    script "/usr/bin/pgrep nginx"
+    interval 2
+}
+```
+
+"""##,
         "script-path": ##"""
 # script-path (KA402)
 
@@ -4189,6 +4477,108 @@ vrrp_instance VI_1 {
 ```
 
 """##,
+        "script-without-command": ##"""
+# script-without-command (KA240)
+
+Severity: error
+
+A `vrrp_script` block with no `script` line. keepalived 2.2.7 checks the block when it reads its
+`}`: "No script set for vrrp_script NAME - removing", and forgets the script. Every `track_script`
+that names it afterwards reports "(VI_1) track script NAME not found, ignoring..." and the instance
+runs without the check, so a failing service never moves the VIP. The usual cause is a `script`
+line behind an `@id` conditional (`@node1 script ...`) when keepalived runs with another or no
+`-i` id. kalint reports the `}` (where keepalived reports it) and each `track_script` entry.
+
+**Fix:** give the block a `script` line that applies on every node (or an `@id` line for each id).
+
+## Triggers
+
+### A script line only for another config id
+```keepalived
+vrrp_script chk_web {
+@node1 script "/usr/bin/pgrep nginx"
+    interval 2
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_web
+    }
+}
+```
+
+## Does not trigger
+
+### A script line for everyone
+```keepalived
+vrrp_script chk_web {
+    script "/usr/bin/pgrep nginx"
+    interval 2
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_web
+    }
+}
+```
+
+"""##,
+        "service-port": ##"""
+# service-port (KA250)
+
+Severity: error
+
+The port of a `virtual_server ADDRESS PORT` or `real_server ADDRESS PORT` that is not a number
+from 1 to 65535 (`0` means "no port" and is accepted). keepalived 2.2.7 reports "number '99999'
+outside range [1, 65535]" (or "invalid number") and "Invalid real server ip address/port
+192.0.2.22/99999 - skipping", and skips the whole block: the real server is never added.
+
+**Fix:** write the service's port number.
+
+## Triggers
+
+### A port beyond 65535
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 99999 {
+        TCP_CHECK {
+            connect_timeout 3
+        }
+    }
+}
+```
+
+## Does not trigger
+
+### Ports in range
+```keepalived
+virtual_server 192.0.2.100 80 {
+    lvs_sched rr
+    lvs_method NAT
+    protocol TCP
+    real_server 198.51.100.21 8080 {
+        TCP_CHECK {
+            connect_timeout 3
+        }
+    }
+}
+```
+
+"""##,
         "state-value": ##"""
 # state-value (KA228)
 
@@ -4300,6 +4690,51 @@ vrrp_instance VI_1 {
     priority 150
     virtual_ipaddress {
         203.0.113.10/24
+    }
+}
+```
+
+"""##,
+        "stray-close-brace": ##"""
+# stray-close-brace (KA241)
+
+Severity: warning
+
+A `}` that keepalived 2.2.7 reads at the top level because the block it was written for was
+never opened: the block's keyword was unknown there, so keepalived ignored the keyword and its `{`
+("Unexpected '{' - ignoring"), read the block's lines one level up, and the `}` that should close
+it closes the enclosing block instead, or, at the top level, closes nothing: keepalived reports
+"Unknown keyword '}'". The cause is reported on the keyword's line
+([unknown-block-keyword](unknown-block-keyword.md)); this finding marks each `}` keepalived
+complains about, so the two views line up line by line.
+
+**Fix:** fix the keyword that opens the block (spelling, or move the block where it belongs).
+
+## Triggers
+
+### A misspelt top-level block
+```keepalived
+vrrp_scrip chk_web {
+    script "/usr/bin/pgrep nginx"
+}
+```
+
+## Does not trigger
+
+### The block spelt right
+```keepalived
+vrrp_script chk_web {
+    script "/usr/bin/pgrep nginx"
+}
+
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    track_script {
+        chk_web
     }
 }
 ```
@@ -5462,6 +5897,52 @@ vrrp_instance VI_1 {
     virtual_router_id 51
     virtual_ipaddress {
         192.0.2.10/24
+    }
+}
+```
+
+"""##,
+        "untracked-route": ##"""
+# untracked-route (KA243)
+
+Severity: warning
+
+A route with no `dev` (or `oif`) and no `no_track`. keepalived 2.2.7 tracks a route through its
+interface (an interface going down takes the route, and with it the instance, down); with no
+interface it reports "Warning - cannot track route DEST with no interface specified, not
+tracking" and treats the route as `no_track`. A `dev` inside a `nexthop` does not count.
+
+**Fix:** add `dev IFNAME`, or write `no_track` when the route is not meant to be tracked.
+
+## Triggers
+
+### A route with only a gateway
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    virtual_routes {
+        198.51.100.0/24 via 192.0.2.254
+    }
+}
+```
+
+## Does not trigger
+
+### A route with its interface, and one marked no_track
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+    virtual_routes {
+        198.51.100.0/24 via 192.0.2.254 dev eth0
+        203.0.113.0/24 via 192.0.2.253 no_track
     }
 }
 ```

@@ -1,6 +1,7 @@
 /// Every rule kalint runs. A rule is added here and documented in docs/rules/SLUG.md.
 public enum RuleRegistry {
-    public static let singleFile: [any LintRule] = ValueRules.all + ReferenceAndSecurityRules.all + [FirewallHintRule()]
+    public static let singleFile: [any LintRule] = ValueRules.all + ReferenceAndSecurityRules.all + KeepalivedChecks.all
+        + [FirewallHintRule()]
 
     public static let fleet: [any FleetRule] = FleetRules.all
 

@@ -86,7 +86,7 @@ struct ArgumentChecker {
             }
             return nil
         case .ipv4, .ipv6, .ipAddress:
-            if let address = IPAddress(text) {
+            if let address = argument.type == .ipAddress ? IPAddress(socketAddress: text) : IPAddress(text) {
                 let wrongFamily: String? =
                     switch argument.type {
                     case .ipv4 where address.isIPv6: "an IPv4 address"

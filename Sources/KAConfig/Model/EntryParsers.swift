@@ -56,7 +56,7 @@ enum EntryParsers {
     /// `ADDR [min_ttl N] [max_ttl N]`.
     static func unicastPeer(_ entry: [ExpandedWord], diagnostics: inout [Diagnostic]) -> UnicastPeer? {
         guard let first = entry.first else { return nil }
-        guard let address = IPAddress(first.text) else {
+        guard let address = IPAddress(socketAddress: first.text) else {
             diagnostics.append(Diagnostic(
                 SemanticRules.invalidAddress, "unicast peer '\(first.text)' is not an IP address; keepalived ignores it",
                 at: first.origin.span))

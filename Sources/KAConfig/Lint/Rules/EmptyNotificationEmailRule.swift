@@ -1,0 +1,18 @@
+/// `notification_email { }` with no address: keepalived 2.2.7 reports "Warning - empty
+/// notification_email block" at the block's '}' and mails nobody.
+struct EmptyNotificationEmailRule: LintRule {
+    let rule = KeepalivedCheckCatalogue.emptyNotificationEmail
+
+    func check(_ node: NodeAnalysis) -> [Diagnostic] {
+        let ends = BlockEnds(node.expanded.lines)
+        return node.bound.tree.statements.compactMap { statement in
+            guard statement.keyword == "notification_email", statement.entries.allSatisfy(\.isEmpty) else { return nil }
+            let end = ends.closingBrace(of: statement) ?? statement.origin
+            return Diagnostic(
+                rule,
+                "notification_email lists no address: keepalived 2.2.7 reports \"Warning - empty notification_email "
+                    + "block\" and sends no mail; add an address or remove the block",
+                at: end.span, related: [statement.origin.note("the block starts here")])
+        }
+    }
+}
