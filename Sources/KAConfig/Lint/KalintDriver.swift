@@ -80,7 +80,7 @@ public enum KalintDriver {
         let options = LintOptions(
             disabled: split(request.disable), enabledOnly: split(request.enableOnly), failOn: failOn,
             targetVersion: request.targetVersion, configID: request.configID)
-        let nodes = request.files.map { Analyzer.analyze(path: $0, options: expansion, fileSystem: fileSystem) }
+        let nodes = FleetAnalysis.analyze(paths: request.files, options: expansion, fileSystem: fileSystem)
         var report = LintEngine().run(nodes, options: options)
         if let firewallPath = request.firewall {
             guard let bytes = try? fileSystem.readFile(firewallPath) else {

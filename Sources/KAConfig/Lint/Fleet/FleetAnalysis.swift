@@ -31,4 +31,24 @@ public enum FleetAnalysis {
         }
         return results.compactMap { $0 }
     }
+
+    /// One `NodeAnalysis` per root file read through `fileSystem` (includes followed), in the order
+    /// given, on every core.
+    public static func analyze(
+        paths: [String], options: ExpansionOptions, fileSystem: some ConfigFileSystem,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> [NodeAnalysis] {
+        let workerCount = max(1, min(workers, paths.count))
+        guard workerCount > 1 else { return paths.map { Analyzer.analyze(path: $0, options: options, fileSystem: fileSystem) } }
+        var results = [NodeAnalysis?](repeating: nil, count: paths.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+                for index in stride(from: worker, to: paths.count, by: workerCount) {
+                    output[index] = Analyzer.analyze(path: paths[index], options: options, fileSystem: fileSystem)
+                }
+            }
+        }
+        return results.compactMap { $0 }
+    }
 }
