@@ -1,9 +1,17 @@
 /// Where keepalived finishes reading a block: its end handlers (and a value block's reader) run
 /// when they meet the block's '}', so keepalived names that line in their messages.
-struct BlockEnds {
+/// A class so that the index is built on the first question only: most nodes never ask.
+final class BlockEnds {
     private let lines: [LogicalLine]
     /// (file, line, column) of each logical line's first word -> its index.
-    private var indexByPosition: [Position: Int] = [:]
+    private lazy var indexByPosition: [Position: Int] = {
+        var index: [Position: Int] = [:]
+        for (position, line) in lines.enumerated() {
+            let key = Position(file: line.origin.file, line: line.origin.line, column: line.origin.column)
+            if index[key] == nil { index[key] = position }
+        }
+        return index
+    }()
 
     private struct Position: Hashable {
         var file: String
@@ -13,10 +21,6 @@ struct BlockEnds {
 
     init(_ lines: [LogicalLine]) {
         self.lines = lines
-        for (index, line) in lines.enumerated() {
-            let position = Position(file: line.origin.file, line: line.origin.line, column: line.origin.column)
-            if indexByPosition[position] == nil { indexByPosition[position] = index }
-        }
     }
 
     /// The '}' that ends the block `opener` opened, for blocks without sub-blocks (vrrp_script,

@@ -20,9 +20,9 @@ struct ConfiguredScript {
         let tree = node.bound.tree
         let context = StatementContext(tree)
         var scripts: [ConfiguredScript] = []
-        for (index, statement) in tree.statements.enumerated() {
-            guard case .script = statement.spec.kind,
-                case .success(let parsed) = ScriptCommand.parse(line: statement.text), let command = parsed
+        for index in tree.scriptStatementIndices() {
+            let statement = tree.statements[index]
+            guard case .success(let parsed) = ScriptCommand.parse(line: statement.text), let command = parsed
             else { continue }
             var ownUser = command.user
             if ownUser == nil, let owner = context.enclosing(index, keywords: ["vrrp_script", "MISC_CHECK"]) {

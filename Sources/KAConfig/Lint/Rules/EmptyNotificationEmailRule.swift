@@ -5,8 +5,8 @@ struct EmptyNotificationEmailRule: LintRule {
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         let ends = BlockEnds(node.expanded.lines)
-        return node.bound.tree.statements.compactMap { statement in
-            guard statement.keyword == "notification_email", statement.entries.allSatisfy(\.isEmpty) else { return nil }
+        return node.bound.tree.statements(withKeywords: ["notification_email"]).compactMap { statement in
+            guard statement.entries.allSatisfy(\.isEmpty) else { return nil }
             let end = ends.closingBrace(of: statement) ?? statement.origin
             return Diagnostic(
                 rule,

@@ -8,7 +8,7 @@ struct MiscCheckWithoutPathRule: LintRule {
         let tree = node.bound.tree
         let context = StatementContext(tree)
         let ends = BlockEnds(node.expanded.lines)
-        return tree.statements.indices.compactMap { index in
+        return tree.indices(ofKeywords: ["MISC_CHECK"]).compactMap { index in
             let statement = tree.statements[index]
             guard statement.keyword == "MISC_CHECK", statement.block != nil else { return nil }
             let hasPath = context.children(of: index).contains {

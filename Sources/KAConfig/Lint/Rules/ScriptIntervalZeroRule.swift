@@ -6,7 +6,7 @@ struct ScriptIntervalZeroRule: LintRule {
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         let tree = node.bound.tree
         let context = StatementContext(tree)
-        return tree.statements.indices.compactMap { index in
+        return tree.indices(ofKeywords: ["interval"]).compactMap { index in
             let statement = tree.statements[index]
             guard statement.keyword == "interval", statement.value(0)?.number == 0,
                 let script = context.enclosing(index, keywords: ["vrrp_script"])

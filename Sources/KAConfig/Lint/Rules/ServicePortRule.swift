@@ -6,9 +6,8 @@ struct ServicePortRule: LintRule {
     let rule = KeepalivedCheckCatalogue.servicePort
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
-        node.bound.tree.statements.compactMap { statement in
-            guard statement.keyword == "real_server" || statement.keyword == "virtual_server",
-                statement.words.count > 2, statement.words[1].text != "fwmark", statement.words[1].text != "group"
+        node.bound.tree.statements(withKeywords: ["real_server", "virtual_server"]).compactMap { statement in
+            guard statement.words.count > 2, statement.words[1].text != "fwmark", statement.words[1].text != "group"
             else { return nil }
             let port = statement.words[2]
             guard !Self.isValid(port.text) else { return nil }

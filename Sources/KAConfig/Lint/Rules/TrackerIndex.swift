@@ -51,8 +51,13 @@ struct TrackerIndex {
     ]
     static let owners: Set<String> = ["vrrp_instance", "vrrp_sync_group"]
 
+    /// Every keyword the index looks at: other statements are skipped without being copied.
+    static let interestingKeywords: Set<String> = Set(definingKeywords.keys).union(referencingKeywords.keys).union(["name"])
+
     init(_ tree: BoundTree, context: StatementContext) {
-        for (index, statement) in tree.statements.enumerated() {
+        for index in tree.statements.indices {
+            guard Self.interestingKeywords.contains(tree.statements[index].spec.name) else { continue }
+            let statement = tree.statements[index]
             if context.isTopLevel(index), case .block = statement.spec.kind,
                 let kind = Self.definingKeywords[statement.keyword], statement.words.count > 1
             {
