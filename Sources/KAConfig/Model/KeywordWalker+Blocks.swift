@@ -91,7 +91,7 @@ extension KeywordWalker {
     mutating func readValueBlock(_ line: LogicalLine, spec: KeywordSpec) -> [[ExpandedWord]] {
         // A header (`virtual_server_group NAME`) is read by the handler, which hands the rest on.
         let headerCount = min(spec.arguments.count, line.words.count - 1)
-        let words = [line.words[0]] + line.words.dropFirst(1 + headerCount)
+        let words = headerCount == 0 ? line.words : [line.words[0]] + line.words.dropFirst(1 + headerCount)
         var entries: [[ExpandedWord]] = []
         var needOpenBrace = true
         var hadCloseBrace = false

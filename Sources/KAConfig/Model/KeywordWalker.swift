@@ -6,13 +6,11 @@ struct KeywordWalker {
     /// The rows of one block level by keyword, shared by every frame of that block.
     final class RowTable {
         let spec: BlockSpec
-        let rows: [String: KeywordRow]
+        let rows: KeywordTable<KeywordRow>
 
         init(_ spec: BlockSpec) {
             self.spec = spec
-            var rows: [String: KeywordRow] = [:]
-            for keyword in spec.keywords where rows[keyword.name] == nil { rows[keyword.name] = KeywordRow(keyword) }
-            self.rows = rows
+            self.rows = KeywordTable(spec.keywords.map { ($0.name, KeywordRow($0)) })
         }
     }
 
@@ -207,22 +205,21 @@ struct KeywordWalker {
     mutating func bindKeyword(_ line: LogicalLine, keyword: String) -> Bool {
         let depth = frames.count - 1
         let table = frames[depth].table
-        let word = line.words[0]
         guard let row = table.rows[keyword], row.spec.knownIn227 else {
             reportUnknown(line, in: table.spec, row: table.rows[keyword]?.spec)
             return true
         }
-        let spec = row.spec
-        let blockSpec = table.spec
-        if spec.deprecatedBy != nil { reportDeprecated(spec, word: word, in: blockSpec) }
-        switch spec.kind {
+        // Read through `row.spec` rather than a local copy: copying the row retains all its fields.
+        if row.spec.deprecatedBy != nil { reportDeprecated(row.spec, word: line.words[0], in: table.spec) }
+        switch row.spec.kind {
         case .block(let name):
             openBlock(line, row: row, subName: name)
             return false
         case .valueBlock:
-            let header = Array(line.words.prefix(1 + spec.arguments.count))
-            let values = spec.arguments.isEmpty ? [] : checker.check(spec, words: header, lineOrigin: line.origin)
-            let entries = readValueBlock(line, spec: spec)
+            let argumentCount = row.spec.arguments.count
+            let header = line.words.count <= 1 + argumentCount ? line.words : Array(line.words.prefix(1 + argumentCount))
+            let values = argumentCount == 0 ? [] : checker.check(row.spec, words: header, lineOrigin: line.origin)
+            let entries = readValueBlock(line, spec: row.spec)
             append(BoundStatement(
                 row: row, words: header, values: values, text: line.text, entries: entries, block: nil,
                 origin: line.origin))
@@ -231,13 +228,13 @@ struct KeywordWalker {
             append(BoundStatement(
                 row: row, words: line.words, values: [], text: line.text, entries: [], block: nil,
                 origin: line.origin))
-            return nextLineIsOpenBrace(spec: spec, word: word)
+            return nextLineIsOpenBrace(spec: row.spec, word: line.words[0])
         case .value:
-            let values = checker.check(spec, words: line.words, lineOrigin: line.origin)
+            let values = checker.check(row.spec, words: line.words, lineOrigin: line.origin)
             append(BoundStatement(
                 row: row, words: line.words, values: values, text: line.text, entries: [], block: nil,
                 origin: line.origin))
-            return nextLineIsOpenBrace(spec: spec, word: word)
+            return nextLineIsOpenBrace(spec: row.spec, word: line.words[0])
         }
     }
 
@@ -250,8 +247,9 @@ struct KeywordWalker {
     var nextLineOpensBlock: Bool { cursor < lines.count && lines[cursor].kind == .openBrace }
 
     /// A known keyword that takes no block, followed by '{': the not-a-block trap.
-    mutating func nextLineIsOpenBrace(spec: KeywordSpec, word: ExpandedWord) -> Bool {
+    mutating func nextLineIsOpenBrace(spec: KeywordSpec, word: @autoclosure () -> ExpandedWord) -> Bool {
         guard nextLineOpensBlock else { return false }
+        let word = word()
         addTrap(Diagnostic(
             SemanticRules.notABlock,
             "'\(spec.name)' takes no block: keepalived reports \"Unexpected '{' - ignoring\", reads the lines of this block into \(enclosingName) and the block's '}' closes \(enclosingName)",
