@@ -238,7 +238,7 @@ struct KeywordWalker {
         }
     }
 
-    mutating func append(_ statement: BoundStatement) {
+    mutating func append(_ statement: consuming BoundStatement) {
         guard let block = frames[frames.count - 1].block else { return }
         tree.blocks[block].statements.append(tree.statements.count)
         tree.statements.append(statement)

@@ -42,13 +42,18 @@ struct ModelBuilder {
         other: WritableKeyPath<Target, [String: [String]]>?
     ) {
         guard let block = statement.block else { return }
-        for index in tree.blocks[block].statements {
-            let child = tree.statements[index]
-            if let handler = handlers[child.keyword] {
-                handler(&target, child, &self)
-            } else if let other {
-                target[keyPath: other][child.keyword] =
-                    child.entries.isEmpty ? child.argumentWords : child.entries.flatMap { $0.map(\.text) }
+        // Handlers borrow each statement from the (immutable) tree instead of copying it.
+        let statements = tree.statements
+        statements.withUnsafeBufferPointer { buffer in
+            for index in tree.blocks[block].statements {
+                let keyword = buffer[index].row.spec.name
+                if let handler = handlers[keyword] {
+                    handler(&target, buffer[index], &self)
+                } else if let other {
+                    let child = buffer[index]
+                    target[keyPath: other][keyword] =
+                        child.entries.isEmpty ? child.argumentWords : child.entries.flatMap { $0.map(\.text) }
+                }
             }
         }
     }
