@@ -65,27 +65,35 @@ extension LineBuilder {
         }
         func segment(_ start: Int, _ end: Int) {
             var words: [ExpandedWord] = []
-            words.reserveCapacity(4)
+            // The line's byte range is tracked here rather than read back from the words (no copies).
+            var firstStart = -1
+            var lastEnd = -1
             var cursor = start
             while cursor < end {
                 while cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
                 if cursor == end { break }
                 let wordStart = cursor
                 while cursor < end, bytes[cursor] != 0x20, bytes[cursor] != 0x09 { cursor += 1 }
+                if firstStart < 0 {
+                    firstStart = wordStart
+                    words.reserveCapacity(4)
+                }
+                lastEnd = cursor
                 words.append(ExpandedWord(text: String(decoding: bytes[wordStart..<cursor], as: UTF8.self), origin: origin(wordStart..<cursor)))
             }
-            guard let firstWord = words.first, let lastWord = words.last else { return }
-            var lineOrigin = firstWord.origin
-            lineOrigin.byteRange = firstWord.origin.byteRange!.lowerBound..<lastWord.origin.byteRange!.upperBound
-            let text = words.count == 1 ? firstWord.text : String(decoding: bytes[lineOrigin.byteRange!], as: UTF8.self)
-            lines.append(LogicalLine(kind: .words, words: words, text: text, origin: lineOrigin))
+            guard firstStart >= 0 else { return }
+            let text = words.count == 1 ? words[0].text : String(decoding: bytes[firstStart..<lastEnd], as: UTF8.self)
+            lines.append(LogicalLine(kind: .words, words: words, text: text, origin: origin(firstStart..<lastEnd)))
         }
         var segmentStart = range.lowerBound
         for position in range where bytes[position] == UInt8(ascii: "{") || bytes[position] == UInt8(ascii: "}") {
             segment(segmentStart, position)
             let isOpen = bytes[position] == UInt8(ascii: "{")
-            let brace = ExpandedWord(text: isOpen ? "{" : "}", origin: origin(position..<(position + 1)))
-            lines.append(LogicalLine(kind: isOpen ? .openBrace : .closeBrace, words: [brace], text: brace.text, origin: brace.origin))
+            let text = isOpen ? "{" : "}"
+            let braceOrigin = origin(position..<(position + 1))
+            lines.append(LogicalLine(
+                kind: isOpen ? .openBrace : .closeBrace, words: [ExpandedWord(text: text, origin: braceOrigin)], text: text,
+                origin: braceOrigin))
             segmentStart = position + 1
         }
         segment(segmentStart, range.upperBound)

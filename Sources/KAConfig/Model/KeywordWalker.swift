@@ -68,19 +68,21 @@ struct KeywordWalker {
     }
 
     mutating func run() {
+        // A local reference to the lines: each is then passed borrowed, not copied per line.
+        let lines = self.lines
         var trapCandidate = false
         while cursor < lines.count {
-            let line = lines[cursor]
+            let index = cursor
             cursor += 1
             let followsTrap = trapCandidate
             trapCandidate = false
             let first: String
-            switch line.kind {
+            switch lines[index].kind {
             case .openBrace: first = "{"
             case .closeBrace: first = "}"
             case .words:
-                guard let word = line.words.first else { continue }
-                first = word.text
+                guard !lines[index].words.isEmpty else { continue }
+                first = lines[index].words[0].text
             }
             let depth = frames.count - 1
             if skipSublevel == -1 {
@@ -92,26 +94,26 @@ struct KeywordWalker {
                 skipSublevel = 0
             }
             if skipSublevel != 0 {
-                skipLine(line, depth: depth)
+                skipLine(lines[index], depth: depth)
                 continue
             }
             if frames[depth].needOpenBrace {
                 frames[depth].needOpenBrace = false
                 if first == "{" && depth > 0 { continue }
-                reportMissingOpenBrace(frames[depth], at: line)
+                reportMissingOpenBrace(frames[depth], at: lines[index])
             } else if first == "{" {
-                if !followsTrap { reportUnexpectedOpenBrace(line) }
+                if !followsTrap { reportUnexpectedOpenBrace(lines[index]) }
                 continue
             }
             if first == "}" {
                 if depth > 0 {
-                    closeFrame(at: line.origin)
+                    closeFrame(at: lines[index].origin)
                 } else {
-                    topLevelCloseBrace(line.origin)
+                    topLevelCloseBrace(lines[index].origin)
                 }
                 continue
             }
-            trapCandidate = bindKeyword(line, keyword: first)
+            trapCandidate = bindKeyword(lines[index], keyword: first)
         }
         for index in traps.indices { diagnostics.append(traps[index]) }
         diagnostics.append(contentsOf: checker.diagnostics)
