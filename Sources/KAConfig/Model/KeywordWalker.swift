@@ -207,21 +207,21 @@ struct KeywordWalker {
     mutating func bindKeyword(_ line: LogicalLine, keyword: String) -> Bool {
         let depth = frames.count - 1
         let table = frames[depth].table
-        guard let row = table.rows[keyword], row.spec.knownIn227 else {
+        guard let row = table.rows[keyword], row.knownIn227 else {
             reportUnknown(line, in: table.spec, row: table.rows[keyword]?.spec)
             return true
         }
-        // Read through `row.spec` rather than a local copy: copying the row retains all its fields.
-        if row.spec.deprecatedBy != nil { reportDeprecated(row.spec, word: line.words[0], in: table.spec) }
-        switch row.spec.kind {
+        // Read the row's own copies of its fields: reading `row.spec` copies the whole row.
+        if row.isDeprecated { reportDeprecated(row.spec, word: line.words[0], in: table.spec) }
+        switch row.kind {
         case .block(let name):
             openBlock(line, row: row, subName: name)
             return false
         case .valueBlock:
-            let argumentCount = row.spec.arguments.count
+            let argumentCount = row.arguments.count
             let header = line.words.count <= 1 + argumentCount ? line.words : Array(line.words.prefix(1 + argumentCount))
-            let values = argumentCount == 0 ? [] : checker.check(row.spec, words: header, lineOrigin: line.origin)
-            let entries = readValueBlock(line, spec: row.spec)
+            let values = argumentCount == 0 ? [] : checker.check(row, words: header, lineOrigin: line.origin)
+            let entries = readValueBlock(line, row: row)
             append(BoundStatement(
                 row: row, words: header, values: values, text: line.text, entries: entries, block: nil,
                 origin: line.origin))
@@ -230,13 +230,13 @@ struct KeywordWalker {
             append(BoundStatement(
                 row: row, words: line.words, values: [], text: line.text, entries: [], block: nil,
                 origin: line.origin))
-            return nextLineIsOpenBrace(spec: row.spec, word: line.words[0])
+            return nextLineIsOpenBrace(row: row, word: line.words[0])
         case .value:
-            let values = checker.check(row.spec, words: line.words, lineOrigin: line.origin)
+            let values = checker.check(row, words: line.words, lineOrigin: line.origin)
             append(BoundStatement(
                 row: row, words: line.words, values: values, text: line.text, entries: [], block: nil,
                 origin: line.origin))
-            return nextLineIsOpenBrace(spec: row.spec, word: line.words[0])
+            return nextLineIsOpenBrace(row: row, word: line.words[0])
         }
     }
 
@@ -249,9 +249,10 @@ struct KeywordWalker {
     var nextLineOpensBlock: Bool { cursor < lines.count && lines[cursor].kind == .openBrace }
 
     /// A known keyword that takes no block, followed by '{': the not-a-block trap.
-    mutating func nextLineIsOpenBrace(spec: KeywordSpec, word: @autoclosure () -> ExpandedWord) -> Bool {
+    mutating func nextLineIsOpenBrace(row: KeywordRow, word: @autoclosure () -> ExpandedWord) -> Bool {
         guard nextLineOpensBlock else { return false }
         let word = word()
+        let spec = row.spec
         addTrap(Diagnostic(
             SemanticRules.notABlock,
             "'\(spec.name)' takes no block: keepalived reports \"Unexpected '{' - ignoring\", reads the lines of this block into \(enclosingName) and the block's '}' closes \(enclosingName)",
