@@ -14,6 +14,17 @@ public struct IncludeSite: Sendable, Hashable, Codable {
     }
 }
 
+/// An include chain shared by every origin in one opening of a file (one reference to retain
+/// when an origin is copied, instead of an array per word).
+final class IncludeChain: Sendable, Hashable {
+    let sites: [IncludeSite]
+
+    init(_ sites: [IncludeSite]) { self.sites = sites }
+
+    static func == (lhs: IncludeChain, rhs: IncludeChain) -> Bool { lhs === rhs || lhs.sites == rhs.sites }
+    func hash(into hasher: inout Hasher) { hasher.combine(sites) }
+}
+
 /// Where an expanded word or line came from.
 public struct Origin: Sendable, Hashable {
     public var file: String
@@ -22,19 +33,30 @@ public struct Origin: Sendable, Hashable {
     /// Byte range in `file`, when the word is literally there (not produced by substitution).
     public var byteRange: Range<Int>?
     /// Outermost first: the include directives that led to `file`.
-    public var includeChain: [IncludeSite]
+    public var includeChain: [IncludeSite] {
+        get { sharedChain?.sites ?? [] }
+        set { sharedChain = newValue.isEmpty ? nil : IncludeChain(newValue) }
+    }
     /// True when `$NAME`/`~SEQ` substitution produced or changed this text.
     public var isSubstituted: Bool
+    /// The storage of `includeChain`: nil for the root file, so copying its origins retains nothing.
+    var sharedChain: IncludeChain?
 
     public init(
         file: String, line: Int, column: Int, byteRange: Range<Int>? = nil, includeChain: [IncludeSite] = [],
         isSubstituted: Bool = false
     ) {
+        self.init(
+            file: file, line: line, column: column, byteRange: byteRange,
+            sharedChain: includeChain.isEmpty ? nil : IncludeChain(includeChain), isSubstituted: isSubstituted)
+    }
+
+    init(file: String, line: Int, column: Int, byteRange: Range<Int>?, sharedChain: IncludeChain?, isSubstituted: Bool = false) {
         self.file = file
         self.line = line
         self.column = column
         self.byteRange = byteRange
-        self.includeChain = includeChain
+        self.sharedChain = sharedChain
         self.isSubstituted = isSubstituted
     }
 

@@ -45,7 +45,7 @@ public enum Expander {
             } else {
                 break
             }
-            for index in before..<lines.count where blocks.isIncludeCheck(kind: lines[index].kind, keyword: lines[index].words[0].text) {
+            for index in before..<lines.count where blocks.isIncludeCheck(lines[index]) {
                 reader.applyIncludeCheck(lines[index].words.map(\.text))
             }
         }
@@ -66,21 +66,23 @@ public enum Expander {
 /// Follows `keyword` / `{` / `}` lines far enough to see `include_check` inside `global_defs`,
 /// which changes how strict later includes are.
 struct BlockTracker {
-    var stack: [String?] = []
-    var lastKeyword: String?
+    /// Per open block: whether its keyword was `global_defs` (only that block matters here).
+    var stack: [Bool] = []
+    var lastIsGlobalDefs = false
 
-    /// Takes the next line's kind and first word; true for `include_check` in `global_defs`.
-    mutating func isIncludeCheck(kind: LogicalLine.Kind, keyword: String) -> Bool {
-        switch kind {
+    /// Takes the next line; true for `include_check` in `global_defs`.
+    mutating func isIncludeCheck(_ line: borrowing LogicalLine) -> Bool {
+        switch line.kind {
         case .openBrace:
-            stack.append(lastKeyword)
-            lastKeyword = nil
+            stack.append(lastIsGlobalDefs)
+            lastIsGlobalDefs = false
         case .closeBrace:
             _ = stack.popLast()
-            lastKeyword = nil
+            lastIsGlobalDefs = false
         case .words:
-            lastKeyword = keyword
-            return stack.count == 1 && stack[0] == "global_defs" && keyword == "include_check"
+            let keyword = line.words[0].text
+            lastIsGlobalDefs = keyword == "global_defs"
+            return stack.count == 1 && stack[0] && keyword == "include_check"
         }
         return false
     }

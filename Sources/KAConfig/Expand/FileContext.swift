@@ -4,11 +4,22 @@ struct FileContext {
     var path: String
     var source: SourceFile
     var chain: [IncludeSite]
+    /// `chain` as every origin of this file shares it (nil for the root file).
+    let sharedChain: IncludeChain?
     var directory: String
     /// Paths of the files that include this one, outermost first, then this file itself.
     var ancestors: [String]
     /// Index of the line the last location lookup found (word offsets mostly increase).
     var lineHint = 0
+
+    init(path: String, source: SourceFile, chain: [IncludeSite], directory: String, ancestors: [String]) {
+        self.path = path
+        self.source = source
+        self.chain = chain
+        self.sharedChain = chain.isEmpty ? nil : IncludeChain(chain)
+        self.directory = directory
+        self.ancestors = ancestors
+    }
 
     /// 1-based line and column of `offset`, remembering the line for the next lookup.
     mutating func location(of offset: Int) -> SourceLocation {

@@ -60,6 +60,6 @@ struct LineBuilder {
         let byteRange = substituted ? nil : first..<(LineText.offset(of: marks[range.upperBound - 1]) + 1)
         return Origin(
             file: contexts[buffer.context].path, line: location.line, column: location.column, byteRange: byteRange,
-            includeChain: contexts[buffer.context].chain, isSubstituted: substituted)
+            sharedChain: contexts[buffer.context].sharedChain, isSubstituted: substituted)
     }
 }

@@ -4,10 +4,11 @@ struct ArgumentChecker {
     var diagnostics: [Diagnostic] = []
 
     /// The typed values of `words[1...]` (nil where rejected); reports missing and extra words.
-    mutating func check(_ spec: KeywordSpec, words: [ExpandedWord], lineOrigin: Origin) -> [ArgumentValue?] {
-        let arguments = spec.arguments
+    mutating func check(_ row: KeywordRow, words: [ExpandedWord], lineOrigin: Origin) -> [ArgumentValue?] {
+        let arguments = row.arguments
         let given = words.count - 1
-        if given < spec.minimumArguments {
+        if given < row.minimumArguments {
+            let spec = row.spec
             let missing = arguments[given]
             let last = words[words.count - 1]
             diagnostics.append(Diagnostic(
@@ -15,7 +16,7 @@ struct ArgumentChecker {
                 "'\(spec.name)' needs \(missing.name) (argument \(given + 1)); keepalived reports \"missing a parameter\" and exits with status 2",
                 at: last.origin.span))
         }
-        if let maximum = spec.maximumArguments, given > maximum {
+        if let maximum = row.maximumArguments, given > maximum {
             let ignored = words[(maximum + 1)...].map(\.text).joined(separator: " ")
             let kept = words[...maximum].map(\.text).joined(separator: " ")
             diagnostics.append(Diagnostic(
@@ -36,7 +37,7 @@ struct ArgumentChecker {
                 values.append(.word(words[position].text))
                 continue
             }
-            values.append(read(words[position], as: argument, of: spec))
+            values.append(read(words[position], as: argument, of: row))
         }
         return values
     }
@@ -47,21 +48,23 @@ struct ArgumentChecker {
         return "the value is ignored"
     }
 
-    mutating func read(_ word: ExpandedWord, as argument: ArgumentSpec, of spec: KeywordSpec) -> ArgumentValue? {
+    mutating func read(_ word: ExpandedWord, as argument: ArgumentSpec, of row: KeywordRow) -> ArgumentValue? {
         let text = word.text
+        // The row's spec is only read on the error paths.
+        var spec: KeywordSpec { row.spec }
         var consequence: String { Self.consequence(spec) }
         switch argument.type {
         case .unsigned(let range):
-            return number(NumberReader.unsigned(text, in: range), word, range: range, spec: spec, scale: 1)
+            return number(NumberReader.unsigned(text, in: range), word, range: range, row: row, scale: 1)
         case .integer(let range):
-            return number(NumberReader.integer(text, in: range), word, range: range, spec: spec, scale: 1)
+            return number(NumberReader.integer(text, in: range), word, range: range, row: row, scale: 1)
         case .decimal(let minimum, let maximum, let places):
             var scale = 1
             for _ in 0..<min(places, 18) { scale *= 10 }
             let low = Self.clamped(minimum * Double(scale))
             let range = low...max(low, Self.clamped(maximum * Double(scale)))
             return number(
-                NumberReader.decimal(text, places: places, in: range), word, range: range, spec: spec, scale: scale)
+                NumberReader.decimal(text, places: places, in: range), word, range: range, row: row, scale: scale)
         case .bool:
             if let value = NumberReader.bool(text) { return .bool(value) }
             let lower = text.lowercased()
@@ -116,9 +119,10 @@ struct ArgumentChecker {
     }
 
     mutating func number(
-        _ result: Result<Int, NumberProblem>, _ word: ExpandedWord, range: ClosedRange<Int>, spec: KeywordSpec,
+        _ result: Result<Int, NumberProblem>, _ word: ExpandedWord, range: ClosedRange<Int>, row: KeywordRow,
         scale: Int
     ) -> ArgumentValue? {
+        var spec: KeywordSpec { row.spec }
         var consequence: String { Self.consequence(spec) }
         switch result {
         case .success(let value):

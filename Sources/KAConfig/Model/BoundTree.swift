@@ -23,8 +23,24 @@ public enum ArgumentValue: Sendable, Hashable {
 /// A schema row shared by every statement bound to it (one reference instead of a copy of the row).
 public final class KeywordRow: Sendable {
     public let spec: KeywordSpec
+    /// The fields the binder reads for every statement, kept apart: reading `spec` copies the
+    /// whole row (a retain per string and array in it).
+    let kind: KeywordKind
+    let arguments: [ArgumentSpec]
+    let minimumArguments: Int
+    let maximumArguments: Int?
+    let knownIn227: Bool
+    let isDeprecated: Bool
 
-    public init(_ spec: KeywordSpec) { self.spec = spec }
+    public init(_ spec: KeywordSpec) {
+        self.spec = spec
+        self.kind = spec.kind
+        self.arguments = spec.arguments
+        self.minimumArguments = spec.minimumArguments
+        self.maximumArguments = spec.maximumArguments
+        self.knownIn227 = spec.knownIn227
+        self.isDeprecated = spec.deprecatedBy != nil
+    }
 }
 
 public struct BoundStatement: Sendable {

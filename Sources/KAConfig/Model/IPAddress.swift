@@ -13,10 +13,13 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, 
     public var bitCount: Int { isIPv6 ? 128 : 32 }
 
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        if let value = IPAddress.parseIPv4(bytes[...]) {
+        self.init(utf8: Array(text.utf8)[...])
+    }
+
+    init?(utf8 bytes: ArraySlice<UInt8>) {
+        if let value = IPAddress.parseIPv4(bytes) {
             self = .v4(value)
-        } else if let (high, low) = IPAddress.parseIPv6(bytes) {
+        } else if let (high, low) = IPAddress.parseIPv6(Array(bytes)) {
             self = .v6(high, low)
         } else {
             return nil
@@ -188,18 +191,19 @@ public struct IPPrefix: Sendable, Hashable, CustomStringConvertible, Encodable {
 
     /// `ADDR` or `ADDR/LEN` with LEN a decimal 0...32 (IPv4) or 0...128 (IPv6).
     public init?(_ text: some StringProtocol) {
-        let string = String(text)
-        if let slash = string.firstIndex(of: "/") {
-            guard let address = IPAddress(string[..<slash]) else { return nil }
-            let lengthText = string[string.index(after: slash)...]
-            guard !lengthText.isEmpty, lengthText.utf8.count <= 3, lengthText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                let length = Int(lengthText), length <= address.bitCount
-            else { return nil }
-            self.init(address: address, length: length)
-        } else {
-            guard let address = IPAddress(string) else { return nil }
+        // On the UTF-8 bytes: searching a String for a Character costs thousands of instructions.
+        let bytes = Array(text.utf8)
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else {
+            guard let address = IPAddress(utf8: bytes[...]) else { return nil }
             self.init(address: address, length: address.bitCount)
+            return
         }
+        guard let address = IPAddress(utf8: bytes[..<slash]) else { return nil }
+        let digits = bytes[(slash + 1)...]
+        guard !digits.isEmpty, digits.count <= 3, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let length = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard length <= address.bitCount else { return nil }
+        self.init(address: address, length: length)
     }
 
     public var description: String { "\(address)/\(length)" }

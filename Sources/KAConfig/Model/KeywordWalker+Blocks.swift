@@ -11,6 +11,8 @@ struct NamedBlockRule: Sendable {
         "track_group": NamedBlockRule(exactlyOneName: true, uniqueNames: true, label: "track_group"),
         "bfd_instance": NamedBlockRule(exactlyOneName: false, uniqueNames: true, label: "BFD instance"),
     ]
+    /// `byKeyword` for the per-block lookups of the walk.
+    static let table = KeywordTable(byKeyword)
 }
 
 extension KeywordWalker {
@@ -44,11 +46,11 @@ extension KeywordWalker {
         // Handlers that read their own header (exactly-one-name blocks; `virtual_server IP PORT |
         // fwmark N | group NAME`, `real_server`) are not checked word by word here.
         let readsOwnHeader =
-            NamedBlockRule.byKeyword[spec.name]?.exactlyOneName == true || subSpec.nameRequirement == .address
+            NamedBlockRule.table[spec.name]?.exactlyOneName == true || subSpec.nameRequirement == .address
         let values =
             readsOwnHeader
             ? words.dropFirst().map { ArgumentValue.word($0.text) }
-            : checker.check(spec, words: words, lineOrigin: line.origin)
+            : checker.check(row, words: words, lineOrigin: line.origin)
         let parentBlock = frames[frames.count - 1].block
         var blockIndex: Int?
         if parentBlock != nil {
@@ -63,7 +65,7 @@ extension KeywordWalker {
 
     /// The name checks of the block's handler; true when keepalived skips the whole block.
     mutating func shouldSkip(spec: KeywordSpec, words: [ExpandedWord]) -> Bool {
-        guard let rule = NamedBlockRule.byKeyword[spec.name] else { return false }
+        guard let rule = NamedBlockRule.table[spec.name] else { return false }
         let keyword = words[0]
         if rule.exactlyOneName, words.count != 2 {
             let detail = words.count < 2 ? "has no name" : "has \(words.count - 1) names"
@@ -88,10 +90,11 @@ extension KeywordWalker {
     }
 
     /// `alloc_value_block()`: one entry per line up to a '}', the '{' and '}' may share lines with entries.
-    mutating func readValueBlock(_ line: LogicalLine, spec: KeywordSpec) -> [[ExpandedWord]] {
+    mutating func readValueBlock(_ line: LogicalLine, row: KeywordRow) -> [[ExpandedWord]] {
+        var spec: KeywordSpec { row.spec }
         // A header (`virtual_server_group NAME`) is read by the handler, which hands the rest on.
-        let headerCount = min(spec.arguments.count, line.words.count - 1)
-        let words = [line.words[0]] + line.words.dropFirst(1 + headerCount)
+        let headerCount = min(row.arguments.count, line.words.count - 1)
+        let words = headerCount == 0 ? line.words : [line.words[0]] + line.words.dropFirst(1 + headerCount)
         var entries: [[ExpandedWord]] = []
         var needOpenBrace = true
         var hadCloseBrace = false

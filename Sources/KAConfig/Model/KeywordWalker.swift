@@ -6,13 +6,11 @@ struct KeywordWalker {
     /// The rows of one block level by keyword, shared by every frame of that block.
     final class RowTable {
         let spec: BlockSpec
-        let rows: [String: KeywordRow]
+        let rows: KeywordTable<KeywordRow>
 
         init(_ spec: BlockSpec) {
             self.spec = spec
-            var rows: [String: KeywordRow] = [:]
-            for keyword in spec.keywords where rows[keyword.name] == nil { rows[keyword.name] = KeywordRow(keyword) }
-            self.rows = rows
+            self.rows = KeywordTable(spec.keywords.map { ($0.name, KeywordRow($0)) })
         }
     }
 
@@ -70,19 +68,21 @@ struct KeywordWalker {
     }
 
     mutating func run() {
+        // A local reference to the lines: each is then passed borrowed, not copied per line.
+        let lines = self.lines
         var trapCandidate = false
         while cursor < lines.count {
-            let line = lines[cursor]
+            let index = cursor
             cursor += 1
             let followsTrap = trapCandidate
             trapCandidate = false
             let first: String
-            switch line.kind {
+            switch lines[index].kind {
             case .openBrace: first = "{"
             case .closeBrace: first = "}"
             case .words:
-                guard let word = line.words.first else { continue }
-                first = word.text
+                guard !lines[index].words.isEmpty else { continue }
+                first = lines[index].words[0].text
             }
             let depth = frames.count - 1
             if skipSublevel == -1 {
@@ -94,26 +94,26 @@ struct KeywordWalker {
                 skipSublevel = 0
             }
             if skipSublevel != 0 {
-                skipLine(line, depth: depth)
+                skipLine(lines[index], depth: depth)
                 continue
             }
             if frames[depth].needOpenBrace {
                 frames[depth].needOpenBrace = false
                 if first == "{" && depth > 0 { continue }
-                reportMissingOpenBrace(frames[depth], at: line)
+                reportMissingOpenBrace(frames[depth], at: lines[index])
             } else if first == "{" {
-                if !followsTrap { reportUnexpectedOpenBrace(line) }
+                if !followsTrap { reportUnexpectedOpenBrace(lines[index]) }
                 continue
             }
             if first == "}" {
                 if depth > 0 {
-                    closeFrame(at: line.origin)
+                    closeFrame(at: lines[index].origin)
                 } else {
-                    topLevelCloseBrace(line.origin)
+                    topLevelCloseBrace(lines[index].origin)
                 }
                 continue
             }
-            trapCandidate = bindKeyword(line, keyword: first)
+            trapCandidate = bindKeyword(lines[index], keyword: first)
         }
         for index in traps.indices { diagnostics.append(traps[index]) }
         diagnostics.append(contentsOf: checker.diagnostics)
@@ -207,22 +207,21 @@ struct KeywordWalker {
     mutating func bindKeyword(_ line: LogicalLine, keyword: String) -> Bool {
         let depth = frames.count - 1
         let table = frames[depth].table
-        let word = line.words[0]
-        guard let row = table.rows[keyword], row.spec.knownIn227 else {
+        guard let row = table.rows[keyword], row.knownIn227 else {
             reportUnknown(line, in: table.spec, row: table.rows[keyword]?.spec)
             return true
         }
-        let spec = row.spec
-        let blockSpec = table.spec
-        if spec.deprecatedBy != nil { reportDeprecated(spec, word: word, in: blockSpec) }
-        switch spec.kind {
+        // Read the row's own copies of its fields: reading `row.spec` copies the whole row.
+        if row.isDeprecated { reportDeprecated(row.spec, word: line.words[0], in: table.spec) }
+        switch row.kind {
         case .block(let name):
             openBlock(line, row: row, subName: name)
             return false
         case .valueBlock:
-            let header = Array(line.words.prefix(1 + spec.arguments.count))
-            let values = spec.arguments.isEmpty ? [] : checker.check(spec, words: header, lineOrigin: line.origin)
-            let entries = readValueBlock(line, spec: spec)
+            let argumentCount = row.arguments.count
+            let header = line.words.count <= 1 + argumentCount ? line.words : Array(line.words.prefix(1 + argumentCount))
+            let values = argumentCount == 0 ? [] : checker.check(row, words: header, lineOrigin: line.origin)
+            let entries = readValueBlock(line, row: row)
             append(BoundStatement(
                 row: row, words: header, values: values, text: line.text, entries: entries, block: nil,
                 origin: line.origin))
@@ -231,17 +230,17 @@ struct KeywordWalker {
             append(BoundStatement(
                 row: row, words: line.words, values: [], text: line.text, entries: [], block: nil,
                 origin: line.origin))
-            return nextLineIsOpenBrace(spec: spec, word: word)
+            return nextLineIsOpenBrace(row: row, word: line.words[0])
         case .value:
-            let values = checker.check(spec, words: line.words, lineOrigin: line.origin)
+            let values = checker.check(row, words: line.words, lineOrigin: line.origin)
             append(BoundStatement(
                 row: row, words: line.words, values: values, text: line.text, entries: [], block: nil,
                 origin: line.origin))
-            return nextLineIsOpenBrace(spec: spec, word: word)
+            return nextLineIsOpenBrace(row: row, word: line.words[0])
         }
     }
 
-    mutating func append(_ statement: BoundStatement) {
+    mutating func append(_ statement: consuming BoundStatement) {
         guard let block = frames[frames.count - 1].block else { return }
         tree.blocks[block].statements.append(tree.statements.count)
         tree.statements.append(statement)
@@ -250,8 +249,10 @@ struct KeywordWalker {
     var nextLineOpensBlock: Bool { cursor < lines.count && lines[cursor].kind == .openBrace }
 
     /// A known keyword that takes no block, followed by '{': the not-a-block trap.
-    mutating func nextLineIsOpenBrace(spec: KeywordSpec, word: ExpandedWord) -> Bool {
+    mutating func nextLineIsOpenBrace(row: KeywordRow, word: @autoclosure () -> ExpandedWord) -> Bool {
         guard nextLineOpensBlock else { return false }
+        let word = word()
+        let spec = row.spec
         addTrap(Diagnostic(
             SemanticRules.notABlock,
             "'\(spec.name)' takes no block: keepalived reports \"Unexpected '{' - ignoring\", reads the lines of this block into \(enclosingName) and the block's '}' closes \(enclosingName)",

@@ -26,7 +26,7 @@ extension ModelBuilder {
         case nil:
             return nil
         }
-        fill(&server, from: statement, handlers: Self.virtualServerHandlers, other: \.other)
+        fill(&server, from: statement, handlers: Self.virtualServerHandlerTable, other: \.other)
         return server
     }
 
@@ -41,7 +41,7 @@ extension ModelBuilder {
         }
         var server = RealServer(address: address, port: statement.word(2).flatMap { Int($0) })
         server.origin = statement.origin
-        fill(&server, from: statement, handlers: Self.realServerHandlers, other: \.other)
+        fill(&server, from: statement, handlers: Self.realServerHandlerTable, other: \.other)
         return server
     }
 
@@ -83,7 +83,7 @@ extension ModelBuilder {
     mutating func checker(_ statement: BoundStatement) -> Checker {
         var checker = Checker(type: statement.keyword)
         checker.origin = statement.origin
-        fill(&checker, from: statement, handlers: Self.checkerHandlers, other: \.other)
+        fill(&checker, from: statement, handlers: Self.checkerHandlerTable, other: \.other)
         return checker
     }
 

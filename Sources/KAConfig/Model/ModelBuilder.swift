@@ -38,17 +38,22 @@ struct ModelBuilder {
 
     /// Runs the handler of each child statement; keywords without one land in `other`.
     mutating func fill<Target>(
-        _ target: inout Target, from statement: BoundStatement, handlers: [String: Handler<Target>],
+        _ target: inout Target, from statement: BoundStatement, handlers: KeywordTable<Handler<Target>>,
         other: WritableKeyPath<Target, [String: [String]]>?
     ) {
         guard let block = statement.block else { return }
-        for index in tree.blocks[block].statements {
-            let child = tree.statements[index]
-            if let handler = handlers[child.keyword] {
-                handler(&target, child, &self)
-            } else if let other {
-                target[keyPath: other][child.keyword] =
-                    child.entries.isEmpty ? child.argumentWords : child.entries.flatMap { $0.map(\.text) }
+        // Handlers borrow each statement from the (immutable) tree instead of copying it.
+        let statements = tree.statements
+        statements.withUnsafeBufferPointer { buffer in
+            for index in tree.blocks[block].statements {
+                let keyword = buffer[index].row.spec.name
+                if let handler = handlers[keyword] {
+                    handler(&target, buffer[index], &self)
+                } else if let other {
+                    let child = buffer[index]
+                    target[keyPath: other][keyword] =
+                        child.entries.isEmpty ? child.argumentWords : child.entries.flatMap { $0.map(\.text) }
+                }
             }
         }
     }
@@ -58,41 +63,41 @@ struct ModelBuilder {
         case "global_defs":
             var defs = model.globalDefs
             defs.origin = statement.origin
-            fill(&defs, from: statement, handlers: Self.globalHandlers, other: \.other)
+            fill(&defs, from: statement, handlers: Self.globalHandlerTable, other: \.other)
             model.globalDefs = defs
         case "vrrp_instance":
             guard let name = statement.word(1) else { return }
             var instance = VRRPInstance(name: name)
             instance.origin = statement.origin
             instance.garp = model.globalDefs.garp
-            fill(&instance, from: statement, handlers: Self.instanceHandlers, other: \.other)
+            fill(&instance, from: statement, handlers: Self.instanceHandlerTable, other: \.other)
             model.instances.append(instance)
         case "vrrp_script":
             guard let name = statement.word(1) else { return }
             var script = VRRPScript(name: name)
             script.origin = statement.origin
-            fill(&script, from: statement, handlers: Self.scriptHandlers, other: \.other)
+            fill(&script, from: statement, handlers: Self.scriptHandlerTable, other: \.other)
             model.vrrpScripts.append(script)
             definedScripts.insert(name)
         case "track_file", "vrrp_track_file":
             guard let name = statement.word(1) else { return }
             var file = TrackFile(name: name)
             file.origin = statement.origin
-            fill(&file, from: statement, handlers: Self.trackFileHandlers, other: \.other)
+            fill(&file, from: statement, handlers: Self.trackFileHandlerTable, other: \.other)
             model.trackFiles.append(file)
             definedTrackFiles.insert(name)
         case "vrrp_track_process":
             guard let name = statement.word(1) else { return }
             var process = TrackProcess(name: name)
             process.origin = statement.origin
-            fill(&process, from: statement, handlers: Self.trackProcessHandlers, other: \.other)
+            fill(&process, from: statement, handlers: Self.trackProcessHandlerTable, other: \.other)
             model.trackProcesses.append(process)
             definedProcesses.insert(name)
         case "vrrp_sync_group":
             guard let name = statement.word(1) else { return }
             var group = VRRPSyncGroup(name: name)
             group.origin = statement.origin
-            fill(&group, from: statement, handlers: Self.syncGroupHandlers, other: \.other)
+            fill(&group, from: statement, handlers: Self.syncGroupHandlerTable, other: \.other)
             model.syncGroups.append(group)
         case "static_ipaddress":
             model.staticAddresses += statement.entries.compactMap { EntryParsers.address($0, diagnostics: &diagnostics) }
@@ -107,7 +112,7 @@ struct ModelBuilder {
         case "garp_group":
             var group = GARPGroup()
             group.origin = statement.origin
-            fill(&group, from: statement, handlers: Self.garpGroupHandlers, other: nil)
+            fill(&group, from: statement, handlers: Self.garpGroupHandlerTable, other: nil)
             model.garpGroups.append(group)
         case "track_group":
             guard let name = statement.word(1) else { return }
@@ -121,7 +126,7 @@ struct ModelBuilder {
             guard let name = statement.word(1) else { return }
             var bfd = BFDInstance(name: name)
             bfd.origin = statement.origin
-            fill(&bfd, from: statement, handlers: Self.bfdHandlers, other: \.other)
+            fill(&bfd, from: statement, handlers: Self.bfdHandlerTable, other: \.other)
             model.bfdInstances.append(bfd)
             definedBFDs.insert(name)
         case "virtual_server_group":
@@ -165,7 +170,7 @@ struct ModelBuilder {
 
     /// Looks up track references when read (keepalived 2.2.7 resolves them at parse time).
     mutating func references(
-        _ statement: BoundStatement, defined: Set<String>, kind: String, owner: String
+        _ statement: BoundStatement, defined: Set<String>, kind: String, owner: @autoclosure () -> String
     ) -> [TrackReference] {
         statement.entries.compactMap { entry -> TrackReference? in
             guard var reference = EntryParsers.trackReference(entry) else { return nil }
@@ -173,7 +178,7 @@ struct ModelBuilder {
             if !reference.resolved, let word = entry.first {
                 diagnostics.append(Diagnostic(
                     SemanticRules.unresolvedReference,
-                    "\(kind) '\(reference.name)' is not defined above \(owner); keepalived looks it up while parsing, reports \"\(kind) \(reference.name) not found, ignoring...\" and does not track it",
+                    "\(kind) '\(reference.name)' is not defined above \(owner()); keepalived looks it up while parsing, reports \"\(kind) \(reference.name) not found, ignoring...\" and does not track it",
                     at: word.origin.span))
             }
             return reference
