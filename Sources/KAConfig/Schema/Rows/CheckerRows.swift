@@ -131,7 +131,7 @@ extension KeepalivedSchema {
                 R.value("path", "Path requested.", [R.req("path", .string)]),
                 R.value("digest", "MD5 of the expected body (32 hex digits).", [R.req("md5", .string)]),
                 R.value(
-                    "status_code", "Accepted status codes or ranges (100..999, e.g. 200-299).",
+                    "status_code", "Accepted status codes or ranges (100..599, e.g. 200-299).",
                     [R.some("code", .string)], default: "200-299"),
                 R.value("virtualhost", "HTTP Host header for this URL.", [R.req("host", .string)], since: "1.3.6"),
                 R.value("regex", "PCRE2 pattern the body must match.", [R.req("pattern", .string)], since: "2.0.7", requires: .regex),
