@@ -154,6 +154,24 @@ import Testing
         #expect(!github.stdout.contains("kalint: 1 file"), "no human summary in machine formats")
     }
 
+    @Test func firewallRulesetIsChecked() {
+        let dropAll = "table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\ttcp dport 22 accept\n\t}\n}\n"
+        let files = ["/c/a.conf": Self.clean, "/c/rules.nft": dropAll]
+        let dropped = Self.run(KalintRequest(files: ["/c/a.conf"], format: "json", firewall: "/c/rules.nft"), files: files)
+        #expect(dropped.stdout.contains("\"firewall-missing\""))
+        #expect(dropped.stdout.contains("\"file\":\"/c/rules.nft\",\"line\":3"))
+        #expect(dropped.status == 1)
+        let allowing = dropAll.replacingOccurrences("\t\ttcp dport 22 accept\n", with: "\t\ttcp dport 22 accept\n\t\tip protocol vrrp accept\n")
+        let accepted = Self.run(
+            KalintRequest(files: ["/c/a.conf"], format: "json", firewall: "/c/rules.nft"), files: ["/c/a.conf": Self.clean, "/c/rules.nft": allowing])
+        #expect(!accepted.stdout.contains("\"firewall-missing\""))
+        let suppressed = Self.run(
+            KalintRequest(files: ["/c/a.conf"], format: "json", firewall: "/c/rules.nft"),
+            files: ["/c/a.conf": "# kalint disable-file=firewall-missing\n" + Self.clean, "/c/rules.nft": dropAll])
+        #expect(!suppressed.stdout.contains("\"firewall-missing\""))
+        #expect(Self.run(KalintRequest(files: ["/c/a.conf"], firewall: "/c/none.nft"), files: files).status == 2)
+    }
+
     @Test func configIDSelectsConditionalLines() {
         let text = Self.clean.replacingOccurrences("    priority 100\n", with: "    @main priority 200\n    @^main priority 100\n")
         let main = Self.run(KalintRequest(files: ["/c/a.conf"], configID: "main", emit: "model"), files: ["/c/a.conf": text])

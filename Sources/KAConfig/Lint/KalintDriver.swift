@@ -86,8 +86,9 @@ public enum KalintDriver {
             guard let bytes = try? fileSystem.readFile(firewallPath) else {
                 return .usage("cannot read firewall ruleset '\(firewallPath)'")
             }
+            let suppressions = Suppressions(trees: nodes.flatMap { $0.expanded.files.values })
             report.diagnostics += FirewallCheck.check(nodes, ruleset: String(decoding: bytes, as: UTF8.self), rulesetPath: firewallPath)
-                .filter { options.allows($0.rule) }
+                .filter { options.allows($0.rule) && !suppressions.isSuppressed($0) }
             report.diagnostics = report.diagnostics.sortedForOutput()
         }
         var response = KalintResponse()
