@@ -72,7 +72,7 @@ private struct PairSimulation {
 
     var routers: [VRRPRouter]
     var timers: [[TimerID: Int64]] = [[:], [:]]
-    var queue = BenchmarkQueue<Event>()
+    var queue = EventQueue<Event>()
     var now: Int64 = 0
     var events = 0
     var packets = 0
@@ -139,62 +139,5 @@ private struct PairSimulation {
                 break
             }
         }
-    }
-}
-
-/// A binary min-heap by (time, insertion order); payloads stay in slots, the heap moves small keys.
-private struct BenchmarkQueue<Payload> {
-    private struct Key {
-        var time: Int64
-        var sequence: Int
-        var slot: Int
-        func precedes(_ other: Key) -> Bool { time < other.time || (time == other.time && sequence < other.sequence) }
-    }
-
-    private var heap: [Key] = []
-    private var slots: [Payload?] = []
-    private var freeSlots: [Int] = []
-    private var sequence = 0
-
-    mutating func push(_ payload: Payload, at time: Int64) {
-        let slot: Int
-        if let free = freeSlots.popLast() {
-            slot = free
-            slots[slot] = payload
-        } else {
-            slot = slots.count
-            slots.append(payload)
-        }
-        heap.append(Key(time: time, sequence: sequence, slot: slot))
-        sequence += 1
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[child].precedes(heap[parent]) else { break }
-            heap.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> (time: Int64, payload: Payload)? {
-        guard !heap.isEmpty else { return nil }
-        let top = heap[0]
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1
-                var smallest = parent
-                if left < heap.count, heap[left].precedes(heap[smallest]) { smallest = left }
-                if left + 1 < heap.count, heap[left + 1].precedes(heap[smallest]) { smallest = left + 1 }
-                guard smallest != parent else { break }
-                heap.swapAt(parent, smallest)
-                parent = smallest
-            }
-        }
-        let payload = slots[top.slot].take()!
-        freeSlots.append(top.slot)
-        return (top.time, payload)
     }
 }

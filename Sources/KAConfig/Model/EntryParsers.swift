@@ -82,14 +82,22 @@ enum EntryParsers {
         guard let first = entry.first else { return nil }
         var tracked = TrackedInterface(name: first.text)
         tracked.origin = first.origin
-        let words = Self.words(entry)
-        if let weightIndex = words.firstIndex(of: "weight"), weightIndex + 1 < words.count,
-            case .success(let weight) = NumberReader.integer(words[weightIndex + 1], in: -254...254)
-        {
-            tracked.weight = weight
-        }
-        tracked.reverse = words.contains("reverse")
+        let options = trackOptions(entry)
+        if let weight = options.weight { tracked.weight = weight }
+        tracked.reverse = options.reverse
         return tracked
+    }
+
+    /// The `weight W` and `reverse` words shared by every tracker entry syntax.
+    static func trackOptions(_ entry: [ExpandedWord]) -> (weight: Int?, reverse: Bool) {
+        let words = Self.words(entry)
+        var weight: Int?
+        if let weightIndex = words.firstIndex(of: "weight"), weightIndex + 1 < words.count,
+            case .success(let value) = NumberReader.integer(words[weightIndex + 1], in: -254...254)
+        {
+            weight = value
+        }
+        return (weight, words.contains("reverse"))
     }
 
     /// `NAME [weight W [reverse|noreverse]]`.
@@ -97,13 +105,9 @@ enum EntryParsers {
         guard let first = entry.first else { return nil }
         var reference = TrackReference(name: first.text)
         reference.origin = first.origin
-        let words = Self.words(entry)
-        if let weightIndex = words.firstIndex(of: "weight"), weightIndex + 1 < words.count,
-            case .success(let weight) = NumberReader.integer(words[weightIndex + 1], in: -254...254)
-        {
-            reference.weight = weight
-        }
-        reference.reverse = words.contains("reverse")
+        let options = trackOptions(entry)
+        reference.weight = options.weight
+        reference.reverse = options.reverse
         return reference
     }
 

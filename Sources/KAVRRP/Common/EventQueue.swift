@@ -1,6 +1,7 @@
 /// A binary min-heap of events by (time, insertion order): equal times pop in FIFO order, so a
-/// run depends only on the seed. Payloads sit in slots; the heap moves small keys only.
-struct EventQueue<Payload> {
+/// run depends only on its inputs. Payloads sit in slots; the heap moves small keys only. Used by
+/// the simulator in the tests and by `kabench vrrp` (pure: time is a value, no clock).
+public struct EventQueue<Payload> {
     private struct Key {
         var time: Int64
         var sequence: UInt64
@@ -15,10 +16,12 @@ struct EventQueue<Payload> {
     private var freeSlots: [Int] = []
     private var nextSequence: UInt64 = 0
 
-    var isEmpty: Bool { heap.isEmpty }
-    var count: Int { heap.count }
+    public init() {}
 
-    mutating func push(_ payload: Payload, at time: Int64) {
+    public var isEmpty: Bool { heap.isEmpty }
+    public var count: Int { heap.count }
+
+    public mutating func push(_ payload: Payload, at time: Int64) {
         let slot: Int
         if let free = freeSlots.popLast() {
             slot = free
@@ -38,7 +41,7 @@ struct EventQueue<Payload> {
         }
     }
 
-    mutating func pop() -> (time: Int64, payload: Payload)? {
+    public mutating func pop() -> (time: Int64, payload: Payload)? {
         guard !heap.isEmpty else { return nil }
         let top = heap[0]
         let last = heap.removeLast()
