@@ -14,54 +14,97 @@ public struct IncludeSite: Sendable, Hashable, Codable {
     }
 }
 
-/// An include chain shared by every origin in one opening of a file (one reference to retain
-/// when an origin is copied, instead of an array per word).
-final class IncludeChain: Sendable, Hashable {
-    let sites: [IncludeSite]
-
-    init(_ sites: [IncludeSite]) { self.sites = sites }
-
-    static func == (lhs: IncludeChain, rhs: IncludeChain) -> Bool { lhs === rhs || lhs.sites == rhs.sites }
-    func hash(into hasher: inout Hasher) { hasher.combine(sites) }
-}
-
-/// Where an expanded word or line came from.
+/// Where an expanded word or line came from. Five integers and a flag, no references: copying
+/// or destroying millions of origins (one per word) costs no reference counting. The file and its
+/// include chain live in `OriginFileTable`, interned once per opening of a file.
 public struct Origin: Sendable, Hashable {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    /// Byte range in `file`, when the word is literally there (not produced by substitution).
-    public var byteRange: Range<Int>?
-    /// Outermost first: the include directives that led to `file`.
-    public var includeChain: [IncludeSite] {
-        get { sharedChain?.sites ?? [] }
-        set { sharedChain = newValue.isEmpty ? nil : IncludeChain(newValue) }
-    }
+    /// The (path, include chain) pair in `OriginFileTable.shared`.
+    var fileID: UInt32
+    var storedLine: UInt32
+    var storedColumn: UInt32
+    /// Byte range in the file; `noByte` in both when the text is not literally there.
+    var byteStart: UInt32
+    var byteEnd: UInt32
     /// True when `$NAME`/`~SEQ` substitution produced or changed this text.
     public var isSubstituted: Bool
-    /// The storage of `includeChain`: nil for the root file, so copying its origins retains nothing.
-    var sharedChain: IncludeChain?
+
+    static let noByte = UInt32.max
+
+    public var file: String {
+        get { OriginFileTable.shared.path(fileID) }
+        set { fileID = OriginFileTable.shared.id(path: newValue, chain: includeChain) }
+    }
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Origin.clamped(newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Origin.clamped(newValue) }
+    }
+
+    /// Byte range in `file`, when the word is literally there (not produced by substitution).
+    public var byteRange: Range<Int>? {
+        get { byteStart == Origin.noByte ? nil : Int(byteStart)..<Int(byteEnd) }
+        set {
+            guard let newValue, newValue.upperBound < Int(Origin.noByte) else {
+                byteStart = Origin.noByte
+                byteEnd = Origin.noByte
+                return
+            }
+            byteStart = UInt32(newValue.lowerBound)
+            byteEnd = UInt32(newValue.upperBound)
+        }
+    }
+
+    /// Outermost first: the include directives that led to `file`.
+    public var includeChain: [IncludeSite] {
+        get { OriginFileTable.shared.chain(fileID) }
+        set { fileID = OriginFileTable.shared.id(path: file, chain: newValue) }
+    }
 
     public init(
         file: String, line: Int, column: Int, byteRange: Range<Int>? = nil, includeChain: [IncludeSite] = [],
         isSubstituted: Bool = false
     ) {
         self.init(
-            file: file, line: line, column: column, byteRange: byteRange,
-            sharedChain: includeChain.isEmpty ? nil : IncludeChain(includeChain), isSubstituted: isSubstituted)
+            fileID: OriginFileTable.shared.id(path: file, chain: includeChain), line: line, column: column,
+            byteRange: byteRange, isSubstituted: isSubstituted)
     }
 
-    init(file: String, line: Int, column: Int, byteRange: Range<Int>?, sharedChain: IncludeChain?, isSubstituted: Bool = false) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.byteRange = byteRange
-        self.sharedChain = sharedChain
+    init(fileID: UInt32, line: Int, column: Int, byteRange: Range<Int>?, isSubstituted: Bool = false) {
+        self.fileID = fileID
+        self.storedLine = Origin.clamped(line)
+        self.storedColumn = Origin.clamped(column)
         self.isSubstituted = isSubstituted
+        self.byteStart = Origin.noByte
+        self.byteEnd = Origin.noByte
+        self.byteRange = byteRange
     }
+
+    /// The line's origin for a plain word: no substitution, bytes literally in the file.
+    @inline(__always)
+    init(fileID: UInt32, line: UInt32, column: UInt32, bytes: Range<Int>) {
+        self.fileID = fileID
+        self.storedLine = line
+        self.storedColumn = column
+        self.isSubstituted = false
+        if bytes.upperBound < Int(Origin.noByte) {
+            self.byteStart = UInt32(truncatingIfNeeded: bytes.lowerBound)
+            self.byteEnd = UInt32(truncatingIfNeeded: bytes.upperBound)
+        } else {
+            self.byteStart = Origin.noByte
+            self.byteEnd = Origin.noByte
+        }
+    }
+
+    /// Lines and columns beyond 4 billion cannot come from a readable file; they saturate.
+    static func clamped(_ value: Int) -> UInt32 { UInt32(clamping: value) }
 
     public var span: SourceSpan {
-        let end = byteRange.map { column + $0.count } ?? column + 1
+        let end = byteStart == Origin.noByte ? column + 1 : column + Int(byteEnd - byteStart)
         return SourceSpan(
             file: file, start: SourceLocation(line: line, column: column), end: SourceLocation(line: line, column: end))
     }
@@ -89,17 +132,91 @@ public struct LogicalLine: Sendable, Hashable {
     }
 
     public var kind: Kind
-    public var words: [ExpandedWord]
-    /// The line's text after expansion and comment removal, before word splitting. Script keywords
-    /// (`notify`, `script`, ...) re-split it with their own quoting rules.
-    public var text: String
+    /// The words of a `.words` line. Brace lines store none: their one word is made on demand.
+    var storedWords: WordList
+    /// The line's text when it is not simply its words joined by single spaces (most lines are,
+    /// and then no string is built unless someone asks).
+    var storedText: String?
     public var origin: Origin
 
     public init(kind: Kind, words: [ExpandedWord], text: String, origin: Origin) {
         self.kind = kind
-        self.words = words
-        self.text = text
+        self.storedWords = kind == .words ? WordList(words) : []
+        self.storedText = text
         self.origin = origin
+    }
+
+    /// A line of words; `text` nil when it is the words joined by single spaces.
+    init(words: WordList, origin: Origin, text: String? = nil) {
+        self.kind = .words
+        self.storedWords = words
+        self.storedText = text
+        self.origin = origin
+    }
+
+    /// A brace line.
+    init(brace kind: Kind, origin: Origin) {
+        self.kind = kind
+        self.storedWords = []
+        self.storedText = nil
+        self.origin = origin
+    }
+
+    public var words: WordList {
+        get {
+            switch kind {
+            case .words: return storedWords
+            case .openBrace: return [ExpandedWord(text: "{", origin: origin)]
+            case .closeBrace: return [ExpandedWord(text: "}", origin: origin)]
+            }
+        }
+        set { storedWords = newValue }
+    }
+
+    /// The number of words without building the brace lines' word.
+    public var wordCount: Int { kind == .words ? storedWords.count : 1 }
+
+    /// The text of the first word (the keyword, or the brace).
+    public var firstWordText: String? {
+        switch kind {
+        case .words: return storedWords.first?.text
+        case .openBrace: return "{"
+        case .closeBrace: return "}"
+        }
+    }
+
+    /// The line's text after expansion and comment removal, before word splitting. Script keywords
+    /// (`notify`, `script`, ...) re-split it with their own quoting rules.
+    public var text: String {
+        get {
+            if let storedText { return storedText }
+            switch kind {
+            case .openBrace: return "{"
+            case .closeBrace: return "}"
+            case .words: return LogicalLine.joined(storedWords)
+            }
+        }
+        set { storedText = newValue }
+    }
+
+    static func joined(_ words: WordList) -> String {
+        if words.count == 1 { return words[0].text }
+        var text = ""
+        for (index, word) in words.enumerated() {
+            if index > 0 { text += " " }
+            text += word.text
+        }
+        return text
+    }
+
+    public static func == (lhs: LogicalLine, rhs: LogicalLine) -> Bool {
+        lhs.kind == rhs.kind && lhs.origin == rhs.origin && lhs.words == rhs.words && lhs.text == rhs.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(origin)
+        hasher.combine(words)
     }
 }
 

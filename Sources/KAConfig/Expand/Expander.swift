@@ -31,23 +31,37 @@ public enum Expander {
     static func run<FileSystem>(_ reader: inout LineReader<FileSystem>, rootPath: String, plainFastPath: Bool = true) -> ExpandedConfig {
         let builder = LineBuilder()
         var lines: [LogicalLine] = []
-        // Roughly one line per statement and two per block of the root file.
-        if let root = reader.trees[rootPath] { lines.reserveCapacity(root.nodes.count * 2) }
+        /// The words of every plain line, one after the other; lines are windows on it.
+        var words: [ExpandedWord] = []
+        // Roughly one line per statement and two per block of the root file, two words per line.
+        if let root = reader.trees[rootPath] {
+            lines.reserveCapacity(root.nodes.count * 2)
+            words.reserveCapacity(root.nodes.count * 3)
+        }
         var blocks = BlockTracker()
         var buffer = LineText(context: 0)
         while lines.count < reader.options.maxLogicalLines {
             let before = lines.count
             if plainFastPath, let (context, range) = reader.nextPlainLine() {
-                builder.plainLines(range, context: context, contexts: &reader.contexts, into: &lines)
+                builder.plainLines(range, context: context, contexts: &reader.contexts, into: &lines, words: &words)
             } else if reader.readLine(into: &buffer) {
                 guard let line = builder.logicalLine(buffer, contexts: &reader.contexts) else { continue }
                 lines.append(line)
             } else {
                 break
             }
-            for index in before..<lines.count where blocks.isIncludeCheck(lines[index]) {
-                reader.applyIncludeCheck(lines[index].words.map(\.text))
+            for index in before..<lines.count {
+                let keyword = lines[index].kind == .words ? Self.firstWord(of: lines[index], in: words) : nil
+                if blocks.isIncludeCheck(kind: lines[index].kind, keyword: keyword) {
+                    let line = lines[index].storedWords
+                    let texts = line.storage.isEmpty ? words[line.offset..<(line.offset + line.count)].map(\.text) : line.map(\.text)
+                    reader.applyIncludeCheck(texts)
+                }
             }
+        }
+        // Attach the shared words to the plain lines (a reference each, no copies).
+        for index in lines.indices where lines[index].storedWords.storage.isEmpty && lines[index].storedWords.count > 0 {
+            lines[index].storedWords.storage = words
         }
         if lines.count >= reader.options.maxLogicalLines {
             lines.removeSubrange(reader.options.maxLogicalLines...)
@@ -63,6 +77,15 @@ public enum Expander {
     }
 }
 
+extension Expander {
+    /// The first word's text of a line while its words may still be in the shared array only.
+    static func firstWord(of line: LogicalLine, in words: [ExpandedWord]) -> String? {
+        let list = line.storedWords
+        guard list.count > 0 else { return nil }
+        return list.storage.isEmpty ? words[list.offset].text : list[0].text
+    }
+}
+
 /// Follows `keyword` / `{` / `}` lines far enough to see `include_check` inside `global_defs`,
 /// which changes how strict later includes are.
 struct BlockTracker {
@@ -71,8 +94,8 @@ struct BlockTracker {
     var lastIsGlobalDefs = false
 
     /// Takes the next line; true for `include_check` in `global_defs`.
-    mutating func isIncludeCheck(_ line: borrowing LogicalLine) -> Bool {
-        switch line.kind {
+    mutating func isIncludeCheck(kind: LogicalLine.Kind, keyword: String?) -> Bool {
+        switch kind {
         case .openBrace:
             stack.append(lastIsGlobalDefs)
             lastIsGlobalDefs = false
@@ -80,7 +103,7 @@ struct BlockTracker {
             _ = stack.popLast()
             lastIsGlobalDefs = false
         case .words:
-            let keyword = line.words[0].text
+            let keyword = keyword ?? ""
             lastIsGlobalDefs = keyword == "global_defs"
             return stack.count == 1 && stack[0] && keyword == "include_check"
         }

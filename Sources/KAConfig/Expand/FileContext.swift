@@ -4,8 +4,8 @@ struct FileContext {
     var path: String
     var source: SourceFile
     var chain: [IncludeSite]
-    /// `chain` as every origin of this file shares it (nil for the root file).
-    let sharedChain: IncludeChain?
+    /// The (path, chain) pair's number in `OriginFileTable`, shared by every origin of this opening.
+    let fileID: UInt32
     var directory: String
     /// Paths of the files that include this one, outermost first, then this file itself.
     var ancestors: [String]
@@ -16,7 +16,7 @@ struct FileContext {
         self.path = path
         self.source = source
         self.chain = chain
-        self.sharedChain = chain.isEmpty ? nil : IncludeChain(chain)
+        self.fileID = OriginFileTable.shared.id(path: path, chain: chain)
         self.directory = directory
         self.ancestors = ancestors
     }

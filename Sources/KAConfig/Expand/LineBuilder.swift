@@ -59,7 +59,7 @@ struct LineBuilder {
         let location = contexts[buffer.context].location(of: first)
         let byteRange = substituted ? nil : first..<(LineText.offset(of: marks[range.upperBound - 1]) + 1)
         return Origin(
-            file: contexts[buffer.context].path, line: location.line, column: location.column, byteRange: byteRange,
-            sharedChain: contexts[buffer.context].sharedChain, isSubstituted: substituted)
+            fileID: contexts[buffer.context].fileID, line: location.line, column: location.column, byteRange: byteRange,
+            isSubstituted: substituted)
     }
 }

@@ -54,48 +54,58 @@ enum PlainByte {
 
 extension LineBuilder {
     /// The logical lines of a plain physical line: text before a brace, the brace, and so on.
-    func plainLines(_ range: Range<Int>, context index: Int, contexts: inout [FileContext], into lines: inout [LogicalLine]) {
-        let bytes = contexts[index].source.bytes
+    func plainLines(
+        _ range: Range<Int>, context index: Int, contexts: inout [FileContext], into lines: inout [LogicalLine],
+        words arena: inout [ExpandedWord]
+    ) {
         let first = contexts[index].location(of: range.lowerBound)
         let lineStart = range.lowerBound - (first.column - 1)
-        let path = contexts[index].path
-        let chain = contexts[index].sharedChain
-        func origin(_ word: Range<Int>) -> Origin {
-            Origin(file: path, line: first.line, column: word.lowerBound - lineStart + 1, byteRange: word, sharedChain: chain)
-        }
-        func segment(_ start: Int, _ end: Int) {
-            var words: [ExpandedWord] = []
-            // The line's byte range is tracked here rather than read back from the words (no copies).
-            var firstStart = -1
-            var lastEnd = -1
-            var cursor = start
-            while cursor < end {
-                while cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
-                if cursor == end { break }
-                let wordStart = cursor
-                while cursor < end, bytes[cursor] != 0x20, bytes[cursor] != 0x09 { cursor += 1 }
-                if firstStart < 0 {
-                    firstStart = wordStart
-                    words.reserveCapacity(4)
-                }
-                lastEnd = cursor
-                words.append(ExpandedWord(text: String(decoding: bytes[wordStart..<cursor], as: UTF8.self), origin: origin(wordStart..<cursor)))
+        let fileID = contexts[index].fileID
+        let line = UInt32(clamping: first.line)
+        contexts[index].source.bytes.withUnsafeBufferPointer { bytes in
+            @inline(__always)
+            func origin(_ start: Int, _ end: Int) -> Origin {
+                Origin(fileID: fileID, line: line, column: UInt32(clamping: start - lineStart + 1), bytes: start..<end)
             }
-            guard firstStart >= 0 else { return }
-            let text = words.count == 1 ? words[0].text : String(decoding: bytes[firstStart..<lastEnd], as: UTF8.self)
-            lines.append(LogicalLine(kind: .words, words: words, text: text, origin: origin(firstStart..<lastEnd)))
+            @inline(__always)
+            func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+            func segment(_ start: Int, _ end: Int) {
+                var singleSpaced = true
+                var firstStart = -1
+                var lastEnd = 0
+                let firstWord = arena.count
+                var cursor = start
+                while cursor < end {
+                    while cursor < end, isBlank(bytes[cursor]) { cursor += 1 }
+                    if cursor == end { break }
+                    let wordStart = cursor
+                    if firstStart < 0 {
+                        firstStart = wordStart
+                    } else if !(bytes[cursor - 1] == 0x20 && !isBlank(bytes[cursor - 2])) {
+                        singleSpaced = false
+                    }
+                    while cursor < end, !isBlank(bytes[cursor]) { cursor += 1 }
+                    lastEnd = cursor
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<cursor]), as: UTF8.self)
+                    arena.append(ExpandedWord(text: text, origin: origin(wordStart, cursor)))
+                }
+                guard firstStart >= 0 else { return }
+                // The storage is attached when the expansion ends (see `Expander.run`).
+                let words = WordList(storage: [], offset: firstWord, count: arena.count - firstWord)
+                lines.append(LogicalLine(
+                    words: words, origin: origin(firstStart, lastEnd),
+                    text: singleSpaced
+                        ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[firstStart..<lastEnd]), as: UTF8.self)))
+            }
+            var segmentStart = range.lowerBound
+            for position in range {
+                let byte = bytes[position]
+                guard byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") else { continue }
+                segment(segmentStart, position)
+                lines.append(LogicalLine(brace: byte == UInt8(ascii: "{") ? .openBrace : .closeBrace, origin: origin(position, position + 1)))
+                segmentStart = position + 1
+            }
+            segment(segmentStart, range.upperBound)
         }
-        var segmentStart = range.lowerBound
-        for position in range where bytes[position] == UInt8(ascii: "{") || bytes[position] == UInt8(ascii: "}") {
-            segment(segmentStart, position)
-            let isOpen = bytes[position] == UInt8(ascii: "{")
-            let text = isOpen ? "{" : "}"
-            let braceOrigin = origin(position..<(position + 1))
-            lines.append(LogicalLine(
-                kind: isOpen ? .openBrace : .closeBrace, words: [ExpandedWord(text: text, origin: braceOrigin)], text: text,
-                origin: braceOrigin))
-            segmentStart = position + 1
-        }
-        segment(segmentStart, range.upperBound)
     }
 }

@@ -4,7 +4,7 @@ struct ArgumentChecker {
     var diagnostics: [Diagnostic] = []
 
     /// The typed values of `words[1...]` (nil where rejected); reports missing and extra words.
-    mutating func check(_ row: KeywordRow, words: [ExpandedWord], lineOrigin: Origin) -> [ArgumentValue?] {
+    mutating func check(_ row: KeywordRow, words: WordList, lineOrigin: Origin) -> ArgumentValues {
         let arguments = row.arguments
         let given = words.count - 1
         if given < row.minimumArguments {
@@ -24,9 +24,8 @@ struct ArgumentChecker {
                 "keepalived reads one keyword per line: it uses '\(kept)' and ignores '\(ignored)'",
                 at: words[maximum + 1].origin.span))
         }
-        guard given > 0 else { return [] }
-        var values: [ArgumentValue?] = []
-        values.reserveCapacity(given)
+        var values = ArgumentValues()
+        guard given > 0 else { return values }
         for position in 1...given {
             let argument: ArgumentSpec
             if position - 1 < arguments.count {

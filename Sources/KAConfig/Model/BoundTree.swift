@@ -23,6 +23,8 @@ public enum ArgumentValue: Sendable, Hashable {
 /// A schema row shared by every statement bound to it (one reference instead of a copy of the row).
 public final class KeywordRow: Sendable {
     public let spec: KeywordSpec
+    /// The keyword (`spec.name`), read without copying the row.
+    public let name: String
     /// The fields the binder reads for every statement, kept apart: reading `spec` copies the
     /// whole row (a retain per string and array in it).
     let kind: KeywordKind
@@ -34,6 +36,7 @@ public final class KeywordRow: Sendable {
 
     public init(_ spec: KeywordSpec) {
         self.spec = spec
+        self.name = spec.name
         self.kind = spec.kind
         self.arguments = spec.arguments
         self.minimumArguments = spec.minimumArguments
@@ -43,15 +46,51 @@ public final class KeywordRow: Sendable {
     }
 }
 
+/// The typed values of a statement's arguments: the first two kept inline (almost every keyword
+/// has one or two arguments), the rest in an array, so that binding allocates nothing per line.
+public struct ArgumentValues: Sendable, RandomAccessCollection {
+    var inline0: ArgumentValue?
+    var inline1: ArgumentValue?
+    var rest: [ArgumentValue?] = []
+    public private(set) var count = 0
+
+    public init() {}
+
+    public init(_ values: [ArgumentValue?]) {
+        for value in values { append(value) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> ArgumentValue? {
+        precondition(position >= 0 && position < count, "argument index out of range")
+        switch position {
+        case 0: return inline0
+        case 1: return inline1
+        default: return rest[position - 2]
+        }
+    }
+
+    public mutating func append(_ value: ArgumentValue?) {
+        switch count {
+        case 0: inline0 = value
+        case 1: inline1 = value
+        default: rest.append(value)
+        }
+        count += 1
+    }
+}
+
 public struct BoundStatement: Sendable {
     public var row: KeywordRow
     public var spec: KeywordSpec { row.spec }
     /// All words of the line, the keyword first.
-    public var words: [ExpandedWord]
+    public var words: WordList
     /// One per argument word (after the keyword): the typed value, or nil when keepalived rejects it.
-    public var values: [ArgumentValue?]
-    /// The line's text (script keywords re-split it).
-    public var text: String
+    public var values: ArgumentValues
+    /// The line's text when it is not `words` joined by single spaces.
+    var storedText: String?
     /// Value-block entries, one per line.
     public var entries: [[ExpandedWord]]
     /// The block this statement opened (index into `BoundTree.blocks`), when bound.
@@ -62,17 +101,29 @@ public struct BoundStatement: Sendable {
         row: KeywordRow, words: [ExpandedWord], values: [ArgumentValue?], text: String, entries: [[ExpandedWord]],
         block: Int?, origin: Origin
     ) {
+        self.init(
+            row: row, words: WordList(words), values: ArgumentValues(values), text: text, entries: entries, block: block,
+            origin: origin)
+    }
+
+    init(
+        row: KeywordRow, words: WordList, values: ArgumentValues, text: String?, entries: [[ExpandedWord]], block: Int?,
+        origin: Origin
+    ) {
         self.row = row
         self.words = words
         self.values = values
-        self.text = text
+        self.storedText = text
         self.entries = entries
         self.block = block
         self.origin = origin
     }
 
-    public var keyword: String { row.spec.name }
-    public var arguments: ArraySlice<ExpandedWord> { words.dropFirst() }
+    /// The line's text (script keywords re-split it).
+    public var text: String { storedText ?? LogicalLine.joined(words) }
+
+    public var keyword: String { row.name }
+    public var arguments: Slice<WordList> { words.dropFirst() }
 
     public func word(_ index: Int) -> String? { index < words.count ? words[index].text : nil }
 

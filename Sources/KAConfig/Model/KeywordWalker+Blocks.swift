@@ -49,7 +49,7 @@ extension KeywordWalker {
             NamedBlockRule.table[spec.name]?.exactlyOneName == true || subSpec.nameRequirement == .address
         let values =
             readsOwnHeader
-            ? words.dropFirst().map { ArgumentValue.word($0.text) }
+            ? ArgumentValues(words.dropFirst().map { ArgumentValue.word($0.text) })
             : checker.check(row, words: words, lineOrigin: line.origin)
         let parentBlock = frames[frames.count - 1].block
         var blockIndex: Int?
@@ -57,14 +57,14 @@ extension KeywordWalker {
             blockIndex = tree.blocks.count
             tree.blocks.append(BoundBlock(specName: subSpec.name, opener: tree.statements.count))
             append(BoundStatement(
-                row: row, words: words, values: values, text: line.text, entries: [], block: blockIndex,
-                origin: line.origin))
+                row: row, words: words, values: values, text: words.count == line.wordCount ? line.storedText : line.text,
+                entries: [], block: blockIndex, origin: line.origin))
         }
         frames.append(Frame(table: table, block: blockIndex, needOpenBrace: needOpenBrace, opener: keywordWord))
     }
 
     /// The name checks of the block's handler; true when keepalived skips the whole block.
-    mutating func shouldSkip(spec: KeywordSpec, words: [ExpandedWord]) -> Bool {
+    mutating func shouldSkip(spec: KeywordSpec, words: WordList) -> Bool {
         guard let rule = NamedBlockRule.table[spec.name] else { return false }
         let keyword = words[0]
         if rule.exactlyOneName, words.count != 2 {
@@ -94,7 +94,7 @@ extension KeywordWalker {
         var spec: KeywordSpec { row.spec }
         // A header (`virtual_server_group NAME`) is read by the handler, which hands the rest on.
         let headerCount = min(row.arguments.count, line.words.count - 1)
-        let words = headerCount == 0 ? line.words : [line.words[0]] + line.words.dropFirst(1 + headerCount)
+        let words = headerCount == 0 ? line.words : WordList([line.words[0]] + line.words.dropFirst(1 + headerCount))
         var entries: [[ExpandedWord]] = []
         var needOpenBrace = true
         var hadCloseBrace = false
@@ -120,20 +120,33 @@ extension KeywordWalker {
         while !hadCloseBrace, cursor < lines.count {
             let next = lines[cursor]
             cursor += 1
-            var entry = Self.words(of: next)
-            if entry.isEmpty { continue }
+            // Brace lines first: their one word is never built.
             if needOpenBrace {
                 needOpenBrace = false
-                if entry[0].text == "{" {
-                    if entry.count == 1 { continue }
-                    entry.removeFirst()
-                } else {
+                if next.kind == .openBrace { continue }
+                if next.firstWordText != "{" {
                     checker.diagnostics.append(Diagnostic(
                         SemanticRules.missingBlock,
                         "'\(spec.name)' is not followed by '{'; keepalived logs it and reads the following lines as entries up to the next '}', which may be the enclosing block's",
                         at: words[0].origin.span, severity: .warning))
+                    if next.kind == .closeBrace { break }
+                } else {
+                    var entry = Array(next.words.dropFirst())
+                    if entry.last?.text == "}" {
+                        hadCloseBrace = true
+                        entry.removeLast()
+                    }
+                    if !entry.isEmpty { entries.append(entry) }
+                    continue
                 }
             }
+            if next.kind == .closeBrace { break }
+            if next.kind == .openBrace {
+                entries.append(Array(next.words))
+                continue
+            }
+            var entry = Array(next.words)
+            if entry.isEmpty { continue }
             if entry[entry.count - 1].text == "}" {
                 if entry.count == 1 { break }
                 hadCloseBrace = true

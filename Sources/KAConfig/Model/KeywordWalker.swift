@@ -76,14 +76,7 @@ struct KeywordWalker {
             cursor += 1
             let followsTrap = trapCandidate
             trapCandidate = false
-            let first: String
-            switch lines[index].kind {
-            case .openBrace: first = "{"
-            case .closeBrace: first = "}"
-            case .words:
-                guard !lines[index].words.isEmpty else { continue }
-                first = lines[index].words[0].text
-            }
+            guard let first = lines[index].firstWordText else { continue }
             let depth = frames.count - 1
             if skipSublevel == -1 {
                 if first == "{" {
@@ -119,13 +112,7 @@ struct KeywordWalker {
         diagnostics.append(contentsOf: checker.diagnostics)
     }
 
-    static func words(of line: LogicalLine) -> [ExpandedWord] {
-        switch line.kind {
-        case .openBrace: return [ExpandedWord(text: "{", origin: line.origin)]
-        case .closeBrace: return [ExpandedWord(text: "}", origin: line.origin)]
-        case .words: return line.words
-        }
-    }
+    static func words(of line: LogicalLine) -> WordList { line.words }
 
     // MARK: Skipped blocks
 
@@ -219,22 +206,25 @@ struct KeywordWalker {
             return false
         case .valueBlock:
             let argumentCount = row.arguments.count
-            let header = line.words.count <= 1 + argumentCount ? line.words : Array(line.words.prefix(1 + argumentCount))
-            let values = argumentCount == 0 ? [] : checker.check(row, words: header, lineOrigin: line.origin)
+            let words = line.words
+            let header = words.prefixList(1 + argumentCount)
+            let values = argumentCount == 0 ? ArgumentValues() : checker.check(row, words: header, lineOrigin: line.origin)
             let entries = readValueBlock(line, row: row)
+            // The text is the whole line's, also when the header is only part of it.
+            let text = header.count == words.count ? line.storedText : line.text
             append(BoundStatement(
-                row: row, words: header, values: values, text: line.text, entries: entries, block: nil,
+                row: row, words: header, values: values, text: text, entries: entries, block: nil,
                 origin: line.origin))
             return false
         case .script:
             append(BoundStatement(
-                row: row, words: line.words, values: [], text: line.text, entries: [], block: nil,
+                row: row, words: line.words, values: ArgumentValues(), text: line.storedText, entries: [], block: nil,
                 origin: line.origin))
             return nextLineIsOpenBrace(row: row, word: line.words[0])
         case .value:
             let values = checker.check(row, words: line.words, lineOrigin: line.origin)
             append(BoundStatement(
-                row: row, words: line.words, values: values, text: line.text, entries: [], block: nil,
+                row: row, words: line.words, values: values, text: line.storedText, entries: [], block: nil,
                 origin: line.origin))
             return nextLineIsOpenBrace(row: row, word: line.words[0])
         }

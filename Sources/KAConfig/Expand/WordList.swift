@@ -1,0 +1,66 @@
+/// The words of one line: a window on the expansion's one array of words (no array per line).
+/// Indices start at 0 like an Array's; slicing works as on any collection.
+public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
+    /// The array the window is on: every word of the expansion, or a line's own words.
+    var storage: [ExpandedWord]
+    var offset: Int
+    public private(set) var count: Int
+
+    public init(_ words: [ExpandedWord]) {
+        self.storage = words
+        self.offset = 0
+        self.count = words.count
+    }
+
+    public init(arrayLiteral words: ExpandedWord...) { self.init(words) }
+
+    /// A window on `storage` (the expansion attaches the storage once all lines are read).
+    init(storage: [ExpandedWord], offset: Int, count: Int) {
+        self.storage = storage
+        self.offset = offset
+        self.count = count
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> ExpandedWord {
+        precondition(position >= 0 && position < count, "word index out of range")
+        return storage[offset + position]
+    }
+
+    /// The first `n` words (all when there are fewer), as a list on the same storage.
+    public func prefixList(_ n: Int) -> WordList {
+        WordList(storage: storage, offset: offset, count: Swift.max(0, Swift.min(n, count)))
+    }
+
+    /// The words after the first `n`, as a list on the same storage.
+    public func dropFirstList(_ n: Int) -> WordList {
+        let dropped = Swift.max(0, Swift.min(n, count))
+        return WordList(storage: storage, offset: offset + dropped, count: count - dropped)
+    }
+
+    @discardableResult
+    public mutating func removeLast() -> ExpandedWord {
+        let last = self[count - 1]
+        count -= 1
+        return last
+    }
+
+    @discardableResult
+    public mutating func removeFirst() -> ExpandedWord {
+        let first = self[0]
+        offset += 1
+        count -= 1
+        return first
+    }
+
+    public var array: [ExpandedWord] { Array(self) }
+
+    public static func == (lhs: WordList, rhs: WordList) -> Bool { lhs.elementsEqual(rhs) }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for word in self { hasher.combine(word) }
+    }
+}
