@@ -33,6 +33,8 @@ public final class KeywordRow: Sendable {
     let maximumArguments: Int?
     let knownIn227: Bool
     let isDeprecated: Bool
+    /// The name rules of the block this keyword opens, if it is a named block.
+    let namedBlockRule: NamedBlockRule?
 
     public init(_ spec: KeywordSpec) {
         self.spec = spec
@@ -43,6 +45,7 @@ public final class KeywordRow: Sendable {
         self.maximumArguments = spec.maximumArguments
         self.knownIn227 = spec.knownIn227
         self.isDeprecated = spec.deprecatedBy != nil
+        self.namedBlockRule = NamedBlockRule.byKeyword[spec.name]
     }
 }
 

@@ -1,3 +1,14 @@
+/// A named block (`vrrp_instance VI_1`) for the duplicate check. Hashing feeds one FNV-1a
+/// word to the hasher instead of both strings (one lookup per block opened).
+struct BlockName: Hashable {
+    var keyword: String
+    var name: String
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(KeywordTable<Int>.hash(keyword) ^ KeywordTable<Int>.hash(name) &* 31)
+    }
+}
+
 /// Facts of the handlers of named blocks in keepalived 2.2.7 (vrrp_parser.c, bfd_parser.c):
 /// which need exactly one name, and which refuse a name already defined. Both skip the block.
 struct NamedBlockRule: Sendable {
@@ -17,7 +28,6 @@ struct NamedBlockRule: Sendable {
 
 extension KeywordWalker {
     mutating func openBlock(_ line: LogicalLine, row: KeywordRow, subName: String) {
-        let spec = row.spec
         var words = line.words
         var needOpenBrace = true
         // A trailing '{' word (only possible quoted, the line reader splits bare braces off).
@@ -26,36 +36,30 @@ extension KeywordWalker {
             needOpenBrace = false
         }
         let keywordWord = words[0]
-        if shouldSkip(spec: spec, words: words) {
-            frames.append(Frame(table: RowTable(spec.blockPlaceholder), block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
+        if shouldSkip(row: row, words: words) {
+            frames.append(Frame(table: RowTable(row.spec.blockPlaceholder), block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
             skipSublevel = -1
             return
         }
-        let table: RowTable
-        if let cached = rowTables[subName] {
-            table = cached
-        } else if let subSpec = schema.blockNamed(subName) {
-            table = RowTable(subSpec)
-            rowTables[subName] = table
-        } else {
-            frames.append(Frame(table: RowTable(spec.blockPlaceholder), block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
+        guard let table = tables.byName[subName] else {
+            frames.append(Frame(table: RowTable(row.spec.blockPlaceholder), block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
             skipSublevel = -1
             return
         }
-        let subSpec = table.spec
         // Handlers that read their own header (exactly-one-name blocks; `virtual_server IP PORT |
         // fwmark N | group NAME`, `real_server`) are not checked word by word here.
-        let readsOwnHeader =
-            NamedBlockRule.table[spec.name]?.exactlyOneName == true || subSpec.nameRequirement == .address
-        let values =
-            readsOwnHeader
-            ? ArgumentValues(words.dropFirst().map { ArgumentValue.word($0.text) })
-            : checker.check(row, words: words, lineOrigin: line.origin)
+        let readsOwnHeader = row.namedBlockRule?.exactlyOneName == true || table.spec.nameRequirement == .address
+        var values = ArgumentValues()
+        if readsOwnHeader {
+            for word in words.dropFirst() { values.append(.word(word.text)) }
+        } else {
+            values = checker.check(row, words: words, lineOrigin: line.origin)
+        }
         let parentBlock = frames[frames.count - 1].block
         var blockIndex: Int?
         if parentBlock != nil {
             blockIndex = tree.blocks.count
-            tree.blocks.append(BoundBlock(specName: subSpec.name, opener: tree.statements.count))
+            tree.blocks.append(BoundBlock(specName: table.name, opener: tree.statements.count))
             append(BoundStatement(
                 row: row, words: words, values: values, text: words.count == line.wordCount ? line.storedText : line.text,
                 entries: [], block: blockIndex, origin: line.origin))
@@ -64,20 +68,22 @@ extension KeywordWalker {
     }
 
     /// The name checks of the block's handler; true when keepalived skips the whole block.
-    mutating func shouldSkip(spec: KeywordSpec, words: WordList) -> Bool {
-        guard let rule = NamedBlockRule.table[spec.name] else { return false }
+    mutating func shouldSkip(row: KeywordRow, words: WordList) -> Bool {
+        guard let rule = row.namedBlockRule else { return false }
         let keyword = words[0]
+        let blockKeyword = row.name
         if rule.exactlyOneName, words.count != 2 {
             let detail = words.count < 2 ? "has no name" : "has \(words.count - 1) names"
             diagnostics.append(Diagnostic(
                 SemanticRules.missingName,
-                "'\(spec.name)' \(detail) but needs exactly one; keepalived reports \"\(spec.name) must have a name\" and skips the whole block",
+                "'\(blockKeyword)' \(detail) but needs exactly one; keepalived reports \"\(blockKeyword) must have a name\" and skips the whole block",
                 at: (words.count > 2 ? words[2] : keyword).origin.span))
             return true
         }
         guard rule.uniqueNames, words.count >= 2 else { return false }
         let name = words[1]
-        if let first = names[spec.name]?[name.text] {
+        let key = BlockName(keyword: blockKeyword, name: name.text)
+        if let first = names[key] {
             diagnostics.append(Diagnostic(
                 SemanticRules.duplicateName,
                 "\(rule.label) '\(name.text)' is already defined; keepalived reports \"already defined\" and skips this whole block",
@@ -85,7 +91,7 @@ extension KeywordWalker {
                 related: [RelatedLocation(file: first.file, line: first.line, column: first.column, message: "first defined here")]))
             return true
         }
-        names[spec.name, default: [:]][name.text] = name.origin
+        names[key] = name.origin
         return false
     }
 

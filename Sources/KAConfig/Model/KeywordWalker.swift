@@ -4,12 +4,15 @@
 /// level and reproduces keepalived's structural quirks exactly, reporting them as it goes.
 struct KeywordWalker {
     /// The rows of one block level by keyword, shared by every frame of that block.
-    final class RowTable {
+    final class RowTable: Sendable {
         let spec: BlockSpec
+        /// `spec.name`, read without copying the spec.
+        let name: String
         let rows: KeywordTable<KeywordRow>
 
         init(_ spec: BlockSpec) {
             self.spec = spec
+            self.name = spec.name
             self.rows = KeywordTable(spec.keywords.map { ($0.name, KeywordRow($0)) })
         }
     }
@@ -31,6 +34,8 @@ struct KeywordWalker {
     /// Positions where the syntax layer already reported a brace problem (KA102, KA106).
     let reportedBraces: Set<BracePosition>
     var tree = BoundTree()
+    /// The block of each statement in `tree.statements` (the blocks' lists are filled at the end).
+    var statementBlocks: [Int32] = []
     var diagnostics: [Diagnostic] = []
     var checker = ArgumentChecker()
     var cursor = 0
@@ -40,9 +45,9 @@ struct KeywordWalker {
     var traps: [Diagnostic] = []
     var lastResolvedTrap: Int?
     /// Names of the named blocks seen so far, by block keyword.
-    var names: [String: [String: Origin]] = [:]
+    var names: [BlockName: Origin] = [:]
     var lowercaseKeywords: [String: [String: String]] = [:]
-    var rowTables: [String: RowTable] = [:]
+    let tables: RowTableCache
     /// Did-you-mean hints by block and word: the schema's edit-distance search runs once per pair.
     var hints: [String: [String: String]] = [:]
 
@@ -63,8 +68,10 @@ struct KeywordWalker {
                 code: diagnostic.code, file: diagnostic.file, line: diagnostic.line, column: diagnostic.column))
         }
         self.reportedBraces = reported
-        self.frames = [Frame(table: RowTable(schema.topLevel), block: 0, needOpenBrace: false, opener: nil)]
+        self.tables = schema.isKeepalived ? RowTableCache.keepalived : RowTableCache(schema: schema)
+        self.frames = [Frame(table: tables.topLevel, block: 0, needOpenBrace: false, opener: nil)]
         tree.statements.reserveCapacity(lines.count / 2)
+        statementBlocks.reserveCapacity(lines.count / 2)
     }
 
     mutating func run() {
@@ -108,6 +115,7 @@ struct KeywordWalker {
             }
             trapCandidate = bindKeyword(lines[index], keyword: first)
         }
+        fillBlockStatements()
         for index in traps.indices { diagnostics.append(traps[index]) }
         diagnostics.append(contentsOf: checker.diagnostics)
     }
@@ -230,9 +238,18 @@ struct KeywordWalker {
         }
     }
 
+    /// Each block's statement list, sized once: growing one array per block while walking would
+    /// reallocate each a few times.
+    mutating func fillBlockStatements() {
+        var counts = [Int](repeating: 0, count: tree.blocks.count)
+        for block in statementBlocks { counts[Int(block)] += 1 }
+        for index in tree.blocks.indices { tree.blocks[index].statements.reserveCapacity(counts[index]) }
+        for (statement, block) in statementBlocks.enumerated() { tree.blocks[Int(block)].statements.append(statement) }
+    }
+
     mutating func append(_ statement: consuming BoundStatement) {
         guard let block = frames[frames.count - 1].block else { return }
-        tree.blocks[block].statements.append(tree.statements.count)
+        statementBlocks.append(Int32(truncatingIfNeeded: block))
         tree.statements.append(statement)
     }
 

@@ -6,6 +6,8 @@ public struct SchemaView: Sendable {
     public var blockNamed: @Sendable (String) -> BlockSpec?
     public var suggestions: @Sendable (String, BlockSpec) -> [String]
     public var blocksContaining: @Sendable (String) -> [String]
+    /// True for `SchemaView.keepalived` (whose binder tables are built once per process).
+    var isKeepalived = false
 
     public init(
         topLevel: BlockSpec, blockNamed: @escaping @Sendable (String) -> BlockSpec?,
@@ -21,9 +23,13 @@ public struct SchemaView: Sendable {
 
 extension SchemaView {
     /// The real keyword tables (`KeepalivedSchema`).
-    public static let keepalived = SchemaView(
-        topLevel: KeepalivedSchema.topLevel,
-        blockNamed: { KeepalivedSchema.block($0) },
-        suggestions: { KeepalivedSchema.suggestions(for: $0, in: $1) },
-        blocksContaining: { KeepalivedSchema.blocks(containing: $0) })
+    public static let keepalived: SchemaView = {
+        var view = SchemaView(
+            topLevel: KeepalivedSchema.topLevel,
+            blockNamed: { KeepalivedSchema.block($0) },
+            suggestions: { KeepalivedSchema.suggestions(for: $0, in: $1) },
+            blocksContaining: { KeepalivedSchema.blocks(containing: $0) })
+        view.isKeepalived = true
+        return view
+    }()
 }
