@@ -7,20 +7,35 @@ public struct SourceFile: Sendable {
     public let lineStarts: [Int]
 
     public init(path: String, bytes: [UInt8]) {
-        self.path = path
-        self.bytes = bytes
         var starts = [0]
-        starts.reserveCapacity(bytes.count / 24 + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index] == 0x0A {
-                starts.append(index + 1)
-            }
-        }
-        self.lineStarts = starts
+        starts.reserveCapacity(bytes.count / 16 + 1)
+        ByteSearch.forEachIndex(of: 0x0A, in: bytes) { starts.append($0 + 1) }
+        self.init(path: path, bytes: bytes, lineStarts: starts)
     }
 
     public init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+        self.init(path: path, bytes: Self.bytes(of: text))
+    }
+
+    /// For a caller that already found the line starts (the lexer does, on its pass).
+    init(path: String, bytes: [UInt8], lineStarts: [Int]) {
+        self.path = path
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
+
+    /// The UTF-8 bytes of a string, copied in one block.
+    static func bytes(of text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, initialized in
+                if let source = utf8.baseAddress, let target = buffer.baseAddress {
+                    // A plain memcpy: `initialize(from:count:)` copies byte by byte.
+                    UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: utf8.count)
+                }
+                initialized = utf8.count
+            }
+        }
     }
 
     /// 1-based line and column of a byte offset (an offset at the end maps past the last byte).

@@ -1,5 +1,44 @@
 /// Byte-level character classes of keepalived's reader.
 enum ByteClass {
+    /// The lexer's view of one byte. Classes that continue a bare word come first, so one
+    /// comparison with `wordStop` tells a word byte from a byte that ends the word.
+    enum Kind: UInt8 {
+        /// A byte with no special meaning.
+        case plain
+        /// `@`, `$`, `~`, `i`: word bytes that may start a directive at a logical line start.
+        case directive
+        /// `\`: a word byte that carries a following `#` or `!` with it.
+        case backslash
+        /// Space, tab, form feed, vertical tab (the first class that ends a word).
+        case blank
+        /// `\r`: blank, unless it starts `\r\n`.
+        case carriageReturn
+        case lineFeed
+        /// `#` or `!`.
+        case comment
+        case openBrace
+        case closeBrace
+        case quote
+
+        static let wordStop = Kind.blank.rawValue
+    }
+
+    /// The kind of every byte value, indexed by the byte itself (so always in bounds).
+    static let table: [Kind] = {
+        var table = [Kind](repeating: .plain, count: 256)
+        for byte in "@$~i".utf8 { table[Int(byte)] = .directive }
+        table[0x5C] = .backslash
+        for byte: UInt8 in [0x20, 0x09, 0x0B, 0x0C] { table[Int(byte)] = .blank }
+        table[0x0D] = .carriageReturn
+        table[0x0A] = .lineFeed
+        table[0x23] = .comment
+        table[0x21] = .comment
+        table[0x7B] = .openBrace
+        table[0x7D] = .closeBrace
+        table[0x22] = .quote
+        return table
+    }()
+
     /// Blanks inside a line: space, tab, form feed, vertical tab, carriage return.
     @inline(__always)
     static func isBlank(_ byte: UInt8) -> Bool {
@@ -22,31 +61,6 @@ enum ByteClass {
     static func endOfLineContent(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var cursor = from
         while cursor < bytes.count, !isLineEnd(bytes, cursor) { cursor += 1 }
-        return cursor
-    }
-
-    /// End of a bare word: whitespace, `"`, a brace, a comment character or the line end stop it;
-    /// a backslash carries the next byte with it (so `\#` and `\!` stay in the word).
-    @inline(__always)
-    static func endOfWord(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        var cursor = from
-        let count = bytes.count
-        while cursor < count {
-            let byte = bytes[cursor]
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D,
-                UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "!"):
-                return cursor
-            case UInt8(ascii: "\\"):
-                if cursor + 1 < count, bytes[cursor + 1] == UInt8(ascii: "#") || bytes[cursor + 1] == UInt8(ascii: "!") {
-                    cursor += 2
-                } else {
-                    cursor += 1
-                }
-            default:
-                cursor += 1
-            }
-        }
         return cursor
     }
 
@@ -97,8 +111,7 @@ enum ByteClass {
     /// when it is never closed, which keepalived reports as an invalid specification).
     @inline(__always)
     static func sequencePrefixEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        let heads: [[UInt8]] = [Array("~SEQx(".utf8), Array("~SEQ(".utf8), Array("~LST(".utf8)]
-        guard let head = heads.first(where: { hasPrefix(bytes, at: from, $0) }) else { return nil }
+        guard let head = sequenceHeads.first(where: { hasPrefix(bytes, at: from, $0) }) else { return nil }
         var cursor = from + head.count
         var depth = 1
         while cursor < bytes.count, !isLineEnd(bytes, cursor) {
@@ -112,6 +125,8 @@ enum ByteClass {
         }
         return cursor
     }
+
+    static let sequenceHeads: [[UInt8]] = ["~SEQx(", "~SEQ(", "~LST("].map { Array($0.utf8) }
 
     static let includeKeywords: [[UInt8]] = ["include", "includer", "includem", "includew", "includeb", "includea"]
         .map { Array($0.utf8) }

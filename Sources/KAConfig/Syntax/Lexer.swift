@@ -15,83 +15,148 @@
 /// Linear time, no recursion, total on any bytes.
 public struct Lexer {
     public static func tokenize(_ bytes: [UInt8]) -> [Token] {
+        lex(bytes).tokens
+    }
+
+    /// The tokens and, from the same pass, the line table and the tokens the line checks report.
+    static func lex(_ bytes: [UInt8]) -> LexedFile {
         bytes.withUnsafeBufferPointer { buffer in
-            var lexer = LexerState(bytes: buffer)
-            lexer.run()
-            return lexer.tokens
+            ByteClass.table.withUnsafeBufferPointer { classes in
+                // Configuration files average three to four bytes a token and twenty a line.
+                let (tokens, (lineStarts, notable)) = [Token].build(capacity: buffer.count / 3 + 16) { tokens in
+                    [Int].build(capacity: buffer.count / 16 + 2) { lineStarts in
+                        var lexer = LexerState(bytes: buffer, classes: classes, tokens: tokens, lineStarts: lineStarts)
+                        lexer.run()
+                        tokens = lexer.tokens
+                        lineStarts = lexer.lineStarts
+                        return lexer.notable
+                    }
+                }
+                return LexedFile(tokens: tokens, lineStarts: lineStarts, notable: notable)
+            }
         }
     }
 }
 
+/// What one pass of the lexer found.
+struct LexedFile {
+    var tokens: [Token]
+    /// Byte offset at which each line starts, equal to `SourceFile(path:bytes:).lineStarts`.
+    var lineStarts: [Int]
+    /// Tokens the line checks look at, in file order: unterminated quotes, `@id` prefixes, and
+    /// words ending in `\` that are the last significant token of their line.
+    var notable: [Int]
+}
+
 struct LexerState {
     let bytes: UnsafeBufferPointer<UInt8>
-    var tokens: [Token] = []
+    /// `ByteClass.table`, 256 entries, indexed by a byte.
+    let classes: UnsafeBufferPointer<ByteClass.Kind>
+    var tokens: AppendBuffer<Token>
+    var lineStarts: AppendBuffer<Int>
+    var notable: [Int] = []
+    /// A word ending in `\` on the current line, reported if nothing significant follows it.
+    var backslashWord = -1
     var index = 0
     /// True at the start of a physical line and right after a brace.
     var atLogicalLineStart = true
     /// True while the lines that follow belong to a multi-line `$NAME=` definition.
     var inDefinitionContinuation = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<ByteClass.Kind>, tokens: AppendBuffer<Token>,
+        lineStarts: AppendBuffer<Int>
+    ) {
         self.bytes = bytes
-        tokens.reserveCapacity(bytes.count / 4 + 1)
+        self.classes = classes
+        self.tokens = tokens
+        self.lineStarts = lineStarts
+        self.lineStarts.append(0)
     }
 
+    @inline(__always)
     mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int) {
         tokens.append(Token(kind: kind, start: start, end: end))
     }
 
+    @inline(__always)
+    func kind(at index: Int) -> ByteClass.Kind { classes[Int(bytes[index])] }
+
     mutating func run() {
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            if byte == 0x0A || (byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A) {
-                // An empty physical line ends a multi-line definition early.
-                if inDefinitionContinuation, tokens.last.map({ $0.kind == .newline }) ?? true {
-                    inDefinitionContinuation = false
-                }
-                let width = byte == 0x0A ? 1 : 2
-                emit(.newline, index, index + width)
-                index += width
-                atLogicalLineStart = true
+            let byteKind = kind(at: index)
+            switch byteKind {
+            case .lineFeed:
+                lexNewline(width: 1)
                 continue
-            }
-            if ByteClass.isBlank(byte) {
+            case .carriageReturn where index + 1 < count && bytes[index + 1] == 0x0A:
+                lexNewline(width: 2)
+                continue
+            case .blank, .carriageReturn:
                 lexWhitespace()
                 continue
+            default:
+                break
             }
             if inDefinitionContinuation {
                 lexDefinitionContinuationLine()
                 continue
             }
-            if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "!") {
+            switch byteKind {
+            case .comment:
                 lexComment()
-                continue
-            }
-            if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") {
-                emit(byte == UInt8(ascii: "{") ? .openBrace : .closeBrace, index, index + 1)
+            case .openBrace, .closeBrace:
+                emit(byteKind == .openBrace ? .openBrace : .closeBrace, index, index + 1)
                 index += 1
                 atLogicalLineStart = true
-                continue
-            }
-            if atLogicalLineStart, lexLineDirective() {
-                continue
-            }
-            atLogicalLineStart = false
-            if byte == UInt8(ascii: "\"") {
+            case .quote:
+                atLogicalLineStart = false
                 lexQuoted()
-            } else {
+            case .directive where atLogicalLineStart:
+                if !lexLineDirective() {
+                    atLogicalLineStart = false
+                    lexWord()
+                }
+            default:
+                atLogicalLineStart = false
                 lexWord()
             }
         }
+        endLine()
+    }
+
+    mutating func lexNewline(width: Int) {
+        // An empty physical line ends a multi-line definition early.
+        if inDefinitionContinuation, tokens.last.map({ $0.kind == .newline }) ?? true {
+            inDefinitionContinuation = false
+        }
+        endLine()
+        emit(.newline, index, index + width)
+        index += width
+        lineStarts.append(index)
+        atLogicalLineStart = true
+    }
+
+    /// At a newline or the end: a word ending in `\` that nothing significant follows is reported.
+    @inline(__always)
+    mutating func endLine() {
+        guard backslashWord >= 0 else { return }
+        if (backslashWord + 1..<tokens.count).allSatisfy({ tokens[$0].kind.isTrivia }) { notable.append(backslashWord) }
+        backslashWord = -1
     }
 
     /// Spaces, tabs, `\f`, `\v` and a `\r` that is not part of `\r\n`.
     mutating func lexWhitespace() {
         let start = index
-        while index < bytes.count, ByteClass.isBlank(bytes[index]) {
-            if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { break }
-            index += 1
+        let count = bytes.count
+        while index < count {
+            let byteKind = kind(at: index)
+            if byteKind == .blank || (byteKind == .carriageReturn && !(index + 1 < count && bytes[index + 1] == 0x0A)) {
+                index += 1
+            } else {
+                break
+            }
         }
         emit(.whitespace, start, index)
     }
@@ -113,14 +178,31 @@ struct LexerState {
             emit(.quoted, start, index)
         } else {
             index = ByteClass.endOfLineContent(bytes, from: start)
+            notable.append(tokens.count)
             emit(.unterminatedQuote, start, index)
         }
     }
 
+    /// A bare word: ends at whitespace, `"`, a brace, a comment character or the line end;
+    /// a backslash carries a following `#` or `!` with it (so `\#` and `\!` stay in the word).
+    /// Called on a byte that starts a word, so the word is never empty.
     mutating func lexWord() {
         let start = index
-        index = ByteClass.endOfWord(bytes, from: index)
-        if index == start { index += 1 }  // defensive: always make progress
+        let count = bytes.count
+        var cursor = index
+        while cursor < count {
+            let byteKind = kind(at: cursor)
+            if byteKind.rawValue < ByteClass.Kind.backslash.rawValue {
+                cursor += 1
+            } else if byteKind == .backslash {
+                let next = cursor + 1 < count ? bytes[cursor + 1] : 0
+                cursor += next == UInt8(ascii: "#") || next == UInt8(ascii: "!") ? 2 : 1
+            } else {
+                break
+            }
+        }
+        index = cursor > start ? cursor : start + 1  // defensive: always make progress
+        if bytes[index - 1] == UInt8(ascii: "\\") { backslashWord = tokens.count }
         emit(.word, start, index)
     }
 
@@ -135,6 +217,7 @@ struct LexerState {
                 cursor += 1
             }
             index = cursor
+            notable.append(tokens.count)
             emit(.conditional, start, index)
             return true  // still at the logical line start: what follows is the line itself
         }

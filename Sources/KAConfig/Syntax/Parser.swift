@@ -4,22 +4,26 @@
 /// reported at the `{` it should close, and parsing goes on.
 public enum Parser {
     public static func parse(_ source: SourceFile) -> SyntaxTree {
-        let tokens = Lexer.tokenize(source.bytes)
-        var state = ParserState(source: source, tokens: tokens)
-        state.run()
-        state.linkChildren()
-        state.checkLines()
-        return SyntaxTree(
-            source: source, tokens: tokens, nodes: state.nodes, rootChildren: state.rootChildren,
-            trailing: state.trailing, diagnostics: state.diagnostics)
+        build(source, Lexer.lex(source.bytes))
     }
 
     public static func parse(path: String, bytes: [UInt8]) -> SyntaxTree {
-        parse(SourceFile(path: path, bytes: bytes))
+        let lexed = Lexer.lex(bytes)
+        // The lexer saw every line end, so the line table needs no pass of its own.
+        return build(SourceFile(path: path, bytes: bytes, lineStarts: lexed.lineStarts), lexed)
     }
 
     public static func parse(path: String, text: String) -> SyntaxTree {
-        parse(SourceFile(path: path, text: text))
+        parse(path: path, bytes: SourceFile.bytes(of: text))
+    }
+
+    static func build(_ source: SourceFile, _ lexed: LexedFile) -> SyntaxTree {
+        var state = ParserState(source: source, tokens: lexed.tokens)
+        state.run()
+        state.checkLines(notable: lexed.notable)
+        return SyntaxTree(
+            source: source, tokens: lexed.tokens, nodes: state.nodes, rootChildren: state.rootChildren,
+            trailing: state.trailing, diagnostics: state.diagnostics)
     }
 }
 
@@ -32,7 +36,13 @@ struct ParserState {
     var pos = 0
     var nodes: [SyntaxNode] = []
     var diagnostics: [Diagnostic] = []
-    var openStack: [Int] = []
+    /// The blocks not closed yet, innermost last, with where their children start in `openChildren`.
+    var openStack: [(node: Int, firstChild: Int)] = []
+    /// The children found so far of every open block, outermost block's first. A block takes its
+    /// own off the end when it closes, so each children array is built once at its final size.
+    var openChildren: [Int] = []
+    /// How many entries of `openChildren` are in use (the rest is kept for reuse).
+    var openChildCount = 0
     var rootChildren: [Int] = []
     var trailing: Range<Int> = 0..<0
 
@@ -55,24 +65,18 @@ struct ParserState {
             case .closeBrace:
                 pos += 1
                 consumeSameLineTrivia()
-                if let open = openStack.popLast() {
-                    nodes[open].block!.close = leadingStart..<pos
-                    nodes[open].block!.isClosed = true
+                if !openStack.isEmpty {
+                    closeBlock(close: leadingStart..<pos, isClosed: true)
                 } else {
                     let brace = closeBraceIndex(in: leadingStart..<pos)
-                    append(SyntaxNode(kind: .strayCloseBrace, head: leadingStart..<pos, parent: nil))
+                    append(.strayCloseBrace, head: leadingStart..<pos)
                     report(SyntaxRules.extraCloseBrace, "'}' closes no block; keepalived reports \"Extra '}' found\"", token: brace)
                 }
             case .openBrace:
                 let braceIndex = pos
                 pos += 1
                 consumeSameLineTrivia()
-                let node = SyntaxNode(
-                    kind: .bareBlock, head: leadingStart..<leadingStart,
-                    block: SyntaxBlock(open: leadingStart..<pos, close: pos..<pos, isClosed: false),
-                    parent: openStack.last)
-                let index = append(node)
-                openStack.append(index)
+                openBlock(.bareBlock, head: leadingStart..<leadingStart, open: leadingStart..<pos)
                 report(SyntaxRules.unexpectedOpenBrace, "'{' follows no keyword; keepalived ignores it and reads the block's lines into the enclosing block", token: braceIndex)
             default:
                 parseStatement(leadingStart: leadingStart)
@@ -114,17 +118,12 @@ struct ParserState {
             if scan < count, tokens[scan].kind == .openBrace {
                 pos = scan + 1
                 consumeSameLineTrivia()
-                let node = SyntaxNode(
-                    kind: .statement, head: leadingStart..<headEnd,
-                    block: SyntaxBlock(open: headEnd..<pos, close: pos..<pos, isClosed: false),
-                    parent: openStack.last)
-                let index = append(node)
-                openStack.append(index)
+                openBlock(.statement, head: leadingStart..<headEnd, open: headEnd..<pos)
                 return
             }
         }
         consumeSameLineTrivia()
-        append(SyntaxNode(kind: isDefinition ? .definition : .statement, head: leadingStart..<pos, parent: openStack.last))
+        append(isDefinition ? .definition : .statement, head: leadingStart..<pos)
     }
 
     /// Whitespace and a comment up to (not including) the newline.
@@ -134,29 +133,40 @@ struct ParserState {
         }
     }
 
+    /// Adds a node under the innermost open block (or at the top level) and returns its index.
     @discardableResult
-    mutating func append(_ node: SyntaxNode) -> Int {
+    mutating func append(_ kind: SyntaxNode.Kind, head: Range<Int>, block: consuming SyntaxBlock? = nil) -> Int {
         let index = nodes.count
-        nodes.append(node)
-        if node.parent == nil { rootChildren.append(index) }
+        let parent = openStack.last?.node
+        if parent == nil {
+            rootChildren.append(index)
+        } else if openChildCount < openChildren.count {
+            openChildren[openChildCount] = index
+            openChildCount += 1
+        } else {
+            openChildren.append(index)
+            openChildCount += 1
+        }
+        nodes.append(SyntaxNode(kind: kind, head: head, block: block, parent: parent))
         return index
     }
 
-    /// Fills every block's children from the nodes' parent links, in one pass after parsing
-    /// (appending through `nodes[parent].block!` while parsing would copy arrays).
-    mutating func linkChildren() {
-        var children = [[Int]](repeating: [], count: nodes.count)
-        for index in nodes.indices {
-            if let parent = nodes[index].parent { children[parent].append(index) }
-        }
-        for index in nodes.indices where !children[index].isEmpty {
-            nodes[index].block?.children = children[index]
-        }
+    mutating func openBlock(_ kind: SyntaxNode.Kind, head: Range<Int>, open: Range<Int>) {
+        let index = append(
+            kind, head: head, block: SyntaxBlock(open: open, close: open.upperBound..<open.upperBound, isClosed: false))
+        openStack.append((node: index, firstChild: openChildCount))
+    }
+
+    /// Closes the innermost open block and hands it its children.
+    mutating func closeBlock(close: Range<Int>, isClosed: Bool) {
+        let (node, firstChild) = openStack.removeLast()
+        let children = firstChild < openChildCount ? Array(openChildren[firstChild..<openChildCount]) : []
+        openChildCount = firstChild
+        nodes[node].block?.finish(close: close, isClosed: isClosed, children: children)
     }
 
     mutating func finishAtEndOfFile(leadingStart: Int) {
-        for open in openStack.reversed() {
-            nodes[open].block!.close = leadingStart..<leadingStart
+        for (open, _) in openStack.reversed() {
             let brace = nodes[open].block!.openBraceToken(in: tokens) ?? nodes[open].head.lowerBound
             let keyword = firstWord(of: open).map { "'\($0)' " } ?? ""
             report(
@@ -164,7 +174,7 @@ struct ParserState {
                 "the \(keyword)block opened here is never closed; keepalived reports missing '}'s at the end of the file",
                 token: brace)
         }
-        openStack.removeAll()
+        while !openStack.isEmpty { closeBlock(close: leadingStart..<leadingStart, isClosed: false) }
         trailing = leadingStart..<tokens.count
     }
 
@@ -185,33 +195,13 @@ struct ParserState {
     }
 
     /// Line-level facts keepalived's reader reacts to: over-long lines, NUL bytes, unterminated
-    /// quotes, a trailing backslash outside definitions, `@id` with nothing after it.
-    mutating func checkLines() {
-        let bytes = source.bytes
-        let starts = source.lineStarts
-        for lineIndex in 0..<starts.count {
-            let start = starts[lineIndex]
-            var end = lineIndex + 1 < starts.count ? starts[lineIndex + 1] - 1 : bytes.count
-            if lineIndex + 1 < starts.count, end > start, bytes[end - 1] == 0x0D { end -= 1 }
-            let length = end - start
-            if length > keepalivedMaximumLineLength {
-                diagnostics.append(Diagnostic(
-                    SyntaxRules.lineTooLong,
-                    "line is \(length) bytes long; keepalived 2.2.7 reads at most \(keepalivedMaximumLineLength) and reads the rest as a separate line",
-                    at: source.span(start + keepalivedMaximumLineLength..<end)))
-            }
-        }
-        var searchFrom = 0
-        while searchFrom < bytes.count, let nul = bytes[searchFrom...].firstIndex(of: 0) {
-            diagnostics.append(Diagnostic(
-                SyntaxRules.embeddedNul, "NUL byte in the line; keepalived stops reading the line there",
-                at: source.span(nul..<nul + 1)))
-            // One report per line is enough.
-            let line = source.location(of: nul).line
-            searchFrom = line < starts.count ? starts[line] : bytes.count
-        }
-        var previousSignificant: Int?
-        for (index, token) in tokens.enumerated() {
+    /// quotes, a trailing backslash outside definitions, `@id` with nothing after it. The lexer
+    /// found the candidate tokens (`notable`) on its pass, so this looks at no other token.
+    mutating func checkLines(notable: [Int]) {
+        checkLineLengths()
+        checkNulBytes()
+        for index in notable {
+            let token = tokens[index]
             switch token.kind {
             case .unterminatedQuote:
                 diagnostics.append(Diagnostic(
@@ -225,26 +215,46 @@ struct ParserState {
                         SyntaxRules.emptyConditional, "'\(source.text(token.range))' has nothing after it; keepalived drops the line",
                         at: source.span(token.range)))
                 }
-            case .newline:
-                checkTrailingBackslash(previousSignificant)
-                previousSignificant = nil
-                continue
             default:
-                break
+                // A line whose last word ends in `\` (outside definitions): keepalived glues it to the word.
+                diagnostics.append(Diagnostic(
+                    SyntaxRules.lineContinuation,
+                    "a trailing '\\' does not continue the line (only $NAME= definitions continue); keepalived glues it to the last word",
+                    at: source.span(token.end - 1..<token.end)))
             }
-            if !token.kind.isTrivia { previousSignificant = index }
         }
-        checkTrailingBackslash(previousSignificant)
     }
 
-    /// A line whose last word ends in `\` (outside definitions): keepalived glues it to the word.
-    mutating func checkTrailingBackslash(_ last: Int?) {
-        guard let last, tokens[last].kind == .word, tokens[last].end > tokens[last].start,
-            source.bytes[tokens[last].end - 1] == UInt8(ascii: "\\")
-        else { return }
-        diagnostics.append(Diagnostic(
-            SyntaxRules.lineContinuation,
-            "a trailing '\\' does not continue the line (only $NAME= definitions continue); keepalived glues it to the last word",
-            at: source.span(tokens[last].end - 1..<tokens[last].end)))
+    mutating func checkLineLengths() {
+        let bytes = source.bytes
+        let starts = source.lineStarts
+        for lineIndex in 0..<starts.count {
+            let start = starts[lineIndex]
+            let isLast = lineIndex + 1 == starts.count
+            var end = isLast ? bytes.count : starts[lineIndex + 1] - 1
+            guard end - start > keepalivedMaximumLineLength else { continue }
+            if !isLast, end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            let length = end - start
+            if length > keepalivedMaximumLineLength {
+                diagnostics.append(Diagnostic(
+                    SyntaxRules.lineTooLong,
+                    "line is \(length) bytes long; keepalived 2.2.7 reads at most \(keepalivedMaximumLineLength) and reads the rest as a separate line",
+                    at: source.span(start + keepalivedMaximumLineLength..<end)))
+            }
+        }
+    }
+
+    mutating func checkNulBytes() {
+        let bytes = source.bytes
+        let starts = source.lineStarts
+        var searchFrom = 0
+        while let nul = ByteSearch.firstIndex(of: 0, in: bytes, from: searchFrom) {
+            diagnostics.append(Diagnostic(
+                SyntaxRules.embeddedNul, "NUL byte in the line; keepalived stops reading the line there",
+                at: source.span(nul..<nul + 1)))
+            // One report per line is enough.
+            let line = source.location(of: nul).line
+            searchFrom = line < starts.count ? starts[line] : bytes.count
+        }
     }
 }

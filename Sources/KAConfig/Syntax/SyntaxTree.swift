@@ -133,3 +133,12 @@ public struct SyntaxBlock: Sendable {
         close.first { tokens[$0].kind == .closeBrace }
     }
 }
+
+extension SyntaxBlock {
+    /// Sets everything the parser learns when the block ends, in one access to the node.
+    mutating func finish(close: Range<Int>, isClosed: Bool, children: [Int]) {
+        self.close = close
+        self.isClosed = isClosed
+        self.children = children
+    }
+}
