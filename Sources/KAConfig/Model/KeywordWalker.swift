@@ -70,8 +70,10 @@ struct KeywordWalker {
         self.reportedBraces = reported
         self.tables = schema.isKeepalived ? RowTableCache.keepalived : RowTableCache(schema: schema)
         self.frames = [Frame(table: tables.topLevel, block: 0, needOpenBrace: false, opener: nil)]
-        tree.statements.reserveCapacity(lines.count / 2)
-        statementBlocks.reserveCapacity(lines.count / 2)
+        // At most one statement per line; untouched capacity costs no memory (pages are mapped on
+        // first use), while growing would copy every statement once more.
+        tree.statements.reserveCapacity(lines.count)
+        statementBlocks.reserveCapacity(lines.count)
     }
 
     mutating func run() {
