@@ -44,6 +44,13 @@ extension ModelBuilder {
         "max_auto_priority": { defs, s, _ in defs.maxAutoPriority = s.int() ?? 99 },
     ]
 
+    /// `VRRPState(rawValue:)` and `AuthenticationType(rawValue:)` as plain compares (the
+    /// synthesized initializers search a table of strings).
+    static func vrrpState(_ text: String) -> VRRPState? { text == "MASTER" ? .master : text == "BACKUP" ? .backup : nil }
+    static func authenticationType(_ text: String) -> AuthenticationType? {
+        text == "PASS" ? .pass : text == "AH" ? .ah : nil
+    }
+
     static let notifyKeywords = [
         "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_deleted",
         "notify_master_rx_lower_pri",
@@ -52,7 +59,7 @@ extension ModelBuilder {
     static let instanceHandlers: [String: Handler<VRRPInstance>] = {
         var table: [String: Handler<VRRPInstance>] = [
             "state": { instance, s, _ in
-                guard let text = s.text(), let state = VRRPState(rawValue: text) else {
+                guard let text = s.text(), let state = Self.vrrpState(text) else {
                     if s.wordCount > 1, instance.stateConfigured != .master { instance.stateConfigured = .backup }
                     return
                 }
@@ -74,7 +81,7 @@ extension ModelBuilder {
                 var auth = instance.authentication ?? Authentication()
                 s.forEachChild { child in
                     switch child.keyword {
-                    case "auth_type": auth.type = child.text().flatMap(AuthenticationType.init(rawValue:)) ?? auth.type
+                    case "auth_type": auth.type = child.text().flatMap(Self.authenticationType) ?? auth.type
                     case "auth_pass": auth.pass = child.text() ?? auth.pass
                     default: break
                     }

@@ -32,27 +32,38 @@ struct ModelBuilder {
     }
 
     /// The top-level blocks and keywords with a typed place in `Configuration`.
-    enum TopLevel {
+    enum TopLevel: Int {
         case globalDefs, vrrpInstance, vrrpScript, trackFile, trackProcess, syncGroup, staticAddresses
         case staticRoutes, staticRules, linkbeat, garpGroup, trackGroup, bfdInstance, virtualServerGroup
         case virtualServer
     }
 
-    static let topLevelTable = KeywordTable<TopLevel>([
-        ("global_defs", .globalDefs), ("vrrp_instance", .vrrpInstance), ("vrrp_script", .vrrpScript),
-        ("track_file", .trackFile), ("vrrp_track_file", .trackFile), ("vrrp_track_process", .trackProcess),
-        ("vrrp_sync_group", .syncGroup), ("static_ipaddress", .staticAddresses), ("static_routes", .staticRoutes),
-        ("static_rules", .staticRules), ("linkbeat_interfaces", .linkbeat), ("garp_group", .garpGroup),
-        ("track_group", .trackGroup), ("bfd_instance", .bfdInstance), ("virtual_server_group", .virtualServerGroup),
-        ("virtual_server", .virtualServer),
+    /// Keyword -> `TopLevel` raw value.
+    static let topLevelTable = KeywordTable<Int>([
+        ("global_defs", TopLevel.globalDefs.rawValue),
+        ("vrrp_instance", TopLevel.vrrpInstance.rawValue),
+        ("vrrp_script", TopLevel.vrrpScript.rawValue),
+        ("track_file", TopLevel.trackFile.rawValue),
+        ("vrrp_track_file", TopLevel.trackFile.rawValue),
+        ("vrrp_track_process", TopLevel.trackProcess.rawValue),
+        ("vrrp_sync_group", TopLevel.syncGroup.rawValue),
+        ("static_ipaddress", TopLevel.staticAddresses.rawValue),
+        ("static_routes", TopLevel.staticRoutes.rawValue),
+        ("static_rules", TopLevel.staticRules.rawValue),
+        ("linkbeat_interfaces", TopLevel.linkbeat.rawValue),
+        ("garp_group", TopLevel.garpGroup.rawValue),
+        ("track_group", TopLevel.trackGroup.rawValue),
+        ("bfd_instance", TopLevel.bfdInstance.rawValue),
+        ("virtual_server_group", TopLevel.virtualServerGroup.rawValue),
+        ("virtual_server", TopLevel.virtualServer.rawValue),
     ])
 
     // Each block is appended first and filled in place: these values are large, and filling a
     // local then appending it copies it.
     mutating func bindTopLevel(_ s: StatementRef) {
-        let keyword = s.keyword
-        guard let kind = Self.topLevelTable[keyword] else {
-            model.other[keyword] = s.otherWords
+        let slot = context.rowCaches[Self.topLevelCacheID].slot(for: s.row) { Self.topLevelTable[s.keyword] ?? -1 }
+        guard let kind = TopLevel(rawValue: slot) else {
+            model.other[s.keyword] = s.otherWords
             return
         }
         switch kind {
@@ -148,18 +159,20 @@ struct BuildContext {
     var definedBFDs: Set<String> = []
     /// Sync group name and its `group` member words, checked once every instance is known.
     var syncGroupMembers: [(String, [ExpandedWord])] = []
+    /// Per handler table: schema row -> handler index (-1: no handler).
+    var rowCaches = Array(repeating: RowSlotCache(), count: ModelBuilder.rowCacheCount)
 
     /// Runs the handler of each child statement; keywords without one go to `other` (as words).
     mutating func fill<Target>(
-        _ target: inout Target, from statement: StatementRef, handlers: KeywordTable<ModelBuilder.Handler<Target>>,
+        _ target: inout Target, from statement: StatementRef, handlers: HandlerTable<Target>,
         other: ((inout Target, String, [String]) -> Void)?
     ) {
         statement.forEachChild { child in
-            let keyword = child.keyword
-            if let handler = handlers[keyword] {
-                handler(&target, child, &self)
+            let slot = rowCaches[handlers.id].slot(for: child.row) { handlers.slots[child.keyword] ?? -1 }
+            if slot >= 0 {
+                handlers.handlers[slot](&target, child, &self)
             } else if let other {
-                other(&target, keyword, child.otherWords)
+                other(&target, child.keyword, child.otherWords)
             }
         }
     }

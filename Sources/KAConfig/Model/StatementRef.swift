@@ -6,6 +6,7 @@ struct StatementRef {
     let tree: BoundTree
     let index: Int
 
+    var row: KeywordRow { tree.statements[index].row }
     var keyword: String { tree.statements[index].keyword }
     var words: [ExpandedWord] { tree.statements[index].words }
     /// The number of words, the keyword included.
