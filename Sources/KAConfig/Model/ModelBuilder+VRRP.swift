@@ -118,19 +118,23 @@ extension ModelBuilder {
             },
             "track_script": { instance, s, builder in
                 builder.appendReferences(
-                    s, to: &instance.trackScripts, defined: builder.definedScripts, kind: "track script", owner: "vrrp_instance", named: instance.name)
+                    s, to: &instance.trackScripts, defined: builder.definedScripts, kind: "track script",
+                    owner: "vrrp_instance", named: instance.name)
             },
             "track_file": { instance, s, builder in
                 builder.appendReferences(
-                    s, to: &instance.trackFiles, defined: builder.definedTrackFiles, kind: "track file", owner: "vrrp_instance", named: instance.name)
+                    s, to: &instance.trackFiles, defined: builder.definedTrackFiles, kind: "track file",
+                    owner: "vrrp_instance", named: instance.name)
             },
             "track_process": { instance, s, builder in
                 builder.appendReferences(
-                    s, to: &instance.trackProcesses, defined: builder.definedProcesses, kind: "track process", owner: "vrrp_instance", named: instance.name)
+                    s, to: &instance.trackProcesses, defined: builder.definedProcesses, kind: "track process",
+                    owner: "vrrp_instance", named: instance.name)
             },
             "track_bfd": { instance, s, builder in
                 builder.appendReferences(
-                    s, to: &instance.trackBFDs, defined: builder.definedBFDs, kind: "track bfd", owner: "vrrp_instance", named: instance.name)
+                    s, to: &instance.trackBFDs, defined: builder.definedBFDs, kind: "track bfd",
+                    owner: "vrrp_instance", named: instance.name)
             },
             "nopreempt": { instance, _, _ in instance.nopreempt = true },
             "preempt": { instance, _, _ in instance.nopreempt = false },
@@ -231,19 +235,23 @@ extension ModelBuilder {
             "track_interface": { group, s, _ in group.trackInterfaces += s.entries.compactMap(EntryParsers.trackedInterface) },
             "track_script": { group, s, builder in
                 builder.appendReferences(
-                    s, to: &group.trackScripts, defined: builder.definedScripts, kind: "track script", owner: "vrrp_sync_group", named: group.name)
+                    s, to: &group.trackScripts, defined: builder.definedScripts, kind: "track script",
+                    owner: "vrrp_sync_group", named: group.name)
             },
             "track_file": { group, s, builder in
                 builder.appendReferences(
-                    s, to: &group.trackFiles, defined: builder.definedTrackFiles, kind: "track file", owner: "vrrp_sync_group", named: group.name)
+                    s, to: &group.trackFiles, defined: builder.definedTrackFiles, kind: "track file",
+                    owner: "vrrp_sync_group", named: group.name)
             },
             "track_process": { group, s, builder in
                 builder.appendReferences(
-                    s, to: &group.trackProcesses, defined: builder.definedProcesses, kind: "track process", owner: "vrrp_sync_group", named: group.name)
+                    s, to: &group.trackProcesses, defined: builder.definedProcesses, kind: "track process",
+                    owner: "vrrp_sync_group", named: group.name)
             },
             "track_bfd": { group, s, builder in
                 builder.appendReferences(
-                    s, to: &group.trackBFDs, defined: builder.definedBFDs, kind: "track bfd", owner: "vrrp_sync_group", named: group.name)
+                    s, to: &group.trackBFDs, defined: builder.definedBFDs, kind: "track bfd",
+                    owner: "vrrp_sync_group", named: group.name)
             },
             "smtp_alert": { group, s, _ in group.smtpAlert = s.flag ?? group.smtpAlert },
             "global_tracking": { group, _, _ in group.globalTracking = true },
