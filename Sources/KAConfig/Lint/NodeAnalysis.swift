@@ -11,12 +11,25 @@ public struct NodeAnalysis: Sendable {
         self.path = path
         self.expanded = expanded
         self.bound = bound
+        self.instanceBlocks = Self.instanceBlocks(of: bound.tree, expected: bound.model.instances.count)
+    }
+
+    /// Reads each block's fields in place (no copy of `BoundBlock`), sized for the instances up front.
+    private static func instanceBlocks(of tree: BoundTree, expected: Int) -> [String: Int] {
         var blocks: [String: Int] = [:]
-        for (index, block) in bound.tree.blocks.enumerated() where block.specName == "vrrp_instance" {
-            guard let opener = block.opener, let name = bound.tree.statements[opener].word(1) else { continue }
-            if blocks[name] == nil { blocks[name] = index }
+        blocks.reserveCapacity(expected)
+        for index in tree.blocks.indices where tree.blocks[index].specName == "vrrp_instance" {
+            guard let opener = tree.blocks[index].opener else { continue }
+            let words = tree.statements[opener].words
+            guard words.count > 1 else { continue }
+            keepFirst(&blocks[words[1].text], index)
         }
-        self.instanceBlocks = blocks
+        return blocks
+    }
+
+    /// One hash for "insert unless present" (the first definition wins).
+    private static func keepFirst(_ slot: inout Int?, _ value: Int) {
+        if slot == nil { slot = value }
     }
 
     public var model: Configuration { bound.model }

@@ -1,10 +1,26 @@
 /// Readers of value-block entries (one line each), as keepalived's alloc_* functions read them.
 enum EntryParsers {
-    static let addressOptions: Set<String> = ["dev", "brd", "broadcast", "scope", "label", "peer", "preferred_lft"]
     static let routeTypes: Set<String> = [
         "unicast", "blackhole", "unreachable", "prohibit", "throw", "local", "broadcast", "anycast", "multicast", "nat",
     ]
     static let ruleActions: Set<String> = ["blackhole", "unreachable", "prohibit", "goto", "nop"]
+
+    /// The options of an address entry that take the next word as their value.
+    enum AddressOption {
+        case device, broadcast, scope, label, peer, preferredLifetime
+
+        init?(_ word: String) {
+            switch word {
+            case "dev": self = .device
+            case "brd", "broadcast": self = .broadcast
+            case "scope": self = .scope
+            case "label": self = .label
+            case "peer": self = .peer
+            case "preferred_lft": self = .preferredLifetime
+            default: return nil
+            }
+        }
+    }
 
     static func words(_ entry: [ExpandedWord]) -> [String] { entry.map(\.text) }
 
@@ -23,15 +39,16 @@ enum EntryParsers {
         var index = 1
         while index < entry.count {
             let key = entry[index].text
-            if addressOptions.contains(key), index + 1 < entry.count {
+            // An option word takes the next word as its value (a switch: cheaper than a Set lookup).
+            if index + 1 < entry.count, let option = AddressOption(key) {
                 let value = entry[index + 1]
-                switch key {
-                case "dev": result.device = value.text
-                case "brd", "broadcast": result.broadcast = value.text
-                case "scope": result.scope = value.text
-                case "label": result.label = value.text
-                case "preferred_lft": result.preferredLifetime = value.text
-                default:
+                switch option {
+                case .device: result.device = value.text
+                case .broadcast: result.broadcast = value.text
+                case .scope: result.scope = value.text
+                case .label: result.label = value.text
+                case .preferredLifetime: result.preferredLifetime = value.text
+                case .peer:
                     if let peer = IPPrefix(value.text) {
                         result.peer = peer
                     } else {
@@ -90,14 +107,24 @@ enum EntryParsers {
 
     /// The `weight W` and `reverse` words shared by every tracker entry syntax.
     static func trackOptions(_ entry: [ExpandedWord]) -> (weight: Int?, reverse: Bool) {
-        let words = Self.words(entry)
+        // One pass over the words, no [String] copy: the first `weight` reads the word after it.
         var weight: Int?
-        if let weightIndex = words.firstIndex(of: "weight"), weightIndex + 1 < words.count,
-            case .success(let value) = NumberReader.integer(words[weightIndex + 1], in: -254...254)
-        {
-            weight = value
+        var sawWeight = false
+        var reverse = false
+        for index in entry.indices {
+            let word = entry[index].text
+            if !sawWeight, word == "weight" {
+                sawWeight = true
+                if index + 1 < entry.count,
+                    case .success(let value) = NumberReader.integer(entry[index + 1].text, in: -254...254)
+                {
+                    weight = value
+                }
+            } else if word == "reverse" {
+                reverse = true
+            }
         }
-        return (weight, words.contains("reverse"))
+        return (weight, reverse)
     }
 
     /// `NAME [weight W [reverse|noreverse]]`.

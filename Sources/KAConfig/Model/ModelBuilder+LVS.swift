@@ -5,46 +5,6 @@ extension ModelBuilder {
         "FILE_CHECK", "BFD_CHECK",
     ]
 
-    mutating func virtualServer(_ statement: BoundStatement) -> VirtualServer? {
-        var server = VirtualServer()
-        server.origin = statement.origin
-        switch statement.word(1) {
-        case "fwmark"?:
-            server.fwmark = statement.word(2).flatMap { Int($0) }
-        case "group"?:
-            server.group = statement.word(2)
-        case let text?:
-            guard let address = IPAddress(text) else {
-                diagnostics.append(Diagnostic(
-                    SemanticRules.invalidAddress,
-                    "'\(text)' is not an IP address; keepalived reports \"Invalid virtual server IP address\" and skips the block",
-                    at: statement.words[1].origin.span))
-                return nil
-            }
-            server.address = address
-            server.port = statement.word(2).flatMap { Int($0) }
-        case nil:
-            return nil
-        }
-        fill(&server, from: statement, handlers: Self.virtualServerHandlerTable, other: \.other)
-        return server
-    }
-
-    mutating func realServer(_ statement: BoundStatement) -> RealServer? {
-        guard let text = statement.word(1) else { return nil }
-        guard let address = IPAddress(text) else {
-            diagnostics.append(Diagnostic(
-                SemanticRules.invalidAddress,
-                "'\(text)' is not an IP address; keepalived reports \"Invalid real server ip address/port\" and skips the block",
-                at: statement.words[1].origin.span))
-            return nil
-        }
-        var server = RealServer(address: address, port: statement.word(2).flatMap { Int($0) })
-        server.origin = statement.origin
-        fill(&server, from: statement, handlers: Self.realServerHandlerTable, other: \.other)
-        return server
-    }
-
     static let virtualServerHandlers: [String: Handler<VirtualServer>] = [
         "lb_algo": { server, s, _ in server.scheduler = s.text() },
         "lvs_sched": { server, s, _ in server.scheduler = s.text() },
@@ -80,13 +40,6 @@ extension ModelBuilder {
         return table
     }()
 
-    mutating func checker(_ statement: BoundStatement) -> Checker {
-        var checker = Checker(type: statement.keyword)
-        checker.origin = statement.origin
-        fill(&checker, from: statement, handlers: Self.checkerHandlerTable, other: \.other)
-        return checker
-    }
-
     static let checkerHandlers: [String: Handler<Checker>] = [
         "connect_ip": { checker, s, _ in checker.connectIP = s.address() },
         "connect_port": { checker, s, _ in checker.connectPort = s.int() },
@@ -101,7 +54,7 @@ extension ModelBuilder {
         "url": { checker, s, builder in
             var url = Checker.URL()
             url.origin = s.origin
-            for child in builder.children(of: s) {
+            s.forEachChild { child in
                 switch child.keyword {
                 case "path": url.path = child.text()
                 case "digest": url.digest = child.text()
@@ -112,4 +65,54 @@ extension ModelBuilder {
             checker.urls.append(url)
         },
     ]
+}
+
+/// Builders of the LVS blocks: virtual_server, real_server and the checkers.
+extension BuildContext {
+    mutating func virtualServer(_ statement: StatementRef) -> VirtualServer? {
+        var server = VirtualServer()
+        server.origin = statement.origin
+        switch statement.word(1) {
+        case "fwmark"?:
+            server.fwmark = statement.word(2).flatMap { Int($0) }
+        case "group"?:
+            server.group = statement.word(2)
+        case let text?:
+            guard let address = IPAddress(text) else {
+                diagnostics.append(Diagnostic(
+                    SemanticRules.invalidAddress,
+                    "'\(text)' is not an IP address; keepalived reports \"Invalid virtual server IP address\" and skips the block",
+                    at: statement.words[1].origin.span))
+                return nil
+            }
+            server.address = address
+            server.port = statement.word(2).flatMap { Int($0) }
+        case nil:
+            return nil
+        }
+        fill(&server, from: statement, handlers: ModelBuilder.virtualServerHandlerTable) { $0.other[$1] = $2 }
+        return server
+    }
+
+    mutating func realServer(_ statement: StatementRef) -> RealServer? {
+        guard let text = statement.word(1) else { return nil }
+        guard let address = IPAddress(text) else {
+            diagnostics.append(Diagnostic(
+                SemanticRules.invalidAddress,
+                "'\(text)' is not an IP address; keepalived reports \"Invalid real server ip address/port\" and skips the block",
+                at: statement.words[1].origin.span))
+            return nil
+        }
+        var server = RealServer(address: address, port: statement.word(2).flatMap { Int($0) })
+        server.origin = statement.origin
+        fill(&server, from: statement, handlers: ModelBuilder.realServerHandlerTable) { $0.other[$1] = $2 }
+        return server
+    }
+
+    mutating func checker(_ statement: StatementRef) -> Checker {
+        var checker = Checker(type: statement.keyword)
+        checker.origin = statement.origin
+        fill(&checker, from: statement, handlers: ModelBuilder.checkerHandlerTable) { $0.other[$1] = $2 }
+        return checker
+    }
 }

@@ -44,6 +44,13 @@ extension ModelBuilder {
         "max_auto_priority": { defs, s, _ in defs.maxAutoPriority = s.int() ?? 99 },
     ]
 
+    /// `VRRPState(rawValue:)` and `AuthenticationType(rawValue:)` as plain compares (the
+    /// synthesized initializers search a table of strings).
+    static func vrrpState(_ text: String) -> VRRPState? { text == "MASTER" ? .master : text == "BACKUP" ? .backup : nil }
+    static func authenticationType(_ text: String) -> AuthenticationType? {
+        text == "PASS" ? .pass : text == "AH" ? .ah : nil
+    }
+
     static let notifyKeywords = [
         "notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_deleted",
         "notify_master_rx_lower_pri",
@@ -52,8 +59,8 @@ extension ModelBuilder {
     static let instanceHandlers: [String: Handler<VRRPInstance>] = {
         var table: [String: Handler<VRRPInstance>] = [
             "state": { instance, s, _ in
-                guard let text = s.text(), let state = VRRPState(rawValue: text) else {
-                    if s.words.count > 1, instance.stateConfigured != .master { instance.stateConfigured = .backup }
+                guard let text = s.text(), let state = Self.vrrpState(text) else {
+                    if s.wordCount > 1, instance.stateConfigured != .master { instance.stateConfigured = .backup }
                     return
                 }
                 // keepalived ignores BACKUP after MASTER ("state previously set as MASTER").
@@ -63,7 +70,7 @@ extension ModelBuilder {
             "interface": { instance, s, _ in instance.interface = s.text() },
             "virtual_router_id": { instance, s, _ in instance.virtualRouterID = s.int() ?? instance.virtualRouterID },
             "priority": { instance, s, _ in
-                if s.words.count > 1 { instance.priorityConfigured = s.int() ?? 100 }
+                if s.wordCount > 1 { instance.priorityConfigured = s.int() ?? 100 }
             },
             "advert_int": { instance, s, _ in
                 instance.advertIntervalMicroseconds = s.microseconds() ?? instance.advertIntervalMicroseconds
@@ -72,9 +79,9 @@ extension ModelBuilder {
             "native_ipv6": { instance, _, _ in instance.nativeIPv6 = true },
             "authentication": { instance, s, builder in
                 var auth = instance.authentication ?? Authentication()
-                for child in builder.children(of: s) {
+                s.forEachChild { child in
                     switch child.keyword {
-                    case "auth_type": auth.type = child.text().flatMap(AuthenticationType.init(rawValue:)) ?? auth.type
+                    case "auth_type": auth.type = child.text().flatMap(Self.authenticationType) ?? auth.type
                     case "auth_pass": auth.pass = child.text() ?? auth.pass
                     default: break
                     }
@@ -82,13 +89,17 @@ extension ModelBuilder {
                 instance.authentication = auth
             },
             "virtual_ipaddress": { instance, s, builder in
-                instance.virtualAddresses += s.entries.compactMap {
-                    EntryParsers.address($0, diagnostics: &builder.diagnostics)
+                for entry in s.entries {
+                    if let address = EntryParsers.address(entry, diagnostics: &builder.diagnostics) {
+                        instance.virtualAddresses.append(address)
+                    }
                 }
             },
             "virtual_ipaddress_excluded": { instance, s, builder in
-                instance.excludedAddresses += s.entries.compactMap {
-                    EntryParsers.address($0, diagnostics: &builder.diagnostics)
+                for entry in s.entries {
+                    if let address = EntryParsers.address(entry, diagnostics: &builder.diagnostics) {
+                        instance.excludedAddresses.append(address)
+                    }
                 }
             },
             "virtual_routes": { instance, s, _ in instance.virtualRoutes += s.entries.map(EntryParsers.route) },
@@ -96,28 +107,34 @@ extension ModelBuilder {
             "unicast_src_ip": { instance, s, _ in instance.unicastSourceIP = s.address() ?? instance.unicastSourceIP },
             "mcast_src_ip": { instance, s, _ in instance.multicastSourceIP = s.address() ?? instance.multicastSourceIP },
             "unicast_peer": { instance, s, builder in
-                instance.unicastPeers += s.entries.compactMap {
-                    EntryParsers.unicastPeer($0, diagnostics: &builder.diagnostics)
+                for entry in s.entries {
+                    if let peer = EntryParsers.unicastPeer(entry, diagnostics: &builder.diagnostics) {
+                        instance.unicastPeers.append(peer)
+                    }
                 }
             },
             "track_interface": { instance, s, _ in
                 instance.trackInterfaces += s.entries.compactMap(EntryParsers.trackedInterface)
             },
             "track_script": { instance, s, builder in
-                instance.trackScripts += builder.references(
-                    s, defined: builder.definedScripts, kind: "track script", owner: "vrrp_instance \(instance.name)")
+                builder.appendReferences(
+                    s, to: &instance.trackScripts, defined: builder.definedScripts, kind: "track script",
+                    owner: "vrrp_instance", named: instance.name)
             },
             "track_file": { instance, s, builder in
-                instance.trackFiles += builder.references(
-                    s, defined: builder.definedTrackFiles, kind: "track file", owner: "vrrp_instance \(instance.name)")
+                builder.appendReferences(
+                    s, to: &instance.trackFiles, defined: builder.definedTrackFiles, kind: "track file",
+                    owner: "vrrp_instance", named: instance.name)
             },
             "track_process": { instance, s, builder in
-                instance.trackProcesses += builder.references(
-                    s, defined: builder.definedProcesses, kind: "track process", owner: "vrrp_instance \(instance.name)")
+                builder.appendReferences(
+                    s, to: &instance.trackProcesses, defined: builder.definedProcesses, kind: "track process",
+                    owner: "vrrp_instance", named: instance.name)
             },
             "track_bfd": { instance, s, builder in
-                instance.trackBFDs += builder.references(
-                    s, defined: builder.definedBFDs, kind: "track bfd", owner: "vrrp_instance \(instance.name)")
+                builder.appendReferences(
+                    s, to: &instance.trackBFDs, defined: builder.definedBFDs, kind: "track bfd",
+                    owner: "vrrp_instance", named: instance.name)
             },
             "nopreempt": { instance, _, _ in instance.nopreempt = true },
             "preempt": { instance, _, _ in instance.nopreempt = false },
@@ -217,20 +234,24 @@ extension ModelBuilder {
             },
             "track_interface": { group, s, _ in group.trackInterfaces += s.entries.compactMap(EntryParsers.trackedInterface) },
             "track_script": { group, s, builder in
-                group.trackScripts += builder.references(
-                    s, defined: builder.definedScripts, kind: "track script", owner: "vrrp_sync_group \(group.name)")
+                builder.appendReferences(
+                    s, to: &group.trackScripts, defined: builder.definedScripts, kind: "track script",
+                    owner: "vrrp_sync_group", named: group.name)
             },
             "track_file": { group, s, builder in
-                group.trackFiles += builder.references(
-                    s, defined: builder.definedTrackFiles, kind: "track file", owner: "vrrp_sync_group \(group.name)")
+                builder.appendReferences(
+                    s, to: &group.trackFiles, defined: builder.definedTrackFiles, kind: "track file",
+                    owner: "vrrp_sync_group", named: group.name)
             },
             "track_process": { group, s, builder in
-                group.trackProcesses += builder.references(
-                    s, defined: builder.definedProcesses, kind: "track process", owner: "vrrp_sync_group \(group.name)")
+                builder.appendReferences(
+                    s, to: &group.trackProcesses, defined: builder.definedProcesses, kind: "track process",
+                    owner: "vrrp_sync_group", named: group.name)
             },
             "track_bfd": { group, s, builder in
-                group.trackBFDs += builder.references(
-                    s, defined: builder.definedBFDs, kind: "track bfd", owner: "vrrp_sync_group \(group.name)")
+                builder.appendReferences(
+                    s, to: &group.trackBFDs, defined: builder.definedBFDs, kind: "track bfd",
+                    owner: "vrrp_sync_group", named: group.name)
             },
             "smtp_alert": { group, s, _ in group.smtpAlert = s.flag ?? group.smtpAlert },
             "global_tracking": { group, _, _ in group.globalTracking = true },
@@ -259,13 +280,15 @@ extension ModelBuilder {
 
     /// Sync group members are resolved after the whole configuration is read.
     mutating func resolveSyncGroups() {
+        // Most configurations have no sync group: skip the set of every instance name.
+        guard !model.syncGroups.isEmpty || !context.syncGroupMembers.isEmpty else { return }
         let names = Set(model.instances.map(\.name))
         for index in model.syncGroups.indices {
             model.syncGroups[index].resolvedMembers = model.syncGroups[index].members.filter { names.contains($0) }
         }
-        for (group, words) in syncGroupMembers {
+        for (group, words) in context.syncGroupMembers {
             for word in words where !names.contains(word.text) {
-                diagnostics.append(Diagnostic(
+                context.diagnostics.append(Diagnostic(
                     SemanticRules.unresolvedReference,
                     "vrrp_instance '\(word.text)' of sync group '\(group)' is not defined; keepalived reports \"Virtual router \(word.text) specified in sync group \(group) doesn't exist - ignoring\"",
                     at: word.origin.span))

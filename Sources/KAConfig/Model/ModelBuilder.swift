@@ -3,25 +3,25 @@
 /// track_file and vrrp_track_process are looked up when read (defined above or not found), sync
 /// group members after parsing. Per block, a table maps keyword -> handler (a row, not a switch).
 struct ModelBuilder {
-    typealias Handler<Target> = @Sendable (inout Target, BoundStatement, inout ModelBuilder) -> Void
+    typealias Handler<Target> = @Sendable (inout Target, StatementRef, inout BuildContext) -> Void
 
     let tree: BoundTree
     var model = Configuration()
-    var diagnostics: [Diagnostic] = []
-    var definedScripts: Set<String> = []
-    var definedTrackFiles: Set<String> = []
-    var definedProcesses: Set<String> = []
-    var definedBFDs: Set<String> = []
-    /// Sync group name and its `group` member words, checked once every instance is known.
-    var syncGroupMembers: [(String, [ExpandedWord])] = []
+    /// What handlers change besides their target: kept apart from `model` so that a handler can
+    /// fill a model element in place (`&model.instances[i]`) while it reports diagnostics.
+    var context = BuildContext()
+
+    var diagnostics: [Diagnostic] { context.diagnostics }
 
     init(tree: BoundTree) { self.tree = tree }
 
     mutating func build() -> Configuration {
+        let tree = self.tree
+        let topLevel = tree.blocks[0].statements
         // Instances are large values: growing the array by doubling would copy them repeatedly.
-        model.instances.reserveCapacity(tree.blocks[0].statements.count)
-        for index in tree.blocks[0].statements {
-            bindTopLevel(tree.statements[index])
+        model.instances.reserveCapacity(topLevel.count)
+        for index in topLevel {
+            bindTopLevel(StatementRef(tree: tree, index: index))
         }
         resolveSyncGroups()
         let globalVersion = model.globalDefs.vrrpVersion
@@ -31,121 +31,155 @@ struct ModelBuilder {
         return model
     }
 
-    /// Statements of the block a statement opened.
-    func children(of statement: BoundStatement) -> [BoundStatement] {
-        statement.block.map { tree.statements(in: $0) } ?? []
+    /// The top-level blocks and keywords with a typed place in `Configuration`.
+    enum TopLevel: Int {
+        case globalDefs, vrrpInstance, vrrpScript, trackFile, trackProcess, syncGroup, staticAddresses
+        case staticRoutes, staticRules, linkbeat, garpGroup, trackGroup, bfdInstance, virtualServerGroup
+        case virtualServer
     }
 
-    /// Runs the handler of each child statement; keywords without one land in `other`.
-    mutating func fill<Target>(
-        _ target: inout Target, from statement: BoundStatement, handlers: KeywordTable<Handler<Target>>,
-        other: WritableKeyPath<Target, [String: [String]]>?
-    ) {
-        guard let block = statement.block else { return }
-        // Handlers borrow each statement from the (immutable) tree instead of copying it.
-        let statements = tree.statements
-        statements.withUnsafeBufferPointer { buffer in
-            for index in tree.blocks[block].statements {
-                let keyword = buffer[index].row.spec.name
-                if let handler = handlers[keyword] {
-                    handler(&target, buffer[index], &self)
-                } else if let other {
-                    let child = buffer[index]
-                    target[keyPath: other][keyword] =
-                        child.entries.isEmpty ? child.argumentWords : child.entries.flatMap { $0.map(\.text) }
+    /// Keyword -> `TopLevel` raw value.
+    static let topLevelTable = KeywordTable<Int>([
+        ("global_defs", TopLevel.globalDefs.rawValue),
+        ("vrrp_instance", TopLevel.vrrpInstance.rawValue),
+        ("vrrp_script", TopLevel.vrrpScript.rawValue),
+        ("track_file", TopLevel.trackFile.rawValue),
+        ("vrrp_track_file", TopLevel.trackFile.rawValue),
+        ("vrrp_track_process", TopLevel.trackProcess.rawValue),
+        ("vrrp_sync_group", TopLevel.syncGroup.rawValue),
+        ("static_ipaddress", TopLevel.staticAddresses.rawValue),
+        ("static_routes", TopLevel.staticRoutes.rawValue),
+        ("static_rules", TopLevel.staticRules.rawValue),
+        ("linkbeat_interfaces", TopLevel.linkbeat.rawValue),
+        ("garp_group", TopLevel.garpGroup.rawValue),
+        ("track_group", TopLevel.trackGroup.rawValue),
+        ("bfd_instance", TopLevel.bfdInstance.rawValue),
+        ("virtual_server_group", TopLevel.virtualServerGroup.rawValue),
+        ("virtual_server", TopLevel.virtualServer.rawValue),
+    ])
+
+    // Each block is appended first and filled in place: these values are large, and filling a
+    // local then appending it copies it.
+    mutating func bindTopLevel(_ s: StatementRef) {
+        let slot = context.rowCaches[Self.topLevelCacheID].slot(for: s.row) { Self.topLevelTable[s.keyword] ?? -1 }
+        guard let kind = TopLevel(rawValue: slot) else {
+            model.other[s.keyword] = s.otherWords
+            return
+        }
+        switch kind {
+        case .globalDefs:
+            model.globalDefs.origin = s.origin
+            context.fill(&model.globalDefs, from: s, handlers: Self.globalHandlerTable) { $0.other[$1] = $2 }
+        case .vrrpInstance:
+            guard let name = s.word(1) else { return }
+            model.instances.append(VRRPInstance(name: name))
+            let last = model.instances.count - 1
+            model.instances[last].origin = s.origin
+            model.instances[last].garp = model.globalDefs.garp
+            context.fill(&model.instances[last], from: s, handlers: Self.instanceHandlerTable) { $0.other[$1] = $2 }
+        case .vrrpScript:
+            guard let name = s.word(1) else { return }
+            model.vrrpScripts.append(VRRPScript(name: name))
+            let last = model.vrrpScripts.count - 1
+            model.vrrpScripts[last].origin = s.origin
+            context.fill(&model.vrrpScripts[last], from: s, handlers: Self.scriptHandlerTable) { $0.other[$1] = $2 }
+            context.definedScripts.insert(name)
+        case .trackFile:
+            guard let name = s.word(1) else { return }
+            var file = TrackFile(name: name)
+            file.origin = s.origin
+            context.fill(&file, from: s, handlers: Self.trackFileHandlerTable) { $0.other[$1] = $2 }
+            model.trackFiles.append(file)
+            context.definedTrackFiles.insert(name)
+        case .trackProcess:
+            guard let name = s.word(1) else { return }
+            var process = TrackProcess(name: name)
+            process.origin = s.origin
+            context.fill(&process, from: s, handlers: Self.trackProcessHandlerTable) { $0.other[$1] = $2 }
+            model.trackProcesses.append(process)
+            context.definedProcesses.insert(name)
+        case .syncGroup:
+            guard let name = s.word(1) else { return }
+            var group = VRRPSyncGroup(name: name)
+            group.origin = s.origin
+            context.fill(&group, from: s, handlers: Self.syncGroupHandlerTable) { $0.other[$1] = $2 }
+            model.syncGroups.append(group)
+        case .staticAddresses:
+            for entry in s.entries {
+                if let address = EntryParsers.address(entry, diagnostics: &context.diagnostics) {
+                    model.staticAddresses.append(address)
                 }
             }
-        }
-    }
-
-    mutating func bindTopLevel(_ statement: BoundStatement) {
-        switch statement.keyword {
-        case "global_defs":
-            var defs = model.globalDefs
-            defs.origin = statement.origin
-            fill(&defs, from: statement, handlers: Self.globalHandlerTable, other: \.other)
-            model.globalDefs = defs
-        case "vrrp_instance":
-            guard let name = statement.word(1) else { return }
-            var instance = VRRPInstance(name: name)
-            instance.origin = statement.origin
-            instance.garp = model.globalDefs.garp
-            fill(&instance, from: statement, handlers: Self.instanceHandlerTable, other: \.other)
-            model.instances.append(instance)
-        case "vrrp_script":
-            guard let name = statement.word(1) else { return }
-            var script = VRRPScript(name: name)
-            script.origin = statement.origin
-            fill(&script, from: statement, handlers: Self.scriptHandlerTable, other: \.other)
-            model.vrrpScripts.append(script)
-            definedScripts.insert(name)
-        case "track_file", "vrrp_track_file":
-            guard let name = statement.word(1) else { return }
-            var file = TrackFile(name: name)
-            file.origin = statement.origin
-            fill(&file, from: statement, handlers: Self.trackFileHandlerTable, other: \.other)
-            model.trackFiles.append(file)
-            definedTrackFiles.insert(name)
-        case "vrrp_track_process":
-            guard let name = statement.word(1) else { return }
-            var process = TrackProcess(name: name)
-            process.origin = statement.origin
-            fill(&process, from: statement, handlers: Self.trackProcessHandlerTable, other: \.other)
-            model.trackProcesses.append(process)
-            definedProcesses.insert(name)
-        case "vrrp_sync_group":
-            guard let name = statement.word(1) else { return }
-            var group = VRRPSyncGroup(name: name)
-            group.origin = statement.origin
-            fill(&group, from: statement, handlers: Self.syncGroupHandlerTable, other: \.other)
-            model.syncGroups.append(group)
-        case "static_ipaddress":
-            model.staticAddresses += statement.entries.compactMap { EntryParsers.address($0, diagnostics: &diagnostics) }
-        case "static_routes":
-            model.staticRoutes += statement.entries.map(EntryParsers.route)
-        case "static_rules":
-            model.staticRules += statement.entries.map(EntryParsers.rule)
-        case "linkbeat_interfaces":
-            model.linkbeatInterfaces += statement.entries.compactMap { entry in
+        case .staticRoutes:
+            model.staticRoutes += s.entries.map(EntryParsers.route)
+        case .staticRules:
+            model.staticRules += s.entries.map(EntryParsers.rule)
+        case .linkbeat:
+            model.linkbeatInterfaces += s.entries.compactMap { entry in
                 entry.first.map { LinkbeatInterface(name: $0.text, method: entry.count > 1 ? entry[1].text : nil) }
             }
-        case "garp_group":
+        case .garpGroup:
             var group = GARPGroup()
-            group.origin = statement.origin
-            fill(&group, from: statement, handlers: Self.garpGroupHandlerTable, other: nil)
+            group.origin = s.origin
+            context.fill(&group, from: s, handlers: Self.garpGroupHandlerTable, other: nil)
             model.garpGroups.append(group)
-        case "track_group":
-            guard let name = statement.word(1) else { return }
+        case .trackGroup:
+            guard let name = s.word(1) else { return }
             var group = TrackGroup(name: name)
-            group.origin = statement.origin
-            for child in children(of: statement) where child.keyword == "group" {
-                group.members = child.entries.compactMap { $0.first?.text }
+            group.origin = s.origin
+            s.forEachChild { child in
+                if child.keyword == "group" { group.members = child.entries.compactMap { $0.first?.text } }
             }
             model.trackGroups.append(group)
-        case "bfd_instance":
-            guard let name = statement.word(1) else { return }
+        case .bfdInstance:
+            guard let name = s.word(1) else { return }
             var bfd = BFDInstance(name: name)
-            bfd.origin = statement.origin
-            fill(&bfd, from: statement, handlers: Self.bfdHandlerTable, other: \.other)
+            bfd.origin = s.origin
+            context.fill(&bfd, from: s, handlers: Self.bfdHandlerTable) { $0.other[$1] = $2 }
             model.bfdInstances.append(bfd)
-            definedBFDs.insert(name)
-        case "virtual_server_group":
-            guard let name = statement.word(1) else { return }
+            context.definedBFDs.insert(name)
+        case .virtualServerGroup:
+            guard let name = s.word(1) else { return }
             var group = VirtualServerGroup(name: name)
-            group.origin = statement.origin
-            group.entries = statement.entries.map { $0.map(\.text) }
+            group.origin = s.origin
+            group.entries = s.entries.map { $0.map(\.text) }
             model.virtualServerGroups.append(group)
-        case "virtual_server":
-            if let server = virtualServer(statement) { model.virtualServers.append(server) }
-        default:
-            model.other[statement.keyword] =
-                statement.entries.isEmpty ? statement.argumentWords : statement.entries.flatMap { $0.map(\.text) }
+        case .virtualServer:
+            if let server = context.virtualServer(s) { model.virtualServers.append(server) }
+        }
+    }
+}
+
+/// The builder's state besides the model: diagnostics and what has been defined so far.
+struct BuildContext {
+    var diagnostics: [Diagnostic] = []
+    var definedScripts: Set<String> = []
+    var definedTrackFiles: Set<String> = []
+    var definedProcesses: Set<String> = []
+    var definedBFDs: Set<String> = []
+    /// Sync group name and its `group` member words, checked once every instance is known.
+    var syncGroupMembers: [(String, [ExpandedWord])] = []
+    /// Per handler table: schema row -> handler index (-1: no handler).
+    var rowCaches = Array(repeating: RowSlotCache(), count: ModelBuilder.rowCacheCount)
+
+    /// Runs the handler of each child statement; keywords without one go to `other` (as words).
+    mutating func fill<Target>(
+        _ target: inout Target, from statement: StatementRef, handlers: HandlerTable<Target>,
+        other: ((inout Target, String, [String]) -> Void)?
+    ) {
+        statement.forEachChild { child in
+            let slot = rowCaches[handlers.id].slot(for: child.row) { handlers.slots[child.keyword] ?? -1 }
+            if slot >= 0 {
+                handlers.handlers[slot](&target, child, &self)
+            } else if let other {
+                other(&target, child.keyword, child.otherWords)
+            }
         }
     }
 
     /// Parses a script keyword's line (2.2.7's two-stage quoted/escaped split).
-    mutating func script(_ statement: BoundStatement) -> ScriptCommand? {
-        switch ScriptCommand.parse(line: statement.text) {
+    mutating func script(_ statement: StatementRef) -> ScriptCommand? {
+        switch ScriptCommand.parse(line: statement.lineText) {
         case .success(let command):
             if command == nil {
                 diagnostics.append(Diagnostic(
@@ -168,20 +202,22 @@ struct ModelBuilder {
         }
     }
 
-    /// Looks up track references when read (keepalived 2.2.7 resolves them at parse time).
-    mutating func references(
-        _ statement: BoundStatement, defined: Set<String>, kind: String, owner: @autoclosure () -> String
-    ) -> [TrackReference] {
-        statement.entries.compactMap { entry -> TrackReference? in
-            guard var reference = EntryParsers.trackReference(entry) else { return nil }
+    /// Looks up track references when read (keepalived 2.2.7 resolves them at parse time) and
+    /// appends them to `references`.
+    mutating func appendReferences(
+        _ statement: StatementRef, to references: inout [TrackReference], defined: Set<String>, kind: String,
+        owner: String, named ownerName: String
+    ) {
+        for entry in statement.entries {
+            guard var reference = EntryParsers.trackReference(entry) else { continue }
             reference.resolved = defined.contains(reference.name)
             if !reference.resolved, let word = entry.first {
                 diagnostics.append(Diagnostic(
                     SemanticRules.unresolvedReference,
-                    "\(kind) '\(reference.name)' is not defined above \(owner()); keepalived looks it up while parsing, reports \"\(kind) \(reference.name) not found, ignoring...\" and does not track it",
+                    "\(kind) '\(reference.name)' is not defined above \(owner) \(ownerName); keepalived looks it up while parsing, reports \"\(kind) \(reference.name) not found, ignoring...\" and does not track it",
                     at: word.origin.span))
             }
-            return reference
+            references.append(reference)
         }
     }
 }

@@ -14,11 +14,12 @@ public enum NumberProblem: Error, Sendable, Hashable {
 }
 
 public enum NumberReader {
-    static let whitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D]
+    /// `isspace` in the C locale: space, \t \n \v \f \r (a comparison, not a hashed Set lookup).
+    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// `strtoul(text, base 10)` with keepalived's checks: leading blanks skipped, no sign, no junk.
     public static func unsigned(_ text: String, in range: ClosedRange<Int>) -> Result<Int, NumberProblem> {
-        var bytes = Substring(text).utf8.drop { whitespace.contains($0) }
+        var bytes = Substring(text).utf8.drop(while: isWhitespace)
         if bytes.first == UInt8(ascii: "-") { return .failure(.negative) }
         if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
         return finish(digits: bytes, negative: false, range: range)
@@ -26,7 +27,7 @@ public enum NumberReader {
 
     /// `strtol(text, base 10)` with keepalived's checks.
     public static func integer(_ text: String, in range: ClosedRange<Int>) -> Result<Int, NumberProblem> {
-        var bytes = Substring(text).utf8.drop { whitespace.contains($0) }
+        var bytes = Substring(text).utf8.drop(while: isWhitespace)
         var negative = false
         if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
             negative = sign == UInt8(ascii: "-")

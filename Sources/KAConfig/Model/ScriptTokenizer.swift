@@ -12,7 +12,7 @@ public enum ScriptTokenizer {
         var words: [String] = []
         var index = 0
         var quote: UInt8 = 0
-        func isBlank(_ byte: UInt8) -> Bool { NumberReader.whitespace.contains(byte) }
+        func isBlank(_ byte: UInt8) -> Bool { NumberReader.isWhitespace(byte) }
         while index < bytes.count {
             while index < bytes.count, isBlank(bytes[index]) { index += 1 }
             if index == bytes.count { break }

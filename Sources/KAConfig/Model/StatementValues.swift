@@ -2,11 +2,31 @@
 /// checker rejected reads as nil, so the model keeps keepalived's default.
 extension BoundStatement {
     /// Argument `index` (0 = first word after the keyword) as an integer.
-    func int(_ index: Int = 0) -> Int? {
+    func int(_ index: Int = 0) -> Int? { ArgumentReader.int(values, index, row: row) }
+
+    /// Argument `index` as microseconds: decimal seconds as the schema types them.
+    func microseconds(_ index: Int = 0) -> Int? { ArgumentReader.microseconds(values, index, row: row) }
+
+    /// A flag with an optional boolean: no argument means true; a rejected argument reads nil.
+    var flag: Bool? { ArgumentReader.flag(wordCount: words.count, values: values) }
+
+    /// Argument `index` as text (nil when absent or rejected).
+    func text(_ index: Int = 0) -> String? { ArgumentReader.text(words, values, index) }
+
+    func address(_ index: Int = 0) -> IPAddress? { ArgumentReader.address(values, index) }
+
+    var argumentWords: [String] { words.dropFirst().map(\.text) }
+
+    func argumentType(_ index: Int) -> ValueType? { ArgumentReader.argumentType(row, index) }
+}
+
+/// The readers behind `BoundStatement` and `StatementRef`, over the fields they read.
+enum ArgumentReader {
+    static func int(_ values: [ArgumentValue?], _ index: Int, row: KeywordRow) -> Int? {
         guard index < values.count, let value = values[index] else { return nil }
         switch value {
         case .number(let number):
-            if case .decimal = argumentType(index) { return nil }
+            if case .decimal = argumentType(row, index) { return nil }
             return number
         case .word(let text):
             if case .success(let number) = NumberReader.integer(text, in: Int.min...Int.max) { return number }
@@ -16,12 +36,11 @@ extension BoundStatement {
         }
     }
 
-    /// Argument `index` as microseconds: decimal seconds as the schema types them.
-    func microseconds(_ index: Int = 0) -> Int? {
+    static func microseconds(_ values: [ArgumentValue?], _ index: Int, row: KeywordRow) -> Int? {
         guard index < values.count, let value = values[index] else { return nil }
         switch value {
         case .number(let number):
-            switch argumentType(index) {
+            switch argumentType(row, index) {
             case .decimal(_, _, let places):
                 var scale = 1
                 for _ in places..<max(places, 6) { scale *= 10 }
@@ -39,9 +58,8 @@ extension BoundStatement {
         }
     }
 
-    /// A flag with an optional boolean: no argument means true; a rejected argument reads nil.
-    var flag: Bool? {
-        guard words.count > 1 else { return true }
+    static func flag(wordCount: Int, values: [ArgumentValue?]) -> Bool? {
+        guard wordCount > 1 else { return true }
         guard let value = values.first, let value else { return nil }
         switch value {
         case .bool(let bool): return bool
@@ -50,14 +68,13 @@ extension BoundStatement {
         }
     }
 
-    /// Argument `index` as text (nil when absent or rejected).
-    func text(_ index: Int = 0) -> String? {
+    static func text(_ words: [ExpandedWord], _ values: [ArgumentValue?], _ index: Int) -> String? {
         guard index + 1 < words.count else { return nil }
         if index < values.count, values[index] == nil { return nil }
         return words[index + 1].text
     }
 
-    func address(_ index: Int = 0) -> IPAddress? {
+    static func address(_ values: [ArgumentValue?], _ index: Int) -> IPAddress? {
         guard index < values.count, let value = values[index] else { return nil }
         switch value {
         case .address(let address): return address
@@ -67,11 +84,10 @@ extension BoundStatement {
         }
     }
 
-    var argumentWords: [String] { words.dropFirst().map(\.text) }
-
-    func argumentType(_ index: Int) -> ValueType? {
-        if index < spec.arguments.count { return spec.arguments[index].type }
-        if let last = spec.arguments.last, last.isVariadic { return last.type }
+    static func argumentType(_ row: KeywordRow, _ index: Int) -> ValueType? {
+        let arguments = row.spec.arguments
+        if index < arguments.count { return arguments[index].type }
+        if let last = arguments.last, last.isVariadic { return last.type }
         return nil
     }
 }
