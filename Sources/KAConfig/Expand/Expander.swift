@@ -42,8 +42,8 @@ public enum Expander {
         var buffer = LineText(context: 0)
         while lines.count < reader.options.maxLogicalLines {
             let before = lines.count
-            if plainFastPath, let (context, range) = reader.nextPlainLine() {
-                builder.plainLines(range, context: context, contexts: &reader.contexts, into: &lines, words: &words)
+            if plainFastPath, reader.readPlainLine(into: &lines, words: &words) {
+                // Appended by the fast path.
             } else if reader.readLine(into: &buffer) {
                 guard let line = builder.logicalLine(buffer, contexts: &reader.contexts) else { continue }
                 lines.append(line)

@@ -1,111 +1,192 @@
-/// The fast path: most physical lines have nothing for keepalived's pipeline to do (no `$`,
-/// `@`, `~`, quotes, escapes, comments or includes). Their words come straight from the file
-/// bytes, split at braces exactly as the residue handling of `read_line` would split them.
+/// The fast path: most physical lines have nothing for keepalived's pipeline to do but word
+/// splitting (no `$`, `@`, `~`, quotes, escapes or includes; at most a trailing comment). Their
+/// words come straight from the file bytes in one pass, split at braces exactly as the residue
+/// handling of `read_line` would split them. A line that turns out not to be plain is rolled back
+/// and left to the full pipeline.
 extension LineReader {
     /// When nothing is pending (no brace residue, sequence or replay) and the next physical line
-    /// of the current file is plain, consumes it and returns its content range.
-    mutating func nextPlainLine() -> (context: Int, range: Range<Int>)? {
-        guard !hasResidue, sequences.isEmpty, replay == nil, let file = includeStack.last?.file else { return nil }
-        let bytes = contexts[file.context].source.bytes
+    /// of the current file is plain, consumes it, appends its logical lines and words, and
+    /// returns true. Returns false, with nothing consumed or appended, otherwise.
+    mutating func readPlainLine(into lines: inout [LogicalLine], words arena: inout [ExpandedWord]) -> Bool {
+        guard !hasResidue, sequences.isEmpty, replay == nil, let file = includeStack.last?.file else { return false }
+        let context = file.context
         let start = file.position
-        guard start < bytes.count else { return nil }
-        let ordinary = PlainByte.table
-        let plain = bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var index = start
-            let limit = min(buffer.count, start + keepalivedBufferSize - 2)
-            while index < limit {
-                let byte = buffer[index]
-                // One table load per byte; only the rare bytes take the branches below.
-                if ordinary[Int(byte)] {
-                    index += 1
-                    continue
-                }
-                if byte == 0x0A { return index }
-                if byte == 0x0D, index + 1 < buffer.count, buffer[index + 1] == 0x0A {
-                    index += 1
-                    continue
-                }
-                guard byte == UInt8(ascii: "i") else { return nil }
-                // `include` may start a line or a brace residue: leave those to read_line.
-                if index + 7 <= buffer.count, buffer[index + 1] == UInt8(ascii: "n"), buffer[index + 2] == UInt8(ascii: "c"),
-                    buffer[index + 3] == UInt8(ascii: "l") {
-                    return nil
-                }
-                index += 1
-            }
-            return index == buffer.count ? index : nil
+        guard start < contexts[context].source.bytes.count else { return false }
+        let location = contexts[context].location(of: start)
+        let lineStart = start - (location.column - 1)
+        var scan = PlainLineScan(
+            fileID: contexts[context].fileID, line: UInt32(clamping: location.line), lineStart: lineStart,
+            linesBefore: lines.count, wordsBefore: arena.count)
+        let next = contexts[context].source.bytes.withUnsafeBufferPointer { bytes in
+            scan.run(bytes, from: start, lines: &lines, words: &arena)
         }
-        guard var end = plain else { return nil }
-        includeStack[includeStack.count - 1].file?.position = end < bytes.count ? end + 1 : end
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        return (file.context, start..<end)
+        guard let next else {
+            lines.removeSubrange(scan.linesBefore...)
+            arena.removeSubrange(scan.wordsBefore...)
+            return false
+        }
+        includeStack[includeStack.count - 1].file?.position = next
+        return true
     }
 }
 
-/// Bytes the fast path passes over without a second look: everything but control bytes other
-/// than tab, `\n`/`\r` (handled by the caller), `$ @ ~ \ " # !` and `i` (a possible `include`).
-enum PlainByte {
-    static let table: [Bool] = (0...255).map { value -> Bool in
-        let byte = UInt8(value)
-        if byte < 0x20 { return byte == 0x09 }
-        return !"$@~\\\"#!i".utf8.contains(byte)
-    }
-}
+/// One pass over a physical line: words, braces and a trailing comment.
+struct PlainLineScan {
+    let fileID: UInt32
+    let line: UInt32
+    /// Offset of the physical line's first byte (columns count from it).
+    let lineStart: Int
+    let linesBefore: Int
+    let wordsBefore: Int
 
-extension LineBuilder {
-    /// The logical lines of a plain physical line: text before a brace, the brace, and so on.
-    func plainLines(
-        _ range: Range<Int>, context index: Int, contexts: inout [FileContext], into lines: inout [LogicalLine],
-        words arena: inout [ExpandedWord]
-    ) {
-        let first = contexts[index].location(of: range.lowerBound)
-        let lineStart = range.lowerBound - (first.column - 1)
-        let fileID = contexts[index].fileID
-        let line = UInt32(clamping: first.line)
-        contexts[index].source.bytes.withUnsafeBufferPointer { bytes in
-            @inline(__always)
-            func origin(_ start: Int, _ end: Int) -> Origin {
-                Origin(fileID: fileID, line: line, column: UInt32(clamping: start - lineStart + 1), bytes: start..<end)
-            }
-            @inline(__always)
-            func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-            func segment(_ start: Int, _ end: Int) {
-                var singleSpaced = true
-                var firstStart = -1
-                var lastEnd = 0
-                let firstWord = arena.count
-                var cursor = start
-                while cursor < end {
-                    while cursor < end, isBlank(bytes[cursor]) { cursor += 1 }
-                    if cursor == end { break }
-                    let wordStart = cursor
-                    if firstStart < 0 {
-                        firstStart = wordStart
-                    } else if !(bytes[cursor - 1] == 0x20 && !isBlank(bytes[cursor - 2])) {
+    /// The current segment (text between braces): its first word in the arena, the first word's
+    /// start, the last word's end, and whether every gap is one space.
+    var segmentFirstWord = 0
+    var firstStart = -1
+    var lastEnd = 0
+    var singleSpaced = true
+
+    @inline(__always)
+    func origin(_ start: Int, _ end: Int) -> Origin {
+        Origin(fileID: fileID, line: line, column: UInt32(clamping: start - lineStart + 1), bytes: start..<end)
+    }
+
+    /// Scans from `start`; returns where the next physical line starts, or nil when the line
+    /// needs the full pipeline (lines and words appended so far are then discarded by the caller).
+    mutating func run(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lines: inout [LogicalLine], words: inout [ExpandedWord]
+    ) -> Int? {
+        let classes = PlainByte.classes
+        // keepalived reads at most this many bytes of a line at once; longer lines take the full path.
+        let limit = min(bytes.count, start + keepalivedBufferSize - 2)
+        segmentFirstWord = words.count
+        var wordStart = -1
+        var index = start
+        while index < limit {
+            let byte = bytes[index]
+            switch classes[Int(byte)] {
+            case PlainByte.word:
+                if wordStart < 0 {
+                    wordStart = index
+                    if firstStart >= 0, !(bytes[index - 1] == 0x20 && bytes[index - 2] != 0x20 && bytes[index - 2] != 0x09) {
                         singleSpaced = false
                     }
-                    while cursor < end, !isBlank(bytes[cursor]) { cursor += 1 }
-                    lastEnd = cursor
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<cursor]), as: UTF8.self)
-                    arena.append(ExpandedWord(text: text, origin: origin(wordStart, cursor)))
                 }
-                guard firstStart >= 0 else { return }
-                // The storage is attached when the expansion ends (see `Expander.run`).
-                let words = WordList(storage: [], offset: firstWord, count: arena.count - firstWord)
-                lines.append(LogicalLine(
-                    words: words, origin: origin(firstStart, lastEnd),
-                    text: singleSpaced
-                        ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[firstStart..<lastEnd]), as: UTF8.self)))
+                index += 1
+            case PlainByte.blank:
+                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
+                wordStart = -1
+                index += 1
+            case PlainByte.brace:
+                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
+                wordStart = -1
+                endSegment(bytes, lines: &lines, words: words)
+                lines.append(LogicalLine(brace: byte == UInt8(ascii: "{") ? .openBrace : .closeBrace, origin: origin(index, index + 1)))
+                segmentFirstWord = words.count
+                index += 1
+            case PlainByte.newline:
+                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
+                endSegment(bytes, lines: &lines, words: words)
+                return index + 1
+            case PlainByte.carriageReturn:
+                // Only as the CR of a CRLF; a lone CR takes the full path.
+                guard index + 1 < bytes.count, bytes[index + 1] == 0x0A else { return nil }
+                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
+                endSegment(bytes, lines: &lines, words: words)
+                return index + 2
+            case PlainByte.comment:
+                guard let next = Self.endOfComment(bytes, from: index, limit: limit) else { return nil }
+                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
+                endSegment(bytes, lines: &lines, words: words)
+                return next
+            case PlainByte.letterI:
+                // `include` may start a line or a brace residue: leave those to read_line.
+                if index + 7 <= bytes.count, bytes[index + 1] == UInt8(ascii: "n"), bytes[index + 2] == UInt8(ascii: "c"),
+                    bytes[index + 3] == UInt8(ascii: "l") {
+                    return nil
+                }
+                if wordStart < 0 {
+                    wordStart = index
+                    if firstStart >= 0, !(bytes[index - 1] == 0x20 && bytes[index - 2] != 0x20 && bytes[index - 2] != 0x09) {
+                        singleSpaced = false
+                    }
+                }
+                index += 1
+            default:
+                return nil
             }
-            var segmentStart = range.lowerBound
-            for position in range {
-                let byte = bytes[position]
-                guard byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") else { continue }
-                segment(segmentStart, position)
-                lines.append(LogicalLine(brace: byte == UInt8(ascii: "{") ? .openBrace : .closeBrace, origin: origin(position, position + 1)))
-                segmentStart = position + 1
-            }
-            segment(segmentStart, range.upperBound)
+        }
+        // The end of the file without a newline; a longer line takes the full path.
+        guard index == bytes.count else { return nil }
+        if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
+        endSegment(bytes, lines: &lines, words: words)
+        return index
+    }
+
+    /// A comment runs to the end of the line; it is plain unless the line ends in a backslash
+    /// (which keepalived keeps as a continuation even after a comment) or is too long.
+    static func endOfComment(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int? {
+        var index = start
+        while index < limit, bytes[index] != 0x0A { index += 1 }
+        var end = index
+        let next: Int
+        if index < limit {
+            next = index + 1
+        } else if index == bytes.count {
+            next = index
+        } else {
+            return nil
+        }
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        if end > start, bytes[end - 1] == UInt8(ascii: "\\") { return nil }
+        return next
+    }
+
+    @inline(__always)
+    mutating func endWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, words: inout [ExpandedWord]) {
+        if firstStart < 0 { firstStart = start }
+        lastEnd = end
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        words.append(ExpandedWord(text: text, origin: origin(start, end)))
+    }
+
+    /// Ends the text before a brace or the end of the line: one logical line when it has words.
+    mutating func endSegment(_ bytes: UnsafeBufferPointer<UInt8>, lines: inout [LogicalLine], words: [ExpandedWord]) {
+        defer {
+            firstStart = -1
+            singleSpaced = true
+        }
+        guard firstStart >= 0 else { return }
+        // The storage is attached when the expansion ends (see `Expander.run`).
+        let list = WordList(storage: [], offset: segmentFirstWord, count: words.count - segmentFirstWord)
+        let text = singleSpaced ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[firstStart..<lastEnd]), as: UTF8.self)
+        lines.append(LogicalLine(words: list, origin: origin(firstStart, lastEnd), text: text))
+    }
+}
+
+/// Byte classes of the fast path. `other` bytes (control bytes other than tab, `\n` and `\r`;
+/// `$ @ ~ \ "`) need the full pipeline.
+enum PlainByte {
+    static let other: UInt8 = 0
+    static let word: UInt8 = 1
+    static let blank: UInt8 = 2
+    static let brace: UInt8 = 3
+    static let newline: UInt8 = 4
+    static let carriageReturn: UInt8 = 5
+    static let comment: UInt8 = 6
+    static let letterI: UInt8 = 7
+
+    static let classes: [UInt8] = (0...255).map { value -> UInt8 in
+        switch UInt8(value) {
+        case 0x20, 0x09: return blank
+        case 0x0A: return newline
+        case 0x0D: return carriageReturn
+        case UInt8(ascii: "{"), UInt8(ascii: "}"): return brace
+        case UInt8(ascii: "#"), UInt8(ascii: "!"): return comment
+        case UInt8(ascii: "i"): return letterI
+        case UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "~"), UInt8(ascii: "\\"), UInt8(ascii: "\""): return other
+        case let byte where byte < 0x20: return other
+        default: return word
         }
     }
 }

@@ -8,10 +8,10 @@ struct StatementRef {
 
     var row: KeywordRow { tree.statements[index].row }
     var keyword: String { tree.statements[index].keyword }
-    var words: [ExpandedWord] { tree.statements[index].words }
+    var words: WordList { tree.statements[index].words }
     /// The number of words, the keyword included.
     var wordCount: Int { tree.statements[index].words.count }
-    var values: [ArgumentValue?] { tree.statements[index].values }
+    var values: ArgumentValues { tree.statements[index].values }
     /// The line's text (script keywords re-split it).
     var lineText: String { tree.statements[index].text }
     var entries: [[ExpandedWord]] { tree.statements[index].entries }

@@ -22,7 +22,7 @@ extension BoundStatement {
 
 /// The readers behind `BoundStatement` and `StatementRef`, over the fields they read.
 enum ArgumentReader {
-    static func int(_ values: [ArgumentValue?], _ index: Int, row: KeywordRow) -> Int? {
+    static func int(_ values: ArgumentValues, _ index: Int, row: KeywordRow) -> Int? {
         guard index < values.count, let value = values[index] else { return nil }
         switch value {
         case .number(let number):
@@ -36,7 +36,7 @@ enum ArgumentReader {
         }
     }
 
-    static func microseconds(_ values: [ArgumentValue?], _ index: Int, row: KeywordRow) -> Int? {
+    static func microseconds(_ values: ArgumentValues, _ index: Int, row: KeywordRow) -> Int? {
         guard index < values.count, let value = values[index] else { return nil }
         switch value {
         case .number(let number):
@@ -58,7 +58,7 @@ enum ArgumentReader {
         }
     }
 
-    static func flag(wordCount: Int, values: [ArgumentValue?]) -> Bool? {
+    static func flag(wordCount: Int, values: ArgumentValues) -> Bool? {
         guard wordCount > 1 else { return true }
         guard let value = values.first, let value else { return nil }
         switch value {
@@ -68,13 +68,13 @@ enum ArgumentReader {
         }
     }
 
-    static func text(_ words: [ExpandedWord], _ values: [ArgumentValue?], _ index: Int) -> String? {
+    static func text(_ words: WordList, _ values: ArgumentValues, _ index: Int) -> String? {
         guard index + 1 < words.count else { return nil }
         if index < values.count, values[index] == nil { return nil }
         return words[index + 1].text
     }
 
-    static func address(_ values: [ArgumentValue?], _ index: Int) -> IPAddress? {
+    static func address(_ values: ArgumentValues, _ index: Int) -> IPAddress? {
         guard index < values.count, let value = values[index] else { return nil }
         switch value {
         case .address(let address): return address
