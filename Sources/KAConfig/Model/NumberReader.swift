@@ -19,39 +19,49 @@ public enum NumberReader {
 
     /// `strtoul(text, base 10)` with keepalived's checks: leading blanks skipped, no sign, no junk.
     public static func unsigned(_ text: String, in range: ClosedRange<Int>) -> Result<Int, NumberProblem> {
-        var bytes = Substring(text).utf8.drop(while: isWhitespace)
-        if bytes.first == UInt8(ascii: "-") { return .failure(.negative) }
-        if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-        return finish(digits: bytes, negative: false, range: range)
+        var text = text
+        // The bytes in place (no per-byte index arithmetic of String views).
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count, isWhitespace(bytes[index]) { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") { return .failure(.negative) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") { index += 1 }
+            return finish(bytes, from: index, negative: false, range: range)
+        }
     }
 
     /// `strtol(text, base 10)` with keepalived's checks.
     public static func integer(_ text: String, in range: ClosedRange<Int>) -> Result<Int, NumberProblem> {
-        var bytes = Substring(text).utf8.drop(while: isWhitespace)
-        var negative = false
-        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
-            negative = sign == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count, isWhitespace(bytes[index]) { index += 1 }
+            var negative = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                negative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            return finish(bytes, from: index, negative: negative, range: range)
         }
-        return finish(digits: bytes, negative: negative, range: range)
     }
 
-    private static func finish(digits bytes: Substring.UTF8View.SubSequence, negative: Bool, range: ClosedRange<Int>)
+    private static func finish(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, negative: Bool, range: ClosedRange<Int>)
         -> Result<Int, NumberProblem>
     {
         var value = 0
-        var count = 0
+        var index = start
         var overflow = false
-        for byte in bytes {
+        while index < bytes.count {
+            let byte = bytes[index]
             guard byte >= 0x30, byte <= 0x39 else { break }
             let (product, o1) = value.multipliedReportingOverflow(by: 10)
             let (sum, o2) = product.addingReportingOverflow(Int(byte - 0x30))
             if o1 || o2 { overflow = true } else { value = sum }
-            count += 1
+            index += 1
         }
         if negative { value = -value }
-        if count == 0 { return .failure(.invalid) }
-        if count < bytes.count { return .failure(.trailingJunk(prefix: value)) }
+        if index == start { return .failure(.invalid) }
+        if index < bytes.count { return .failure(.trailingJunk(prefix: value)) }
         if overflow || !range.contains(value) { return .failure(.outOfRange(value)) }
         return .success(value)
     }
