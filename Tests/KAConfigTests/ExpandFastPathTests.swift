@@ -34,6 +34,38 @@ struct ExpandFastPathTests {
         Self.assertSame(["/k.conf": "}\n" + String(repeating: "w", count: 1021) + "\n" + String(repeating: "v", count: 1022) + " {\n"], root: "/k.conf")
     }
 
+    /// Trailing comments are taken by the fast path; a comment ending in a backslash (still a
+    /// continuation for keepalived), an escaped comment character or an over-long comment line
+    /// must fall back to the full pipeline with the same result.
+    @Test func commentsAndTheirFallbacks() {
+        let text = """
+            ! header comment with $VAR @id ~SEQ "quote" \\ include x
+            global_defs { # opens
+               router_id r1   # trailing, three blanks before
+               notification_email_from a@b!c
+               script_user root#nobody
+            }!closing
+            vrrp_instance VI_1 {
+                state MASTER# glued
+                priority 100 # ends in a backslash \\
+                advert_int 1
+                auth_pass a\\#b
+                # indented comment
+                virtual_router_id 51 # crlf comment\\
+                track_script {   chk   } # value block
+            }
+            $DEF=value # a definition with a comment
+            # \(String(repeating: "c", count: 1100))
+            unicast_peer { 192.0.2.2 }
+            # last line without a newline
+            """
+        Self.assertSame(["/k.conf": text], root: "/k.conf")
+        Self.assertSame(["/k.conf": "a b # c"], root: "/k.conf")
+        Self.assertSame(["/k.conf": "a b # c\\"], root: "/k.conf")
+        Self.assertSame(["/k.conf": "#"], root: "/k.conf")
+        Self.assertSame(["/k.conf": "x { # \\\ny }\n"], root: "/k.conf")
+    }
+
     @Test func largeGeneratedConfig() {
         Self.assertSame(["/k.conf": ExpandPerformanceTests.largeConfig(instances: 500)], root: "/k.conf")
     }
