@@ -3,13 +3,24 @@
 public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
     /// The array the window is on: every word of the expansion, or a line's own words.
     var storage: [ExpandedWord]
-    var offset: Int
-    public private(set) var count: Int
+    /// 32-bit window bounds (lines are copied often; 16 bytes less each).
+    var storedOffset: UInt32
+    var storedCount: UInt32
+
+    var offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = UInt32(truncatingIfNeeded: newValue) }
+    }
+
+    public private(set) var count: Int {
+        get { Int(storedCount) }
+        set { storedCount = UInt32(truncatingIfNeeded: newValue) }
+    }
 
     public init(_ words: [ExpandedWord]) {
         self.storage = words
-        self.offset = 0
-        self.count = words.count
+        self.storedOffset = 0
+        self.storedCount = UInt32(truncatingIfNeeded: words.count)
     }
 
     public init(arrayLiteral words: ExpandedWord...) { self.init(words) }
@@ -17,8 +28,8 @@ public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
     /// A window on `storage` (the expansion attaches the storage once all lines are read).
     init(storage: [ExpandedWord], offset: Int, count: Int) {
         self.storage = storage
-        self.offset = offset
-        self.count = count
+        self.storedOffset = UInt32(truncatingIfNeeded: offset)
+        self.storedCount = UInt32(truncatingIfNeeded: count)
     }
 
     public var startIndex: Int { 0 }

@@ -49,11 +49,10 @@ public final class KeywordRow: Sendable {
     }
 }
 
-/// The typed values of a statement's arguments: the first two kept inline (almost every keyword
-/// has one or two arguments), the rest in an array, so that binding allocates nothing per line.
+/// The typed values of a statement's arguments: the first kept inline (most keywords have one
+/// argument), the rest in an array, so that binding allocates nothing for most lines.
 public struct ArgumentValues: Sendable, RandomAccessCollection {
     var inline0: ArgumentValue?
-    var inline1: ArgumentValue?
     var rest: [ArgumentValue?] = []
     public private(set) var count = 0
 
@@ -70,15 +69,13 @@ public struct ArgumentValues: Sendable, RandomAccessCollection {
         precondition(position >= 0 && position < count, "argument index out of range")
         switch position {
         case 0: return inline0
-        case 1: return inline1
-        default: return rest[position - 2]
+        default: return rest[position - 1]
         }
     }
 
     public mutating func append(_ value: ArgumentValue?) {
         switch count {
         case 0: inline0 = value
-        case 1: inline1 = value
         default: rest.append(value)
         }
         count += 1
@@ -97,7 +94,12 @@ public struct BoundStatement: Sendable {
     /// Value-block entries, one per line.
     public var entries: [[ExpandedWord]]
     /// The block this statement opened (index into `BoundTree.blocks`), when bound.
-    public var block: Int?
+    public var block: Int? {
+        get { storedBlock < 0 ? nil : Int(storedBlock) }
+        set { storedBlock = newValue.map { Int32(truncatingIfNeeded: $0) } ?? -1 }
+    }
+    /// `block` in 4 bytes (-1 for none).
+    var storedBlock: Int32
     public var origin: Origin
 
     public init(
@@ -118,7 +120,7 @@ public struct BoundStatement: Sendable {
         self.values = values
         self.storedText = text
         self.entries = entries
-        self.block = block
+        self.storedBlock = block.map { Int32(truncatingIfNeeded: $0) } ?? -1
         self.origin = origin
     }
 
