@@ -78,11 +78,7 @@ extension BuildContext {
         case "group"?:
             server.group = statement.word(2)
         case let text?:
-            guard let address = IPAddress(text) else {
-                diagnostics.append(Diagnostic(
-                    SemanticRules.invalidAddress,
-                    "'\(text)' is not an IP address; keepalived reports \"Invalid virtual server IP address\" and skips the block",
-                    at: statement.words[1].origin.span))
+            guard let address = headerAddress(statement, text, keepalivedSays: "Invalid virtual server IP address") else {
                 return nil
             }
             server.address = address
@@ -94,13 +90,19 @@ extension BuildContext {
         return server
     }
 
+    /// The address in a server block's header; an invalid one is reported (keepalived skips the block).
+    mutating func headerAddress(_ statement: StatementRef, _ text: String, keepalivedSays message: String) -> IPAddress? {
+        if let address = IPAddress(text) { return address }
+        diagnostics.append(Diagnostic(
+            SemanticRules.invalidAddress,
+            "'\(text)' is not an IP address; keepalived reports \"\(message)\" and skips the block",
+            at: statement.words[1].origin.span))
+        return nil
+    }
+
     mutating func realServer(_ statement: StatementRef) -> RealServer? {
         guard let text = statement.word(1) else { return nil }
-        guard let address = IPAddress(text) else {
-            diagnostics.append(Diagnostic(
-                SemanticRules.invalidAddress,
-                "'\(text)' is not an IP address; keepalived reports \"Invalid real server ip address/port\" and skips the block",
-                at: statement.words[1].origin.span))
+        guard let address = headerAddress(statement, text, keepalivedSays: "Invalid real server ip address/port") else {
             return nil
         }
         var server = RealServer(address: address, port: statement.word(2).flatMap { Int($0) })
