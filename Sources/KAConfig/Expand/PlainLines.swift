@@ -66,12 +66,7 @@ struct PlainLineScan {
             let byte = bytes[index]
             switch classes[Int(byte)] {
             case PlainByte.word:
-                if wordStart < 0 {
-                    wordStart = index
-                    if firstStart >= 0, !(bytes[index - 1] == 0x20 && bytes[index - 2] != 0x20 && bytes[index - 2] != 0x09) {
-                        singleSpaced = false
-                    }
-                }
+                if wordStart < 0 { wordStart = startWord(bytes, at: index) }
                 index += 1
             case PlainByte.blank:
                 if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
@@ -105,12 +100,7 @@ struct PlainLineScan {
                     bytes[index + 3] == UInt8(ascii: "l") {
                     return nil
                 }
-                if wordStart < 0 {
-                    wordStart = index
-                    if firstStart >= 0, !(bytes[index - 1] == 0x20 && bytes[index - 2] != 0x20 && bytes[index - 2] != 0x09) {
-                        singleSpaced = false
-                    }
-                }
+                if wordStart < 0 { wordStart = startWord(bytes, at: index) }
                 index += 1
             default:
                 return nil
@@ -120,6 +110,16 @@ struct PlainLineScan {
         guard index == bytes.count else { return nil }
         if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
         endSegment(bytes, lines: &lines, words: words)
+        return index
+    }
+
+    /// A word starts at `index`: the line's text stays derivable from its words while every gap
+    /// between them is one space.
+    @inline(__always)
+    mutating func startWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        if firstStart >= 0, !(bytes[index - 1] == 0x20 && bytes[index - 2] != 0x20 && bytes[index - 2] != 0x09) {
+            singleSpaced = false
+        }
         return index
     }
 

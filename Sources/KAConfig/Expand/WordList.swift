@@ -45,12 +45,6 @@ public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
         WordList(storage: storage, offset: offset, count: Swift.max(0, Swift.min(n, count)))
     }
 
-    /// The words after the first `n`, as a list on the same storage.
-    public func dropFirstList(_ n: Int) -> WordList {
-        let dropped = Swift.max(0, Swift.min(n, count))
-        return WordList(storage: storage, offset: offset + dropped, count: count - dropped)
-    }
-
     @discardableResult
     public mutating func removeLast() -> ExpandedWord {
         let last = self[count - 1]
@@ -65,8 +59,6 @@ public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
         count -= 1
         return first
     }
-
-    public var array: [ExpandedWord] { Array(self) }
 
     public static func == (lhs: WordList, rhs: WordList) -> Bool { lhs.elementsEqual(rhs) }
 

@@ -22,8 +22,6 @@ struct NamedBlockRule: Sendable {
         "track_group": NamedBlockRule(exactlyOneName: true, uniqueNames: true, label: "track_group"),
         "bfd_instance": NamedBlockRule(exactlyOneName: false, uniqueNames: true, label: "BFD instance"),
     ]
-    /// `byKeyword` for the per-block lookups of the walk.
-    static let table = KeywordTable(byKeyword)
 }
 
 extension KeywordWalker {

@@ -122,13 +122,11 @@ struct KeywordWalker {
         diagnostics.append(contentsOf: checker.diagnostics)
     }
 
-    static func words(of line: LogicalLine) -> WordList { line.words }
-
     // MARK: Skipped blocks
 
     mutating func skipLine(_ line: LogicalLine, depth: Int) {
         var last = ""
-        for word in Self.words(of: line) {
+        for word in line.words {
             last = word.text
             if last == "{" {
                 skipSublevel += 1

@@ -1,6 +1,27 @@
 /// Handler tables of the VRRP blocks: keyword -> what it sets.
 extension ModelBuilder {
-    static let globalHandlers: [String: Handler<GlobalDefs>] = [
+    /// The GARP timing keywords, which global_defs (`vrrp_garp_...`, the defaults) and each
+    /// instance (`garp_...`) share: keyword suffix -> the field it sets (a rejected value keeps it).
+    static let garpSettingReaders: [(suffix: String, read: @Sendable (inout GARPSettings, StatementRef) -> Void)] = [
+        ("master_delay", { garp, s in garp.masterDelayMicroseconds = s.microseconds() ?? garp.masterDelayMicroseconds }),
+        ("master_repeat", { garp, s in garp.masterRepeat = s.int() ?? garp.masterRepeat }),
+        ("master_refresh", { garp, s in garp.masterRefreshMicroseconds = s.microseconds() ?? garp.masterRefreshMicroseconds }),
+        ("master_refresh_repeat", { garp, s in garp.masterRefreshRepeat = s.int() ?? garp.masterRefreshRepeat }),
+        ("lower_prio_delay", { garp, s in
+            garp.lowerPriorityDelayMicroseconds = s.microseconds() ?? garp.lowerPriorityDelayMicroseconds
+        }),
+        ("lower_prio_repeat", { garp, s in garp.lowerPriorityRepeat = s.int() ?? garp.lowerPriorityRepeat }),
+    ]
+
+    static let globalHandlers: [String: Handler<GlobalDefs>] = {
+        var table = globalOwnHandlers
+        for (suffix, read) in garpSettingReaders {
+            table["vrrp_garp_" + suffix] = { defs, s, _ in read(&defs.garp, s) }
+        }
+        return table
+    }()
+
+    static let globalOwnHandlers: [String: Handler<GlobalDefs>] = [
         "router_id": { defs, s, _ in defs.routerID = s.text() },
         "script_user": { defs, s, _ in
             defs.scriptUser = s.text()
@@ -11,22 +32,6 @@ extension ModelBuilder {
         "vrrp_strict": { defs, s, _ in defs.vrrpStrict = s.flag ?? defs.vrrpStrict },
         "vrrp_mcast_group4": { defs, s, _ in defs.multicastGroup4 = s.address() ?? defs.multicastGroup4 },
         "vrrp_mcast_group6": { defs, s, _ in defs.multicastGroup6 = s.address() ?? defs.multicastGroup6 },
-        "vrrp_garp_master_delay": { defs, s, _ in
-            defs.garp.masterDelayMicroseconds = s.microseconds() ?? defs.garp.masterDelayMicroseconds
-        },
-        "vrrp_garp_master_repeat": { defs, s, _ in defs.garp.masterRepeat = s.int() ?? defs.garp.masterRepeat },
-        "vrrp_garp_master_refresh": { defs, s, _ in
-            defs.garp.masterRefreshMicroseconds = s.microseconds() ?? defs.garp.masterRefreshMicroseconds
-        },
-        "vrrp_garp_master_refresh_repeat": { defs, s, _ in
-            defs.garp.masterRefreshRepeat = s.int() ?? defs.garp.masterRefreshRepeat
-        },
-        "vrrp_garp_lower_prio_delay": { defs, s, _ in
-            defs.garp.lowerPriorityDelayMicroseconds = s.microseconds() ?? defs.garp.lowerPriorityDelayMicroseconds
-        },
-        "vrrp_garp_lower_prio_repeat": { defs, s, _ in
-            defs.garp.lowerPriorityRepeat = s.int() ?? defs.garp.lowerPriorityRepeat
-        },
         "vrrp_garp_interval": { defs, s, _ in defs.garpIntervalMicroseconds = s.microseconds() ?? defs.garpIntervalMicroseconds },
         "vrrp_gna_interval": { defs, s, _ in defs.gnaIntervalMicroseconds = s.microseconds() ?? defs.gnaIntervalMicroseconds },
         "notification_email": { defs, s, _ in defs.notificationEmail += s.entries.compactMap { $0.first?.text } },
@@ -139,22 +144,6 @@ extension ModelBuilder {
             "nopreempt": { instance, _, _ in instance.nopreempt = true },
             "preempt": { instance, _, _ in instance.nopreempt = false },
             "preempt_delay": { instance, s, _ in instance.preemptDelayMicroseconds = s.microseconds() ?? 0 },
-            "garp_master_delay": { instance, s, _ in
-                instance.garp.masterDelayMicroseconds = s.microseconds() ?? instance.garp.masterDelayMicroseconds
-            },
-            "garp_master_repeat": { instance, s, _ in instance.garp.masterRepeat = s.int() ?? instance.garp.masterRepeat },
-            "garp_master_refresh": { instance, s, _ in
-                instance.garp.masterRefreshMicroseconds = s.microseconds() ?? instance.garp.masterRefreshMicroseconds
-            },
-            "garp_master_refresh_repeat": { instance, s, _ in
-                instance.garp.masterRefreshRepeat = s.int() ?? instance.garp.masterRefreshRepeat
-            },
-            "garp_lower_prio_delay": { instance, s, _ in
-                instance.garp.lowerPriorityDelayMicroseconds = s.microseconds() ?? instance.garp.lowerPriorityDelayMicroseconds
-            },
-            "garp_lower_prio_repeat": { instance, s, _ in
-                instance.garp.lowerPriorityRepeat = s.int() ?? instance.garp.lowerPriorityRepeat
-            },
             "use_vmac": { instance, s, _ in
                 var vmac = VirtualMAC()
                 for word in s.argumentWords.prefix(2) {
@@ -174,6 +163,9 @@ extension ModelBuilder {
                 instance.higherPrioritySendAdvert = s.flag ?? instance.higherPrioritySendAdvert
             },
         ]
+        for (suffix, read) in garpSettingReaders {
+            table["garp_" + suffix] = { instance, s, _ in read(&instance.garp, s) }
+        }
         for keyword in notifyKeywords {
             table[keyword] = { instance, s, builder in
                 // keepalived keeps the first script of a kind ("already specified - ignoring").

@@ -71,39 +71,22 @@ struct ModelBuilder {
             model.globalDefs.origin = s.origin
             context.fill(&model.globalDefs, from: s, handlers: Self.globalHandlerTable) { $0.other[$1] = $2 }
         case .vrrpInstance:
-            guard let name = s.word(1) else { return }
-            model.instances.append(VRRPInstance(name: name))
-            let last = model.instances.count - 1
-            model.instances[last].origin = s.origin
-            model.instances[last].garp = model.globalDefs.garp
-            context.fill(&model.instances[last], from: s, handlers: Self.instanceHandlerTable) { $0.other[$1] = $2 }
+            let garp = model.globalDefs.garp
+            context.appendNamedBlock(s, to: &model.instances, handlers: Self.instanceHandlerTable) { $0.garp = garp }
         case .vrrpScript:
-            guard let name = s.word(1) else { return }
-            model.vrrpScripts.append(VRRPScript(name: name))
-            let last = model.vrrpScripts.count - 1
-            model.vrrpScripts[last].origin = s.origin
-            context.fill(&model.vrrpScripts[last], from: s, handlers: Self.scriptHandlerTable) { $0.other[$1] = $2 }
-            context.definedScripts.insert(name)
+            if let name = context.appendNamedBlock(s, to: &model.vrrpScripts, handlers: Self.scriptHandlerTable) {
+                context.definedScripts.insert(name)
+            }
         case .trackFile:
-            guard let name = s.word(1) else { return }
-            var file = TrackFile(name: name)
-            file.origin = s.origin
-            context.fill(&file, from: s, handlers: Self.trackFileHandlerTable) { $0.other[$1] = $2 }
-            model.trackFiles.append(file)
-            context.definedTrackFiles.insert(name)
+            if let name = context.appendNamedBlock(s, to: &model.trackFiles, handlers: Self.trackFileHandlerTable) {
+                context.definedTrackFiles.insert(name)
+            }
         case .trackProcess:
-            guard let name = s.word(1) else { return }
-            var process = TrackProcess(name: name)
-            process.origin = s.origin
-            context.fill(&process, from: s, handlers: Self.trackProcessHandlerTable) { $0.other[$1] = $2 }
-            model.trackProcesses.append(process)
-            context.definedProcesses.insert(name)
+            if let name = context.appendNamedBlock(s, to: &model.trackProcesses, handlers: Self.trackProcessHandlerTable) {
+                context.definedProcesses.insert(name)
+            }
         case .syncGroup:
-            guard let name = s.word(1) else { return }
-            var group = VRRPSyncGroup(name: name)
-            group.origin = s.origin
-            context.fill(&group, from: s, handlers: Self.syncGroupHandlerTable) { $0.other[$1] = $2 }
-            model.syncGroups.append(group)
+            context.appendNamedBlock(s, to: &model.syncGroups, handlers: Self.syncGroupHandlerTable)
         case .staticAddresses:
             for entry in s.entries {
                 if let address = EntryParsers.address(entry, diagnostics: &context.diagnostics) {
@@ -132,12 +115,9 @@ struct ModelBuilder {
             }
             model.trackGroups.append(group)
         case .bfdInstance:
-            guard let name = s.word(1) else { return }
-            var bfd = BFDInstance(name: name)
-            bfd.origin = s.origin
-            context.fill(&bfd, from: s, handlers: Self.bfdHandlerTable) { $0.other[$1] = $2 }
-            model.bfdInstances.append(bfd)
-            context.definedBFDs.insert(name)
+            if let name = context.appendNamedBlock(s, to: &model.bfdInstances, handlers: Self.bfdHandlerTable) {
+                context.definedBFDs.insert(name)
+            }
         case .virtualServerGroup:
             guard let name = s.word(1) else { return }
             var group = VirtualServerGroup(name: name)
@@ -147,6 +127,39 @@ struct ModelBuilder {
         case .virtualServer:
             if let server = context.virtualServer(s) { model.virtualServers.append(server) }
         }
+    }
+}
+
+/// A named top-level block of the model (`vrrp_instance NAME`, `vrrp_script NAME`, ...): keywords
+/// without a handler land in `other`.
+protocol NamedModelBlock {
+    init(name: String)
+    var origin: Origin? { get set }
+    var other: [String: [String]] { get set }
+}
+
+extension VRRPInstance: NamedModelBlock {}
+extension VRRPScript: NamedModelBlock {}
+extension TrackFile: NamedModelBlock {}
+extension TrackProcess: NamedModelBlock {}
+extension VRRPSyncGroup: NamedModelBlock {}
+extension BFDInstance: NamedModelBlock {}
+
+extension BuildContext {
+    /// Appends the block named by word 1 to `list` and fills it in place (these values are large:
+    /// filling a local and appending it would copy it). Returns the name; nil (nothing appended)
+    /// when the block has none.
+    @discardableResult
+    mutating func appendNamedBlock<Block: NamedModelBlock>(
+        _ s: StatementRef, to list: inout [Block], handlers: HandlerTable<Block>, prepare: (inout Block) -> Void = { _ in }
+    ) -> String? {
+        guard let name = s.word(1) else { return nil }
+        list.append(Block(name: name))
+        let last = list.count - 1
+        list[last].origin = s.origin
+        prepare(&list[last])
+        fill(&list[last], from: s, handlers: handlers) { $0.other[$1] = $2 }
+        return name
     }
 }
 
