@@ -8,39 +8,65 @@ public enum Expander {
 
     static func expand(path: String, options: ExpansionOptions, fileSystem: some ConfigFileSystem, plainFastPath: Bool) -> ExpandedConfig {
         var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [:])
-        if !reader.openRoot(path: path) {
-            if reader.diagnostics.isEmpty {
-                let position = SourceLocation(line: 1, column: 1)
-                reader.diagnostics.append(Diagnostic(
-                    SyntaxRules.unreadableFile, "configuration file '\(path)' not found (keepalived: \"Failed to open configuration file\")",
-                    at: SourceSpan(file: path, start: position, end: position)))
-            }
-        }
+        openRoot(&reader, path: path)
         return run(&reader, rootPath: path, plainFastPath: plainFastPath)
+    }
+
+    /// Opens the root file, reporting it when it is not there.
+    static func openRoot<FileSystem>(_ reader: inout LineReader<FileSystem>, path: String) {
+        guard !reader.openRoot(path: path), reader.diagnostics.isEmpty else { return }
+        let position = SourceLocation(line: 1, column: 1)
+        reader.diagnostics.append(Diagnostic(
+            SyntaxRules.unreadableFile, "configuration file '\(path)' not found (keepalived: \"Failed to open configuration file\")",
+            at: SourceSpan(file: path, start: position, end: position)))
     }
 
     /// One file given as a tree; its includes are read from `fileSystem`.
     public static func expand(tree: SyntaxTree, options: ExpansionOptions, fileSystem: some ConfigFileSystem) -> ExpandedConfig {
         let path = tree.source.path
-        var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [path: tree])
+        var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [path: .ready(tree)])
         _ = reader.openRoot(path: path)
         return run(&reader, rootPath: path)
     }
 
     /// `plainFastPath: false` sends every line through the full pipeline (tests compare both).
-    static func run<FileSystem>(_ reader: inout LineReader<FileSystem>, rootPath: String, plainFastPath: Bool = true) -> ExpandedConfig {
+    /// With `emit`, the lines also go to it in chunks, in order, each ending with a `}` line once
+    /// it has at least `chunkLines` lines: a consumer can bind them while the rest is expanded.
+    static func run<FileSystem>(
+        _ reader: inout LineReader<FileSystem>, rootPath: String, plainFastPath: Bool = true,
+        chunkLines: Int = Int.max, emit: (([LogicalLine]) -> Void)? = nil
+    ) -> ExpandedConfig {
         let builder = LineBuilder()
+        let expectedLines = Self.expectedLines(reader)
+        let chunkCapacity = emit == nil ? expectedLines : min(expectedLines, chunkLines + chunkLines / 4)
+        /// Every line, when they are emitted in chunks.
+        var allLines: [LogicalLine] = []
+        if emit != nil { allLines.reserveCapacity(expectedLines) }
         var lines: [LogicalLine] = []
-        /// The words of every plain line, one after the other; lines are windows on it.
+        /// The words of every plain line of `lines`, one after the other; lines are windows on it.
         var words: [ExpandedWord] = []
-        // Roughly one line per statement and two per block of the root file, two words per line.
-        if let root = reader.trees[rootPath] {
-            lines.reserveCapacity(root.nodes.count * 2)
-            words.reserveCapacity(root.nodes.count * 3)
-        }
+        lines.reserveCapacity(chunkCapacity)
+        words.reserveCapacity(chunkCapacity * 3 / 2)
+        /// Lines handed to `emit` so far.
+        var emitted = 0
         var blocks = BlockTracker()
         var buffer = LineText(context: 0)
-        while lines.count < reader.options.maxLogicalLines {
+        while emitted + lines.count < reader.options.maxLogicalLines {
+            // A chunk ends after a `}` line: the keyword walker looks ahead of a keyword line (for
+            // its `{`, or a value block's entries) but never past a `}` line.
+            if let emit, lines.count >= chunkLines, lines[lines.count - 1].kind == .closeBrace {
+                Self.attach(words, to: &lines)
+                emitted += lines.count
+                // Copied before it is handed on: the copy retains each line's words, and doing
+                // that while the binder retains the same arrays on another core would make both
+                // wait on their reference counts.
+                allLines.append(contentsOf: lines)
+                emit(lines)
+                lines = []
+                words = []
+                lines.reserveCapacity(chunkCapacity)
+                words.reserveCapacity(chunkCapacity * 3 / 2)
+            }
             let before = lines.count
             if plainFastPath, reader.readPlainLine(into: &lines, words: &words) {
                 // Appended by the fast path.
@@ -59,21 +85,41 @@ public enum Expander {
                 }
             }
         }
-        // Attach the shared words to the plain lines (a reference each, no copies).
+        Self.attach(words, to: &lines)
+        let limit = reader.options.maxLogicalLines
+        if emitted + lines.count >= limit {
+            // Only the last chunk can pass the limit: a chunk is emitted only below it.
+            lines.removeSubrange((limit - emitted)...)
+            reader.stop(reason: "expansion stopped after \(limit) logical lines (limit \(limit))")
+        }
+        if let emit {
+            allLines.append(contentsOf: lines)
+            emit(lines)
+            lines = allLines
+        }
+        var diagnostics: [Diagnostic] = []
+        var files: [String: SyntaxTree] = [:]
+        for path in reader.treeOrder {
+            guard let tree = reader.trees[path]?.tree else { continue }
+            diagnostics += tree.diagnostics
+            files[path] = tree
+        }
+        var seen = Set<Diagnostic>()
+        for diagnostic in reader.diagnostics where seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+        return ExpandedConfig(rootPath: rootPath, lines: lines, files: files, diagnostics: diagnostics)
+    }
+
+    /// Roughly one logical line per 20 bytes of the root file (a statement or a brace line);
+    /// untouched capacity costs no memory, while growing copies every line once more.
+    static func expectedLines<FileSystem>(_ reader: LineReader<FileSystem>) -> Int {
+        (reader.contexts.first?.source.bytes.count ?? 0) / 16 + 16
+    }
+
+    /// Attaches the shared words to the plain lines (a reference each, no copies).
+    static func attach(_ words: [ExpandedWord], to lines: inout [LogicalLine]) {
         for index in lines.indices where lines[index].storedWords.storage.isEmpty && lines[index].storedWords.count > 0 {
             lines[index].storedWords.storage = words
         }
-        if lines.count >= reader.options.maxLogicalLines {
-            lines.removeSubrange(reader.options.maxLogicalLines...)
-            reader.stop(reason: "expansion stopped after \(lines.count) logical lines (limit \(reader.options.maxLogicalLines))")
-        }
-        var diagnostics: [Diagnostic] = []
-        for path in reader.treeOrder { diagnostics += reader.trees[path]?.diagnostics ?? [] }
-        var seen = Set<Diagnostic>()
-        for diagnostic in reader.diagnostics where seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
-        var files: [String: SyntaxTree] = [:]
-        for path in reader.treeOrder { files[path] = reader.trees[path] }
-        return ExpandedConfig(rootPath: rootPath, lines: lines, files: files, diagnostics: diagnostics)
     }
 }
 

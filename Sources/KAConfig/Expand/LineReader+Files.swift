@@ -281,12 +281,12 @@ extension LineReader {
                     continue
                 }
             }
-            let tree: SyntaxTree
+            let tree: PendingTree
             if let preloaded {
                 tree = preloaded
             } else {
                 do {
-                    tree = Parser.parse(path: path, bytes: try fileSystem.readFile(path))
+                    tree = PendingTree(path: path, bytes: try fileSystem.readFile(path), backgroundBytes: backgroundParseBytes)
                 } catch {
                     let reason = (error as? ConfigFileSystemError)?.reason ?? "\(error)"
                     reportOpen(SyntaxRules.unreadableFile, "cannot read '\(path)': \(reason)", entry,

@@ -7,8 +7,12 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     let configID: [UInt8]?
 
     var contexts: [FileContext] = []
-    var trees: [String: SyntaxTree] = [:]
+    /// Every file's tree (large ones may still be parsing), in the order the files were first read.
+    var trees: [String: PendingTree] = [:]
     var treeOrder: [String] = []
+    /// Files of at least this many bytes are parsed on a thread of their own while the expansion
+    /// goes on (it needs only their bytes and line table).
+    var backgroundParseBytes = Int.max
     var diagnostics: [Diagnostic] = []
 
     /// Top of the stack is read first, as keepalived's include list.
@@ -33,7 +37,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     var stepLimit: Int
     var stopped = false
 
-    init(fileSystem: FileSystem, options: ExpansionOptions, preloaded: [String: SyntaxTree]) {
+    init(fileSystem: FileSystem, options: ExpansionOptions, preloaded: [String: PendingTree]) {
         self.fileSystem = fileSystem
         self.options = options
         self.configID = options.configID.map { Array($0.utf8) }

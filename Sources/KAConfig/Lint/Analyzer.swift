@@ -4,9 +4,7 @@ public enum Analyzer {
     public static func analyze(
         path: String, options: ExpansionOptions = ExpansionOptions(), fileSystem: some ConfigFileSystem
     ) -> NodeAnalysis {
-        let expanded = Expander.expand(path: path, options: options, fileSystem: fileSystem)
-        let bound = Binder.bind(expanded, schema: .keepalived)
-        return NodeAnalysis(path: path, expanded: expanded, bound: bound)
+        analyze(path: path, options: options, fileSystem: fileSystem, pipeline: .standard)
     }
 
     /// One in-memory file (includes resolved against `fileSystem`, empty by default).
@@ -14,9 +12,56 @@ public enum Analyzer {
         path: String, text: String, options: ExpansionOptions = ExpansionOptions(),
         fileSystem: some ConfigFileSystem = InMemoryFileSystem(files: [:])
     ) -> NodeAnalysis {
-        let tree = Parser.parse(path: path, text: text)
-        let expanded = Expander.expand(tree: tree, options: options, fileSystem: fileSystem)
-        let bound = Binder.bind(expanded, schema: .keepalived)
-        return NodeAnalysis(path: path, expanded: expanded, bound: bound)
+        analyze(path: path, text: text, options: options, fileSystem: fileSystem, pipeline: .standard)
     }
+
+    /// One in-memory file on the calling thread only (for measuring the work itself).
+    @_spi(Benchmark) public static func analyzeSequentially(path: String, text: String) -> NodeAnalysis {
+        analyze(path: path, text: text, options: ExpansionOptions(), fileSystem: InMemoryFileSystem(files: [:]), pipeline: .sequential)
+    }
+
+    static func analyze(
+        path: String, options: ExpansionOptions, fileSystem: some ConfigFileSystem, pipeline: AnalysisPipeline
+    ) -> NodeAnalysis {
+        var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [:])
+        reader.backgroundParseBytes = pipeline.minimumBytes
+        Expander.openRoot(&reader, path: path)
+        return run(&reader, path: path, pipeline: pipeline)
+    }
+
+    static func analyze(
+        path: String, text: String, options: ExpansionOptions, fileSystem: some ConfigFileSystem, pipeline: AnalysisPipeline
+    ) -> NodeAnalysis {
+        let root = PendingTree(path: path, bytes: SourceFile.bytes(of: text), backgroundBytes: pipeline.minimumBytes)
+        var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [path: root])
+        reader.backgroundParseBytes = pipeline.minimumBytes
+        _ = reader.openRoot(path: path)
+        return run(&reader, path: path, pipeline: pipeline)
+    }
+
+    /// A small root file is expanded, then bound. A large one is bound on a second thread while
+    /// it is expanded, and its syntax tree built on a third: the same result, sooner.
+    static func run<FileSystem>(_ reader: inout LineReader<FileSystem>, path: String, pipeline: AnalysisPipeline) -> NodeAnalysis {
+        guard let root = reader.contexts.first, root.source.bytes.count >= pipeline.minimumBytes else {
+            let expanded = Expander.run(&reader, rootPath: path)
+            return NodeAnalysis(path: path, expanded: expanded, bound: Binder.bind(expanded, schema: .keepalived))
+        }
+        let channel = LineChunkChannel()
+        let expectedLines = Expander.expectedLines(reader)
+        let binding = BackgroundJob { Binder.bind(chunksFrom: channel, expectedLines: expectedLines, schema: .keepalived) }
+        let expanded = Expander.run(&reader, rootPath: path, chunkLines: pipeline.chunkLines) { channel.send($0) }
+        channel.finish(diagnostics: expanded.diagnostics)
+        return NodeAnalysis(path: path, expanded: expanded, bound: binding.value)
+    }
+}
+
+/// When the front end overlaps its stages: for root files of at least `minimumBytes`, parsing
+/// and binding run beside the expansion, which hands the binder chunks of `chunkLines` lines.
+struct AnalysisPipeline: Sendable {
+    var minimumBytes: Int
+    var chunkLines: Int
+
+    /// Below ~256 KB the threads would cost more than they save.
+    static let standard = AnalysisPipeline(minimumBytes: 256 << 10, chunkLines: 4096)
+    static let sequential = AnalysisPipeline(minimumBytes: Int.max, chunkLines: Int.max)
 }

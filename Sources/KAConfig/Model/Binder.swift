@@ -21,6 +21,18 @@ public enum Binder {
     public static func bind(_ config: ExpandedConfig, schema: SchemaView) -> BindResult {
         var walker = KeywordWalker(schema: schema, config: config)
         walker.run()
+        return buildModel(walker)
+    }
+
+    /// Binds lines arriving in chunks from an expansion running on another thread.
+    static func bind(chunksFrom channel: LineChunkChannel, expectedLines: Int, schema: SchemaView) -> BindResult {
+        var walker = KeywordWalker(schema: schema, expectedLines: expectedLines, syntaxDiagnostics: { channel.diagnostics() })
+        while let chunk = channel.next() { walker.walk(chunk) }
+        walker.finish()
+        return buildModel(walker)
+    }
+
+    private static func buildModel(_ walker: KeywordWalker) -> BindResult {
         var builder = ModelBuilder(tree: walker.tree)
         let model = builder.build()
         return BindResult(model: model, diagnostics: walker.diagnostics + builder.diagnostics, tree: walker.tree)

@@ -30,15 +30,22 @@ struct KeywordWalker {
     }
 
     let schema: SchemaView
-    let lines: [LogicalLine]
+    /// The lines being walked: all of them, or the current chunk when they arrive in chunks
+    /// (each chunk ends with a `}` line, which no lookahead passes).
+    var lines: [LogicalLine] = []
+    /// The diagnostics of reading the files, asked for only when a stray brace needs them (a
+    /// walk fed in chunks then waits for the expansion to end).
+    let syntaxDiagnostics: () -> [Diagnostic]
     /// Positions where the syntax layer already reported a brace problem (KA102, KA106).
-    let reportedBraces: Set<BracePosition>
+    var storedReportedBraces: Set<BracePosition>?
     var tree = BoundTree()
     /// The block of each statement in `tree.statements` (the blocks' lists are filled at the end).
     var statementBlocks: [Int32] = []
     var diagnostics: [Diagnostic] = []
     var checker = ArgumentChecker()
     var cursor = 0
+    /// The previous line was a keyword whose '{' on this line would be a trap.
+    var trapCandidate = false
     /// keepalived's `skip_sublevel`: -1 waiting for a skipped block's '{', > 0 brace depth skipped.
     var skipSublevel = 0
     var frames: [Frame]
@@ -59,36 +66,72 @@ struct KeywordWalker {
     }
 
     init(schema: SchemaView, config: ExpandedConfig) {
-        self.schema = schema
+        let diagnostics = config.diagnostics
+        self.init(schema: schema, expectedLines: config.lines.count, syntaxDiagnostics: { diagnostics })
         self.lines = config.lines
-        var reported = Set<BracePosition>()
-        for diagnostic in config.diagnostics
-        where diagnostic.rule == SyntaxRules.extraCloseBrace || diagnostic.rule == SyntaxRules.unexpectedOpenBrace {
-            reported.insert(BracePosition(
-                code: diagnostic.code, file: diagnostic.file, line: diagnostic.line, column: diagnostic.column))
-        }
-        self.reportedBraces = reported
+    }
+
+    /// A walker to be fed its lines with `walk(_:)`.
+    init(schema: SchemaView, expectedLines: Int, syntaxDiagnostics: @escaping () -> [Diagnostic]) {
+        self.schema = schema
+        self.syntaxDiagnostics = syntaxDiagnostics
         self.tables = schema.isKeepalived ? RowTableCache.keepalived : RowTableCache(schema: schema)
         self.frames = [Frame(table: tables.topLevel, block: 0, needOpenBrace: false, opener: nil)]
         // At most one statement per line; untouched capacity costs no memory (pages are mapped on
         // first use), while growing would copy every statement once more.
-        tree.statements.reserveCapacity(lines.count)
-        statementBlocks.reserveCapacity(lines.count)
+        tree.statements.reserveCapacity(expectedLines)
+        statementBlocks.reserveCapacity(expectedLines)
+        // Named blocks are a few per hundred lines; a growing dictionary rehashes every entry.
+        names.reserveCapacity(expectedLines / 32)
     }
 
+    var reportedBraces: Set<BracePosition> {
+        mutating get {
+            if let storedReportedBraces { return storedReportedBraces }
+            var reported = Set<BracePosition>()
+            for diagnostic in syntaxDiagnostics()
+            where diagnostic.rule == SyntaxRules.extraCloseBrace || diagnostic.rule == SyntaxRules.unexpectedOpenBrace {
+                reported.insert(BracePosition(
+                    code: diagnostic.code, file: diagnostic.file, line: diagnostic.line, column: diagnostic.column))
+            }
+            storedReportedBraces = reported
+            return reported
+        }
+    }
+
+    /// Walks every line, then ends the walk.
     mutating func run() {
+        walkLines()
+        finish()
+    }
+
+    /// Walks the next chunk of lines.
+    mutating func walk(_ chunk: consuming [LogicalLine]) {
+        lines = chunk
+        cursor = 0
+        walkLines()
+    }
+
+    /// Fills the blocks' statement lists and collects the diagnostics; after the last line.
+    mutating func finish() {
+        fillBlockStatements()
+        for index in traps.indices { diagnostics.append(traps[index]) }
+        diagnostics.append(contentsOf: checker.diagnostics)
+    }
+
+    mutating func walkLines() {
         // A local reference to the lines: each is then passed borrowed, not copied per line.
         let lines = self.lines
-        var trapCandidate = false
         while cursor < lines.count {
             let index = cursor
             cursor += 1
             let followsTrap = trapCandidate
             trapCandidate = false
             guard let first = lines[index].firstWordText else { continue }
+            let isOpenBrace = Self.isBrace(first, UInt8(ascii: "{"))
             let depth = frames.count - 1
             if skipSublevel == -1 {
-                if first == "{" {
+                if isOpenBrace {
                     skipSublevel = 1
                     frames[depth].needOpenBrace = false
                     continue
@@ -101,13 +144,13 @@ struct KeywordWalker {
             }
             if frames[depth].needOpenBrace {
                 frames[depth].needOpenBrace = false
-                if first == "{" && depth > 0 { continue }
+                if isOpenBrace && depth > 0 { continue }
                 reportMissingOpenBrace(frames[depth], at: lines[index])
-            } else if first == "{" {
+            } else if isOpenBrace {
                 if !followsTrap { reportUnexpectedOpenBrace(lines[index]) }
                 continue
             }
-            if first == "}" {
+            if Self.isBrace(first, UInt8(ascii: "}")) {
                 if depth > 0 {
                     closeFrame(at: lines[index].origin)
                 } else {
@@ -117,9 +160,12 @@ struct KeywordWalker {
             }
             trapCandidate = bindKeyword(lines[index], keyword: first)
         }
-        fillBlockStatements()
-        for index in traps.indices { diagnostics.append(traps[index]) }
-        diagnostics.append(contentsOf: checker.diagnostics)
+    }
+
+    /// `word == "{"` (or `"}"`) without a string comparison for the keywords, which are longer.
+    @inline(__always)
+    static func isBrace(_ word: String, _ brace: UInt8) -> Bool {
+        word.utf8.count == 1 && word.utf8.first == brace
     }
 
     // MARK: Skipped blocks
@@ -247,6 +293,7 @@ struct KeywordWalker {
         for (statement, block) in statementBlocks.enumerated() { tree.blocks[Int(block)].statements.append(statement) }
     }
 
+    @inline(__always)
     mutating func append(_ statement: consuming BoundStatement) {
         guard let block = frames[frames.count - 1].block else { return }
         statementBlocks.append(Int32(truncatingIfNeeded: block))
