@@ -29,6 +29,8 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     var replay: Replay?
     var multilineStack: [Replay] = []
     var definitions = DefinitionTable()
+    /// The strings of the words the fast path has made (see `WordCache`).
+    var wordCache = WordCache.seeded
     /// The definition a multi-line `$NAME=...\` is adding to.
     var openDefinition: [UInt8]?
     var random: RandomSource

@@ -17,9 +17,13 @@ extension LineReader {
         var scan = PlainLineScan(
             fileID: contexts[context].fileID, line: UInt32(clamping: location.line), lineStart: lineStart,
             linesBefore: lines.count, wordsBefore: arena.count)
+        // Taken out for the scan: the closure reads `contexts`, so it cannot also write `self`.
+        var cache = WordCache()
+        swap(&cache, &wordCache)
         let next = contexts[context].source.bytes.withUnsafeBufferPointer { bytes in
-            scan.run(bytes, from: start, lines: &lines, words: &arena)
+            scan.run(bytes, from: start, lines: &lines, words: &arena, cache: &cache)
         }
+        swap(&cache, &wordCache)
         guard let next else {
             lines.removeSubrange(scan.linesBefore...)
             arena.removeSubrange(scan.wordsBefore...)
@@ -54,7 +58,8 @@ struct PlainLineScan {
     /// Scans from `start`; returns where the next physical line starts, or nil when the line
     /// needs the full pipeline (lines and words appended so far are then discarded by the caller).
     mutating func run(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lines: inout [LogicalLine], words: inout [ExpandedWord]
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lines: inout [LogicalLine], words: inout [ExpandedWord],
+        cache: inout WordCache
     ) -> Int? {
         let classes = PlainByte.classes
         // keepalived reads at most this many bytes of a line at once; longer lines take the full path.
@@ -69,29 +74,29 @@ struct PlainLineScan {
                 if wordStart < 0 { wordStart = startWord(bytes, at: index) }
                 index += 1
             case PlainByte.blank:
-                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
+                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words, cache: &cache) }
                 wordStart = -1
                 index += 1
             case PlainByte.brace:
-                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
+                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words, cache: &cache) }
                 wordStart = -1
                 endSegment(bytes, lines: &lines, words: words)
                 lines.append(LogicalLine(brace: byte == UInt8(ascii: "{") ? .openBrace : .closeBrace, origin: origin(index, index + 1)))
                 segmentFirstWord = words.count
                 index += 1
             case PlainByte.newline:
-                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
+                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words, cache: &cache) }
                 endSegment(bytes, lines: &lines, words: words)
                 return index + 1
             case PlainByte.carriageReturn:
                 // Only as the CR of a CRLF; a lone CR takes the full path.
                 guard index + 1 < bytes.count, bytes[index + 1] == 0x0A else { return nil }
-                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
+                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words, cache: &cache) }
                 endSegment(bytes, lines: &lines, words: words)
                 return index + 2
             case PlainByte.comment:
                 guard let next = Self.endOfComment(bytes, from: index, limit: limit) else { return nil }
-                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
+                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words, cache: &cache) }
                 endSegment(bytes, lines: &lines, words: words)
                 return next
             case PlainByte.letterI:
@@ -108,7 +113,7 @@ struct PlainLineScan {
         }
         // The end of the file without a newline; a longer line takes the full path.
         guard index == bytes.count else { return nil }
-        if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words) }
+        if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words, cache: &cache) }
         endSegment(bytes, lines: &lines, words: words)
         return index
     }
@@ -143,10 +148,12 @@ struct PlainLineScan {
     }
 
     @inline(__always)
-    mutating func endWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, words: inout [ExpandedWord]) {
+    mutating func endWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, words: inout [ExpandedWord], cache: inout WordCache
+    ) {
         if firstStart < 0 { firstStart = start }
         lastEnd = end
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        let text = cache.string(UnsafeBufferPointer(rebasing: bytes[start..<end]))
         words.append(ExpandedWord(text: text, origin: origin(start, end)))
     }
 
