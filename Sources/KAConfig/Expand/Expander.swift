@@ -109,7 +109,7 @@ public enum Expander {
         return ExpandedConfig(rootPath: rootPath, lines: lines, files: files, diagnostics: diagnostics)
     }
 
-    /// Roughly one logical line per 20 bytes of the root file (a statement or a brace line);
+    /// At most about one logical line per 16 bytes of the root file (a statement or a brace line);
     /// untouched capacity costs no memory, while growing copies every line once more.
     static func expectedLines<FileSystem>(_ reader: LineReader<FileSystem>) -> Int {
         (reader.contexts.first?.source.bytes.count ?? 0) / 16 + 16

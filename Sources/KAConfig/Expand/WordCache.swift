@@ -1,8 +1,9 @@
 /// The strings of words seen before, by their bytes: most words of a configuration repeat
 /// (keywords, `MASTER`, `eth0`, `dev`, `label`), and taking the earlier string costs a few
 /// compares instead of a UTF-8 validation and, for words over 15 bytes, an allocation. Seeded
-/// with the schema's keywords, so that a keyword word shares the schema's own string and the
-/// binder's lookups compare it by identity. Direct-mapped: a colliding word replaces the older.
+/// with the schema's keywords, so that a keyword word shares the schema's own string (and a
+/// comparison with the schema's name ends at its identity check). Direct-mapped: a colliding
+/// word replaces the older.
 struct WordCache {
     /// Words of at most this many bytes are cached (four 8-byte lanes).
     static let maximumLength = 32
@@ -24,7 +25,10 @@ struct WordCache {
         var cache = WordCache()
         for name in KeepalivedSchema.allKeywordNames.reversed() {
             var bytes = name
-            bytes.withUTF8 { utf8 in _ = cache.insertIfFits(utf8, name) }
+            bytes.withUTF8 { utf8 in
+                guard Self.fits(utf8) else { return }
+                cache.store(Self.lanes(of: utf8), length: utf8.count, text: name)
+            }
         }
         return cache
     }()
@@ -32,28 +36,28 @@ struct WordCache {
     /// The string of `bytes` (a word of a plain line, so it holds no NUL or newline).
     @inline(__always)
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.count <= Self.maximumLength, bytes.count > 0 else { return String(decoding: bytes, as: UTF8.self) }
+        guard Self.fits(bytes) else { return String(decoding: bytes, as: UTF8.self) }
         let lanes = Self.lanes(of: bytes)
-        let slot = Self.slot(lanes, bytes.count)
         if !entries.isEmpty {
-            let entry = entries[slot]
+            let entry = entries[Self.slot(lanes, bytes.count)]
             if entry.length == bytes.count, entry.lanes == lanes { return entry.text }
-        } else {
-            entries = Array(repeating: Entry(lanes: (0, 0, 0, 0), length: -1, text: ""), count: Self.slotCount)
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        entries[slot] = Entry(lanes: lanes, length: bytes.count, text: text)
+        store(lanes, length: bytes.count, text: text)
         return text
     }
 
-    private mutating func insertIfFits(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
-        guard bytes.count <= Self.maximumLength, bytes.count > 0 else { return false }
+    @inline(__always)
+    private static func fits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count > 0 && bytes.count <= maximumLength
+    }
+
+    /// Puts `text` in its slot, replacing what was there; the table is made on the first store.
+    private mutating func store(_ lanes: (UInt64, UInt64, UInt64, UInt64), length: Int, text: String) {
         if entries.isEmpty {
             entries = Array(repeating: Entry(lanes: (0, 0, 0, 0), length: -1, text: ""), count: Self.slotCount)
         }
-        let lanes = Self.lanes(of: bytes)
-        entries[Self.slot(lanes, bytes.count)] = Entry(lanes: lanes, length: bytes.count, text: text)
-        return true
+        entries[Self.slot(lanes, length)] = Entry(lanes: lanes, length: length, text: text)
     }
 
     /// The bytes in four little-endian lanes, zero after the end.
