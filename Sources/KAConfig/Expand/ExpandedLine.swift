@@ -139,29 +139,6 @@ public struct LogicalLine: Sendable, Hashable {
     var storedText: String?
     public var origin: Origin
 
-    public init(kind: Kind, words: [ExpandedWord], text: String, origin: Origin) {
-        self.kind = kind
-        self.storedWords = kind == .words ? WordList(words) : []
-        self.storedText = text
-        self.origin = origin
-    }
-
-    /// A line of words; `text` nil when it is the words joined by single spaces.
-    init(words: WordList, origin: Origin, text: String? = nil) {
-        self.kind = .words
-        self.storedWords = words
-        self.storedText = text
-        self.origin = origin
-    }
-
-    /// A brace line.
-    init(brace kind: Kind, origin: Origin) {
-        self.kind = kind
-        self.storedWords = []
-        self.storedText = nil
-        self.origin = origin
-    }
-
     public var words: WordList {
         get {
             switch kind {
@@ -217,6 +194,25 @@ public struct LogicalLine: Sendable, Hashable {
         hasher.combine(kind)
         hasher.combine(origin)
         hasher.combine(words)
+    }
+}
+
+// The initialisers live in an extension and end in the memberwise one: a struct built by a
+// custom initialiser's field stores is copied once more (and the copy destroyed) when appended
+// to an array, which for a line costs a retain and a release per reference in it.
+extension LogicalLine {
+    public init(kind: Kind, words: [ExpandedWord], text: String, origin: Origin) {
+        self.init(kind: kind, storedWords: kind == .words ? WordList(words) : [], storedText: text, origin: origin)
+    }
+
+    /// A line of words; `text` nil when it is the words joined by single spaces.
+    init(words: WordList, origin: Origin, text: String? = nil) {
+        self.init(kind: .words, storedWords: words, storedText: text, origin: origin)
+    }
+
+    /// A brace line.
+    init(brace kind: Kind, origin: Origin) {
+        self.init(kind: kind, storedWords: [], storedText: nil, origin: origin)
     }
 }
 

@@ -77,8 +77,8 @@ public enum Expander {
                 break
             }
             for index in before..<lines.count {
-                let keyword = lines[index].kind == .words ? Self.firstWord(of: lines[index], in: words) : nil
-                if blocks.isIncludeCheck(kind: lines[index].kind, keyword: keyword) {
+                let kind = lines[index].kind
+                if blocks.isIncludeCheck(kind: kind, keyword: kind == .words ? Self.firstWord(of: lines[index], in: words) : nil) {
                     let line = lines[index].storedWords
                     let texts = line.storage.isEmpty ? words[line.offset..<(line.offset + line.count)].map(\.text) : line.map(\.text)
                     reader.applyIncludeCheck(texts)
@@ -140,7 +140,9 @@ struct BlockTracker {
     var lastIsGlobalDefs = false
 
     /// Takes the next line; true for `include_check` in `global_defs`.
-    mutating func isIncludeCheck(kind: LogicalLine.Kind, keyword: String?) -> Bool {
+    /// `keyword` is read only for lines at the top level or directly in `global_defs`: a
+    /// `global_defs` deeper down never counts, so most lines need no look at their words.
+    mutating func isIncludeCheck(kind: LogicalLine.Kind, keyword: @autoclosure () -> String?) -> Bool {
         switch kind {
         case .openBrace:
             stack.append(lastIsGlobalDefs)
@@ -149,9 +151,12 @@ struct BlockTracker {
             _ = stack.popLast()
             lastIsGlobalDefs = false
         case .words:
-            let keyword = keyword ?? ""
-            lastIsGlobalDefs = keyword == "global_defs"
-            return stack.count == 1 && stack[0] && keyword == "include_check"
+            if stack.isEmpty {
+                lastIsGlobalDefs = keyword() == "global_defs"
+                return false
+            }
+            lastIsGlobalDefs = false
+            return stack.count == 1 && stack[0] && keyword() == "include_check"
         }
         return false
     }

@@ -159,15 +159,19 @@ struct PlainLineScan {
 
     /// Ends the text before a brace or the end of the line: one logical line when it has words.
     mutating func endSegment(_ bytes: UnsafeBufferPointer<UInt8>, lines: inout [LogicalLine], words: [ExpandedWord]) {
-        defer {
+        // No `defer` for the reset: with one, the compiler copies the new line before appending it.
+        guard firstStart >= 0 else {
             firstStart = -1
             singleSpaced = true
+            return
         }
-        guard firstStart >= 0 else { return }
         // The storage is attached when the expansion ends (see `Expander.run`).
         let list = WordList(storage: [], offset: segmentFirstWord, count: words.count - segmentFirstWord)
         let text = singleSpaced ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[firstStart..<lastEnd]), as: UTF8.self)
-        lines.append(LogicalLine(words: list, origin: origin(firstStart, lastEnd), text: text))
+        let origin = origin(firstStart, lastEnd)
+        firstStart = -1
+        singleSpaced = true
+        lines.append(LogicalLine(words: list, origin: origin, text: text))
     }
 }
 

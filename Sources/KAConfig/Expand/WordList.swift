@@ -40,6 +40,15 @@ public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
         return storage[offset + position]
     }
 
+    /// Calls `body` with the words in place: reading them through it copies none (the subscript
+    /// copies each word, retaining its text).
+    func withUnsafeWords<Result>(_ body: (UnsafeBufferPointer<ExpandedWord>) throws -> Result) rethrows -> Result {
+        try storage.withUnsafeBufferPointer { all in
+            precondition(offset + count <= all.count, "word list past its storage")
+            return try body(UnsafeBufferPointer(rebasing: all[offset..<(offset + count)]))
+        }
+    }
+
     /// The first `n` words (all when there are fewer), as a list on the same storage.
     public func prefixList(_ n: Int) -> WordList {
         WordList(storage: storage, offset: offset, count: Swift.max(0, Swift.min(n, count)))

@@ -26,17 +26,24 @@ struct ArgumentChecker {
         }
         var values = ArgumentValues()
         guard given > 0 else { return values }
-        for position in 1...given {
-            let argument: ArgumentSpec
-            if position - 1 < arguments.count {
-                argument = arguments[position - 1]
-            } else if let last = arguments.last, last.isVariadic {
-                argument = last
-            } else {
-                values.append(.word(words[position].text))
-                continue
+        // Words and specs are read in place (an array's subscript copies each, with a retain and
+        // a release per reference), in a counted loop: iterating `1...given` goes through
+        // unspecialised index witnesses here.
+        let variadic = arguments.last?.isVariadic ?? false
+        words.withUnsafeWords { words in
+            arguments.withUnsafeBufferPointer { arguments in
+                var position = 1
+                while position <= given {
+                    if position - 1 < arguments.count {
+                        values.append(read(words[position], as: arguments[position - 1], of: row))
+                    } else if variadic {
+                        values.append(read(words[position], as: arguments[arguments.count - 1], of: row))
+                    } else {
+                        values.append(.word(words[position].text))
+                    }
+                    position += 1
+                }
             }
-            values.append(read(words[position], as: argument, of: row))
         }
         return values
     }

@@ -102,6 +102,21 @@ public struct BoundStatement: Sendable {
     var storedBlock: Int32
     public var origin: Origin
 
+    /// The line's text (script keywords re-split it).
+    public var text: String { storedText ?? LogicalLine.joined(words) }
+
+    public var keyword: String { row.name }
+    public var arguments: Slice<WordList> { words.dropFirst() }
+
+    public func word(_ index: Int) -> String? { index < words.count ? words[index].text : nil }
+
+    /// The typed value of argument `index` (0 = first word after the keyword).
+    public func value(_ index: Int) -> ArgumentValue? { index < values.count ? values[index] : nil }
+}
+
+// The initialisers end in the memberwise one (see `LogicalLine`'s): built by field stores, a
+// statement is copied once more on its way into the arena.
+extension BoundStatement {
     public init(
         row: KeywordRow, words: [ExpandedWord], values: [ArgumentValue?], text: String, entries: [[ExpandedWord]],
         block: Int?, origin: Origin
@@ -115,25 +130,10 @@ public struct BoundStatement: Sendable {
         row: KeywordRow, words: WordList, values: ArgumentValues, text: String?, entries: [[ExpandedWord]], block: Int?,
         origin: Origin
     ) {
-        self.row = row
-        self.words = words
-        self.values = values
-        self.storedText = text
-        self.entries = entries
-        self.storedBlock = block.map { Int32(truncatingIfNeeded: $0) } ?? -1
-        self.origin = origin
+        self.init(
+            row: row, words: words, values: values, storedText: text, entries: entries,
+            storedBlock: block.map { Int32(truncatingIfNeeded: $0) } ?? -1, origin: origin)
     }
-
-    /// The line's text (script keywords re-split it).
-    public var text: String { storedText ?? LogicalLine.joined(words) }
-
-    public var keyword: String { row.name }
-    public var arguments: Slice<WordList> { words.dropFirst() }
-
-    public func word(_ index: Int) -> String? { index < words.count ? words[index].text : nil }
-
-    /// The typed value of argument `index` (0 = first word after the keyword).
-    public func value(_ index: Int) -> ArgumentValue? { index < values.count ? values[index] : nil }
 }
 
 public struct BoundBlock: Sendable {

@@ -120,8 +120,13 @@ struct KeywordWalker {
     }
 
     mutating func walkLines() {
-        // A local reference to the lines: each is then passed borrowed, not copied per line.
+        // Lines are read through a buffer pointer: each is then passed borrowed; an array's
+        // subscript would copy each one (a retain and a release per reference in a line).
         let lines = self.lines
+        lines.withUnsafeBufferPointer { lines in walkLines(lines) }
+    }
+
+    private mutating func walkLines(_ lines: UnsafeBufferPointer<LogicalLine>) {
         while cursor < lines.count {
             let index = cursor
             cursor += 1
