@@ -31,13 +31,13 @@ struct ArgumentChecker {
         // unspecialised index witnesses here.
         let variadic = arguments.last?.isVariadic ?? false
         words.withUnsafeWords { words in
-            arguments.withUnsafeBufferPointer { arguments in
+            row.plans.withUnsafeBufferPointer { plans in
                 var position = 1
                 while position <= given {
-                    if position - 1 < arguments.count {
-                        values.append(read(words[position], as: arguments[position - 1], of: row))
+                    if position - 1 < plans.count {
+                        values.append(read(words[position], as: plans[position - 1], argument: position - 1, of: row))
                     } else if variadic {
-                        values.append(read(words[position], as: arguments[arguments.count - 1], of: row))
+                        values.append(read(words[position], as: plans[plans.count - 1], argument: plans.count - 1, of: row))
                     } else {
                         values.append(.word(words[position].text))
                     }
@@ -54,21 +54,18 @@ struct ArgumentChecker {
         return "the value is ignored"
     }
 
-    mutating func read(_ word: ExpandedWord, as argument: ArgumentSpec, of row: KeywordRow) -> ArgumentValue? {
+    /// Reads `word` as argument `argument` of `row` (whose plan is `plan`).
+    mutating func read(_ word: ExpandedWord, as plan: ArgumentPlan, argument: Int, of row: KeywordRow) -> ArgumentValue? {
         let text = word.text
         // The row's spec is only read on the error paths.
         var spec: KeywordSpec { row.spec }
         var consequence: String { Self.consequence(spec) }
-        switch argument.type {
+        switch plan {
         case .unsigned(let range):
             return number(NumberReader.unsigned(text, in: range), word, range: range, row: row, scale: 1)
         case .integer(let range):
             return number(NumberReader.integer(text, in: range), word, range: range, row: row, scale: 1)
-        case .decimal(let minimum, let maximum, let places):
-            var scale = 1
-            for _ in 0..<min(places, 18) { scale *= 10 }
-            let low = Self.clamped(minimum * Double(scale))
-            let range = low...max(low, Self.clamped(maximum * Double(scale)))
+        case .decimal(let range, let places, let scale):
             return number(
                 NumberReader.decimal(text, places: places, in: range), word, range: range, row: row, scale: scale)
         case .bool:
@@ -83,7 +80,8 @@ struct ArgumentChecker {
                     at: word.origin.span))
             }
             return nil
-        case .enumeration(let choices):
+        case .enumeration:
+            guard case .enumeration(let choices) = row.arguments[argument].type else { return .word(text) }
             if choices.contains(text) { return .word(text) }
             if let match = choices.first(where: { $0.lowercased() == text.lowercased() }) {
                 reportWrongCase(word, correct: match, what: "'\(spec.name)' value", consequence: consequence)
@@ -95,9 +93,9 @@ struct ArgumentChecker {
             }
             return nil
         case .ipv4, .ipv6, .ipAddress:
-            if let address = argument.type == .ipAddress ? IPAddress(socketAddress: text) : IPAddress(text) {
+            if let address = plan.isIPAddress ? IPAddress(socketAddress: text) : IPAddress(text) {
                 let wrongFamily: String? =
-                    switch argument.type {
+                    switch plan {
                     case .ipv4 where address.isIPv6: "an IPv4 address"
                     case .ipv6 where !address.isIPv6: "an IPv6 address"
                     default: nil
@@ -119,7 +117,7 @@ struct ArgumentChecker {
                 SemanticRules.invalidAddress, "'\(text)' is not an IP address or ADDRESS/PREFIX; \(consequence)",
                 at: word.origin.span))
             return nil
-        case .host, .interfaceName, .path, .mac, .port, .reference, .string:
+        case .word:
             return .word(text)
         }
     }

@@ -29,6 +29,8 @@ public final class KeywordRow: Sendable {
     /// whole row (a retain per string and array in it).
     let kind: KeywordKind
     let arguments: [ArgumentSpec]
+    /// `arguments`' types as the argument checker reads them.
+    let plans: [ArgumentPlan]
     let minimumArguments: Int
     let maximumArguments: Int?
     let knownIn227: Bool
@@ -41,6 +43,7 @@ public final class KeywordRow: Sendable {
         self.name = spec.name
         self.kind = spec.kind
         self.arguments = spec.arguments
+        self.plans = spec.arguments.map { ArgumentPlan($0.type) }
         self.minimumArguments = spec.minimumArguments
         self.maximumArguments = spec.maximumArguments
         self.knownIn227 = spec.knownIn227
@@ -141,13 +144,9 @@ public struct BoundBlock: Sendable {
     public var specName: String
     /// The statement that opened the block (nil for the top level).
     public var opener: Int?
-    public var statements: [Int]
+    public var statements: [Int] = []
 
-    public init(specName: String, opener: Int?, statements: [Int] = []) {
-        self.specName = specName
-        self.opener = opener
-        self.statements = statements
-    }
+    // Built with the memberwise initialiser (see `SyntaxNode`).
 }
 
 public struct BoundTree: Sendable {

@@ -2,12 +2,21 @@
 /// Dictionary hashes a String with seeded SipHash; keywords are short ASCII words looked up once
 /// per statement, so an open-addressing table with FNV-1a over the UTF-8 bytes, and stored hashes
 /// compared before any string, is cheaper. Read-only after init.
+///
+/// Before hashing the text, a lookup tries the string's identity: its 16 bytes (the storage
+/// reference and count, or the bytes themselves for a short string). Keyword words share the
+/// schema's own strings (see `WordCache`), so most lookups end there without reading the text;
+/// equal identities mean equal strings, and any other string falls through to the text hash.
 struct KeywordTable<Value> {
     /// 0 marks an empty slot (real hashes have the low bit set).
     private var hashes: [UInt64]
     private var keys: [String]
     private var values: [Value?]
     private let mask: Int
+    /// The identity of the key in each slot.
+    private var identities: [StringIdentity]
+    /// Slots by identity hash (-1 empty), probed like `hashes`.
+    private var identitySlots: [Int32]
 
     /// The first entry of a key wins (as `where rows[name] == nil` did).
     init(_ entries: some Swift.Sequence<(String, Value)>) {
@@ -17,6 +26,8 @@ struct KeywordTable<Value> {
         hashes = Array(repeating: 0, count: capacity)
         keys = Array(repeating: "", count: capacity)
         values = Array(repeating: nil, count: capacity)
+        identities = Array(repeating: StringIdentity(""), count: capacity)
+        identitySlots = Array(repeating: -1, count: capacity)
         mask = capacity - 1
         for (key, value) in pairs where self[key] == nil {
             let hash = Self.hash(key)
@@ -25,6 +36,11 @@ struct KeywordTable<Value> {
             hashes[index] = hash
             keys[index] = key
             values[index] = value
+            let identity = StringIdentity(key)
+            identities[index] = identity
+            var probe = identity.slot(mask)
+            while identitySlots[probe] >= 0 { probe = (probe + 1) & mask }
+            identitySlots[probe] = Int32(truncatingIfNeeded: index)
         }
     }
 
@@ -33,6 +49,14 @@ struct KeywordTable<Value> {
     }
 
     subscript(_ key: String) -> Value? {
+        let identity = StringIdentity(key)
+        var probe = identity.slot(mask)
+        while true {
+            let slot = identitySlots[probe]
+            if slot < 0 { break }
+            if identities[Int(slot)] == identity { return values[Int(slot)] }
+            probe = (probe + 1) & mask
+        }
         let hash = Self.hash(key)
         var index = Int(truncatingIfNeeded: hash >> 1) & mask
         while true {
@@ -56,3 +80,26 @@ struct KeywordTable<Value> {
 }
 
 extension KeywordTable: Sendable where Value: Sendable {}
+
+/// A string's 16 bytes as two words. Two strings with the same bytes are the same string: the
+/// same storage object with the same count and flags, or the same short string stored inline
+/// (a table keeps its keys alive, so their storage cannot be reused for other text).
+struct StringIdentity: Equatable, Sendable {
+    let first: UInt64
+    let second: UInt64
+
+    @inline(__always)
+    init(_ string: String) {
+        // A String is two words on the 64-bit platforms this package builds for (folded away).
+        precondition(MemoryLayout<String>.size == 16, "StringIdentity needs 16-byte strings")
+        (first, second) = withUnsafeBytes(of: string) { raw in
+            (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+    }
+
+    @inline(__always)
+    func slot(_ mask: Int) -> Int {
+        let hash = (first ^ (second &* 0x9E37_79B9_7F4A_7C15)) &* 0xC2B2_AE3D_27D4_EB4F
+        return Int(truncatingIfNeeded: hash >> 32) & mask
+    }
+}

@@ -96,16 +96,12 @@ public struct SyntaxNode: Sendable {
     public var kind: Kind
     /// Leading trivia, prefixes, words, and trailing same-line trivia when there is no block.
     public var head: Range<Int>
-    public var block: SyntaxBlock?
+    public var block: SyntaxBlock? = nil
     /// Index of the enclosing statement, or nil at top level.
-    public var parent: Int?
+    public var parent: Int? = nil
 
-    public init(kind: Kind, head: Range<Int>, block: SyntaxBlock? = nil, parent: Int? = nil) {
-        self.kind = kind
-        self.head = head
-        self.block = block
-        self.parent = parent
-    }
+    // Built only by the parser, with the memberwise initialiser: a hand-written one (field
+    // stores) makes each append to the node array copy the node and destroy the copy.
 }
 
 public struct SyntaxBlock: Sendable {
