@@ -8,9 +8,14 @@ import ArgumentParser
 #endif
 
 /// CPU time of the calling thread in seconds (other processes sharing the cores do not count).
-private func threadCPUSeconds() -> Double {
+private func threadCPUSeconds() -> Double { cpuSeconds(CLOCK_THREAD_CPUTIME_ID) }
+
+/// CPU time of every thread of this process in seconds (the pipeline's three threads together).
+private func processCPUSeconds() -> Double { cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) }
+
+private func cpuSeconds(_ clock: clockid_t) -> Double {
     var spec = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    clock_gettime(clock, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
@@ -48,12 +53,13 @@ struct ParseBenchmark: ParsableCommand {
             let seconds = analyzer.seconds
             var line =
                 "  \(size) instances, \(formatted(megabytes)) MB: \(formatted(seconds * 1000)) ms, "
-                + "\(formatted(megabytes / seconds, decimals: 1)) MB/s, \(formatted(seconds * 1e6 / Double(size), decimals: 2)) µs/instance "
+                + "\(formatted(megabytes / seconds, decimals: 1)) MB/s, \(formatted(seconds * 1e6 / Double(size), decimals: 2)) µs/instance, "
+                + "CPU on all threads \(formatted(analyzer.processCPU * 1000)) ms "
                 + "(one thread: \(formatted(oneThread.seconds * 1000)) ms, CPU \(formatted(oneThread.cpu * 1000)) ms; "
                 + "freeing the result: \(formatted(analyzer.release * 1000)) ms more)"
             if !skipKeepalived {
                 let interfaces = (0...(size - 1) / ConfigGenerator.instancesPerInterface).map { "eth\($0)" }
-                if let keepalived = KeepalivedTimer.time(config: text, interfaces: interfaces) {
+                if let keepalived = KeepalivedTimer.time(config: text, interfaces: interfaces, repetitions: repetitions) {
                     line += "; keepalived -t -f \(formatted(keepalived * 1000)) ms, \(formatted(keepalived / seconds, decimals: 1))x faster"
                 } else {
                     line += "; keepalived -t not timed (needs root, ip netns and keepalived installed)"
@@ -67,6 +73,7 @@ struct ParseBenchmark: ParsableCommand {
     struct Timing {
         var seconds = Double.infinity
         var cpu = Double.infinity
+        var processCPU = Double.infinity
         var release = Double.infinity
 
         mutating func measure(_ analyze: () -> NodeAnalysis) {
@@ -75,8 +82,10 @@ struct ParseBenchmark: ParsableCommand {
             var analysis: NodeAnalysis?
             let start = monotonicSeconds()
             let cpuStart = threadCPUSeconds()
+            let processStart = processCPUSeconds()
             analysis = analyze()
             cpu = min(cpu, threadCPUSeconds() - cpuStart)
+            processCPU = min(processCPU, processCPUSeconds() - processStart)
             seconds = min(seconds, monotonicSeconds() - start)
             let releaseStart = monotonicSeconds()
             withExtendedLifetime(analysis) {}

@@ -25,8 +25,8 @@ struct NamedBlockRule: Sendable {
 }
 
 extension KeywordWalker {
-    mutating func openBlock(_ line: LogicalLine, row: KeywordRow, subName: String) {
-        var words = line.words
+    mutating func openBlock(_ line: UnsafePointer<LogicalLine>, row: KeywordRow, subName: String) {
+        var words = line.pointee.words
         var needOpenBrace = true
         // A trailing '{' word (only possible quoted, the line reader splits bare braces off).
         if words.count > 1, words[words.count - 1].text == "{" {
@@ -51,7 +51,7 @@ extension KeywordWalker {
         if readsOwnHeader {
             for word in words.dropFirst() { values.append(.word(word.text)) }
         } else {
-            values = checker.check(row, words: words, lineOrigin: line.origin)
+            values = checker.check(row, words: words, lineOrigin: line.pointee.origin)
         }
         let parentBlock = frames[frames.count - 1].block
         var blockIndex: Int?
@@ -59,8 +59,9 @@ extension KeywordWalker {
             blockIndex = tree.blocks.count
             tree.blocks.append(BoundBlock(specName: table.name, opener: tree.statements.count))
             append(BoundStatement(
-                row: row, words: words, values: values, text: words.count == line.wordCount ? line.storedText : line.text,
-                entries: [], block: blockIndex, origin: line.origin))
+                row: row, words: words, values: values,
+                text: words.count == line.pointee.wordCount ? line.pointee.storedText : line.pointee.text, entries: [],
+                block: blockIndex, origin: line.pointee.origin))
         }
         frames.append(Frame(table: table, block: blockIndex, needOpenBrace: needOpenBrace, opener: keywordWord))
     }
@@ -94,11 +95,12 @@ extension KeywordWalker {
     }
 
     /// `alloc_value_block()`: one entry per line up to a '}', the '{' and '}' may share lines with entries.
-    mutating func readValueBlock(_ line: LogicalLine, row: KeywordRow) -> [[ExpandedWord]] {
+    mutating func readValueBlock(_ line: UnsafePointer<LogicalLine>, row: KeywordRow) -> [[ExpandedWord]] {
         var spec: KeywordSpec { row.spec }
+        let lineWords = line.pointee.words
         // A header (`virtual_server_group NAME`) is read by the handler, which hands the rest on.
-        let headerCount = min(row.arguments.count, line.words.count - 1)
-        let words = headerCount == 0 ? line.words : WordList([line.words[0]] + line.words.dropFirst(1 + headerCount))
+        let headerCount = min(row.arguments.count, lineWords.count - 1)
+        let words = headerCount == 0 ? lineWords : WordList([lineWords[0]] + lineWords.dropFirst(1 + headerCount))
         var entries: [[ExpandedWord]] = []
         var needOpenBrace = true
         var hadCloseBrace = false

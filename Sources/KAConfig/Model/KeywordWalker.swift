@@ -163,7 +163,9 @@ struct KeywordWalker {
                 }
                 continue
             }
-            trapCandidate = bindKeyword(lines[index], keyword: first)
+            // By address: a line passed by value to a mutating method is copied first (the
+            // compiler cannot tell that the method leaves the buffer alone).
+            trapCandidate = bindKeyword(lines.baseAddress! + index, keyword: first)
         }
     }
 
@@ -250,42 +252,42 @@ struct KeywordWalker {
     // MARK: Keywords
 
     /// Binds one keyword line; returns true when a '{' on the next line would be a trap.
-    mutating func bindKeyword(_ line: LogicalLine, keyword: String) -> Bool {
+    mutating func bindKeyword(_ line: UnsafePointer<LogicalLine>, keyword: String) -> Bool {
         let depth = frames.count - 1
         let table = frames[depth].table
         guard let row = table.rows[keyword], row.knownIn227 else {
-            reportUnknown(line, in: table.spec, row: table.rows[keyword]?.spec)
+            reportUnknown(line.pointee, in: table.spec, row: table.rows[keyword]?.spec)
             return true
         }
+        let words = line.pointee.words
+        let origin = line.pointee.origin
         // Read the row's own copies of its fields: reading `row.spec` copies the whole row.
-        if row.isDeprecated { reportDeprecated(row.spec, word: line.words[0], in: table.spec) }
+        if row.isDeprecated { reportDeprecated(row.spec, word: words[0], in: table.spec) }
         switch row.kind {
         case .block(let name):
             openBlock(line, row: row, subName: name)
             return false
         case .valueBlock:
             let argumentCount = row.arguments.count
-            let words = line.words
             let header = words.prefixList(1 + argumentCount)
-            let values = argumentCount == 0 ? ArgumentValues() : checker.check(row, words: header, lineOrigin: line.origin)
+            let values = argumentCount == 0 ? ArgumentValues() : checker.check(row, words: header, lineOrigin: origin)
             let entries = readValueBlock(line, row: row)
             // The text is the whole line's, also when the header is only part of it.
-            let text = header.count == words.count ? line.storedText : line.text
+            let text = header.count == words.count ? line.pointee.storedText : line.pointee.text
             append(BoundStatement(
-                row: row, words: header, values: values, text: text, entries: entries, block: nil,
-                origin: line.origin))
+                row: row, words: header, values: values, text: text, entries: entries, block: nil, origin: origin))
             return false
         case .script:
             append(BoundStatement(
-                row: row, words: line.words, values: ArgumentValues(), text: line.storedText, entries: [], block: nil,
-                origin: line.origin))
-            return nextLineIsOpenBrace(row: row, word: line.words[0])
+                row: row, words: words, values: ArgumentValues(), text: line.pointee.storedText, entries: [],
+                block: nil, origin: origin))
+            return nextLineIsOpenBrace(row: row, word: words[0])
         case .value:
-            let values = checker.check(row, words: line.words, lineOrigin: line.origin)
+            let values = checker.check(row, words: words, lineOrigin: origin)
             append(BoundStatement(
-                row: row, words: line.words, values: values, text: line.storedText, entries: [], block: nil,
-                origin: line.origin))
-            return nextLineIsOpenBrace(row: row, word: line.words[0])
+                row: row, words: words, values: values, text: line.pointee.storedText, entries: [], block: nil,
+                origin: origin))
+            return nextLineIsOpenBrace(row: row, word: words[0])
         }
     }
 
