@@ -13,10 +13,13 @@ public struct VirtualAddress: Sendable, Hashable, Encodable {
     /// Other flags as written (`home`, `nodad`, `noprefixroute`, `autojoin`, ...).
     public var flags: [String] = []
     @SourceOrigin public var origin: Origin? = nil
+}
 
+extension VirtualAddress {
+    // Ends in the memberwise initialiser: one built by field stores is copied once more on its
+    // way into an array.
     public init(address: IPAddress, prefixLength: Int) {
-        self.address = address
-        self.prefixLength = prefixLength
+        self.init(address: address, prefixLength: prefixLength, device: nil)
     }
 }
 

@@ -25,17 +25,21 @@ enum EntryParsers {
     static func words(_ entry: [ExpandedWord]) -> [String] { entry.map(\.text) }
 
     /// `ADDR[/PREFIX] [dev IF] [brd ADDR] [scope S] [label L] [peer ADDR] [no_track] [preferred_lft N] FLAGS...`
-    static func address(_ entry: [ExpandedWord], diagnostics: inout [Diagnostic]) -> VirtualAddress? {
-        guard let first = entry.first else { return nil }
+    /// Appends the address of `entry` to `list` (nothing when its first word is not an address).
+    /// Filled in place: an address has seven references, and returning one, unwrapping it and
+    /// appending it copied it each time.
+    static func appendAddress(_ entry: [ExpandedWord], to list: inout [VirtualAddress], diagnostics: inout [Diagnostic]) {
+        guard let first = entry.first else { return }
         guard let prefix = IPPrefix(first.text) else {
             diagnostics.append(Diagnostic(
                 SemanticRules.invalidAddress,
                 "'\(first.text)' is not an IP address or ADDRESS/PREFIX; keepalived reports it and skips the entry",
                 at: first.origin.span))
-            return nil
+            return
         }
-        var result = VirtualAddress(address: prefix.address, prefixLength: prefix.length)
-        result.origin = first.origin
+        list.append(VirtualAddress(address: prefix.address, prefixLength: prefix.length))
+        let last = list.count - 1
+        list[last].origin = first.origin
         var index = 1
         while index < entry.count {
             let key = entry[index].text
@@ -43,14 +47,14 @@ enum EntryParsers {
             if index + 1 < entry.count, let option = AddressOption(key) {
                 let value = entry[index + 1]
                 switch option {
-                case .device: result.device = value.text
-                case .broadcast: result.broadcast = value.text
-                case .scope: result.scope = value.text
-                case .label: result.label = value.text
-                case .preferredLifetime: result.preferredLifetime = value.text
+                case .device: list[last].device = value.text
+                case .broadcast: list[last].broadcast = value.text
+                case .scope: list[last].scope = value.text
+                case .label: list[last].label = value.text
+                case .preferredLifetime: list[last].preferredLifetime = value.text
                 case .peer:
                     if let peer = IPPrefix(value.text) {
-                        result.peer = peer
+                        list[last].peer = peer
                     } else {
                         diagnostics.append(Diagnostic(
                             SemanticRules.invalidAddress, "peer '\(value.text)' is not an IP address; keepalived ignores it",
@@ -61,13 +65,12 @@ enum EntryParsers {
                 continue
             }
             if key == "no_track" {
-                result.noTrack = true
+                list[last].noTrack = true
             } else {
-                result.flags.append(key)
+                list[last].flags.append(key)
             }
             index += 1
         }
-        return result
     }
 
     /// `ADDR [min_ttl N] [max_ttl N]`.

@@ -95,16 +95,12 @@ extension ModelBuilder {
             },
             "virtual_ipaddress": { instance, s, builder in
                 for entry in s.entries {
-                    if let address = EntryParsers.address(entry, diagnostics: &builder.diagnostics) {
-                        instance.virtualAddresses.append(address)
-                    }
+                    EntryParsers.appendAddress(entry, to: &instance.virtualAddresses, diagnostics: &builder.diagnostics)
                 }
             },
             "virtual_ipaddress_excluded": { instance, s, builder in
                 for entry in s.entries {
-                    if let address = EntryParsers.address(entry, diagnostics: &builder.diagnostics) {
-                        instance.excludedAddresses.append(address)
-                    }
+                    EntryParsers.appendAddress(entry, to: &instance.excludedAddresses, diagnostics: &builder.diagnostics)
                 }
             },
             "virtual_routes": { instance, s, _ in instance.virtualRoutes += s.entries.map(EntryParsers.route) },

@@ -89,9 +89,7 @@ struct ModelBuilder {
             context.appendNamedBlock(s, to: &model.syncGroups, handlers: Self.syncGroupHandlerTable)
         case .staticAddresses:
             for entry in s.entries {
-                if let address = EntryParsers.address(entry, diagnostics: &context.diagnostics) {
-                    model.staticAddresses.append(address)
-                }
+                EntryParsers.appendAddress(entry, to: &model.staticAddresses, diagnostics: &context.diagnostics)
             }
         case .staticRoutes:
             model.staticRoutes += s.entries.map(EntryParsers.route)
