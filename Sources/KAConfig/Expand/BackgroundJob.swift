@@ -11,9 +11,12 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
     // Guarded by `condition`.
     private var result: Value?
 
-    /// Starts `work` at once on a new thread with a stack as large as the main thread's.
-    init(_ work: @escaping @Sendable () -> Value) {
+    /// Starts `work` at once on a new thread with a stack as large as the main thread's. A
+    /// `yielding` job runs at the lowest scheduling priority: it still gets any idle core, but
+    /// yields to the caller's other threads when the cores are all busy (see `PendingTree`).
+    init(yielding: Bool = false, _ work: @escaping @Sendable () -> Value) {
         let thread = Thread { [self] in
+            if yielding { Self.lowerPriority() }
             let value = work()
             condition.lock()
             result = value
@@ -22,6 +25,14 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
         }
         thread.stackSize = 8 << 20
         thread.start()
+    }
+
+    /// Lowers the calling thread's priority: on Linux the nice value belongs to the thread, and
+    /// `setpriority` with id 0 sets the caller's (elsewhere this does nothing).
+    private static func lowerPriority() {
+        #if os(Linux)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #endif
     }
 
     /// Blocks until the value is there.
@@ -33,7 +44,10 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// A file's syntax tree: parsed already, or being parsed in the background.
+/// A file's syntax tree: parsed already, or being parsed in the background. The expansion needs
+/// only the file's bytes and line table, and the tree only when it ends, so a background parse
+/// yields the cores to the expansion and the binder, the pipeline's longest stage: with two
+/// cores and three threads at equal priority, each stage got two thirds of a core.
 enum PendingTree: Sendable {
     case ready(SyntaxTree)
     case parsing(BackgroundJob<SyntaxTree>, SourceFile)
@@ -43,7 +57,7 @@ enum PendingTree: Sendable {
     init(path: String, bytes: [UInt8], backgroundBytes: Int) {
         if bytes.count >= backgroundBytes {
             let source = SourceFile(path: path, bytes: bytes)
-            self = .parsing(BackgroundJob { Parser.parse(source) }, source)
+            self = .parsing(BackgroundJob(yielding: true) { Parser.parse(source) }, source)
         } else {
             self = .ready(Parser.parse(path: path, bytes: bytes))
         }

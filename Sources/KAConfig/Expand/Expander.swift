@@ -32,9 +32,10 @@ public enum Expander {
     /// `plainFastPath: false` sends every line through the full pipeline (tests compare both).
     /// With `emit`, the lines also go to it in chunks, in order, each ending with a `}` line once
     /// it has at least `chunkLines` lines: a consumer can bind them while the rest is expanded.
+    /// `linesEnded` is called after the last line, before the files' syntax trees are collected.
     static func run<FileSystem>(
         _ reader: inout LineReader<FileSystem>, rootPath: String, plainFastPath: Bool = true,
-        chunkLines: Int = Int.max, emit: (([LogicalLine]) -> Void)? = nil
+        chunkLines: Int = Int.max, emit: (([LogicalLine]) -> Void)? = nil, linesEnded: (() -> Void)? = nil
     ) -> ExpandedConfig {
         let builder = LineBuilder()
         let expectedLines = Self.expectedLines(reader)
@@ -97,6 +98,7 @@ public enum Expander {
             emit(lines)
             lines = allLines
         }
+        linesEnded?()
         var diagnostics: [Diagnostic] = []
         var files: [String: SyntaxTree] = [:]
         for path in reader.treeOrder {

@@ -7,6 +7,8 @@ final class LineChunkChannel: @unchecked Sendable {
     // Guarded by `condition`.
     private var chunks: [[LogicalLine]] = []
     private var nextChunk = 0
+    /// No more chunks will come (the expansion may still be collecting the files' trees).
+    private var linesEnded = false
     private var finalDiagnostics: [Diagnostic]?
 
     func send(_ chunk: [LogicalLine]) {
@@ -16,19 +18,29 @@ final class LineChunkChannel: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// The last chunk is sent: the binder can end its walk and build the model while the
+    /// expansion waits for the syntax trees (which only the diagnostics need).
+    func endLines() {
+        condition.lock()
+        linesEnded = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
     /// The expansion ended: no more chunks; its diagnostics (with every file's syntax diagnostics).
     func finish(diagnostics: [Diagnostic]) {
         condition.lock()
+        linesEnded = true
         finalDiagnostics = diagnostics
         condition.broadcast()
         condition.unlock()
     }
 
-    /// The next chunk, waiting for it; nil once every chunk is taken and the expansion ended.
+    /// The next chunk, waiting for it; nil once every chunk is taken and no more will come.
     func next() -> [LogicalLine]? {
         condition.lock()
         defer { condition.unlock() }
-        while nextChunk == chunks.count && finalDiagnostics == nil { condition.wait() }
+        while nextChunk == chunks.count && !linesEnded { condition.wait() }
         guard nextChunk < chunks.count else { return nil }
         // Taken chunks are released at once: the binder holds the only other reference.
         let chunk = chunks[nextChunk]

@@ -49,7 +49,9 @@ public enum Analyzer {
         let channel = LineChunkChannel()
         let expectedLines = Expander.expectedLines(reader)
         let binding = BackgroundJob { Binder.bind(chunksFrom: channel, expectedLines: expectedLines, schema: .keepalived) }
-        let expanded = Expander.run(&reader, rootPath: path, chunkLines: pipeline.chunkLines) { channel.send($0) }
+        let expanded = Expander.run(
+            &reader, rootPath: path, chunkLines: pipeline.chunkLines, emit: { channel.send($0) },
+            linesEnded: { channel.endLines() })
         channel.finish(diagnostics: expanded.diagnostics)
         return NodeAnalysis(path: path, expanded: expanded, bound: binding.value)
     }

@@ -82,7 +82,9 @@ extension KeywordWalker {
         guard rule.uniqueNames, words.count >= 2 else { return false }
         let name = words[1]
         let key = BlockName(keyword: blockKeyword, name: name.text)
-        if let first = names[key] {
+        // One hash and probe for the lookup and the insert; a duplicate puts the first back.
+        if let first = names.updateValue(name.origin, forKey: key) {
+            names[key] = first
             diagnostics.append(Diagnostic(
                 SemanticRules.duplicateName,
                 "\(rule.label) '\(name.text)' is already defined; keepalived reports \"already defined\" and skips this whole block",
@@ -90,7 +92,6 @@ extension KeywordWalker {
                 related: [RelatedLocation(file: first.file, line: first.line, column: first.column, message: "first defined here")]))
             return true
         }
-        names[key] = name.origin
         return false
     }
 
