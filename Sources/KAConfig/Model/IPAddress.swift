@@ -13,10 +13,13 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, 
     public var bitCount: Int { isIPv6 ? 128 : 32 }
 
     public init?(_ text: some StringProtocol) {
-        self.init(utf8: Array(text.utf8)[...])
+        // The bytes in place: copying them into an array cost an allocation per address.
+        var string = String(text)
+        guard let address = string.withUTF8({ IPAddress(utf8: $0) }) else { return nil }
+        self = address
     }
 
-    init?(utf8 bytes: ArraySlice<UInt8>) {
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         if let value = IPAddress.parseIPv4(bytes) {
             self = .v4(value)
         } else if let (high, low) = IPAddress.parseIPv6(Array(bytes)) {
@@ -27,7 +30,7 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, 
     }
 
     /// Dotted quad like `inet_pton(AF_INET)`: exactly four decimal parts 0...255, no leading zeros.
-    static func parseIPv4(_ bytes: ArraySlice<UInt8>) -> UInt32? {
+    static func parseIPv4(_ bytes: some Collection<UInt8>) -> UInt32? {
         var result: UInt32 = 0
         var part: UInt32 = 0
         var digits = 0
@@ -191,14 +194,20 @@ public struct IPPrefix: Sendable, Hashable, CustomStringConvertible, Encodable {
 
     /// `ADDR` or `ADDR/LEN` with LEN a decimal 0...32 (IPv4) or 0...128 (IPv6).
     public init?(_ text: some StringProtocol) {
-        // On the UTF-8 bytes: searching a String for a Character costs thousands of instructions.
-        let bytes = Array(text.utf8)
+        // On the UTF-8 bytes in place: searching a String for a Character costs thousands of
+        // instructions, and copying the bytes into an array an allocation.
+        var string = String(text)
+        guard let prefix = string.withUTF8({ IPPrefix(utf8: $0) }) else { return nil }
+        self = prefix
+    }
+
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else {
-            guard let address = IPAddress(utf8: bytes[...]) else { return nil }
+            guard let address = IPAddress(utf8: bytes) else { return nil }
             self.init(address: address, length: address.bitCount)
             return
         }
-        guard let address = IPAddress(utf8: bytes[..<slash]) else { return nil }
+        guard let address = IPAddress(utf8: UnsafeBufferPointer(rebasing: bytes[..<slash])) else { return nil }
         let digits = bytes[(slash + 1)...]
         guard !digits.isEmpty, digits.count <= 3, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let length = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }

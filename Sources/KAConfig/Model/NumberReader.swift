@@ -68,7 +68,14 @@ public enum NumberReader {
 
     /// `[digits][.digits]` scaled by 10^places (seconds with 6 places -> microseconds).
     public static func decimal(_ text: String, places: Int, in range: ClosedRange<Int>) -> Result<Int, NumberProblem> {
-        let bytes = Array(text.utf8)
+        var text = text
+        // The bytes in place: copying them into an array cost an allocation per value.
+        return text.withUTF8 { bytes in decimal(bytes, places: places, in: range) }
+    }
+
+    private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, places: Int, in range: ClosedRange<Int>)
+        -> Result<Int, NumberProblem>
+    {
         if bytes.first == UInt8(ascii: "-") { return .failure(.negative) }
         var integerPart = 0
         var fraction = 0

@@ -26,7 +26,7 @@ enum ArgumentReader {
         guard index < values.count, let value = values[index] else { return nil }
         switch value {
         case .number(let number):
-            if case .decimal = argumentType(row, index) { return nil }
+            if case .decimal = plan(row, index) { return nil }
             return number
         case .word(let text):
             if case .success(let number) = NumberReader.integer(text, in: Int.min...Int.max) { return number }
@@ -40,8 +40,8 @@ enum ArgumentReader {
         guard index < values.count, let value = values[index] else { return nil }
         switch value {
         case .number(let number):
-            switch argumentType(row, index) {
-            case .decimal(_, _, let places):
+            switch plan(row, index) {
+            case .decimal(_, let places, _):
                 var scale = 1
                 for _ in places..<max(places, 6) { scale *= 10 }
                 let (value, overflow) = number.multipliedReportingOverflow(by: scale)
@@ -85,9 +85,18 @@ enum ArgumentReader {
     }
 
     static func argumentType(_ row: KeywordRow, _ index: Int) -> ValueType? {
-        let arguments = row.spec.arguments
+        // The row's own array: `row.spec` would copy the whole spec.
+        let arguments = row.arguments
         if index < arguments.count { return arguments[index].type }
         if let last = arguments.last, last.isVariadic { return last.type }
+        return nil
+    }
+
+    /// The checker's plan for argument `index` (the model's readers need only its kind and places).
+    static func plan(_ row: KeywordRow, _ index: Int) -> ArgumentPlan? {
+        let plans = row.plans
+        if index < plans.count { return plans[index] }
+        if let last = row.arguments.last, last.isVariadic { return plans[plans.count - 1] }
         return nil
     }
 }
