@@ -32,6 +32,22 @@ import Testing
         #expect(KeywordTable([(String, Int)]())["anything"] == nil)
     }
 
+    /// A lookup first tries the string's identity; an equal string with other storage (built at
+    /// run time, from a substring, long or short) must still be found, and an unequal one not.
+    @Test func keywordTableFindsEqualStringsWhateverTheirStorage() {
+        let keys = ["garp_master_refresh_repeat", "virtual_router_id", "state", "vrrp_garp_lower_prio_repeat"]
+        let table = KeywordTable(keys.enumerated().map { ($0.element, $0.offset) })
+        for (index, key) in keys.enumerated() {
+            #expect(table[key] == index, "\(key): the key's own string")
+            let rebuilt = String(decoding: Array(key.utf8), as: UTF8.self)
+            #expect(table[rebuilt] == index, "\(key): rebuilt from its bytes")
+            let sliced = String(("x" + key + "x").dropFirst().dropLast())
+            #expect(table[sliced] == index, "\(key): from a substring")
+            #expect(table[key + "_"] == nil, "\(key) with a suffix")
+            #expect(table[String(key.dropLast())] == nil, "\(key) without its last byte")
+        }
+    }
+
     @Test func prefixParsingOnBytesMatchesTheRules() {
         let accepted: [(String, String)] = [
             ("192.0.2.1/24", "192.0.2.1/24"), ("192.0.2.1", "192.0.2.1/32"), ("192.0.2.1/024", "192.0.2.1/24"),

@@ -29,15 +29,12 @@ struct ArgumentChecker {
         // Words and specs are read in place (an array's subscript copies each, with a retain and
         // a release per reference), in a counted loop: iterating `1...given` goes through
         // unspecialised index witnesses here.
-        let variadic = arguments.last?.isVariadic ?? false
         words.withUnsafeWords { words in
             row.plans.withUnsafeBufferPointer { plans in
                 var position = 1
                 while position <= given {
-                    if position - 1 < plans.count {
-                        values.append(read(words[position], as: plans[position - 1], argument: position - 1, of: row))
-                    } else if variadic {
-                        values.append(read(words[position], as: plans[plans.count - 1], argument: plans.count - 1, of: row))
+                    if let argument = row.argumentIndex(position - 1) {
+                        values.append(read(words[position], as: plans[argument], argument: argument, of: row))
                     } else {
                         values.append(.word(words[position].text))
                     }

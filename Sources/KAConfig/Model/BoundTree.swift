@@ -31,6 +31,8 @@ public final class KeywordRow: Sendable {
     let arguments: [ArgumentSpec]
     /// `arguments`' types as the argument checker reads them.
     let plans: [ArgumentPlan]
+    /// The last argument takes all remaining words.
+    let isVariadic: Bool
     let minimumArguments: Int
     let maximumArguments: Int?
     let knownIn227: Bool
@@ -44,11 +46,20 @@ public final class KeywordRow: Sendable {
         self.kind = spec.kind
         self.arguments = spec.arguments
         self.plans = spec.arguments.map { ArgumentPlan($0.type) }
+        self.isVariadic = spec.arguments.last?.isVariadic ?? false
         self.minimumArguments = spec.minimumArguments
         self.maximumArguments = spec.maximumArguments
         self.knownIn227 = spec.knownIn227
         self.isDeprecated = spec.deprecatedBy != nil
         self.namedBlockRule = NamedBlockRule.byKeyword[spec.name]
+    }
+
+    /// The argument (index into `arguments` and `plans`) that reads argument word `position`
+    /// (0 = the first word after the keyword): past the last, the variadic one or none.
+    @inline(__always)
+    func argumentIndex(_ position: Int) -> Int? {
+        if position < plans.count { return position }
+        return isVariadic ? plans.count - 1 : nil
     }
 }
 

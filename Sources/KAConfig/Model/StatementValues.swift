@@ -16,8 +16,6 @@ extension BoundStatement {
     func address(_ index: Int = 0) -> IPAddress? { ArgumentReader.address(values, index) }
 
     var argumentWords: [String] { words.dropFirst().map(\.text) }
-
-    func argumentType(_ index: Int) -> ValueType? { ArgumentReader.argumentType(row, index) }
 }
 
 /// The readers behind `BoundStatement` and `StatementRef`, over the fields they read.
@@ -84,19 +82,8 @@ enum ArgumentReader {
         }
     }
 
-    static func argumentType(_ row: KeywordRow, _ index: Int) -> ValueType? {
-        // The row's own array: `row.spec` would copy the whole spec.
-        let arguments = row.arguments
-        if index < arguments.count { return arguments[index].type }
-        if let last = arguments.last, last.isVariadic { return last.type }
-        return nil
-    }
-
-    /// The checker's plan for argument `index` (the model's readers need only its kind and places).
+    /// The checker's plan for argument word `index` (the model's readers need only its kind and places).
     static func plan(_ row: KeywordRow, _ index: Int) -> ArgumentPlan? {
-        let plans = row.plans
-        if index < plans.count { return plans[index] }
-        if let last = row.arguments.last, last.isVariadic { return plans[plans.count - 1] }
-        return nil
+        row.argumentIndex(index).map { row.plans[$0] }
     }
 }
