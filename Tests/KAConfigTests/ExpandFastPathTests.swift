@@ -66,6 +66,41 @@ struct ExpandFastPathTests {
         Self.assertSame(["/k.conf": "x { # \\\ny }\n"], root: "/k.conf")
     }
 
+    /// The fast path reads runs of plain lines at once: a run must stop at an include, a
+    /// definition or an `@` line in the middle of a file, go on with the right line numbers
+    /// after it, and stop at the logical-line limit.
+    @Test func runsOfPlainLinesAroundOtherLines() {
+        let root = """
+            global_defs {
+                router_id r1
+            }
+            include /etc/k/part.conf
+            vrrp_instance VI_1 {
+                state MASTER
+            $NAME=eth0
+                interface $NAME
+            @node1 priority 100
+                virtual_router_id 51
+            include /etc/k/part.conf
+            }
+            last line
+            """
+        let part = "static_ipaddress {\n    192.0.2.9/32 dev lo\n}\n! end of part\n"
+        let files = ["/etc/k/root.conf": root, "/etc/k/part.conf": part]
+        Self.assertSame(files, root: "/etc/k/root.conf", options: ExpansionOptions(configID: "node1"))
+        for limit in [1, 2, 3, 7, 12, 100] {
+            var options = ExpansionOptions(configID: "node1")
+            options.maxLogicalLines = limit
+            Self.assertSame(files, root: "/etc/k/root.conf", options: options)
+        }
+        let fileSystem = InMemoryFileSystem(files: files)
+        let fast = Expander.expand(path: "/etc/k/root.conf", options: ExpansionOptions(configID: "node1"), fileSystem: fileSystem)
+        let last = fast.lines.last
+        #expect(last?.text == "last line")
+        #expect(last?.origin.line == 13)
+        #expect(last?.origin.column == 1)
+    }
+
     @Test func largeGeneratedConfig() {
         Self.assertSame(["/k.conf": ExpandPerformanceTests.largeConfig(instances: 500)], root: "/k.conf")
     }

@@ -69,7 +69,9 @@ public enum Expander {
                 words.reserveCapacity(chunkCapacity * 3 / 2)
             }
             let before = lines.count
-            if plainFastPath, reader.readPlainLine(into: &lines, words: &words) {
+            // The fast path reads plain lines up to the next chunk end or the line limit.
+            let lineLimit = min(emit == nil ? Int.max : max(chunkLines, before + 1), reader.options.maxLogicalLines - emitted)
+            if plainFastPath, reader.readPlainLines(into: &lines, words: &words, lineLimit: lineLimit) {
                 // Appended by the fast path.
             } else if reader.readLine(into: &buffer) {
                 guard let line = builder.logicalLine(buffer, contexts: &reader.contexts) else { continue }

@@ -4,44 +4,45 @@
 /// handling of `read_line` would split them. A line that turns out not to be plain is rolled back
 /// and left to the full pipeline.
 extension LineReader {
-    /// When nothing is pending (no brace residue, sequence or replay) and the next physical line
-    /// of the current file is plain, consumes it, appends its logical lines and words, and
-    /// returns true. Returns false, with nothing consumed or appended, otherwise.
-    mutating func readPlainLine(into lines: inout [LogicalLine], words arena: inout [ExpandedWord]) -> Bool {
+    /// When nothing is pending (no brace residue, sequence or replay) and the next physical lines
+    /// of the current file are plain, consumes them, appends their logical lines and words, and
+    /// returns true. Stops before the first line that is not plain, at the end of the file, or
+    /// once `lines` has at least `lineLimit` lines. Returns false, with nothing consumed or
+    /// appended, when the next line is not plain.
+    mutating func readPlainLines(
+        into lines: inout [LogicalLine], words arena: inout [ExpandedWord], lineLimit: Int
+    ) -> Bool {
         guard !hasResidue, sequences.isEmpty, replay == nil, let file = includeStack.last?.file else { return false }
         let context = file.context
         let start = file.position
         guard start < contexts[context].source.bytes.count else { return false }
         let location = contexts[context].location(of: start)
-        let lineStart = start - (location.column - 1)
         var scan = PlainLineScan(
-            fileID: contexts[context].fileID, line: UInt32(clamping: location.line), lineStart: lineStart,
-            linesBefore: lines.count, wordsBefore: arena.count)
+            fileID: contexts[context].fileID, line: UInt32(clamping: location.line), lineStart: start - (location.column - 1))
         // Taken out for the scan: the closure reads `contexts`, so it cannot also write `self`.
         var cache = WordCache()
         swap(&cache, &wordCache)
         let next = contexts[context].source.bytes.withUnsafeBufferPointer { bytes in
-            scan.run(bytes, from: start, lines: &lines, words: &arena, cache: &cache)
+            PlainByte.classes.withUnsafeBufferPointer { classes in
+                scan.runLines(bytes, classes: classes, from: start, lines: &lines, words: &arena, cache: &cache, lineLimit: lineLimit)
+            }
         }
         swap(&cache, &wordCache)
-        guard let next else {
-            lines.removeSubrange(scan.linesBefore...)
-            arena.removeSubrange(scan.wordsBefore...)
-            return false
-        }
+        guard next > start else { return false }
         includeStack[includeStack.count - 1].file?.position = next
+        // The next location asked for is most likely on the line the scan stopped at.
+        contexts[context].lineHint = Int(scan.line) - 1
         return true
     }
 }
 
-/// One pass over a physical line: words, braces and a trailing comment.
+/// One pass over physical lines: words, braces and a trailing comment.
 struct PlainLineScan {
     let fileID: UInt32
-    let line: UInt32
-    /// Offset of the physical line's first byte (columns count from it).
-    let lineStart: Int
-    let linesBefore: Int
-    let wordsBefore: Int
+    /// The current physical line (1-based).
+    var line: UInt32
+    /// Offset of the current physical line's first byte (columns count from it).
+    var lineStart: Int
 
     /// The current segment (text between braces): its first word in the arena, the first word's
     /// start, the last word's end, and whether every gap is one space.
@@ -50,72 +51,110 @@ struct PlainLineScan {
     var lastEnd = 0
     var singleSpaced = true
 
+    init(fileID: UInt32, line: UInt32, lineStart: Int) {
+        self.fileID = fileID
+        self.line = line
+        self.lineStart = lineStart
+    }
+
     @inline(__always)
     func origin(_ start: Int, _ end: Int) -> Origin {
         Origin(fileID: fileID, line: line, column: UInt32(clamping: start - lineStart + 1), bytes: start..<end)
     }
 
-    /// Scans from `start`; returns where the next physical line starts, or nil when the line
-    /// needs the full pipeline (lines and words appended so far are then discarded by the caller).
+    /// Scans plain lines from `start` (a line start) until one is not plain, the bytes end, or
+    /// `lines` reaches `lineLimit`. Returns where the first unconsumed line starts (`start` when
+    /// none was plain); what the line that was not plain appended is removed again.
+    mutating func runLines(
+        _ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>, from start: Int,
+        lines: inout [LogicalLine], words: inout [ExpandedWord], cache: inout WordCache, lineLimit: Int
+    ) -> Int {
+        var position = start
+        while position < bytes.count, lines.count < lineLimit {
+            let linesBefore = lines.count
+            let wordsBefore = words.count
+            guard let next = run(bytes, classes: classes, from: position, lines: &lines, words: &words, cache: &cache) else {
+                lines.removeSubrange(linesBefore...)
+                words.removeSubrange(wordsBefore...)
+                firstStart = -1
+                singleSpaced = true
+                return position
+            }
+            position = next
+            lineStart = next
+            line &+= 1
+        }
+        return position
+    }
+
+    /// Scans one physical line from `start`; returns where the next one starts, or nil when the
+    /// line needs the full pipeline (the caller then discards what it appended).
+    @inline(__always)
     mutating func run(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lines: inout [LogicalLine], words: inout [ExpandedWord],
-        cache: inout WordCache
+        _ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>, from start: Int,
+        lines: inout [LogicalLine], words: inout [ExpandedWord], cache: inout WordCache
     ) -> Int? {
-        let classes = PlainByte.classes
         // keepalived reads at most this many bytes of a line at once; longer lines take the full path.
         let limit = min(bytes.count, start + keepalivedBufferSize - 2)
         segmentFirstWord = words.count
-        var wordStart = -1
         var index = start
         while index < limit {
             let byte = bytes[index]
-            switch classes[Int(byte)] {
-            case PlainByte.word:
-                if wordStart < 0 { wordStart = startWord(bytes, at: index) }
-                index += 1
+            let byteClass = classes[Int(byte)]
+            if byteClass == PlainByte.word || byteClass == PlainByte.letterI {
+                let wordStart = startWord(bytes, at: index)
+                while index < limit {
+                    let inner = classes[Int(bytes[index])]
+                    if inner == PlainByte.word {
+                        index += 1
+                    } else if inner == PlainByte.letterI {
+                        // `include` may start a line or a brace residue: leave those to read_line.
+                        if Self.mayStartInclude(bytes, at: index) { return nil }
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
+                endWord(bytes, wordStart, index, words: &words, cache: &cache)
+                continue
+            }
+            switch byteClass {
             case PlainByte.blank:
-                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words, cache: &cache) }
-                wordStart = -1
                 index += 1
+                while index < limit, classes[Int(bytes[index])] == PlainByte.blank { index += 1 }
             case PlainByte.brace:
-                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words, cache: &cache) }
-                wordStart = -1
                 endSegment(bytes, lines: &lines, words: words)
                 lines.append(LogicalLine(brace: byte == UInt8(ascii: "{") ? .openBrace : .closeBrace, origin: origin(index, index + 1)))
                 segmentFirstWord = words.count
                 index += 1
             case PlainByte.newline:
-                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words, cache: &cache) }
                 endSegment(bytes, lines: &lines, words: words)
                 return index + 1
             case PlainByte.carriageReturn:
                 // Only as the CR of a CRLF; a lone CR takes the full path.
                 guard index + 1 < bytes.count, bytes[index + 1] == 0x0A else { return nil }
-                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words, cache: &cache) }
                 endSegment(bytes, lines: &lines, words: words)
                 return index + 2
             case PlainByte.comment:
                 guard let next = Self.endOfComment(bytes, from: index, limit: limit) else { return nil }
-                if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words, cache: &cache) }
                 endSegment(bytes, lines: &lines, words: words)
                 return next
-            case PlainByte.letterI:
-                // `include` may start a line or a brace residue: leave those to read_line.
-                if index + 7 <= bytes.count, bytes[index + 1] == UInt8(ascii: "n"), bytes[index + 2] == UInt8(ascii: "c"),
-                    bytes[index + 3] == UInt8(ascii: "l") {
-                    return nil
-                }
-                if wordStart < 0 { wordStart = startWord(bytes, at: index) }
-                index += 1
             default:
                 return nil
             }
         }
         // The end of the file without a newline; a longer line takes the full path.
         guard index == bytes.count else { return nil }
-        if wordStart >= 0 { endWord(bytes, wordStart, index, words: &words, cache: &cache) }
         endSegment(bytes, lines: &lines, words: words)
         return index
+    }
+
+    /// Whether the `i` at `index` may begin `include` (checked loosely: a false alarm only sends
+    /// the line down the full path).
+    @inline(__always)
+    static func mayStartInclude(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 7 <= bytes.count && bytes[index + 1] == UInt8(ascii: "n") && bytes[index + 2] == UInt8(ascii: "c")
+            && bytes[index + 3] == UInt8(ascii: "l")
     }
 
     /// A word starts at `index`: the line's text stays derivable from its words while every gap
