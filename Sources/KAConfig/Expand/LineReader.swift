@@ -30,7 +30,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     var multilineStack: [Replay] = []
     var definitions = DefinitionTable()
     /// The strings of the words the fast path has made (see `WordCache`).
-    var wordCache = WordCache.seeded
+    var wordCache = WordCache()
     /// The definition a multi-line `$NAME=...\` is adding to.
     var openDefinition: [UInt8]?
     var random: RandomSource

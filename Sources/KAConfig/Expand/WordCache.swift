@@ -1,15 +1,17 @@
 /// The strings of words seen before, by their bytes: most words of a configuration repeat
 /// (keywords, `MASTER`, `eth0`, `dev`, `label`), and taking the earlier string costs a few
-/// compares instead of a UTF-8 validation and, for words over 15 bytes, an allocation. Seeded
-/// with the schema's keywords, so that a keyword word shares the schema's own string (and a
-/// comparison with the schema's name ends at its identity check). Direct-mapped: a colliding
-/// word replaces the older.
+/// compares instead of a UTF-8 validation and, for words over 15 bytes, an allocation.
+///
+/// A small direct-mapped table per reader, where a colliding word replaces the older; a word not
+/// in it is looked up among the schema's keywords (a table built once per process that holds
+/// every one of them) before a new string is made. A keyword word therefore always shares the
+/// schema's own string, and a lookup by it in a `KeywordTable` ends at the identity check.
 struct WordCache {
     /// Words of at most this many bytes are cached (four 8-byte lanes).
     static let maximumLength = 32
     private static let slotCount = 512
 
-    private struct Entry {
+    fileprivate struct Entry {
         var lanes: (UInt64, UInt64, UInt64, UInt64)
         var length: Int
         var text: String
@@ -17,52 +19,37 @@ struct WordCache {
 
     private var entries: [Entry]
 
-    /// An empty cache: allocates nothing until a word is stored (see `seeded`).
+    /// An empty cache: allocates nothing until a word is stored.
     init() { entries = [] }
-
-    /// The schema's keywords, built once per process and copied by each reader on first write.
-    static let seeded: WordCache = {
-        var cache = WordCache()
-        for name in KeepalivedSchema.allKeywordNames.reversed() {
-            var bytes = name
-            bytes.withUTF8 { utf8 in
-                guard Self.fits(utf8) else { return }
-                cache.store(Self.lanes(of: utf8), length: utf8.count, text: name)
-            }
-        }
-        return cache
-    }()
 
     /// The string of `bytes` (a word of a plain line, so it holds no NUL or newline).
     @inline(__always)
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard Self.fits(bytes) else { return String(decoding: bytes, as: UTF8.self) }
         let lanes = Self.lanes(of: bytes)
+        let hash = Self.hash(lanes, bytes.count)
+        let slot = Int(truncatingIfNeeded: hash >> 55) & (Self.slotCount - 1)
         if !entries.isEmpty {
-            let entry = entries[Self.slot(lanes, bytes.count)]
+            let entry = entries[slot]
             if entry.length == bytes.count, entry.lanes == lanes { return entry.text }
+        } else {
+            entries = Array(repeating: Entry(lanes: (0, 0, 0, 0), length: -1, text: ""), count: Self.slotCount)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        store(lanes, length: bytes.count, text: text)
+        // A keyword stored here is the schema's string too, so taking it from either table
+        // keeps its identity.
+        let text = SchemaWords.shared.string(lanes, length: bytes.count, hash: hash) ?? String(decoding: bytes, as: UTF8.self)
+        entries[slot] = Entry(lanes: lanes, length: bytes.count, text: text)
         return text
     }
 
     @inline(__always)
-    private static func fits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func fits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count > 0 && bytes.count <= maximumLength
-    }
-
-    /// Puts `text` in its slot, replacing what was there; the table is made on the first store.
-    private mutating func store(_ lanes: (UInt64, UInt64, UInt64, UInt64), length: Int, text: String) {
-        if entries.isEmpty {
-            entries = Array(repeating: Entry(lanes: (0, 0, 0, 0), length: -1, text: ""), count: Self.slotCount)
-        }
-        entries[Self.slot(lanes, length)] = Entry(lanes: lanes, length: length, text: text)
     }
 
     /// The bytes in four little-endian lanes, zero after the end.
     @inline(__always)
-    private static func lanes(of bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64) {
+    static func lanes(of bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64) {
         var lanes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &lanes) { target in
             target.copyMemory(from: UnsafeRawBufferPointer(bytes))
@@ -71,10 +58,58 @@ struct WordCache {
     }
 
     @inline(__always)
-    private static func slot(_ lanes: (UInt64, UInt64, UInt64, UInt64), _ length: Int) -> Int {
+    static func hash(_ lanes: (UInt64, UInt64, UInt64, UInt64), _ length: Int) -> UInt64 {
         var hash = lanes.0 &* 0x9E37_79B9_7F4A_7C15
         hash = (hash ^ lanes.1) &* 0xC2B2_AE3D_27D4_EB4F
-        hash = (hash ^ lanes.2 ^ (lanes.3 &<< 1) ^ UInt64(length)) &* 0x1656_67B1_9E37_79F9
-        return Int(truncatingIfNeeded: hash >> 55) & (slotCount - 1)
+        return (hash ^ lanes.2 ^ (lanes.3 &<< 1) ^ UInt64(length)) &* 0x1656_67B1_9E37_79F9
+    }
+}
+
+/// Every schema keyword that fits a `WordCache` entry, in an open-addressing table at most a
+/// quarter full (a word that is no keyword ends its probe after one or two slots). Immutable.
+final class SchemaWords: @unchecked Sendable {
+    static let shared = SchemaWords(KeepalivedSchema.allKeywordNames)
+
+    private let mask: Int
+    private let entries: UnsafeMutablePointer<WordCache.Entry>
+
+    init(_ names: [String]) {
+        var capacity = 16
+        while capacity < names.count * 4 { capacity *= 2 }
+        mask = capacity - 1
+        entries = .allocate(capacity: capacity)
+        entries.initialize(repeating: WordCache.Entry(lanes: (0, 0, 0, 0), length: -1, text: ""), count: capacity)
+        for name in names {
+            var bytes = name
+            bytes.withUTF8 { utf8 in
+                guard WordCache.fits(utf8) else { return }
+                let lanes = WordCache.lanes(of: utf8)
+                var index = Int(truncatingIfNeeded: WordCache.hash(lanes, utf8.count) >> 40) & mask
+                while entries[index].length >= 0 {
+                    // The first of equal names wins (there are none: the names are unique).
+                    if entries[index].length == utf8.count, entries[index].lanes == lanes { return }
+                    index = (index + 1) & mask
+                }
+                entries[index] = WordCache.Entry(lanes: lanes, length: utf8.count, text: name)
+            }
+        }
+    }
+
+    deinit {
+        entries.deinitialize(count: mask + 1)
+        entries.deallocate()
+    }
+
+    /// The schema's string with these bytes, if a keyword has them.
+    @inline(__always)
+    func string(_ lanes: (UInt64, UInt64, UInt64, UInt64), length: Int, hash: UInt64) -> String? {
+        var index = Int(truncatingIfNeeded: hash >> 40) & mask
+        while true {
+            let entry = entries + index
+            let stored = entry.pointee.length
+            if stored < 0 { return nil }
+            if stored == length, entry.pointee.lanes == lanes { return entry.pointee.text }
+            index = (index + 1) & mask
+        }
     }
 }

@@ -7,40 +7,57 @@
 /// reference and count, or the bytes themselves for a short string). Keyword words share the
 /// schema's own strings (see `WordCache`), so most lookups end there without reading the text;
 /// equal identities mean equal strings, and any other string falls through to the text hash.
+///
+/// The slots live in one immutable storage object: copying a table (reading it out of a class
+/// property, say) costs one reference count, and a lookup reads the slots through pointers.
 struct KeywordTable<Value> {
-    /// 0 marks an empty slot (real hashes have the low bit set).
-    private var hashes: [UInt64]
-    private var keys: [String]
-    private var values: [Value?]
-    private let mask: Int
-    /// The identity of the key in each slot.
-    private var identities: [StringIdentity]
-    /// Slots by identity hash (-1 empty), probed like `hashes`.
-    private var identitySlots: [Int32]
+    private struct Slot {
+        /// 0 marks an empty slot (real hashes have the low bit set).
+        var hash: UInt64
+        var identity: StringIdentity
+        var key: String
+        var value: Value?
+    }
+
+    private final class Storage: @unchecked Sendable {
+        let mask: Int
+        let slots: UnsafeMutablePointer<Slot>
+        /// Slots by identity hash (-1 empty), probed like the slots by text hash.
+        let identitySlots: UnsafeMutablePointer<Int32>
+
+        init(capacity: Int) {
+            mask = capacity - 1
+            slots = .allocate(capacity: capacity)
+            slots.initialize(repeating: Slot(hash: 0, identity: StringIdentity(""), key: "", value: nil), count: capacity)
+            identitySlots = .allocate(capacity: capacity)
+            identitySlots.initialize(repeating: -1, count: capacity)
+        }
+
+        deinit {
+            slots.deinitialize(count: mask + 1)
+            slots.deallocate()
+            identitySlots.deallocate()
+        }
+    }
+
+    private let storage: Storage
 
     /// The first entry of a key wins (as `where rows[name] == nil` did).
     init(_ entries: some Swift.Sequence<(String, Value)>) {
         let pairs = Array(entries)
         var capacity = 8
         while capacity < pairs.count * 2 { capacity *= 2 }
-        hashes = Array(repeating: 0, count: capacity)
-        keys = Array(repeating: "", count: capacity)
-        values = Array(repeating: nil, count: capacity)
-        identities = Array(repeating: StringIdentity(""), count: capacity)
-        identitySlots = Array(repeating: -1, count: capacity)
-        mask = capacity - 1
+        storage = Storage(capacity: capacity)
+        let mask = capacity - 1
         for (key, value) in pairs where self[key] == nil {
             let hash = Self.hash(key)
             var index = Int(truncatingIfNeeded: hash >> 1) & mask
-            while hashes[index] != 0 { index = (index + 1) & mask }
-            hashes[index] = hash
-            keys[index] = key
-            values[index] = value
+            while storage.slots[index].hash != 0 { index = (index + 1) & mask }
             let identity = StringIdentity(key)
-            identities[index] = identity
+            storage.slots[index] = Slot(hash: hash, identity: identity, key: key, value: value)
             var probe = identity.slot(mask)
-            while identitySlots[probe] >= 0 { probe = (probe + 1) & mask }
-            identitySlots[probe] = Int32(truncatingIfNeeded: index)
+            while storage.identitySlots[probe] >= 0 { probe = (probe + 1) & mask }
+            storage.identitySlots[probe] = Int32(truncatingIfNeeded: index)
         }
     }
 
@@ -49,20 +66,23 @@ struct KeywordTable<Value> {
     }
 
     subscript(_ key: String) -> Value? {
+        let mask = storage.mask
+        let slots = storage.slots
+        let identitySlots = storage.identitySlots
         let identity = StringIdentity(key)
         var probe = identity.slot(mask)
         while true {
-            let slot = identitySlots[probe]
+            let slot = Int(identitySlots[probe])
             if slot < 0 { break }
-            if identities[Int(slot)] == identity { return values[Int(slot)] }
+            if slots[slot].identity == identity { return slots[slot].value }
             probe = (probe + 1) & mask
         }
         let hash = Self.hash(key)
         var index = Int(truncatingIfNeeded: hash >> 1) & mask
         while true {
-            let stored = hashes[index]
+            let stored = slots[index].hash
             if stored == 0 { return nil }
-            if stored == hash && keys[index] == key { return values[index] }
+            if stored == hash && slots[index].key == key { return slots[index].value }
             index = (index + 1) & mask
         }
     }

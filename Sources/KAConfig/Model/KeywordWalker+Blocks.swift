@@ -1,14 +1,3 @@
-/// A named block (`vrrp_instance VI_1`) for the duplicate check. Hashing feeds one FNV-1a
-/// word to the hasher instead of both strings (one lookup per block opened).
-struct BlockName: Hashable {
-    var keyword: String
-    var name: String
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(KeywordTable<Int>.hash(keyword) ^ KeywordTable<Int>.hash(name) &* 31)
-    }
-}
-
 /// Facts of the handlers of named blocks in keepalived 2.2.7 (vrrp_parser.c, bfd_parser.c):
 /// which need exactly one name, and which refuse a name already defined. Both skip the block.
 struct NamedBlockRule: Sendable {
@@ -81,10 +70,7 @@ extension KeywordWalker {
         }
         guard rule.uniqueNames, words.count >= 2 else { return false }
         let name = words[1]
-        let key = BlockName(keyword: blockKeyword, name: name.text)
-        // One hash and probe for the lookup and the insert; a duplicate puts the first back.
-        if let first = names.updateValue(name.origin, forKey: key) {
-            names[key] = first
+        if let first = names.insertFirst(keyword: blockKeyword, name: name.text, origin: name.origin) {
             diagnostics.append(Diagnostic(
                 SemanticRules.duplicateName,
                 "\(rule.label) '\(name.text)' is already defined; keepalived reports \"already defined\" and skips this whole block",
@@ -97,6 +83,14 @@ extension KeywordWalker {
 
     /// `alloc_value_block()`: one entry per line up to a '}', the '{' and '}' may share lines with entries.
     mutating func readValueBlock(_ line: UnsafePointer<LogicalLine>, row: KeywordRow) -> [[ExpandedWord]] {
+        // The entry lines are read in place: a line taken out of the array is copied first.
+        let lines = self.lines
+        return lines.withUnsafeBufferPointer { lines in readValueBlock(line, row: row, lines: lines) }
+    }
+
+    private mutating func readValueBlock(
+        _ line: UnsafePointer<LogicalLine>, row: KeywordRow, lines: UnsafeBufferPointer<LogicalLine>
+    ) -> [[ExpandedWord]] {
         var spec: KeywordSpec { row.spec }
         let lineWords = line.pointee.words
         // A header (`virtual_server_group NAME`) is read by the handler, which hands the rest on.
@@ -125,20 +119,20 @@ extension KeywordWalker {
             }
         }
         while !hadCloseBrace, cursor < lines.count {
-            let next = lines[cursor]
+            let next = lines.baseAddress! + cursor
             cursor += 1
             // Brace lines first: their one word is never built.
             if needOpenBrace {
                 needOpenBrace = false
-                if next.kind == .openBrace { continue }
-                if next.firstWordText != "{" {
+                if next.pointee.kind == .openBrace { continue }
+                if next.pointee.firstWordText != "{" {
                     checker.diagnostics.append(Diagnostic(
                         SemanticRules.missingBlock,
                         "'\(spec.name)' is not followed by '{'; keepalived logs it and reads the following lines as entries up to the next '}', which may be the enclosing block's",
                         at: words[0].origin.span, severity: .warning))
-                    if next.kind == .closeBrace { break }
+                    if next.pointee.kind == .closeBrace { break }
                 } else {
-                    var entry = Array(next.words.dropFirst())
+                    var entry = Array(next.pointee.words.dropFirst())
                     if entry.last?.text == "}" {
                         hadCloseBrace = true
                         entry.removeLast()
@@ -147,12 +141,12 @@ extension KeywordWalker {
                     continue
                 }
             }
-            if next.kind == .closeBrace { break }
-            if next.kind == .openBrace {
-                entries.append(Array(next.words))
+            if next.pointee.kind == .closeBrace { break }
+            if next.pointee.kind == .openBrace {
+                entries.append(Array(next.pointee.words))
                 continue
             }
-            var entry = Array(next.words)
+            var entry = Array(next.pointee.words)
             if entry.isEmpty { continue }
             if entry[entry.count - 1].text == "}" {
                 if entry.count == 1 { break }

@@ -52,7 +52,7 @@ struct KeywordWalker {
     var traps: [Diagnostic] = []
     var lastResolvedTrap: Int?
     /// Names of the named blocks seen so far, by block keyword.
-    var names: [BlockName: Origin] = [:]
+    var names = BlockNameTable()
     var lowercaseKeywords: [String: [String: String]] = [:]
     let tables: RowTableCache
     /// Did-you-mean hints by block and word: the schema's edit-distance search runs once per pair.
@@ -81,8 +81,8 @@ struct KeywordWalker {
         // first use), while growing would copy every statement once more.
         tree.statements.reserveCapacity(expectedLines)
         statementBlocks.reserveCapacity(expectedLines)
-        // Named blocks are a few per hundred lines; a growing dictionary rehashes every entry.
-        names.reserveCapacity(expectedLines / 32)
+        // Named blocks are a few per hundred lines; a growing index rehashes every entry.
+        names = BlockNameTable(minimumCapacity: expectedLines / 32)
     }
 
     var reportedBraces: Set<BracePosition> {
