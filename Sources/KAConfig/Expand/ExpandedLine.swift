@@ -112,9 +112,11 @@ public struct Origin: Sendable, Hashable {
 
 /// One word as keepalived's default tokeniser splits it: quotes removed from a quoted word.
 public struct ExpandedWord: Sendable, Hashable {
+    // In this order the flag fills the origin's tail padding: 40 bytes a word instead of 48
+    // (a large file has hundreds of thousands of words).
     public var text: String
-    public var isQuoted: Bool
     public var origin: Origin
+    public var isQuoted: Bool
 
     public init(text: String, isQuoted: Bool = false, origin: Origin) {
         self.text = text

@@ -155,7 +155,7 @@ public struct BoundBlock: Sendable {
     public var specName: String
     /// The statement that opened the block (nil for the top level).
     public var opener: Int?
-    public var statements: [Int] = []
+    public var statements: BlockStatements = []
 
     // Built with the memberwise initialiser (see `SyntaxNode`).
 }

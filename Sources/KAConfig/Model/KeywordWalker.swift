@@ -291,13 +291,22 @@ struct KeywordWalker {
         }
     }
 
-    /// Each block's statement list, sized once: growing one array per block while walking would
-    /// reallocate each a few times.
+    /// Each block's statement list: one array of every statement grouped by block (a counting
+    /// sort of `statementBlocks`), and each block a window on it.
     mutating func fillBlockStatements() {
-        var counts = [Int](repeating: 0, count: tree.blocks.count)
-        for block in statementBlocks { counts[Int(block)] += 1 }
-        for index in tree.blocks.indices { tree.blocks[index].statements.reserveCapacity(counts[index]) }
-        for (statement, block) in statementBlocks.enumerated() { tree.blocks[Int(block)].statements.append(statement) }
+        var starts = [Int](repeating: 0, count: tree.blocks.count + 1)
+        for block in statementBlocks { starts[Int(block) + 1] += 1 }
+        for index in tree.blocks.indices { starts[index + 1] += starts[index] }
+        var next = starts
+        var grouped = [Int](repeating: 0, count: statementBlocks.count)
+        for (statement, block) in statementBlocks.enumerated() {
+            grouped[next[Int(block)]] = statement
+            next[Int(block)] += 1
+        }
+        for index in tree.blocks.indices {
+            tree.blocks[index].statements = BlockStatements(
+                storage: grouped, offset: starts[index], count: starts[index + 1] - starts[index])
+        }
     }
 
     @inline(__always)

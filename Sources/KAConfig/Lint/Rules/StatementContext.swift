@@ -39,7 +39,7 @@ struct StatementContext {
     /// The statements directly inside the block opened by `opener`.
     func children(of opener: Int) -> [Int] {
         guard let block = tree.statements[opener].block else { return [] }
-        return tree.blocks[block].statements
+        return Array(tree.blocks[block].statements)
     }
 
     /// "vrrp_instance VI_1", "real_server 192.0.2.21 80": how a block opener names itself.
