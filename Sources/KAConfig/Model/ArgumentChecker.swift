@@ -34,7 +34,7 @@ struct ArgumentChecker {
                 var position = 1
                 while position <= given {
                     if let argument = row.argumentIndex(position - 1) {
-                        values.append(read(words[position], as: plans[argument], argument: argument, of: row))
+                        values.append(read(words.baseAddress! + position, as: plans[argument], argument: argument, of: row))
                     } else {
                         values.append(.word(words[position].text))
                     }
@@ -52,8 +52,9 @@ struct ArgumentChecker {
     }
 
     /// Reads `word` as argument `argument` of `row` (whose plan is `plan`).
-    mutating func read(_ word: ExpandedWord, as plan: ArgumentPlan, argument: Int, of row: KeywordRow) -> ArgumentValue? {
-        let text = word.text
+    mutating func read(_ word: UnsafePointer<ExpandedWord>, as plan: ArgumentPlan, argument: Int, of row: KeywordRow) -> ArgumentValue? {
+        // Read through the pointer: a word passed by value is copied (a retain and a release).
+        var text: String { word.pointee.text }
         // The row's spec is only read on the error paths.
         var spec: KeywordSpec { row.spec }
         var consequence: String { Self.consequence(spec) }
@@ -69,24 +70,24 @@ struct ArgumentChecker {
             if let value = NumberReader.bool(text) { return .bool(value) }
             let lower = text.lowercased()
             if NumberReader.bool(lower) != nil {
-                reportWrongCase(word, correct: lower, what: "'\(spec.name)' value", consequence: consequence)
+                reportWrongCase(word.pointee, correct: lower, what: "'\(spec.name)' value", consequence: consequence)
             } else {
                 diagnostics.append(Diagnostic(
                     SemanticRules.invalidValue,
                     "'\(text)' is not a boolean for '\(spec.name)' (on, off, true, false, yes, no); \(consequence)",
-                    at: word.origin.span))
+                    at: word.pointee.origin.span))
             }
             return nil
         case .enumeration:
             guard case .enumeration(let choices) = row.arguments[argument].type else { return .word(text) }
             if choices.contains(text) { return .word(text) }
             if let match = choices.first(where: { $0.lowercased() == text.lowercased() }) {
-                reportWrongCase(word, correct: match, what: "'\(spec.name)' value", consequence: consequence)
+                reportWrongCase(word.pointee, correct: match, what: "'\(spec.name)' value", consequence: consequence)
             } else {
                 diagnostics.append(Diagnostic(
                     SemanticRules.invalidValue,
                     "'\(text)' is not a valid '\(spec.name)' value (\(choices.joined(separator: ", "))); \(consequence)",
-                    at: word.origin.span))
+                    at: word.pointee.origin.span))
             }
             return nil
         case .ipv4, .ipv6, .ipAddress:
@@ -100,19 +101,19 @@ struct ArgumentChecker {
                 if let wanted = wrongFamily {
                     diagnostics.append(Diagnostic(
                         SemanticRules.invalidAddress, "'\(spec.name)' needs \(wanted), not '\(text)'; \(consequence)",
-                        at: word.origin.span))
+                        at: word.pointee.origin.span))
                     return nil
                 }
                 return .address(address)
             }
             diagnostics.append(Diagnostic(
-                SemanticRules.invalidAddress, "'\(text)' is not an IP address; \(consequence)", at: word.origin.span))
+                SemanticRules.invalidAddress, "'\(text)' is not an IP address; \(consequence)", at: word.pointee.origin.span))
             return nil
         case .ipPrefix:
             if let prefix = IPPrefix(text) { return .prefix(prefix) }
             diagnostics.append(Diagnostic(
                 SemanticRules.invalidAddress, "'\(text)' is not an IP address or ADDRESS/PREFIX; \(consequence)",
-                at: word.origin.span))
+                at: word.pointee.origin.span))
             return nil
         case .word:
             return .word(text)
@@ -120,7 +121,7 @@ struct ArgumentChecker {
     }
 
     mutating func number(
-        _ result: Result<Int, NumberProblem>, _ word: ExpandedWord, range: ClosedRange<Int>, row: KeywordRow,
+        _ result: Result<Int, NumberProblem>, _ word: UnsafePointer<ExpandedWord>, range: ClosedRange<Int>, row: KeywordRow,
         scale: Int
     ) -> ArgumentValue? {
         var spec: KeywordSpec { row.spec }
@@ -131,28 +132,28 @@ struct ArgumentChecker {
         case .failure(.invalid):
             diagnostics.append(Diagnostic(
                 SemanticRules.invalidNumber,
-                "'\(word.text)' is not a number; keepalived -t reports \"invalid number\" and \(consequence)",
-                at: word.origin.span))
+                "'\(word.pointee.text)' is not a number; keepalived -t reports \"invalid number\" and \(consequence)",
+                at: word.pointee.origin.span))
         case .failure(.negative):
             diagnostics.append(Diagnostic(
                 SemanticRules.invalidNumber,
-                "'\(spec.name)' does not take a negative number ('\(word.text)'); keepalived reports it and \(consequence)",
-                at: word.origin.span))
+                "'\(spec.name)' does not take a negative number ('\(word.pointee.text)'); keepalived reports it and \(consequence)",
+                at: word.pointee.origin.span))
         case .failure(.tooManyDecimalPlaces):
             diagnostics.append(Diagnostic(
                 SemanticRules.invalidNumber,
-                "'\(word.text)' has more decimal places than keepalived's resolution; -t rejects it and \(consequence)",
-                at: word.origin.span))
+                "'\(word.pointee.text)' has more decimal places than keepalived's resolution; -t rejects it and \(consequence)",
+                at: word.pointee.origin.span))
         case .failure(.trailingJunk(let prefix)):
             diagnostics.append(Diagnostic(
                 SemanticRules.trailingJunk,
-                "'\(word.text)' is a number followed by other characters (\(Self.format(prefix, scale: scale)) then junk); keepalived -t reports \"invalid number\" and \(consequence)",
-                at: word.origin.span))
+                "'\(word.pointee.text)' is a number followed by other characters (\(Self.format(prefix, scale: scale)) then junk); keepalived -t reports \"invalid number\" and \(consequence)",
+                at: word.pointee.origin.span))
         case .failure(.outOfRange(let value)):
             diagnostics.append(Diagnostic(
                 SemanticRules.valueOutOfRange,
                 "'\(spec.name)' \(Self.format(value, scale: scale)) is outside [\(Self.format(range.lowerBound, scale: scale)), \(Self.format(range.upperBound, scale: scale))]; keepalived reports it and \(consequence)",
-                at: word.origin.span))
+                at: word.pointee.origin.span))
         }
         return nil
     }

@@ -20,8 +20,8 @@ struct ModelBuilder {
         let topLevel = tree.blocks[0].statements
         // Instances are large values: growing the array by doubling would copy them repeatedly.
         model.instances.reserveCapacity(topLevel.count)
-        for index in topLevel {
-            bindTopLevel(StatementRef(tree: tree, index: index))
+        tree.withRefs { ref in
+            for index in topLevel { bindTopLevel(ref(index)) }
         }
         resolveSyncGroups()
         let globalVersion = model.globalDefs.vrrpVersion

@@ -1,58 +1,72 @@
 /// A statement of the bound tree, read in place. The model handlers take this instead of a
 /// `BoundStatement`: handing the struct to a handler through a table copies it (a retain and a
 /// release per field, ~370 instructions a statement), while each property here loads only the
-/// field it reads.
+/// field it reads. It reads the tree through buffer pointers (holding the tree's arrays would
+/// cost two retains and releases per statement), so it lives only inside `BoundTree.withRefs`.
 struct StatementRef {
-    let tree: BoundTree
+    let statements: UnsafeBufferPointer<BoundStatement>
+    let blocks: UnsafeBufferPointer<BoundBlock>
     let index: Int
 
-    var row: KeywordRow { tree.statements[index].row }
-    var keyword: String { tree.statements[index].keyword }
-    var words: WordList { tree.statements[index].words }
+    var row: KeywordRow { statements[index].row }
+    var keyword: String { statements[index].keyword }
+    var words: WordList { statements[index].words }
     /// The number of words, the keyword included.
-    var wordCount: Int { tree.statements[index].words.count }
-    var values: ArgumentValues { tree.statements[index].values }
+    var wordCount: Int { statements[index].words.count }
+    var values: ArgumentValues { statements[index].values }
     /// The line's text (script keywords re-split it).
-    var lineText: String { tree.statements[index].text }
-    var entries: [[ExpandedWord]] { tree.statements[index].entries }
-    var block: Int? { tree.statements[index].block }
-    var origin: Origin { tree.statements[index].origin }
+    var lineText: String { statements[index].text }
+    var entries: [[ExpandedWord]] { statements[index].entries }
+    var block: Int? { statements[index].block }
+    var origin: Origin { statements[index].origin }
 
     /// Word `index` of the line (0 = the keyword) as text.
     func word(_ position: Int) -> String? {
-        let words = tree.statements[index].words
+        let words = statements[index].words
         return position < words.count ? words[position].text : nil
     }
 
     /// Calls `body` with each statement of the block this statement opened, in order.
     func forEachChild(_ body: (StatementRef) -> Void) {
-        guard let block = tree.statements[index].block else { return }
-        for child in tree.blocks[block].statements {
-            body(StatementRef(tree: tree, index: child))
+        guard let block = statements[index].block else { return }
+        for child in blocks[block].statements {
+            body(StatementRef(statements: statements, blocks: blocks, index: child))
         }
     }
 
     func int(_ position: Int = 0) -> Int? {
-        ArgumentReader.int(tree.statements[index].values, position, row: tree.statements[index].row)
+        ArgumentReader.int(statements[index].values, position, row: statements[index].row)
     }
 
     func microseconds(_ position: Int = 0) -> Int? {
-        ArgumentReader.microseconds(tree.statements[index].values, position, row: tree.statements[index].row)
+        ArgumentReader.microseconds(statements[index].values, position, row: statements[index].row)
     }
 
-    var flag: Bool? { ArgumentReader.flag(wordCount: wordCount, values: tree.statements[index].values) }
+    var flag: Bool? { ArgumentReader.flag(wordCount: wordCount, values: statements[index].values) }
 
     func text(_ position: Int = 0) -> String? {
-        ArgumentReader.text(tree.statements[index].words, tree.statements[index].values, position)
+        ArgumentReader.text(statements[index].words, statements[index].values, position)
     }
 
-    func address(_ position: Int = 0) -> IPAddress? { ArgumentReader.address(tree.statements[index].values, position) }
+    func address(_ position: Int = 0) -> IPAddress? { ArgumentReader.address(statements[index].values, position) }
 
-    var argumentWords: [String] { tree.statements[index].words.dropFirst().map(\.text) }
+    var argumentWords: [String] { statements[index].words.dropFirst().map(\.text) }
 
     /// Value-block entries as words, else the argument words (what `other` keeps of a keyword).
     var otherWords: [String] {
-        let entries = tree.statements[index].entries
+        let entries = statements[index].entries
         return entries.isEmpty ? argumentWords : entries.flatMap { $0.map(\.text) }
+    }
+}
+
+extension BoundTree {
+    /// Calls `body` with a function that makes the `StatementRef` of a statement index; the
+    /// references must not outlive the call.
+    func withRefs<Result>(_ body: ((Int) -> StatementRef) -> Result) -> Result {
+        statements.withUnsafeBufferPointer { statements in
+            blocks.withUnsafeBufferPointer { blocks in
+                body { StatementRef(statements: statements, blocks: blocks, index: $0) }
+            }
+        }
     }
 }
