@@ -1,32 +1,42 @@
 import Foundation
 
-/// Times `keepalived -t -f` on a config inside a throwaway network namespace that has dummy
-/// interfaces with the names the config uses. Returns nil when that is not possible here.
-enum KeepalivedTimer {
-    /// The best of `repetitions` runs (as many as the figure it is compared with, so that both
-    /// get the same chances on a shared machine).
-    static func time(config: String, interfaces: [String], repetitions: Int) -> Double? {
+/// Runs `keepalived -t -f` on a config inside a throwaway network namespace that has dummy
+/// interfaces with the names the config uses. One run at a time (`time()`), so that a caller can
+/// alternate them with its own measurements: on a shared machine whose speed drifts, both then
+/// see the same states of it.
+final class KeepalivedTimer {
+    private let namespace: String
+    private let directory: URL
+    private let path: String
+
+    /// Nil when that is not possible here (needs root, ip netns and keepalived installed).
+    init?(config: String, interfaces: [String]) {
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/sbin/keepalived") else { return nil }
-        let namespace = "kabench\(getpid())"
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kabench-\(getpid())")
+        namespace = "kabench\(getpid())"
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("kabench-\(getpid())")
+        path = directory.appendingPathComponent("bench.conf").path
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer {
-            _ = run("/usr/sbin/ip", ["netns", "delete", namespace])
+        guard FileManager.default.createFile(atPath: path, contents: Data(config.utf8)),
+            Self.run("/usr/sbin/ip", ["netns", "add", namespace]) == 0
+        else {
             try? FileManager.default.removeItem(at: directory)
+            return nil
         }
-        let path = directory.appendingPathComponent("bench.conf").path
-        guard FileManager.default.createFile(atPath: path, contents: Data(config.utf8)) else { return nil }
-        guard run("/usr/sbin/ip", ["netns", "add", namespace]) == 0 else { return nil }
         for name in interfaces {
-            _ = run("/usr/sbin/ip", ["-n", namespace, "link", "add", name, "type", "bridge"])
+            Self.run("/usr/sbin/ip", ["-n", namespace, "link", "add", name, "type", "bridge"])
         }
-        var best = Double.infinity
-        for _ in 0..<max(1, repetitions) {
-            let start = monotonicSeconds()
-            _ = run("/usr/sbin/ip", ["netns", "exec", namespace, "/usr/sbin/keepalived", "-t", "-f", path])
-            best = min(best, monotonicSeconds() - start)
-        }
-        return best
+    }
+
+    deinit {
+        Self.run("/usr/sbin/ip", ["netns", "delete", namespace])
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The wall time of one `keepalived -t -f` run, in seconds.
+    func time() -> Double {
+        let start = monotonicSeconds()
+        Self.run("/usr/sbin/ip", ["netns", "exec", namespace, "/usr/sbin/keepalived", "-t", "-f", path])
+        return monotonicSeconds() - start
     }
 
     /// Runs `executable` with its output discarded and waits for it; its exit status, or -1.
