@@ -19,9 +19,7 @@ struct BlockNameTable {
         var capacity = 16
         while capacity < minimumCapacity * 2 { capacity *= 2 }
         slots = Array(repeating: -1, count: capacity)
-        // The entries are not reserved: they are 64 bytes each, and a large block of memory
-        // reserved and freed per file shifts glibc's mmap threshold (measured: twice the page
-        // faults over repeated analyses). They grow as names come.
+        entries.reserveCapacity(minimumCapacity)
     }
 
     var count: Int { entries.count }
