@@ -52,7 +52,7 @@ struct KeywordWalker {
     var traps: [Diagnostic] = []
     var lastResolvedTrap: Int?
     /// Names of the named blocks seen so far, by block keyword.
-    var names = BlockNameTable()
+    var names: BlockNameTable
     var lowercaseKeywords: [String: [String: String]] = [:]
     let tables: RowTableCache
     /// Did-you-mean hints by block and word: the schema's edit-distance search runs once per pair.

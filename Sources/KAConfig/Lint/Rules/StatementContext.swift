@@ -37,9 +37,9 @@ struct StatementContext {
     func isTopLevel(_ index: Int) -> Bool { blockOf[index] == 0 }
 
     /// The statements directly inside the block opened by `opener`.
-    func children(of opener: Int) -> [Int] {
+    func children(of opener: Int) -> BlockStatements {
         guard let block = tree.statements[opener].block else { return [] }
-        return Array(tree.blocks[block].statements)
+        return tree.blocks[block].statements
     }
 
     /// "vrrp_instance VI_1", "real_server 192.0.2.21 80": how a block opener names itself.
