@@ -7,16 +7,36 @@ let package = Package(
     products: [
         .library(name: "KAConfig", targets: ["KAConfig"]),
         .library(name: "KAVRRP", targets: ["KAVRRP"]),
+        .library(name: "KARuntime", targets: ["KARuntime"]),
         .executable(name: "kalint", targets: ["kalint"]),
         .executable(name: "kafmt", targets: ["kafmt"]),
+        .executable(name: "karun", targets: ["karun"]),
         .executable(name: "kabench", targets: ["kabench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .target(name: "KAConfig"),
         .target(name: "KAVRRP"),
+        // libnl-3 / libnl-route-3: karun's netlink (addresses, routes, rules, links, macvlan).
+        .systemLibrary(
+            name: "CNetlink",
+            pkgConfig: "libnl-route-3.0",
+            providers: [.apt(["libnl-3-dev", "libnl-route-3-dev"])]
+        ),
+        // C helpers for what Swift cannot call directly (syscall wrappers, fork-to-exec code).
+        .target(name: "CKARuntime"),
+        // The shell around KAVRRP: event loop, sockets, netlink, scripts, the model->engine adapter.
+        .target(
+            name: "KARuntime",
+            dependencies: ["KAConfig", "KAVRRP", "CNetlink", "CKARuntime", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "karun",
+            dependencies: ["KARuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "kalint",
             dependencies: ["KAConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -32,6 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "KAConfigTests", dependencies: ["KAConfig"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KAVRRPTests", dependencies: ["KAVRRP"]),
+        .testTarget(name: "KARuntimeTests", dependencies: ["KARuntime", "KAConfig", "KAVRRP"]),
     ],
     swiftLanguageModes: [.v6]
 )

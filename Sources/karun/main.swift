@@ -1,0 +1,2 @@
+// karun: placeholder until the daemon lands (issue 14).
+print("karun: not yet")

@@ -1,0 +1,43 @@
+import Testing
+import Glibc
+import KAVRRP
+@testable import KARuntime
+
+@Suite struct EventLoopTests {
+    @Test func timersFireInDeadlineOrderAndCancelledOnesDoNot() throws {
+        let loop = try EventLoop()
+        var fired: [String] = []
+        let start = loop.now
+        loop.schedule(at: start + .milliseconds(30)) { fired.append("c"); loop.stop() }
+        loop.schedule(at: start + .milliseconds(10)) { fired.append("a") }
+        let cancelled = loop.schedule(at: start + .milliseconds(20)) { fired.append("x") }
+        loop.schedule(at: start + .milliseconds(20)) { fired.append("b") }
+        loop.cancel(cancelled)
+        loop.run()
+        #expect(fired == ["a", "b", "c"])
+        #expect(loop.now - start >= .milliseconds(30))
+        #expect(loop.lateness.samples == 3)
+    }
+
+    @Test func pastDeadlinesFireAtOnce() throws {
+        let loop = try EventLoop()
+        var fired = false
+        loop.schedule(at: loop.now - .seconds(1)) { fired = true; loop.stop() }
+        loop.run()
+        #expect(fired)
+    }
+
+    @Test func childExitIsReportedThroughThePidfd() throws {
+        let loop = try EventLoop()
+        let watcher = ChildWatcher(loop: loop)
+        var pid: pid_t = 0
+        var argv: [UnsafeMutablePointer<CChar>?] = (["/bin/sh", "-c", "exit 3"] as [String]).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        #expect(posix_spawn(&pid, "/bin/sh", nil, nil, &argv, environ) == 0)
+        var result: ChildExit?
+        try watcher.watch(pid: pid) { result = $0; loop.stop() }
+        loop.schedule(after: .seconds(5)) { loop.stop() }
+        loop.run()
+        #expect(result == .exited(3))
+    }
+}
