@@ -1,5 +1,7 @@
+#define _GNU_SOURCE
 #include "ckaruntime.h"
 
+#include <sched.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -9,4 +11,8 @@
 
 int ckaruntime_pidfd_open(pid_t pid) {
     return (int)syscall(SYS_pidfd_open, pid, 0);
+}
+
+int ckaruntime_setns_net(int fd) {
+    return setns(fd, CLONE_NEWNET);
 }

@@ -14,4 +14,7 @@
 /// express. Returns a file descriptor or -1 with errno set.
 int ckaruntime_pidfd_open(pid_t pid);
 
+/// setns(fd, CLONE_NEWNET): moves the calling thread into the network namespace `fd` names.
+int ckaruntime_setns_net(int fd);
+
 #endif

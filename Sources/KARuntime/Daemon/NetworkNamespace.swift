@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import CKARuntime
 
 /// Runs code with the calling thread inside a named network namespace (`ip netns` names, under
 /// /run/netns), then returns it to the namespace it was in. Sockets opened inside stay in that
@@ -17,7 +18,7 @@ public enum NetworkNamespace {
         guard original >= 0 else { throw SystemError("open /proc/thread-self/ns/net") }
         defer { close(original) }
         try enter(name)
-        defer { _ = setns(original, CLONE_NEWNET) }
+        defer { _ = ckaruntime_setns_net(original) }
         return try body()
     }
 
@@ -26,6 +27,6 @@ public enum NetworkNamespace {
         let target = open(path(of: name), O_RDONLY | O_CLOEXEC)
         guard target >= 0 else { throw SystemError("open \(path(of: name))") }
         defer { close(target) }
-        guard setns(target, CLONE_NEWNET) == 0 else { throw SystemError("setns \(name)") }
+        guard ckaruntime_setns_net(target) == 0 else { throw SystemError("setns \(name)") }
     }
 }
