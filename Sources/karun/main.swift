@@ -1,2 +1,15 @@
-// karun: placeholder until the daemon lands (issue 14).
-print("karun: not yet")
+// karun: runs a keepalived.conf's VRRP instances with KAVRRP's engine. Argument parsing and exit
+// status only; everything else lives in KARuntime.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import ArgumentParser
+import KARuntime
+import Logging
+
+// Before any thread exists: the daemon reads these signals from a signalfd, and threads inherit
+// the mask.
+SignalSource.block(Daemon.handledSignals)
+KarunCommand.main()

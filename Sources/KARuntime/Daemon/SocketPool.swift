@@ -1,0 +1,75 @@
+import KAVRRP
+
+/// keepalived's socket pool: one raw socket per (family, interface) — or per (family, unicast
+/// source) for unicast instances without interface — shared by every instance there, joined to
+/// the multicast groups they use. Received adverts are handed to the engine, which finds the
+/// instance by VRID.
+final class SocketPool {
+    struct Key: Hashable {
+        var family: AddressFamily
+        /// The device adverts go out on and come in from; nil = not bound to one.
+        var interface: String?
+        /// For an unbound (unicast-only) socket: the address it is bound to.
+        var unicastSource: IPAddress?
+    }
+
+    final class Entry {
+        let socket: VRRPSocket
+        var groups: Set<IPAddress> = []
+        var users: Set<String> = []
+        init(socket: VRRPSocket) { self.socket = socket }
+    }
+
+    private(set) var entries: [Key: Entry] = [:]
+    private var byInstance: [String: Key] = [:]
+    /// Called with a socket nobody uses any more (the daemon stops watching and closes it).
+    var onRetire: ((Entry) -> Void)?
+
+    static func key(for instance: InstanceConfiguration, plan: InstancePlan) -> Key {
+        if let interface = plan.advertInterface {
+            return Key(family: instance.family, interface: interface, unicastSource: nil)
+        }
+        return Key(family: instance.family, interface: nil, unicastSource: instance.sourceAddress)
+    }
+
+    /// Makes sure `instance` has its socket and multicast membership; `open` creates a socket.
+    func attach(
+        _ instance: InstanceConfiguration, plan: InstancePlan,
+        open: (Key) throws -> VRRPSocket, opened: (Key, Entry) throws -> Void
+    ) throws {
+        let key = Self.key(for: instance, plan: plan)
+        if let previous = byInstance[instance.name], previous != key { detach(instance.name) }
+        let entry: Entry
+        if let existing = entries[key] {
+            entry = existing
+        } else {
+            entry = Entry(socket: try open(key))
+            entries[key] = entry
+            try opened(key, entry)
+        }
+        if !instance.isUnicast {
+            let group = instance.multicastGroup ?? .vrrpMulticastGroup(for: instance.family)
+            if !entry.groups.contains(group) {
+                try entry.socket.join(group: group)
+                entry.groups.insert(group)
+            }
+        }
+        entry.users.insert(instance.name)
+        byInstance[instance.name] = key
+    }
+
+    /// Drops the instance; a socket nobody uses any more is retired.
+    func detach(_ name: String) {
+        guard let key = byInstance.removeValue(forKey: name), let entry = entries[key] else { return }
+        entry.users.remove(name)
+        guard entry.users.isEmpty else { return }
+        entries[key] = nil
+        onRetire?(entry)
+    }
+
+    func socket(for name: String) -> VRRPSocket? {
+        byInstance[name].flatMap { entries[$0]?.socket }
+    }
+
+    var instanceNames: [String] { Array(byInstance.keys) }
+}

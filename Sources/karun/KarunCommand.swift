@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import ArgumentParser
+import KARuntime
+import Logging
+
+struct KarunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "karun",
+        abstract: "Run the VRRP instances of a keepalived.conf (keepalived 2.2.7 compatible on the wire).",
+        subcommands: [Run.self, Status.self],
+        defaultSubcommand: Run.self
+    )
+}
+
+enum LogLevelOption: String, ExpressibleByArgument, CaseIterable {
+    case trace, debug, info, notice, warning, error, critical
+
+    var level: Logger.Level { Logger.Level(rawValue: rawValue) ?? .info }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Check CONFIG, then run it in the foreground until SIGTERM (the default command).")
+
+    @Argument(help: "The keepalived.conf to run.")
+    var config: String = "/etc/keepalived/keepalived.conf"
+
+    @Flag(name: [.customShort("t"), .customLong("check")], help: "Check the configuration, print findings, exit 0 (usable) or 1, like keepalived -t.")
+    var check = false
+
+    @Option(name: [.customShort("i"), .customLong("config-id")], help: "Configuration id selecting @id lines (keepalived -i).")
+    var configID: String?
+
+    @Option(help: "Log level.")
+    var logLevel: LogLevelOption = .info
+
+    @Option(help: "Unix socket for `karun status`.")
+    var statusSocket: String = DaemonOptions.defaultStatusSocket
+
+    @Option(help: "Seconds a notify script may run before it is killed.")
+    var notifyTimeout: Double = 30
+
+    func run() throws {
+        if check {
+            let result = ConfigurationCheck.run(path: config, configID: configID)
+            if !result.rendered.isEmpty { FileStream.standardError.write(result.rendered) }
+            let verdict = result.passed ? "configuration is usable" : "configuration has \(result.errors.count) error(s)"
+            FileStream.standardError.write("karun: \(config): \(verdict)\n")
+            throw ExitCode(result.passed ? 0 : 1)
+        }
+        // systemd's journal stamps lines itself.
+        let underJournal = getenv("JOURNAL_STREAM") != nil
+        let level = logLevel.level
+        LoggingSystem.bootstrap { label in KarunLogHandler(label: label, level: level, timestamps: !underJournal) }
+        let logger = Logger(label: "karun")
+        let options = DaemonOptions(
+            configPath: config, configID: configID, statusSocketPath: statusSocket, logLevel: level,
+            logTimestamps: !underJournal, notifyTimeout: notifyTimeout)
+        let daemon: Daemon
+        do {
+            daemon = try Daemon(options: options, logger: logger)
+        } catch let error as DaemonStartError {
+            FileStream.standardError.write("\(error)\n")
+            FileStream.standardError.write("karun: \(config): not started\n")
+            throw ExitCode(1)
+        }
+        throw ExitCode(daemon.run())
+    }
+}
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the running daemon's state as JSON.")
+
+    @Option(help: "The daemon's status socket.")
+    var socket: String = DaemonOptions.defaultStatusSocket
+
+    func run() throws {
+        do {
+            print(try ControlSocket.query(path: socket), terminator: "")
+        } catch {
+            FileStream.standardError.write("karun status: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// stderr without Foundation.
+enum FileStream {
+    struct Writer {
+        let fd: Int32
+        func write(_ text: String) {
+            var bytes = Array(text.utf8)
+            _ = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        }
+    }
+
+    static let standardError = Writer(fd: 2)
+}
