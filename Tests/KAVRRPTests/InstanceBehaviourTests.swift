@@ -22,8 +22,8 @@ struct InstanceBehaviourTests {
             "arm(gratuitousDelay)", "arm(advertisement)",
         ])
         #expect(takeover.notifications == [
-            NotifyInvocation(command: "/bin/m", arguments: []),
-            NotifyInvocation(command: "/bin/n", arguments: ["INSTANCE", "VI_1", "MASTER", "100"]),
+            NotifyInvocation(command: "/bin/m", arguments: [], subject: "INSTANCE VI_1"),
+            NotifyInvocation(command: "/bin/n", arguments: ["INSTANCE", "VI_1", "MASTER", "100"], subject: "INSTANCE VI_1"),
         ])
         #expect(takeover.logLines.contains("(VI_1) Entering MASTER STATE"))
         #expect(takeover.armed(.gratuitousDelay) == VRRPInstant.zero + mdi100 + .seconds(5))
@@ -380,8 +380,8 @@ struct InstanceBehaviourTests {
         harness.start()
         let actions = harness.handle(.reload(instances: [], syncGroups: []), at: .seconds(1))
         #expect(actions.notifications == [
-            NotifyInvocation(command: "/bin/f", arguments: []),
-            NotifyInvocation(command: "/bin/n", arguments: ["INSTANCE", "VI_1", "FAULT", "100"]),
+            NotifyInvocation(command: "/bin/f", arguments: [], subject: "INSTANCE VI_1"),
+            NotifyInvocation(command: "/bin/n", arguments: ["INSTANCE", "VI_1", "FAULT", "100"], subject: "INSTANCE VI_1"),
         ])
     }
 

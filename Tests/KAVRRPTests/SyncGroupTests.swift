@@ -30,8 +30,8 @@ struct SyncGroupTests {
         #expect(harness.router.syncGroupState(named: "G") == .master)
         #expect(second.logLines.contains("VRRP_Group(G) Syncing instances to MASTER state"))
         #expect(second.notifications.suffix(2) == [
-            NotifyInvocation(command: "/bin/gm", arguments: []),
-            NotifyInvocation(command: "/bin/gn", arguments: ["GROUP", "G", "MASTER", "0"]),
+            NotifyInvocation(command: "/bin/gm", arguments: [], subject: "GROUP G"),
+            NotifyInvocation(command: "/bin/gn", arguments: ["GROUP", "G", "MASTER", "0"], subject: "GROUP G"),
         ])
     }
 
@@ -90,7 +90,7 @@ struct SyncGroupTests {
         let actions = harness.handle(.shutdown, at: .seconds(9))
         #expect(actions.sentAdvertisements.map(\.advertisement.priority) == [0, 0])
         #expect(harness.router.syncGroupState(named: "G") == .stopped)
-        #expect(actions.notifications.last == NotifyInvocation(command: "/bin/gn", arguments: ["GROUP", "G", "STOP", "0"]))
+        #expect(actions.notifications.last == NotifyInvocation(command: "/bin/gn", arguments: ["GROUP", "G", "STOP", "0"], subject: "GROUP G"))
     }
 
     @Test func stateMasterMemberWaitsOneIntervalInAGroup() throws {

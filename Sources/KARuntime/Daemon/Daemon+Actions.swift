@@ -172,8 +172,8 @@ extension Daemon {
             command.user = user
             command.group = plan.global.scriptGroup
         }
-        // One ordered queue per instance or group (the name is the 2nd argument of `notify`).
-        let queue = invocation.arguments.count >= 2 ? invocation.arguments[1] : invocation.command
+        // One ordered queue per instance or sync group.
+        let queue = invocation.subject ?? invocation.command
         notifier.run(command: command, arguments: invocation.arguments, queue: queue)
     }
 

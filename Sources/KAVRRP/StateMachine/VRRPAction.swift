@@ -46,10 +46,14 @@ public struct NotifyInvocation: Hashable, Sendable {
     public var command: String
     /// Empty for `notify_master` & co.; `INSTANCE|GROUP name state priority` for `notify`.
     public var arguments: [String]
+    /// The instance or sync group it reports on (`INSTANCE VI_1`, `GROUP G`): the shell runs one
+    /// subject's scripts in order.
+    public var subject: String?
 
-    public init(command: String, arguments: [String]) {
+    public init(command: String, arguments: [String], subject: String? = nil) {
         self.command = command
         self.arguments = arguments
+        self.subject = subject
     }
 }
 

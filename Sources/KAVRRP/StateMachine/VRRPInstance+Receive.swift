@@ -161,7 +161,7 @@ extension VRRPInstance {
                 if garp.lowerPriorityDelay > .zero { arm(.lowerPriorityGratuitousDelay, at: now + garp.lowerPriorityDelay, &actions) }
             }
             if let script = configuration.notify.masterReceivedLowerPriority {
-                actions.append(.runNotify(NotifyInvocation(command: script, arguments: [])))
+                actions.append(.runNotify(NotifyInvocation(command: script, arguments: [], subject: "INSTANCE \(name)")))
             }
             return
         }

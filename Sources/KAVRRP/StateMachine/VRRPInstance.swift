@@ -158,11 +158,12 @@ public struct VRRPInstance: Sendable {
         case .deleted: scripts.deleted
         case .initialize: nil
         }
-        if let specific, !specific.isEmpty { actions.append(.runNotify(NotifyInvocation(command: specific, arguments: []))) }
+        if let specific, !specific.isEmpty { actions.append(.runNotify(NotifyInvocation(command: specific, arguments: [], subject: "INSTANCE \(configuration.name)"))) }
         if let generic = scripts.generic {
             actions.append(.runNotify(NotifyInvocation(
                 command: generic,
-                arguments: ["INSTANCE", configuration.name, reported.description, String(effectivePriority)]
+                arguments: ["INSTANCE", configuration.name, reported.description, String(effectivePriority)],
+                subject: "INSTANCE \(configuration.name)"
             )))
         }
     }

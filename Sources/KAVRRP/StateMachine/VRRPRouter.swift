@@ -286,10 +286,11 @@ public struct VRRPRouter: Sendable {
         case .stopped: scripts.stop
         default: nil
         }
-        if let specific { actions.append(.runNotify(NotifyInvocation(command: specific, arguments: []))) }
+        let subject = "GROUP \(runtime.configuration.name)"
+        if let specific { actions.append(.runNotify(NotifyInvocation(command: specific, arguments: [], subject: subject))) }
         if let generic = scripts.generic {
             actions.append(.runNotify(NotifyInvocation(
-                command: generic, arguments: ["GROUP", runtime.configuration.name, runtime.state.description, "0"])))
+                command: generic, arguments: ["GROUP", runtime.configuration.name, runtime.state.description, "0"], subject: subject)))
         }
     }
 }

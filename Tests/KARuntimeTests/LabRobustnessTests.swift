@@ -1,0 +1,172 @@
+import Foundation
+import Glibc
+import KAVRRP
+import Testing
+@testable import KARuntime
+
+/// Bad adverts, floods and reloads against a running master (issue 14).
+@Suite(.serialized, .enabled(if: Lab.isPrivileged, "needs root for network namespaces"))
+struct LabRobustnessTests {
+    static func config(priority: Int) -> String {
+        """
+        vrrp_instance VI_1 {
+            interface eth0
+            virtual_router_id 70
+            priority \(priority)
+            advert_int 1
+            authentication {
+                auth_type PASS
+                auth_pass secret70
+            }
+            virtual_ipaddress {
+                192.0.2.70/24
+            }
+        }
+        """
+    }
+
+    /// A raw VRRP socket in the client namespace, for injecting adverts.
+    static func injector(_ lab: KarunLab) throws -> VRRPSocket {
+        try NetworkNamespace.with(lab.namespace("c")) {
+            let index = Int32(if_nametoindex("eth0"))
+            return try VRRPSocket(family: .ipv4, interface: ("eth0", index))
+        }
+    }
+
+    static func advert(vrid: UInt8 = 70, priority: UInt8 = 200, password: String = "secret70", addresses: [IPAddress] = ["192.0.2.70"]) -> VRRPAdvertisement {
+        VRRPAdvertisement(
+            version: .v2, virtualRouterID: vrid, priority: priority, advertisementInterval: 1, addresses: addresses,
+            authentication: .simplePassword(AuthenticationData(password: password)))
+    }
+
+    static let source: IPAddress = "192.0.2.100"
+    static let group: IPAddress = .vrrpMulticastIPv4
+
+    static func encoded(_ advert: VRRPAdvertisement) throws -> [UInt8] {
+        try AdvertisementCodec.encode(advert, addressing: PacketAddressing(source: source, destination: group))
+    }
+
+    /// Every kind of bad advert is dropped and counted by reason; the master keeps its role.
+    @Test func badAdvertsAreDroppedAndCountedByReason() throws {
+        let lab = try LabFailoverTests.lab("bad")
+        defer { lab.tearDown() }
+        let master = try lab.start("n1", config: Self.config(priority: 150))
+        #expect(lab.wait(timeout: 6) { master.state("VI_1") == "MASTER" } != nil, "\(master.log)")
+        let socket = try Self.injector(lab)
+        defer { socket.close() }
+
+        var badChecksum = try Self.encoded(Self.advert())
+        badChecksum[6] ^= 0xFF
+        let cases: [(reason: String, payload: [UInt8], hopLimit: UInt8)] = [
+            ("checksum", badChecksum, 255),
+            ("ttl", try Self.encoded(Self.advert()), 64),
+            ("auth", try Self.encoded(Self.advert(password: "wrong")), 255),
+            ("unknown_vrid", try Self.encoded(Self.advert(vrid: 99)), 255),
+            ("address_list", try Self.encoded(Self.advert(addresses: ["192.0.2.99"])), 255),
+            ("packet_length", [0x21, 70, 200], 255),
+            ("version", try AdvertisementCodec.encode(
+                VRRPAdvertisement(version: .v3, virtualRouterID: 70, priority: 200, advertisementInterval: 100, addresses: ["192.0.2.70"]),
+                addressing: PacketAddressing(source: Self.source, destination: Self.group)), 255),
+        ]
+        for (_, payload, hopLimit) in cases {
+            try socket.send(payload: payload, source: Self.source, destination: Self.group, hopLimit: hopLimit)
+        }
+        #expect(lab.wait(timeout: 3) {
+            guard let drops = master.status()?["drops"] as? [String: Int] else { return false }
+            return cases.allSatisfy { (drops[$0.reason] ?? 0) >= 1 }
+        } != nil, "drops: \(master.status()?["drops"] ?? "none")\n\(master.log)")
+        #expect(master.state("VI_1") == "MASTER")
+        #expect(master.isRunning)
+    }
+
+    /// 10,000 invalid adverts a second for 10 seconds: the master keeps its role (the backup
+    /// never takes over) and karun keeps running.
+    @Test func floodOfInvalidAdvertsDoesNotMoveTheMaster() throws {
+        let lab = try LabFailoverTests.lab("flood")
+        defer { lab.tearDown() }
+        let master = try lab.start("n1", config: Self.config(priority: 150))
+        let backup = try lab.start("n2", config: Self.config(priority: 100))
+        #expect(lab.wait(timeout: 6) { master.state("VI_1") == "MASTER" && backup.state("VI_1") == "BACKUP" } != nil)
+        let socket = try Self.injector(lab)
+        defer { socket.close() }
+        let wrongPassword = try Self.encoded(Self.advert(password: "intruder"))
+        var badChecksum = try Self.encoded(Self.advert(priority: 254))
+        badChecksum[7] ^= 0x55
+        let start = Date()
+        var sent = 0
+        while Date().timeIntervalSince(start) < 10 {
+            // Paced at 10 per millisecond.
+            for _ in 0..<10 {
+                try socket.send(payload: sent % 2 == 0 ? wrongPassword : badChecksum, source: Self.source, destination: Self.group, hopLimit: 255)
+                sent += 1
+            }
+            let target = Double(sent) / 10_000
+            let elapsed = Date().timeIntervalSince(start)
+            if target > elapsed { usleep(UInt32((target - elapsed) * 1_000_000)) }
+        }
+        #expect(sent >= 90_000)
+        #expect(master.state("VI_1") == "MASTER")
+        #expect(backup.state("VI_1") == "BACKUP")
+        let becameMaster = (backup.instance("VI_1")?["stats"] as? [String: Int])?["become_master"]
+        #expect(becameMaster == 0, "the backup never took over during the flood")
+        let drops = master.status()?["drops"] as? [String: Int] ?? [:]
+        #expect((drops["auth"] ?? 0) + (drops["checksum"] ?? 0) > 10_000, "\(drops)")
+    }
+
+    /// SIGHUP with an unchanged instance keeps MASTER without a gap in its adverts; a broken file
+    /// is refused and the running configuration goes on.
+    @Test func reloadKeepsTheMasterAndRefusesABrokenFile() throws {
+        let lab = try LabFailoverTests.lab("hup")
+        defer { lab.tearDown() }
+        let text = """
+            vrrp_instance VI_1 {
+                interface eth0
+                virtual_router_id 71
+                priority 150
+                advert_int 0.1
+                version 3
+                virtual_ipaddress {
+                    192.0.2.71/24
+                }
+            }
+            """
+        let master = try lab.start("n1", config: text)
+        #expect(lab.wait(timeout: 3) { master.state("VI_1") == "MASTER" } != nil)
+        // Listen to the master's adverts from the client.
+        let listener = try NetworkNamespace.with(lab.namespace("c")) {
+            try VRRPSocket(family: .ipv4, interface: ("eth0", Int32(if_nametoindex("eth0"))))
+        }
+        defer { listener.close() }
+        try listener.join(group: .vrrpMulticastIPv4)
+        var arrivals: [Date] = []
+        func listen(for seconds: Double) {
+            let end = Date().addingTimeInterval(seconds)
+            while Date() < end {
+                var descriptor = pollfd(fd: listener.receiveFD, events: Int16(POLLIN), revents: 0)
+                guard poll(&descriptor, 1, 20) > 0 else { continue }
+                while let received = listener.receive() {
+                    if case .datagram(let datagram) = received, datagram.source == "192.0.2.11" { arrivals.append(Date()) }
+                }
+            }
+        }
+        listen(for: 0.5)
+        for _ in 0..<5 {
+            master.kill(SIGHUP)
+            listen(for: 0.4)
+        }
+        let gaps = zip(arrivals.dropFirst(), arrivals).map { $0.timeIntervalSince($1) }
+        #expect(arrivals.count > 20)
+        #expect((gaps.max() ?? 1) < 0.25, "largest gap between adverts across reloads: \(gaps.max() ?? -1) s")
+        #expect(master.state("VI_1") == "MASTER")
+        #expect((master.instance("VI_1")?["stats"] as? [String: Int])?["become_master"] == 1, "still the first mastership")
+
+        // A broken file: refused, the old configuration keeps running.
+        try "vrrp_instance VI_1 {\n    virtual_router_id 300\n".write(toFile: "\(lab.directory)/n1.conf", atomically: true, encoding: .utf8)
+        master.kill(SIGHUP)
+        #expect(lab.wait(timeout: 3) { master.log.contains("refused") } != nil, "\(master.log)")
+        #expect(master.state("VI_1") == "MASTER")
+        #expect(lab.holds("n1", "eth0", "192.0.2.71"))
+        master.kill(SIGTERM)
+        #expect(master.wait(timeout: 5) == 0)
+    }
+}
