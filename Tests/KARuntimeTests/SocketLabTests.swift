@@ -114,6 +114,10 @@ struct SocketLabTests {
         let group = IPAddress.vrrpMulticastGroup(for: .ipv4)
         try receiver.join(group: group)
         try receiver.join(group: group) // a second join is a no-op
+        // A plain raw socket beside it sees the whole header the sender wrote.
+        let observer = try NetworkNamespace.with(pair.b) { socket(AF_INET, Int32(SOCK_RAW.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 112) }
+        #expect(observer >= 0)
+        defer { close(observer) }
         #expect(receiver.groups == [group])
 
         let advertisement = VRRPAdvertisement(
@@ -131,6 +135,15 @@ struct SocketLabTests {
         #expect(datagram.ifindex == pair.bIndex)
         #expect(datagram.payload == payload)
         #expect(try AdvertisementCodec.decode(datagram.payload, addressing: datagram.addressing) == advertisement)
+        var header = [UInt8](repeating: 0, count: 2048)
+        let length = header.withUnsafeMutableBytes { recv(observer, $0.baseAddress, $0.count, 0) }
+        #expect(length == 20 + payload.count)
+        if length >= 20 {
+            let (envelope, _) = try IPPacketCodec.decode(Array(header[0..<length]))
+            #expect(envelope.trafficClass == 0xC0)
+            #expect(envelope.hopLimit == 255)
+            #expect(!envelope.dontFragment)
+        }
 
         // After leaving the group nothing more arrives.
         try receiver.leave(group: group)
@@ -273,6 +286,56 @@ struct SocketLabTests {
         let naEntry = try pair.neighbour(in: pair.b, Self.vip6.description, dev: "vb", becomes: pair.aMAC)
         #expect(naEntry.contains("lladdr \(pair.aMAC.map { String(format: "%02x", $0) }.joined(separator: ":"))"), "\(naEntry)")
         #expect(!naEntry.contains("router"))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func socketOptionsFollowKeepalivedsRecipe() throws {
+        let pair = try SocketPair("sopt")
+        let v4 = try NetworkNamespace.with(pair.a) { try VRRPSocket(family: .ipv4, interface: pair.aInterface) }
+        let v6 = try NetworkNamespace.with(pair.a) { try VRRPSocket(family: .ipv6, interface: pair.aInterface) }
+        let unicast = try NetworkNamespace.with(pair.a) { try VRRPSocket(family: .ipv6, interface: nil, unicastSource: "2001:db8::1") }
+        let ip = Int32(IPPROTO_IP)
+        let ipv6 = Int32(IPPROTO_IPV6)
+        for fd in [v4.receiveFD, v4.sendFD, v6.receiveFD, v6.sendFD] {
+            #expect(fcntl(fd, F_GETFL) & O_NONBLOCK != 0)
+            #expect(fcntl(fd, F_GETFD) & FD_CLOEXEC != 0)
+        }
+        #expect(Self.option(v4.receiveFD, ip, IP_MULTICAST_ALL) == 0)
+        #expect(Self.option(v4.receiveFD, ip, IP_PKTINFO) == 1)
+        #expect(Self.device(v4.receiveFD) == "va")
+        #expect(Self.option(v4.sendFD, ip, IP_HDRINCL) == 1)
+        #expect(Self.option(v4.sendFD, ip, IP_MULTICAST_LOOP) == 0)
+        #expect(Self.device(v4.sendFD) == "va")
+        #expect(Self.option(v6.receiveFD, ipv6, IPV6_MULTICAST_ALL) == 0)
+        #expect(Self.option(v6.receiveFD, ipv6, IPV6_RECVPKTINFO) == 1)
+        #expect(Self.option(v6.receiveFD, ipv6, IPV6_RECVHOPLIMIT) == 1)
+        #expect(Self.option(v6.sendFD, ipv6, IPV6_TCLASS) == 0xC0)
+        #expect(Self.option(v6.sendFD, ipv6, IPV6_MULTICAST_LOOP) == 0)
+        #expect(Self.option(v6.sendFD, ipv6, IPV6_MULTICAST_IF) == pair.aIndex)
+        #expect(Self.device(v6.sendFD) == "va")
+        // The send sockets keep (almost) no receive buffer: SO_RCVBUF=0 is rounded up to the minimum.
+        #expect(Self.option(v4.sendFD, SOL_SOCKET, SO_RCVBUF).map { $0 <= 4608 } == true)
+        // Unicast without an interface: free-bound, not tied to a device.
+        #expect(Self.option(unicast.receiveFD, ipv6, IPV6_FREEBIND) == 1)
+        #expect(Self.device(unicast.receiveFD) == "")
+        v4.close()
+        v4.close()
+        #expect(v4.receiveFD == -1)
+        #expect(v4.receive() == nil)
+        #expect(throws: SystemError.self) { try v4.send(payload: [1], source: "192.0.2.1", destination: "224.0.0.18", hopLimit: 255) }
+    }
+
+    static func option(_ fd: Int32, _ level: Int32, _ name: Int32) -> Int32? {
+        var value: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        return getsockopt(fd, level, name, &value, &length) == 0 ? value : nil
+    }
+
+    static func device(_ fd: Int32) -> String? {
+        var name = [CChar](repeating: 0, count: Int(IFNAMSIZ))
+        var length = socklen_t(name.count)
+        guard getsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, &name, &length) == 0 else { return nil }
+        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     @Test(.timeLimit(.minutes(1)))

@@ -138,7 +138,7 @@ public final class VRRPSocket {
             }
             let kept = min(Int(length), buffer.count)
             let bytes = Array(UnsafeRawBufferPointer(rebasing: buffer[0..<kept]))
-            let result = ReceivedDatagram.interpret(bytes, family: family, metadata: Self.metadata(info, received: Int(length), kept: kept))
+            let result = ReceivedDatagram.interpret(bytes, family: family, metadata: Self.metadata(info, family: family, received: Int(length), kept: kept))
             if unicastSource == nil, case .datagram(let datagram) = result, !datagram.destination.isMulticast {
                 skipped += 1
                 if skipped >= 32 { return nil }
@@ -149,7 +149,7 @@ public final class VRRPSocket {
         return nil
     }
 
-    private static func metadata(_ info: ckaruntime_datagram_info, received: Int, kept: Int) -> DatagramMetadata {
+    private static func metadata(_ info: ckaruntime_datagram_info, family: AddressFamily, received: Int, kept: Int) -> DatagramMetadata {
         var metadata = DatagramMetadata()
         var raw = info
         switch info.source_family {
@@ -161,7 +161,7 @@ public final class VRRPSocket {
             break
         }
         if info.has_pktinfo != 0 {
-            let width = info.source_family == Int32(AF_INET6) ? 16 : 4
+            let width = family.addressLength
             metadata.destination = withUnsafeBytes(of: &raw.destination) { SocketAddressBytes.address($0.prefix(width)) }
             metadata.ifindex = info.ifindex
         }
