@@ -172,11 +172,43 @@ struct SocketLabTests {
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func theEventLoopWakesForEveryAdvert() throws {
+        let pair = try SocketPair("sevl")
+        let sender = try NetworkNamespace.with(pair.a) { try VRRPSocket(family: .ipv6, interface: pair.aInterface) }
+        let receiver = try NetworkNamespace.with(pair.b) { try VRRPSocket(family: .ipv6, interface: pair.bInterface) }
+        let group = IPAddress.vrrpMulticastGroup(for: .ipv6)
+        try receiver.join(group: group)
+        let loop = try EventLoop()
+        var received: [UInt8] = []
+        try loop.watch(fd: receiver.receiveFD) { _ in
+            while let result = receiver.receive() {
+                guard case .datagram(let datagram) = result,
+                      let advertisement = try? AdvertisementCodec.decode(datagram.payload, addressing: datagram.addressing)
+                else { continue }
+                received.append(advertisement.virtualRouterID)
+                if received.count == 5 { loop.stop() }
+            }
+        }
+        for vrid in UInt8(1)...5 {
+            let advertisement = VRRPAdvertisement(version: .v3, virtualRouterID: vrid, priority: 100, advertisementInterval: 100, addresses: [Self.vip6])
+            let payload = try AdvertisementCodec.encode(advertisement, addressing: PacketAddressing(source: pair.aLinkLocal, destination: group))
+            loop.schedule(after: .milliseconds(Int64(vrid) * 10)) {
+                try? sender.send(payload: payload, source: pair.aLinkLocal, destination: group, hopLimit: 255)
+            }
+        }
+        loop.schedule(after: .seconds(3)) { loop.stop() }
+        loop.run()
+        loop.unwatch(fd: receiver.receiveFD)
+        #expect(received == [1, 2, 3, 4, 5])
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func unicastAdvertsKeepTheirHopLimit() throws {
         let pair = try SocketPair("sucs")
         for (family, source, destination) in [
             (AddressFamily.ipv4, IPAddress("192.0.2.1" as String)!, IPAddress("192.0.2.2" as String)!),
             (.ipv6, IPAddress("2001:db8::1" as String)!, IPAddress("2001:db8::2" as String)!),
+            (.ipv6, pair.aLinkLocal, pair.bLinkLocal),
         ] {
             let sender = try NetworkNamespace.with(pair.a) { try VRRPSocket(family: family, interface: pair.aInterface, unicastSource: source) }
             let receiver = try NetworkNamespace.with(pair.b) { try VRRPSocket(family: family, interface: pair.bInterface, unicastSource: destination) }
@@ -191,13 +223,13 @@ struct SocketLabTests {
             let payload = try AdvertisementCodec.encode(advertisement, addressing: PacketAddressing(source: source, destination: destination))
             try sender.send(payload: payload, source: source, destination: destination, hopLimit: 64)
 
-            let datagram = try #require(SocketPair.datagram(receiver), "\(family)")
+            let datagram = try #require(SocketPair.datagram(receiver), "\(source) -> \(destination)")
             #expect(datagram.source == source)
             #expect(datagram.destination == destination)
             #expect(datagram.hopLimit == 64)
             #expect(datagram.ifindex == pair.bIndex)
             #expect(try AdvertisementCodec.decode(datagram.payload, addressing: datagram.addressing) == advertisement)
-            #expect(SocketPair.receive(multicast, timeout: 0.3) == nil, "\(family) unicast reached the multicast socket")
+            #expect(SocketPair.receive(multicast, timeout: 0.3) == nil, "\(destination) unicast reached the multicast socket")
         }
     }
 
