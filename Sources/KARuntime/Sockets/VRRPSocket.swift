@@ -14,7 +14,7 @@ import KAVRRP
 /// dropped here, because the unicast socket for that address receives it.
 ///
 /// Send side: nothing is ever queued on it (`SO_RCVBUF=0` and a drop-all BPF filter). IPv4 uses
-/// `IP_HDRINCL`: the header is written here (TOS 0xc0, TTL as asked, id 0, the kernel fills the
+/// `IP_HDRINCL`: the header is written here (TOS 0xc0, TTL as asked, id 0 so the kernel picks one; it fills the
 /// checksum). IPv6 sets traffic class 0xc0 and passes source, interface and hop limit with each
 /// packet (`IPV6_PKTINFO`, `IPV6_HOPLIMIT`). Both turn multicast loopback off and send multicast
 /// out of the interface (`IP(V6)_MULTICAST_IF`, `SO_BINDTODEVICE`).
