@@ -144,13 +144,15 @@ extension Daemon {
     func sendAnnouncement(_ address: KAVRRP.VirtualAddress, instance: String) {
         guard let device = address.device ?? plan.instancePlans[instance]?.announceInterface,
               let link = netlink.link(named: device), !link.isNoARP else { return }
-        let frame: [UInt8]
+        let frame: [UInt8]?
         if address.address.family == .ipv4 {
             frame = AnnouncementFrames.gratuitousARP(senderMAC: link.mac, address: address.address)
         } else {
             let router = AnnouncementSender.isForwarding(interface: device, family: .ipv6)
             frame = AnnouncementFrames.unsolicitedNA(senderMAC: link.mac, source: address.address, router: router)
         }
+        // No frame for interfaces without an Ethernet MAC (tun, IPoIB).
+        guard let frame else { return }
         do {
             try announcer.send(frame, ifindex: link.index)
             if address.address.family == .ipv4 {
