@@ -17,4 +17,21 @@ int ckaruntime_pidfd_open(pid_t pid);
 /// setns(fd, CLONE_NEWNET): moves the calling thread into the network namespace `fd` names.
 int ckaruntime_setns_net(int fd);
 
+// Scripts
+
+/// Starts `path` with `argv`/`envp` as keepalived starts scripts: fork, then in the child (only
+/// async-signal-safe calls) default dispositions for every signal, an empty signal mask, a process
+/// group of its own, PR_SET_PDEATHSIG(SIGTERM), stdin/stdout/stderr on /dev/null, every other
+/// descriptor closed on exec, and when `switch_identity` is set: setgroups(`groups`),
+/// setresgid(`gid`), setresuid(`uid`) through raw system calls; then execve. Returns 0 with
+/// `*pid_out` set once the child has exec'd; otherwise the errno of the step that failed (a CLOEXEC
+/// pipe carries it from the child, which is then reaped).
+int ckaruntime_spawn_script(const char *path, char *const argv[], char *const envp[],
+                            int switch_identity, uid_t uid, gid_t gid,
+                            const gid_t *groups, int group_count, pid_t *pid_out);
+
+/// 1 when `pid` (a child of ours) has ended but is not reaped yet, 0 while it runs, -1 on error.
+/// Does not reap it (waitid with WNOWAIT).
+int ckaruntime_child_has_ended(pid_t pid);
+
 #endif
