@@ -40,7 +40,7 @@ static void ckaruntime_child_fail(int fd, int code) {
 
 int ckaruntime_spawn_script(const char *path, char *const argv[], char *const envp[],
                             int switch_identity, uid_t uid, gid_t gid,
-                            const gid_t *groups, int group_count, pid_t *pid_out) {
+                            const gid_t *groups, int group_count, pid_t *pid_out, int *report_fd_out) {
     int report[2];
     if (pipe2(report, O_CLOEXEC) != 0) return errno;
 
@@ -59,12 +59,14 @@ int ckaruntime_spawn_script(const char *path, char *const argv[], char *const en
     }
     if (pid == 0) {
         close(report[0]);
-        struct sigaction action;
-        memset(&action, 0, sizeof action);
-        action.sa_handler = SIG_DFL;
+        // The raw system call: glibc's sigaction refuses its internal signals (32, 33), which
+        // may have been ignored by whoever started us. An all-zero kernel sigaction is SIG_DFL
+        // with no flags on every architecture.
+        unsigned long kernel_action[8];
+        memset(kernel_action, 0, sizeof kernel_action);
         for (int signal = 1; signal < NSIG; signal++) {
             if (signal == SIGKILL || signal == SIGSTOP) continue;
-            (void)sigaction(signal, &action, NULL);
+            (void)syscall(SYS_rt_sigaction, signal, kernel_action, NULL, (size_t)(_NSIG / 8));
         }
         if (setpgid(0, 0) != 0) ckaruntime_child_fail(report[1], errno);
         // If the daemon dies, its scripts get SIGTERM (keepalived does the same).
@@ -91,21 +93,23 @@ int ckaruntime_spawn_script(const char *path, char *const argv[], char *const en
 
     pthread_sigmask(SIG_SETMASK, &saved, NULL);
     close(report[1]);
-    // Also set the group from here: no window where kill(-pid) could miss the child.
+    // Also set the group from here, so it exists before the caller can kill(-pid).
     (void)setpgid(pid, pid);
+    // Do not wait for the exec (that would hold the caller until the child is scheduled): the
+    // caller reads the pipe once the child has ended. EOF there means the exec happened.
+    (void)fcntl(report[0], F_SETFL, O_NONBLOCK);
+    *pid_out = pid;
+    *report_fd_out = report[0];
+    return 0;
+}
+
+int ckaruntime_spawn_error(int report_fd) {
     int code = 0;
     ssize_t got;
     do {
-        got = read(report[0], &code, sizeof code);
+        got = read(report_fd, &code, sizeof code);
     } while (got < 0 && errno == EINTR);
-    close(report[0]);
-    if (got == (ssize_t)sizeof code) {
-        int status;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-        return code ? code : EIO;
-    }
-    *pid_out = pid;
-    return 0;
+    return got == (ssize_t)sizeof code ? (code ? code : EIO) : 0;
 }
 
 int ckaruntime_child_has_ended(pid_t pid) {

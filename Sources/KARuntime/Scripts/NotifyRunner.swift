@@ -124,6 +124,9 @@ public final class NotifyRunner {
         if queue.running == nil { advance(name, queue) }
     }
 
+    /// fork+exec times of this runner's scripts.
+    public var spawnStatistics: SpawnStatistics { spawner.statistics }
+
     public var statistics: [String: NotifyQueueStatistics] { queues.mapValues { $0.statistics } }
 
     /// No script running or waiting anywhere.
@@ -187,8 +190,8 @@ public final class NotifyRunner {
         let pid: pid_t
         var childPID: pid_t = 0
         do {
-            pid = try spawner.spawn(path: executable, argv: argv, identity: identity) { [weak self] exit in
-                self?.ended(name, runID: id, pid: childPID, exit: exit)
+            pid = try spawner.spawn(path: executable, argv: argv, identity: identity) { [weak self] exit, startError in
+                self?.ended(name, runID: id, pid: childPID, exit: exit, startError: startError)
             }
             childPID = pid
         } catch {
@@ -226,9 +229,15 @@ public final class NotifyRunner {
         queue.running = run
     }
 
-    private func ended(_ name: String, runID: UInt64, pid: pid_t, exit: ChildExit) {
+    private func ended(_ name: String, runID: UInt64, pid: pid_t, exit: ChildExit, startError: SystemError?) {
         if let token = terminating.removeValue(forKey: pid) { loop.cancel(token) }
         guard let queue = queues[name], let run = queue.running, run.id == runID else { return }
+        if let startError {
+            queue.statistics.failures += 1
+            log("notify \(name): cannot start \(run.job.invocation.command): \(startError)")
+            finish(name, queue, run, exit: nil)
+            return
+        }
         if !run.timedOut, !exit.succeeded {
             queue.statistics.failures += 1
             log("notify \(name): \(run.job.invocation.command) \(exit)")

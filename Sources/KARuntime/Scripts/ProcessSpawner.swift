@@ -4,6 +4,7 @@ import Glibc
 import Musl
 #endif
 import CKARuntime
+import KAVRRP
 
 /// Who a script runs as: keepalived's `user USERNAME [GROUPNAME]` (vrrp_script, notify lines) and
 /// `script_user` (global_defs), resolved once with getpwnam/getgrnam/getgrouplist.
@@ -99,10 +100,13 @@ typealias group_t = group
 /// change the identity or set the parent-death signal, and running `setpriv` would add a second
 /// exec to every run (and depend on util-linux). The child only makes async-signal-safe calls and
 /// switches identity with raw setgroups/setresgid/setresuid system calls, so glibc's setxid
-/// broadcast never runs in the forked child. The parent waits on a CLOEXEC pipe until the exec,
-/// so exec failures (ENOENT, EACCES) come back as errors rather than as exit 127.
+/// broadcast never runs in the forked child. The parent does not wait for the exec (under CPU
+/// pressure that wait is the child's scheduling delay); a CLOEXEC pipe, read when the child has
+/// ended, tells an exec failure (ENOENT, EACCES, EPERM from the identity switch) from exit 127.
 public final class ProcessSpawner {
     private unowned let children: ChildWatcher
+    /// How long fork+exec held the loop's thread: the only part of a script run that does.
+    public private(set) var statistics = SpawnStatistics()
     /// The environment scripts get (computed once).
     public let environment: [String]
 
@@ -125,28 +129,40 @@ public final class ProcessSpawner {
     }
 
     /// Starts `argv` (`path` is the file to exec, normally the resolved argv[0]) and calls `onExit`
-    /// on the loop's thread when it ends. Returns the pid, which is also the process group id.
+    /// on the loop's thread when it ends, with the error of the step before the exec (identity
+    /// switch, exec itself) when it never ran. Returns the pid, which is also the process group id.
+    /// Only fork happens on the caller's thread: the exec is not waited for.
     @discardableResult
     public func spawn(
         path: String? = nil, argv: [String], identity: ScriptIdentity? = nil,
-        onExit: @escaping (ChildExit) -> Void
+        onExit: @escaping (_ exit: ChildExit, _ startError: SystemError?) -> Void
     ) throws -> pid_t {
         guard let first = argv.first else { throw SystemError("spawn (empty command)", code: EINVAL) }
-        let pid = try ProcessSpawner.start(path: path ?? first, argv: argv, environment: environment, identity: identity)
+        let began = MonotonicClock.now()
+        defer { statistics.record((MonotonicClock.now() - began).microseconds) }
+        let executable = path ?? first
+        let (pid, report) = try ProcessSpawner.start(path: executable, argv: argv, environment: environment, identity: identity)
         do {
-            try children.watch(pid: pid, onExit)
+            try children.watch(pid: pid) { exit in
+                let code = ckaruntime_spawn_error(report)
+                close(report)
+                onExit(exit, code == 0 ? nil : SystemError("exec \(executable)", code: code))
+            }
         } catch {
             // Without a pidfd nobody would reap it: kill and reap now.
             _ = kill(-pid, SIGKILL)
             var status: Int32 = 0
             _ = waitpid(pid, &status, 0)
+            close(report)
             throw error
         }
         return pid
     }
 
-    /// fork+exec only (no watching): the caller reaps.
-    static func start(path: String, argv: [String], environment: [String], identity: ScriptIdentity?) throws -> pid_t {
+    /// fork only (no watching): the caller reaps the pid and reads, then closes, the report fd.
+    static func start(
+        path: String, argv: [String], environment: [String], identity: ScriptIdentity?
+    ) throws -> (pid: pid_t, report: Int32) {
         var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         var cEnv: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
         defer {
@@ -154,15 +170,17 @@ public final class ProcessSpawner {
             cEnv.forEach { free($0) }
         }
         var pid: pid_t = 0
+        var report: Int32 = -1
         let switching = identity.map { $0.differsFromCurrent } ?? false
         let groups = identity?.groups ?? []
         let code = groups.withUnsafeBufferPointer { groupBuffer in
             ckaruntime_spawn_script(
                 path, &cArgv, &cEnv, switching ? 1 : 0,
-                identity?.uid ?? 0, identity?.gid ?? 0, groupBuffer.baseAddress, Int32(groupBuffer.count), &pid)
+                identity?.uid ?? 0, identity?.gid ?? 0, groupBuffer.baseAddress, Int32(groupBuffer.count),
+                &pid, &report)
         }
         guard code == 0 else { throw SystemError("spawn \(path)", code: code) }
-        return pid
+        return (pid, report)
     }
 
     /// Sends `signal` to the whole process group `pid` leads; false when nothing was left to signal.
@@ -174,5 +192,18 @@ public final class ProcessSpawner {
     /// Whether the child has already ended (a zombie the loop has not reaped yet).
     static func hasEnded(_ pid: pid_t) -> Bool {
         ckaruntime_child_has_ended(pid) == 1
+    }
+}
+
+/// fork+exec times, for the status output and to show that scripts do not stall the loop.
+public struct SpawnStatistics: Hashable, Sendable {
+    public private(set) var count = 0
+    public private(set) var totalMicroseconds: Int64 = 0
+    public private(set) var worstMicroseconds: Int64 = 0
+
+    mutating func record(_ microseconds: Int64) {
+        count += 1
+        totalMicroseconds += microseconds
+        worstMicroseconds = max(worstMicroseconds, microseconds)
     }
 }

@@ -145,43 +145,39 @@ public final class ScriptTracker {
         entries.mapValues { $0.statistics }
     }
 
+    /// fork+exec times of this runner's scripts.
+    public var spawnStatistics: SpawnStatistics { spawner.statistics }
+
     public var scriptNames: [String] { entries.keys.sorted() }
 
     // MARK: Configuration
 
-    /// Installs the scripts (first start or reload). A script whose command and user did not change
-    /// keeps its result (mapped to the new rise/fall) and a run in progress; others start afresh and
-    /// their old runs are terminated. New scripts run at once.
+    /// Installs the scripts (first start or reload, also after `stop()`). A script whose command
+    /// and resolved user did not change keeps its result (mapped to the new rise/fall, as
+    /// keepalived's `clear_diff_script`) and a run in progress; others start afresh, their old
+    /// runs terminated. New scripts run at once; scripts disabled before are checked again.
+    /// Reports `.down` from here for `init_fail` scripts and for scripts that cannot run.
     public func configure(_ scripts: [TrackedScript]) {
         var next: [String: Entry] = [:]
-        var fresh: [Entry] = []
-        for script in scripts {
+        var fresh: [(Entry, Result<ScriptIdentity, ScriptIdentity.LookupError>)] = []
+        for script in scripts where next[script.name] == nil {
+            let identity = resolveIdentity(script)
             if let old = entries.removeValue(forKey: script.name) {
-                guard old.script.sameCommand(as: script) else {
-                    retire(old)
-                    let entry = Entry(script)
-                    next[script.name] = entry
-                    fresh.append(entry)
+                if old.statistics.disabledReason == nil, old.script.sameCommand(as: script),
+                   case .success(let resolved) = identity, resolved == old.identity {
+                    keep(old, as: script)
+                    next[script.name] = old
                     continue
                 }
-                let intervalChanged = old.script.interval != script.interval
-                old.result = old.result.carried(rise: script.rise, fall: script.fall)
-                old.script = script
-                next[script.name] = old
-                if intervalChanged, old.statistics.disabledReason == nil {
-                    if let tick = old.tick { loop.cancel(tick) }
-                    old.nextDue = loop.now + script.interval
-                    old.tick = loop.schedule(at: old.nextDue) { [weak self, weak old] in if let old { self?.due(old) } }
-                }
-                continue
+                retire(old)
             }
             let entry = Entry(script)
             next[script.name] = entry
-            fresh.append(entry)
+            fresh.append((entry, identity))
         }
         for old in entries.values { retire(old) }
         entries = next
-        for entry in fresh { install(entry) }
+        for (entry, identity) in fresh { install(entry, identity) }
     }
 
     /// Kills running scripts (SIGTERM to each group, SIGKILL after `terminationGrace`) and stops
@@ -192,17 +188,33 @@ public final class ScriptTracker {
 
     // MARK: Private
 
-    private func install(_ entry: Entry) {
+    private func resolveIdentity(_ script: TrackedScript) -> Result<ScriptIdentity, ScriptIdentity.LookupError> {
+        guard let user = script.user else { return .success(defaultIdentity) }
+        return ScriptIdentity.lookup(user: user, group: script.group)
+    }
+
+    /// An unchanged script across a reload: new settings, the same result and run.
+    private func keep(_ entry: Entry, as script: TrackedScript) {
+        let wasStopped = !entry.active
+        let reschedule = wasStopped || entry.script.interval != script.interval
+        entry.result = entry.result.carried(rise: script.rise, fall: script.fall)
+        entry.script = script
+        entry.active = true
+        guard reschedule else { return }
+        if let tick = entry.tick { loop.cancel(tick) }
+        entry.nextDue = wasStopped ? loop.now : loop.now + script.interval
+        entry.tick = loop.schedule(at: entry.nextDue) { [weak self, weak entry] in if let entry { self?.due(entry) } }
+    }
+
+    private func install(_ entry: Entry, _ resolved: Result<ScriptIdentity, ScriptIdentity.LookupError>) {
         let script = entry.script
         let key = TrackerKey(.script, script.name)
-        var identity = defaultIdentity
-        if let user = script.user {
-            switch ScriptIdentity.lookup(user: user, group: script.group) {
-            case .success(let found): identity = found
-            case .failure(let error):
-                disable(entry, key, "\(error)")
-                return
-            }
+        let identity: ScriptIdentity
+        switch resolved {
+        case .success(let found): identity = found
+        case .failure(let error):
+            disable(entry, key, "\(error)")
+            return
         }
         entry.identity = identity
         let verdict = security.check(command: script.argv[0], uid: identity.uid, gid: identity.gid)
@@ -270,9 +282,9 @@ public final class ScriptTracker {
         var childPID: pid_t = 0
         do {
             pid = try spawner.spawn(path: executable, argv: entry.script.argv, identity: entry.identity) {
-                [weak self, weak entry] exit in
+                [weak self, weak entry] exit, startError in
                 guard let self else { return }
-                self.ended(entry, runID: id, pid: childPID, exit: exit)
+                self.ended(entry, runID: id, pid: childPID, exit: exit, startError: startError)
             }
         } catch {
             entry.statistics.spawnFailures += 1
@@ -305,7 +317,7 @@ public final class ScriptTracker {
         apply(entry, success: false, reason: "timed out")
     }
 
-    private func ended(_ entry: Entry?, runID: UInt64, pid: pid_t, exit: ChildExit) {
+    private func ended(_ entry: Entry?, runID: UInt64, pid: pid_t, exit: ChildExit, startError: SystemError?) {
         // A retired run has ended: its SIGKILL timer must not fire at a reused pid.
         if let token = terminating.removeValue(forKey: pid) { loop.cancel(token) }
         guard let entry, let run = entry.run, run.id == runID else { return }
@@ -315,6 +327,12 @@ public final class ScriptTracker {
         entry.statistics.lastExit = exit
         entry.statistics.lastDuration = loop.now - run.started
         guard !run.timedOut else { return }
+        if let startError {
+            entry.statistics.spawnFailures += 1
+            log("VRRP_Script(\(entry.script.name)) cannot start: \(startError)")
+            apply(entry, success: false, reason: "cannot start")
+            return
+        }
         apply(entry, success: exit.succeeded, reason: exit.description)
     }
 

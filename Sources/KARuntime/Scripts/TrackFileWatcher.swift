@@ -130,6 +130,11 @@ public final class TrackFileWatcher {
 
     private func readEvents() {
         var buffer = [UInt8](repeating: 0, count: 8_192)
+        var overflowed = false
+        defer {
+            // Events were lost: read every file again.
+            if overflowed { rescan() }
+        }
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(inotify, $0.baseAddress, $0.count) }
             guard count > 0 else { return }
@@ -143,6 +148,7 @@ public final class TrackFileWatcher {
                     let nameBytes = bytes[(offset + header)..<min(count, offset + header + length)]
                     let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
                     offset += header + length
+                    if mask & UInt32(IN_Q_OVERFLOW) != 0 { overflowed = true }
                     if mask & UInt32(IN_ISDIR) != 0 { continue }
                     guard let directory = directories[descriptor] else { continue }
                     handle(directory: directory, name: name, gone: mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0)
@@ -161,6 +167,14 @@ public final class TrackFileWatcher {
                 newValue = read
             }
             guard newValue != watched.value else { continue }
+            files[key]?.value = newValue
+            onChange?(TrackerKey(.file, key), .value(newValue))
+        }
+    }
+
+    private func rescan() {
+        for (key, watched) in files {
+            guard let newValue = read(watched.file.path), newValue != watched.value else { continue }
             files[key]?.value = newValue
             onChange?(TrackerKey(.file, key), .value(newValue))
         }
