@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import KAConfig
 import KAVRRP
 import Testing
 @testable import KARuntime
@@ -176,6 +177,38 @@ extension ScriptTests {
                 if !dead { usleep(10_000) }
             }
             #expect(dead, "grandchild \(grandchild) survived")
+        }
+
+        @Test func aScriptThatEndedInTimeIsNotATimeoutWhenTheLoopWasLate() throws {
+            let loop = try EventLoop()
+            let children = ChildWatcher(loop: loop)
+            let tracker = ScriptTracker(loop: loop, children: children) { _ in }
+            var changes: [TrackerStatus] = []
+            tracker.onChange = { _, status in changes.append(status) }
+            tracker.configure([TrackedScript(
+                name: "quick", argv: ["/bin/true"], interval: .seconds(10), timeout: .milliseconds(50))])
+            // Stall the loop past the deadline: the exit and the deadline then are ready together.
+            loop.schedule(after: .milliseconds(1)) { usleep(200_000) }
+            runLoop(loop, limit: 3) { !changes.isEmpty && tracker.statistics["quick"]?.running == false }
+            tracker.stop()
+            #expect(changes == [.up])
+            #expect(tracker.statistics["quick"]?.timeouts == 0)
+            #expect(tracker.statistics["quick"]?.lastExit == .exited(0))
+        }
+
+        @Test func theModelsScriptBlockConverts() {
+            var model = VRRPScript(name: "chk")
+            #expect(TrackedScript(model) == nil)
+            model.command = ScriptCommand(argv: ["/usr/bin/check", "--fast"])
+            model.intervalMicroseconds = 2_000_000
+            model.rise = 3
+            model.user = "nobody"
+            model.initFail = true
+            let script = TrackedScript(model)
+            #expect(script?.argv == ["/usr/bin/check", "--fast"])
+            #expect(script?.interval == .seconds(2))
+            #expect(script?.effectiveTimeout == .seconds(2))
+            #expect(script?.rise == 3 && script?.user == "nobody" && script?.initFail == true)
         }
 
         @Test func aRunningScriptIsNotStartedTwice() throws {
