@@ -5,6 +5,7 @@ let package = Package(
     name: "keepalived-toolchain",
     platforms: [.macOS(.v13)],
     products: [
+        .library(name: "KAAddress", targets: ["KAAddress"]),
         .library(name: "KAConfig", targets: ["KAConfig"]),
         .library(name: "KAVRRP", targets: ["KAVRRP"]),
         .library(name: "KARuntime", targets: ["KARuntime"]),
@@ -18,8 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
-        .target(name: "KAConfig"),
-        .target(name: "KAVRRP"),
+        // The IP address type KAConfig's model and KAVRRP's engine share.
+        .target(name: "KAAddress"),
+        .target(name: "KAConfig", dependencies: ["KAAddress"]),
+        .target(name: "KAVRRP", dependencies: ["KAAddress"]),
         // libnl-3 / libnl-route-3: karun's netlink (addresses, routes, rules, links, macvlan).
         .systemLibrary(
             name: "CNetlink",
@@ -51,7 +54,7 @@ let package = Package(
             path: "Benchmarks/kabench"
         ),
         .testTarget(name: "KAConfigTests", dependencies: ["KAConfig"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "KAVRRPTests", dependencies: ["KAVRRP"]),
+        .testTarget(name: "KAVRRPTests", dependencies: ["KAVRRP", "KAConfig"]),
         .testTarget(name: "KARuntimeTests", dependencies: ["KARuntime", "KAConfig", "KAVRRP"]),
     ],
     swiftLanguageModes: [.v6]

@@ -94,7 +94,7 @@ private struct PairSimulation {
                     advertisementInterval: interval,
                     sourceAddress: addresses[node],
                     interface: "eth\(index / 255)",
-                    virtualAddresses: [VirtualAddress(.v4(IPv4Address(UInt32(0xC633_6400) + UInt32(index % 65_536))))])
+                    virtualAddresses: [VirtualAddress(.v4(UInt32(0xC633_6400) + UInt32(index % 65_536)))])
             }
             return try VRRPRouter(instances: configurations)
         }

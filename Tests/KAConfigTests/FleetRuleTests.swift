@@ -46,10 +46,10 @@ import Testing
     }
 
     @Test func networksAndSeconds() {
-        #expect(IPAddress("192.0.2.77")!.masked(to: 24) == IPAddress("192.0.2.0"))
-        #expect(IPAddress("192.0.2.77")!.masked(to: 0) == IPAddress("0.0.0.0"))
-        #expect(IPAddress("2001:db8:1:2:3::9")!.masked(to: 64) == IPAddress("2001:db8:1:2::"))
-        #expect(IPAddress("2001:db8:1:2:3::9")!.masked(to: 80) == IPAddress("2001:db8:1:2:3::"))
+        #expect(IPAddress("192.0.2.77").masked(to: 24) == IPAddress("192.0.2.0"))
+        #expect(IPAddress("192.0.2.77").masked(to: 0) == IPAddress("0.0.0.0"))
+        #expect(IPAddress("2001:db8:1:2:3::9").masked(to: 64) == IPAddress("2001:db8:1:2::"))
+        #expect(IPAddress("2001:db8:1:2:3::9").masked(to: 80) == IPAddress("2001:db8:1:2:3::"))
         #expect(secondsText(microseconds: 1_000_000) == "1")
         #expect(secondsText(microseconds: 1_500_000) == "1.5")
         #expect(secondsText(microseconds: 50_000) == "0.05")

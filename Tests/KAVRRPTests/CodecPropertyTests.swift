@@ -8,8 +8,8 @@ struct CodecPropertyTests {
         let family: AddressFamily = version == .v2 || Bool.random(using: &random) ? .ipv4 : .ipv6
         func address() -> IPAddress {
             family == .ipv4
-                ? .v4(IPv4Address(UInt32.random(in: 0...UInt32.max, using: &random)))
-                : .v6(IPv6Address(high: random.next(), low: random.next()))
+                ? .v4(UInt32.random(in: 0...UInt32.max, using: &random))
+                : .v6(random.next(), random.next())
         }
         let count = Int.random(in: 0...(Int.random(in: 0..<10, using: &random) == 0 ? 255 : 4), using: &random)
         var authentication = VRRPAuthentication.none
@@ -183,6 +183,6 @@ struct CodecPropertyTests {
         #expect(parse("192.0.2") == nil)
         #expect(parse("ff02::12") == .vrrpMulticastIPv6)
         #expect(parse("192.0.2.9")! < parse("192.0.2.10")!)
-        #expect(IPAddress.v4(IPv4Address(192, 0, 2, 1)).description == "192.0.2.1")
+        #expect(IPAddress(192, 0, 2, 1).description == "192.0.2.1")
     }
 }

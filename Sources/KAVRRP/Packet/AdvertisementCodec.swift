@@ -65,16 +65,14 @@ public enum AdvertisementCodec {
         bytes.append(0)
         for address in advertisement.addresses {
             switch address {
-            case .v4(let v4):
-                let value = v4.value
+            case .v4(let value):
                 bytes.append(UInt8(value >> 24))
                 bytes.append(UInt8(truncatingIfNeeded: value >> 16))
                 bytes.append(UInt8(truncatingIfNeeded: value >> 8))
                 bytes.append(UInt8(truncatingIfNeeded: value))
-            case .v6(let v6):
-                for half in [v6.high, v6.low] {
-                    for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: half >> UInt64(shift))) }
-                }
+            case .v6(let high, let low):
+                for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: high >> UInt64(shift))) }
+                for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: low >> UInt64(shift))) }
             }
         }
         if advertisement.version == .v2 { bytes += advertisement.authentication.data.bytes }
@@ -155,7 +153,7 @@ public enum AdvertisementCodec {
             case .ipv4:
                 let value = UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16
                     | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
-                addresses.append(.v4(IPv4Address(value)))
+                addresses.append(.v4(value))
                 offset += 4
             case .ipv6:
                 var high: UInt64 = 0
@@ -164,7 +162,7 @@ public enum AdvertisementCodec {
                     high = high << 8 | UInt64(bytes[offset + index])
                     low = low << 8 | UInt64(bytes[offset + 8 + index])
                 }
-                addresses.append(.v6(IPv6Address(high: high, low: low)))
+                addresses.append(.v6(high, low))
                 offset += 16
             }
         }

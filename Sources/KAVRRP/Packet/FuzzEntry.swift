@@ -23,7 +23,7 @@ public enum VRRPFuzzing {
             }
         }
         if selector & 0x01 == 0 {
-            addressing = PacketAddressing(source: .v4(IPv4Address(192, 0, 2, 1)), destination: .vrrpMulticastIPv4)
+            addressing = PacketAddressing(source: IPAddress(192, 0, 2, 1), destination: .vrrpMulticastIPv4)
         } else {
             addressing = PacketAddressing(source: "fe80::1", destination: .vrrpMulticastIPv6)
         }

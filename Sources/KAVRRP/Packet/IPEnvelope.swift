@@ -95,8 +95,8 @@ public enum IPPacketCodec {
         guard !moreFragments, fragmentOffset == 0 else { throw .fragmented }
         guard bytes[9] == AdvertisementCodec.vrrpProtocolNumber else { throw .notVRRP(protocolNumber: bytes[9]) }
         let envelope = IPEnvelope(
-            source: .v4(IPv4Address(UInt32(bytes[12]) << 24 | UInt32(bytes[13]) << 16 | UInt32(bytes[14]) << 8 | UInt32(bytes[15]))),
-            destination: .v4(IPv4Address(UInt32(bytes[16]) << 24 | UInt32(bytes[17]) << 16 | UInt32(bytes[18]) << 8 | UInt32(bytes[19]))),
+            source: .v4(UInt32(bytes[12]) << 24 | UInt32(bytes[13]) << 16 | UInt32(bytes[14]) << 8 | UInt32(bytes[15])),
+            destination: .v4(UInt32(bytes[16]) << 24 | UInt32(bytes[17]) << 16 | UInt32(bytes[18]) << 8 | UInt32(bytes[19])),
             hopLimit: bytes[8],
             trafficClass: bytes[1],
             identification: UInt16(bytes[4]) << 8 | UInt16(bytes[5]),
@@ -113,13 +113,20 @@ public enum IPPacketCodec {
         }
         guard bytes[6] == AdvertisementCodec.vrrpProtocolNumber else { throw .notVRRP(protocolNumber: bytes[6]) }
         let envelope = IPEnvelope(
-            source: .v6(IPv6Address(bytes: bytes[8..<24])),
-            destination: .v6(IPv6Address(bytes: bytes[24..<40])),
+            source: .v6(bigEndian64(bytes, at: 8), bigEndian64(bytes, at: 16)),
+            destination: .v6(bigEndian64(bytes, at: 24), bigEndian64(bytes, at: 32)),
             hopLimit: bytes[7],
             trafficClass: (bytes[0] & 0x0F) << 4 | bytes[1] >> 4,
             flowLabel: UInt32(bytes[1] & 0x0F) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
         )
         return (envelope, bytes[40...])
+    }
+
+    /// The 64-bit big-endian number at `offset` (half an IPv6 address).
+    private static func bigEndian64(_ bytes: [UInt8], at offset: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for index in offset..<(offset + 8) { value = value << 8 | UInt64(bytes[index]) }
+        return value
     }
 }
 

@@ -27,12 +27,11 @@ struct InternetChecksum {
 
     mutating func add(_ address: IPAddress) {
         switch address {
-        case .v4(let v4):
-            sum &+= UInt64(v4.value >> 16) &+ UInt64(v4.value & 0xFFFF)
-        case .v6(let v6):
-            for half in [v6.high, v6.low] {
-                sum &+= (half >> 48) &+ (half >> 32 & 0xFFFF) &+ (half >> 16 & 0xFFFF) &+ (half & 0xFFFF)
-            }
+        case .v4(let value):
+            sum &+= UInt64(value >> 16) &+ UInt64(value & 0xFFFF)
+        case .v6(let high, let low):
+            sum &+= (high >> 48) &+ (high >> 32 & 0xFFFF) &+ (high >> 16 & 0xFFFF) &+ (high & 0xFFFF)
+            sum &+= (low >> 48) &+ (low >> 32 & 0xFFFF) &+ (low >> 16 & 0xFFFF) &+ (low & 0xFFFF)
         }
     }
 

@@ -139,13 +139,13 @@ struct Scenario: CustomStringConvertible {
     }
 
     func address(of node: Int) -> IPAddress {
-        family == .ipv4 ? .v4(IPv4Address(192, 0, 2, UInt8(10 + node))) : .v6(IPv6Address(high: 0x2001_0DB8_0000_0000, low: UInt64(10 + node)))
+        family == .ipv4 ? IPAddress(192, 0, 2, UInt8(10 + node)) : .v6(0x2001_0DB8_0000_0000, UInt64(10 + node))
     }
 
     func virtualAddress(for vrid: UInt8) -> VirtualAddress {
         family == .ipv4
-            ? VirtualAddress(.v4(IPv4Address(192, 0, 2, 100 + vrid)), prefixLength: 24)
-            : VirtualAddress(.v6(IPv6Address(high: 0x2001_0DB8_0000_0000, low: 0x100 + UInt64(vrid))), prefixLength: 64)
+            ? VirtualAddress(IPAddress(192, 0, 2, 100 + vrid), prefixLength: 24)
+            : VirtualAddress(.v6(0x2001_0DB8_0000_0000, 0x100 + UInt64(vrid)), prefixLength: 64)
     }
 
     static let script = TrackerKey(.script, "chk")

@@ -1,5 +1,9 @@
 /// An IPv4 or IPv6 address, parsed the way `inet_pton` does (no Foundation networking), printed
 /// in canonical form (dotted quad; RFC 5952 for IPv6).
+///
+/// The one address type of the package: KAConfig's model and KAVRRP's engine both use it.
+/// Numbers are in host order: `.v4` holds the 32-bit address, `.v6` its high and low 64 bits,
+/// so numeric order is byte order on the wire (and `<` the order keepalived compares in).
 public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, Encodable {
     case v4(UInt32)
     case v6(UInt64, UInt64)
@@ -19,7 +23,8 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, 
         self = address
     }
 
-    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    /// The address written in `bytes` (UTF-8 text), nil unless `inet_pton` would accept it.
+    package init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         if let value = IPAddress.parseIPv4(bytes) {
             self = .v4(value)
         } else if let (high, low) = IPAddress.parseIPv6(Array(bytes)) {
@@ -30,7 +35,7 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, 
     }
 
     /// Dotted quad like `inet_pton(AF_INET)`: exactly four decimal parts 0...255, no leading zeros.
-    static func parseIPv4(_ bytes: some Collection<UInt8>) -> UInt32? {
+    package static func parseIPv4(_ bytes: some Collection<UInt8>) -> UInt32? {
         var result: UInt32 = 0
         var part: UInt32 = 0
         var digits = 0
@@ -56,7 +61,7 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, 
     }
 
     /// RFC 4291 text: groups of 1-4 hex digits, one `::`, optional trailing dotted quad.
-    static func parseIPv6(_ bytes: [UInt8]) -> (UInt64, UInt64)? {
+    package static func parseIPv6(_ bytes: [UInt8]) -> (UInt64, UInt64)? {
         guard bytes.count >= 2, bytes.count <= 45 else { return nil }
         var groups: [UInt16] = []
         var gapIndex: Int?
@@ -112,7 +117,7 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, 
         return (high, low)
     }
 
-    static func hexValue(_ byte: UInt8) -> UInt8? {
+    package static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case 0x30...0x39: return byte - 0x30
         case 0x41...0x46: return byte - 0x41 + 10
@@ -121,6 +126,7 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, 
         }
     }
 
+    /// The eight 16-bit groups of an IPv6 address; empty for IPv4.
     public var groups: [UInt16] {
         guard case .v6(let high, let low) = self else { return [] }
         return (0..<4).map { UInt16(truncatingIfNeeded: high >> (48 - 16 * $0)) }
@@ -140,12 +146,12 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, 
         }
     }
 
-    static func dottedQuad(_ value: UInt32) -> String {
+    package static func dottedQuad(_ value: UInt32) -> String {
         "\(value >> 24).\(value >> 16 & 0xFF).\(value >> 8 & 0xFF).\(value & 0xFF)"
     }
 
     /// Lower case, no leading zeros, the longest run (first on ties) of two or more zero groups as `::`.
-    static func rfc5952(_ groups: [UInt16]) -> String {
+    package static func rfc5952(_ groups: [UInt16]) -> String {
         var bestStart = -1
         var bestLength = 1
         var runStart = -1
@@ -167,6 +173,7 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, 
         return hex(groups[0..<bestStart]) + "::" + hex(groups[(bestStart + bestLength)...])
     }
 
+    /// Addresses of one family compare numerically; IPv4 sorts before IPv6.
     public static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
         switch (lhs, rhs) {
         case (.v4(let a), .v4(let b)): return a < b
@@ -201,7 +208,7 @@ public struct IPPrefix: Sendable, Hashable, CustomStringConvertible, Encodable {
         self = prefix
     }
 
-    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    package init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else {
             guard let address = IPAddress(utf8: bytes) else { return nil }
             self.init(address: address, length: address.bitCount)
