@@ -72,8 +72,7 @@ public struct ModelAdapter {
                 rise: max(1, script.rise), fall: max(1, script.fall), initFail: script.initFail)
         }
         plan.trackFiles = configuration.trackFiles.compactMap { file in
-            guard trackedFiles.contains(file.name), let path = file.file else { return nil }
-            return TrackFilePlan(name: file.name, path: path)
+            trackedFiles.contains(file.name) ? TrackedFile(file) : nil
         }
         return plan
     }
@@ -156,7 +155,7 @@ public struct ModelAdapter {
                     return nil
                 }
                 let address = KAVRRP.VirtualAddress(
-                    KAVRRP.IPAddress(entry.address), prefixLength: UInt8(clamping: entry.prefixLength), device: device)
+                    entry.address, prefixLength: UInt8(clamping: entry.prefixLength), device: device)
                 details[address] = entry
                 return address
             }
@@ -170,7 +169,7 @@ public struct ModelAdapter {
         // Unicast peers and the source address.
         let peers = instance.unicastPeers.map { peer in
             KAVRRP.UnicastPeer(
-                KAVRRP.IPAddress(peer.address),
+                peer.address,
                 acceptedTTL: UInt8(clamping: peer.minTTL ?? 0)...UInt8(clamping: max(peer.minTTL ?? 0, peer.maxTTL ?? 255)))
         }
         if let stranger = peers.first(where: { $0.address.family != family }) {
@@ -264,22 +263,22 @@ public struct ModelAdapter {
         return first?.isIPv6 == true ? .ipv6 : .ipv4
     }
 
-    func multicastGroup(_ instance: KAConfig.VRRPInstance, family: AddressFamily) -> KAVRRP.IPAddress? {
-        if let words = instance.other["mcast_dst_ip"], let text = words.first, let address = KAConfig.IPAddress(text) {
-            return KAVRRP.IPAddress(address)
+    func multicastGroup(_ instance: KAConfig.VRRPInstance, family: AddressFamily) -> IPAddress? {
+        if let words = instance.other["mcast_dst_ip"], let text = words.first, let address = IPAddress(text) {
+            return address
         }
         let global = family == .ipv4 ? configuration.globalDefs.multicastGroup4 : configuration.globalDefs.multicastGroup6
-        let engineGroup = KAVRRP.IPAddress(global)
+        let engineGroup = global
         return engineGroup == .vrrpMulticastGroup(for: family) ? nil : engineGroup
     }
 
     func sourceAddress(
         _ instance: KAConfig.VRRPInstance, family: AddressFamily, interface: InterfaceFacts?, peers: [KAVRRP.UnicastPeer],
         issues: inout [PlanIssue]
-    ) -> KAVRRP.IPAddress? {
+    ) -> IPAddress? {
         let configured = peers.isEmpty ? instance.multicastSourceIP : (instance.unicastSourceIP ?? instance.multicastSourceIP)
         if let configured {
-            let address = KAVRRP.IPAddress(configured)
+            let address = configured
             guard address.family == family else {
                 issues.append(PlanIssue(.error, instance.name, "source address \(address) is not of the instance's family"))
                 return nil
@@ -287,7 +286,7 @@ public struct ModelAdapter {
             return address
         }
         if let interface {
-            let candidate: KAVRRP.IPAddress?
+            let candidate: IPAddress?
             if family == .ipv4 {
                 candidate = interface.primaryIPv4
             } else {

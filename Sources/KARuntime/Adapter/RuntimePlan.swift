@@ -10,7 +10,7 @@ public struct RuntimePlan: Sendable {
     public var instancePlans: [String: InstancePlan] = [:]
     /// The `vrrp_script`s some instance or sync group tracks (unreferenced ones are not run).
     public var scripts: [ScriptPlan] = []
-    public var trackFiles: [TrackFilePlan] = []
+    public var trackFiles: [TrackedFile] = []
     /// Notify command lines as the engine names them → the command to run (with its user).
     public var notifyCommands: [String: ScriptCommand] = [:]
     public var global = GlobalPlan()
@@ -72,12 +72,6 @@ public struct ScriptPlan: Hashable, Sendable {
     public var rise: Int
     public var fall: Int
     public var initFail: Bool
-}
-
-/// A `track_file` to watch.
-public struct TrackFilePlan: Hashable, Sendable {
-    public var name: String
-    public var path: String
 }
 
 public struct PlanIssue: Hashable, Sendable, CustomStringConvertible {

@@ -168,15 +168,18 @@ extension Daemon {
     // MARK: Notify, transitions, log
 
     func runNotify(_ invocation: NotifyInvocation) {
-        var command = plan.notifyCommands[invocation.command]
-            ?? ScriptCommand(argv: (try? ScriptTokenizer.split(invocation.command).get()) ?? [invocation.command])
-        if command.user == nil, let user = plan.global.scriptUser {
-            command.user = user
-            command.group = plan.global.scriptGroup
+        // A notify line's own `user [group]` overrides script_user.
+        var identity: ScriptIdentity?
+        if let user = plan.notifyCommands[invocation.command]?.user {
+            switch ScriptIdentity.lookup(user: user, group: plan.notifyCommands[invocation.command]?.group) {
+            case .success(let found): identity = found
+            case .failure(let error):
+                logger.error("notify \(invocation.command): \(error); not run")
+                return
+            }
         }
         // One ordered queue per instance or sync group.
-        let queue = invocation.subject ?? invocation.command
-        notifier.run(command: command, arguments: invocation.arguments, queue: queue)
+        notifier.run(invocation, queue: invocation.subject ?? invocation.command, identity: identity)
     }
 
     func recordTransition(instance: String, from: InstanceState, to: InstanceState) {

@@ -172,22 +172,34 @@ public final class Daemon {
     }
 
     func configureTrackers() {
+        let identity = ScriptIdentity.defaultScriptUser(user: plan.global.scriptUser, group: plan.global.scriptGroup)
+        switch identity {
+        case .success(let identity):
+            scripts.defaultIdentity = identity
+            notifier.defaultIdentity = identity
+        case .failure(let error):
+            logger.warning("script_user: \(error); scripts run as karun's own user")
+        }
+        let security = ScriptSecurity(enabled: plan.global.enableScriptSecurity)
+        scripts.security = security
+        notifier.security = security
+        notifier.timeout = VRRPDuration(microseconds: Int64(options.notifyTimeout * 1_000_000))
         scripts.onChange = { [unowned self] key, status in self.handle(.trackerChanged(key, status)) }
         scripts.configure(plan.scripts.map { script in
-            var command = script.command
-            if command.user == nil, let user = plan.global.scriptUser {
-                command.user = user
-                command.group = plan.global.scriptGroup
-            }
-            return TrackedScript(
-                name: script.name, command: command, interval: script.interval, timeout: script.timeout,
-                rise: script.rise, fall: script.fall, initFail: script.initFail)
+            TrackedScript(
+                name: script.name, argv: script.command.argv, interval: script.interval, timeout: script.timeout,
+                rise: script.rise, fall: script.fall, user: script.command.user, group: script.command.group,
+                initFail: script.initFail)
         })
-        if !plan.trackFiles.isEmpty {
-            if trackFiles == nil { trackFiles = try? TrackFileWatcher(loop: loop) }
-            trackFiles?.onChange = { [unowned self] name, value in self.handle(.trackerChanged(TrackerKey(.file, name), .value(value))) }
-            trackFiles?.configure(plan.trackFiles.map { ($0.name, $0.path) })
+        if !plan.trackFiles.isEmpty, trackFiles == nil {
+            do {
+                trackFiles = try TrackFileWatcher(loop: loop) { [logger] in logger.info("\($0)") }
+            } catch {
+                logger.error("track_file: cannot watch files: \(error)")
+            }
         }
+        trackFiles?.onChange = { [unowned self] key, status in self.handle(.trackerChanged(key, status)) }
+        trackFiles?.configure(plan.trackFiles)
     }
 
     // MARK: Events
@@ -269,6 +281,7 @@ public final class Daemon {
         systemd.stopping()
         logger.info("Stopping (SIGTERM): priority 0 adverts, addresses released")
         scripts.stop()
+        trackFiles?.stop()
         handle(.shutdown)
         // notify_stop scripts get a moment; the loop ends when they are done or the grace is over.
         let deadline = loop.now + VRRPDuration(microseconds: Int64(options.shutdownGrace * 1_000_000))

@@ -29,7 +29,7 @@ extension Daemon {
             ("uptime_seconds", .double(Double((now - startedAt).microseconds) / 1e6)),
             ("instances", .array(instances)),
             ("sync_groups", .array(groups)),
-            ("scripts", .array(scripts.statusEntries())),
+            ("scripts", .array(scriptStatus())),
             ("packets", .object([
                 ("received", .int(counters.packetsReceived)),
                 ("sent", .int(counters.packetsSent)),
@@ -47,6 +47,29 @@ extension Daemon {
                 })),
             ])),
         ])
+    }
+
+    func scriptStatus() -> [JSONValue] {
+        scripts.statistics.sorted { $0.key < $1.key }.map { name, statistics in
+            let result: String = switch statistics.result {
+            case .unknown: "INIT"
+            case .up: "GOOD"
+            case .down: "BAD"
+            case .value(let value): value == 0 ? "GOOD" : "BAD"
+            }
+            return .object([
+                ("name", .string(name)),
+                ("result", .string(result)),
+                ("runs", .int(statistics.runs)),
+                ("running", .bool(statistics.running)),
+                ("last_exit", statistics.lastExit.map { .string($0.description) } ?? .null),
+                ("last_duration_us", statistics.lastDuration.map { .int(Int($0.microseconds)) } ?? .null),
+                ("timeouts", .int(statistics.timeouts)),
+                ("skipped", .int(statistics.skipped)),
+                ("spawn_failures", .int(statistics.spawnFailures)),
+                ("disabled", statistics.disabledReason.map { .string($0) } ?? .null),
+            ])
+        }
     }
 
     func instanceStatus(_ instance: VRRPInstance, now: VRRPInstant) -> JSONValue {
