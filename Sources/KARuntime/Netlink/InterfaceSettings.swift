@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// One sysctl value karun changed, with what it was, so it can be put back.
+public struct SysctlChange: Sendable, Hashable {
+    public var path: String
+    public var previous: String
+    public var value: String
+
+    public init(path: String, previous: String, value: String) {
+        self.path = path
+        self.previous = previous
+        self.value = value
+    }
+}
+
+/// The per-interface sysctls keepalived's `vrrp_if_config.c` sets for VMAC interfaces.
+///
+/// Written through /proc/sys/net/ipv4/conf/IF/KEY rather than netlink IFLA_INET_CONF: the `all`
+/// and `default` entries, which the rp_filter handling needs, exist only there, and one
+/// mechanism for all of them keeps save/restore simple. /proc/sys/net is resolved in the
+/// network namespace of the calling thread.
+public enum InterfaceSettings {
+    static let ipv4Conf = "/proc/sys/net/ipv4/conf"
+
+    /// Applies keepalived's settings for the VMAC `vmac` on `base` and returns what changed
+    /// (only values that differed are changed and recorded), in the order applied.
+    ///
+    /// IPv4 VMAC: first, when `all.rp_filter` is non-zero (it overrides lower per-interface
+    /// values), `default` and every interface are raised to the old `all` value and `all` is set
+    /// to 0; then the VMAC gets arp_ignore=1, accept_local=1, rp_filter=0, promote_secondaries=1
+    /// and the base arp_ignore=1, arp_filter=1. IPv6 VMAC: arp_ignore=1 on the VMAC only.
+    public static func applyVMAC(vmac: String, base: String, ipv6: Bool) throws -> [SysctlChange] {
+        var changes: [SysctlChange] = []
+        do {
+            if ipv6 {
+                try set("\(ipv4Conf)/\(vmac)/arp_ignore", "1", into: &changes)
+                return changes
+            }
+            if let all = Sysctl.read("\(ipv4Conf)/all/rp_filter").flatMap({ Int($0) }), all != 0 {
+                for name in ["default"] + interfaceNames() {
+                    let path = "\(ipv4Conf)/\(name)/rp_filter"
+                    guard let current = Sysctl.read(path).flatMap({ Int($0) }), current < all else { continue }
+                    try set(path, String(all), into: &changes)
+                }
+                try set("\(ipv4Conf)/all/rp_filter", "0", into: &changes)
+            }
+            for (key, value) in [("arp_ignore", "1"), ("accept_local", "1"), ("rp_filter", "0"), ("promote_secondaries", "1")] {
+                try set("\(ipv4Conf)/\(vmac)/\(key)", value, into: &changes)
+            }
+            for (key, value) in [("arp_ignore", "1"), ("arp_filter", "1")] {
+                try set("\(ipv4Conf)/\(base)/\(key)", value, into: &changes)
+            }
+            return changes
+        } catch {
+            restore(changes)
+            throw error
+        }
+    }
+
+    /// Puts the values back, last change first. Entries of interfaces that are gone are skipped.
+    public static func restore(_ changes: [SysctlChange]) {
+        for change in changes.reversed() {
+            guard Sysctl.read(change.path) != nil else { continue }
+            try? Sysctl.write(change.path, change.previous)
+        }
+    }
+
+    /// Sets one value, recording the change when it differs from the current one.
+    public static func set(_ path: String, _ value: String, into changes: inout [SysctlChange]) throws {
+        guard let previous = Sysctl.read(path) else { throw SystemError("read \(path)", code: ENOENT) }
+        guard previous != value else { return }
+        try Sysctl.write(path, value)
+        changes.append(SysctlChange(path: path, previous: previous, value: value))
+    }
+
+    /// Interface entries of /proc/sys/net/ipv4/conf (without `all` and `default`).
+    static func interfaceNames() -> [String] {
+        guard let directory = opendir(ipv4Conf) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") || name == "all" || name == "default" { continue }
+            names.append(name)
+        }
+        return names.sorted()
+    }
+}
+
+/// Reading and writing /proc/sys files.
+enum Sysctl {
+    /// The value without its trailing newline; nil when the file cannot be read.
+    static func read(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+        guard count >= 0 else { return nil }
+        var text = String(decoding: buffer[..<count], as: UTF8.self)
+        while text.last == "\n" || text.last == " " { text.removeLast() }
+        return text
+    }
+
+    static func write(_ path: String, _ value: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemError("open \(path)") }
+        defer { close(descriptor) }
+        let bytes = Array((value + "\n").utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw SystemError("write \(value) to \(path)") }
+    }
+}
