@@ -105,12 +105,27 @@ import Testing
             let shown = try Lab.check(["ip", "-n", namespace, "-4", "addr", "show", "dev", "veth0"])
             #expect(shown.contains("192.0.2.10/24 brd 192.0.2.255"))
 
+            // A point-to-point address and an IPv6 VIP that is never a preferred source.
+            var p2p = AddressSpec(address: "198.51.100.1", prefixLength: 32, ifindex: veth0.index)
+            p2p.peer = .init(address: "198.51.100.2", prefixLength: 32)
+            var deprecated = AddressSpec(address: "2001:db8::11", prefixLength: 64, ifindex: veth0.index)
+            deprecated.preferredLifetimeZero = true
+            deprecated.noPrefixRoute = true
+            try netlink.addAddress(p2p)
+            try netlink.addAddress(deprecated)
+            #expect(try Lab.check(["ip", "-n", namespace, "addr", "show", "dev", "veth0"]).contains("198.51.100.1 peer 198.51.100.2/32"))
+            let vip6b = try #require(netlink.addresses(ifindex: veth0.index).first { $0.address == "2001:db8::11" })
+            #expect(vip6b.isDeprecated && vip6b.flags & IFAFlag.noPrefixRoute != 0)
+
             for _ in 0..<2 {
                 try netlink.deleteAddress(v4)
                 try netlink.deleteAddress(v6)
+                try netlink.deleteAddress(p2p)
+                try netlink.deleteAddress(deprecated)
             }
             let after = netlink.addresses(ifindex: veth0.index).map(\.address)
             #expect(!after.contains("192.0.2.10") && !after.contains("2001:db8::10"))
+            #expect(!after.contains("198.51.100.1") && !after.contains("2001:db8::11"))
         }
     }
 
@@ -176,6 +191,11 @@ import Testing
             #expect(vmac.group == 5)
             #expect(vmac.isUp)
             #expect(Sysctl.read("/proc/sys/net/ipv6/conf/vrrp.51/addr_gen_mode") == "1")
+            // Through IFLA_INET6_ADDR_GEN_MODE, not the sysctl fallback.
+            try Sysctl.write("/proc/sys/net/ipv6/conf/veth1/addr_gen_mode", "0")
+            let veth1 = try #require(netlink.link(named: "veth1"))
+            #expect(try netlink.setIPv6AddressGenerationNone(index: veth1.index, name: "veth1"))
+            #expect(Sysctl.read("/proc/sys/net/ipv6/conf/veth1/addr_gen_mode") == "1")
 
             let shown = Self.json(try Lab.check(["ip", "-n", namespace, "-d", "-j", "link", "show", "vrrp.51"]))
             let info = shown.first?["linkinfo"] as? [String: Any]
@@ -212,7 +232,6 @@ import Testing
             let before = ["all", "default", "veth0", "veth1", "lo"].map { Sysctl.read("\(conf)/\($0)/rp_filter") }
             let baseBefore = ["arp_ignore", "arp_filter"].map { Sysctl.read("\(conf)/veth0/\($0)") }
             try netlink.createMACVLAN(name: "vrrp.51", parentIndex: veth0.index, mac: [0, 0, 0x5E, 0, 1, 0x33])
-            defer { InterfaceSettings.restore([]) }
 
             let changes = try InterfaceSettings.applyVMAC(vmac: "vrrp.51", base: "veth0", ipv6: false)
             #expect(Sysctl.read("\(conf)/all/rp_filter") == "0")
@@ -273,5 +292,29 @@ import Testing
         #expect(sawDown, "events: \(events)")
         #expect(sawUp)
         #expect(sawAddress)
+    }
+
+    @Test func monitorOverrunAsksForResynchronisation() throws {
+        // Skipped unless root: creating network namespaces needs CAP_SYS_ADMIN.
+        guard Lab.isPrivileged else { return }
+        let (lab, namespace) = try Self.lab("ovrn")
+        defer { lab.tearDown() }
+        let loop = try EventLoop()
+        var events: [NetlinkEvent] = []
+        // A receive buffer of the kernel's minimum (a few notifications) so a burst overruns it.
+        let monitor = try NetworkNamespace.with(namespace) {
+            try NetlinkMonitor(loop: loop, receiveBufferSize: 1) { event in
+                events.append(event)
+                if event == .resynchronize { loop.stop() }
+            }
+        }
+        let batch = FileManager.default.temporaryDirectory.appendingPathComponent("\(namespace).batch")
+        try (100..<200).map { "addr add 192.0.2.\($0)/24 dev veth0\n" }.joined().write(to: batch, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: batch) }
+        try Lab.check(["ip", "-n", namespace, "-batch", batch.path])
+        loop.schedule(after: .seconds(5)) { loop.stop() }
+        loop.run()
+        withExtendedLifetime(monitor) {}
+        #expect(events.contains(.resynchronize), "\(events.count) events")
     }
 }

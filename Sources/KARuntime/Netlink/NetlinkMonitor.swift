@@ -23,7 +23,11 @@ public final class NetlinkMonitor {
     /// The netlink socket's descriptor (watched by the loop; owned by the monitor).
     public let fd: Int32
 
-    public init(loop: EventLoop, handler: @escaping (NetlinkEvent) -> Void) throws {
+    /// `receiveBufferSize` is for tests that provoke an overrun; the default suits the daemon.
+    public init(
+        loop: EventLoop, receiveBufferSize: Int32 = NetlinkMonitor.receiveBufferSize,
+        handler: @escaping (NetlinkEvent) -> Void
+    ) throws {
         guard let socket = nl_socket_alloc() else { throw NetlinkError("nl_socket_alloc", code: NLE_NOMEM) }
         // Notifications carry no sequence numbers of ours.
         nl_socket_disable_seq_check(socket)
@@ -41,9 +45,9 @@ public final class NetlinkMonitor {
             throw NetlinkError("netlink monitor socket", code: result)
         }
         let descriptor = nl_socket_get_fd(socket)
-        var size = Self.receiveBufferSize
+        var size = receiveBufferSize
         if setsockopt(descriptor, SOL_SOCKET, SO_RCVBUFFORCE, &size, socklen_t(MemoryLayout<Int32>.size)) != 0 {
-            _ = nl_socket_set_buffer_size(socket, Self.receiveBufferSize, 0)
+            _ = nl_socket_set_buffer_size(socket, receiveBufferSize, 0)
         }
         self.socket = socket
         self.loop = loop

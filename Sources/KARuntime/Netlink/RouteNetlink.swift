@@ -159,8 +159,9 @@ public final class RouteNetlink {
 
     /// IFLA_AF_SPEC/AF_INET6/IFLA_INET6_ADDR_GEN_MODE = NONE through libnl's
     /// rtnl_link_inet6_set_addr_gen_mode; if the kernel refuses it (IPv6 disabled), the sysctl
-    /// file is tried, and a missing IPv6 stack is not an error.
-    func setIPv6AddressGenerationNone(index: Int32, name: String) throws {
+    /// file is tried, and a missing IPv6 stack is not an error. True when netlink did it.
+    @discardableResult
+    func setIPv6AddressGenerationNone(index: Int32, name: String) throws -> Bool {
         let noneMode: UInt8 = 1  // IN6_ADDR_GEN_MODE_NONE
         let original = try Self.linkObject(index: index)
         defer { rtnl_link_put(original) }
@@ -168,10 +169,11 @@ public final class RouteNetlink {
         defer { rtnl_link_put(change) }
         var result = rtnl_link_inet6_set_addr_gen_mode(change, noneMode)
         if result == 0 { result = rtnl_link_change(socket, original, change, 0) }
-        if result == 0 { return }
+        if result == 0 { return true }
         let path = "/proc/sys/net/ipv6/conf/\(name)/addr_gen_mode"
-        guard Sysctl.read(path) != nil else { return }  // no IPv6 on this device
+        guard Sysctl.read(path) != nil else { return false }  // no IPv6 on this device
         try Sysctl.write(path, "1")
+        return false
     }
 
     // MARK: Addresses
