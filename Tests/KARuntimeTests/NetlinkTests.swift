@@ -141,7 +141,12 @@ import Testing
             let blackhole = RouteEntry(words: ["blackhole", "203.0.113.0/24", "table", "100"])
             let device = RouteEntry(words: ["198.51.100.128/25", "src", "192.0.2.2", "table", "100"])
             let rule = RuleEntry(words: ["from", "192.0.2.10", "table", "100", "priority", "100"])
+            try netlink.addAddress(AddressSpec(address: "2001:db8::2", prefixLength: 64, ifindex: veth0.index))
+            let route6 = RouteEntry(words: ["2001:db8:1::/64", "via", "2001:db8::1", "dev", "veth0", "metric", "10", "table", "100"])
+            let rule6 = RuleEntry(words: ["from", "2001:db8::/64", "lookup", "100", "pref", "101"])
             for _ in 0..<2 {
+                try netlink.addRoute(route6, defaultInterface: nil)
+                try netlink.addRule(rule6)
                 try netlink.addRoute(route, defaultInterface: nil)
                 try netlink.addRoute(blackhole, defaultInterface: nil)
                 try netlink.addRoute(device, defaultInterface: veth0.index)
@@ -159,13 +164,22 @@ import Testing
             #expect(rules.filter { $0["priority"] as? Int == 100 }.count == 1)
             #expect(rules.contains { $0["priority"] as? Int == 100 && $0["src"] as? String == "192.0.2.10" && $0["table"] as? String == "100" })
 
+            let routes6 = Self.json(try Lab.check(["ip", "-n", namespace, "-6", "-j", "route", "show", "table", "100"]))
+            #expect(routes6.contains { $0["dst"] as? String == "2001:db8:1::/64" && $0["gateway"] as? String == "2001:db8::1" && $0["metric"] as? Int == 10 })
+            let rules6 = Self.json(try Lab.check(["ip", "-n", namespace, "-6", "-j", "rule", "show"]))
+            #expect(rules6.filter { $0["priority"] as? Int == 101 }.count == 1)
+
             for _ in 0..<2 {
+                try netlink.deleteRoute(route6, defaultInterface: nil)
+                try netlink.deleteRule(rule6)
                 try netlink.deleteRoute(route, defaultInterface: nil)
                 try netlink.deleteRoute(blackhole, defaultInterface: nil)
                 try netlink.deleteRoute(device, defaultInterface: veth0.index)
                 try netlink.deleteRule(rule)
             }
             #expect(Self.json(try Lab.check(["ip", "-n", namespace, "-j", "route", "show", "table", "100"])).isEmpty)
+            #expect(Self.json(try Lab.check(["ip", "-n", namespace, "-6", "-j", "route", "show", "table", "100"])).isEmpty)
+            #expect(!Self.json(try Lab.check(["ip", "-n", namespace, "-6", "-j", "rule", "show"])).contains { $0["priority"] as? Int == 101 })
             #expect(!Self.json(try Lab.check(["ip", "-n", namespace, "-j", "rule", "show"])).contains { $0["priority"] as? Int == 100 })
             #expect(throws: NetlinkEntryError.self) { try netlink.addRoute(RouteEntry(words: ["198.51.100.0/24", "realms", "2"]), defaultInterface: nil) }
         }
@@ -247,6 +261,13 @@ import Testing
             InterfaceSettings.restore(changes)
             #expect(["all", "default", "veth0", "veth1", "lo"].map { Sysctl.read("\(conf)/\($0)/rp_filter") } == before)
             #expect(["arp_ignore", "arp_filter"].map { Sysctl.read("\(conf)/veth0/\($0)") } == baseBefore)
+
+            let promote = try InterfaceSettings.setPromoteSecondaries(interface: "veth1")
+            let noIPv6 = try InterfaceSettings.disableIPv6(interface: "vrrp.51")
+            #expect(Sysctl.read("\(conf)/veth1/promote_secondaries") == "1")
+            #expect(Sysctl.read("/proc/sys/net/ipv6/conf/vrrp.51/disable_ipv6") == "1")
+            InterfaceSettings.restore(promote + noIPv6)
+            #expect(Sysctl.read("/proc/sys/net/ipv6/conf/vrrp.51/disable_ipv6") == "0")
 
             let v6 = try InterfaceSettings.applyVMAC(vmac: "vrrp.51", base: "veth0", ipv6: true)
             #expect(v6.map(\.path) == ["\(conf)/vrrp.51/arp_ignore"])

@@ -61,6 +61,24 @@ public enum InterfaceSettings {
         }
     }
 
+    /// promote_secondaries=1 on an interface that carries VIPs (keepalived's
+    /// set_promote_secondaries): removing the primary address then keeps the secondaries.
+    public static func setPromoteSecondaries(interface: String) throws -> [SysctlChange] {
+        var changes: [SysctlChange] = []
+        try set("\(ipv4Conf)/\(interface)/promote_secondaries", "1", into: &changes)
+        return changes
+    }
+
+    /// disable_ipv6=1 (keepalived's link_disable_ipv6, for a VMAC that carries IPv4 only).
+    /// Nothing happens, and nothing is recorded, on a system without IPv6.
+    public static func disableIPv6(interface: String) throws -> [SysctlChange] {
+        var changes: [SysctlChange] = []
+        let path = "/proc/sys/net/ipv6/conf/\(interface)/disable_ipv6"
+        guard Sysctl.read(path) != nil else { return changes }
+        try set(path, "1", into: &changes)
+        return changes
+    }
+
     /// Puts the values back, last change first. Entries of interfaces that are gone are skipped.
     public static func restore(_ changes: [SysctlChange]) {
         for change in changes.reversed() {
