@@ -262,6 +262,11 @@ import Testing
             #expect(["all", "default", "veth0", "veth1", "lo"].map { Sysctl.read("\(conf)/\($0)/rp_filter") } == before)
             #expect(["arp_ignore", "arp_filter"].map { Sysctl.read("\(conf)/veth0/\($0)") } == baseBefore)
 
+            // The per-interface path really is netlink (IFLA_INET_CONF), not the file fallback.
+            try netlink.setIPv4DevConf(interface: "veth1", id: try #require(InterfaceSettings.devconf["arp_ignore"]), value: 2)
+            #expect(Sysctl.read("\(conf)/veth1/arp_ignore") == "2")
+            try netlink.setIPv4DevConf(interface: "veth1", id: try #require(InterfaceSettings.devconf["arp_ignore"]), value: 0)
+
             let promote = try InterfaceSettings.setPromoteSecondaries(interface: "veth1")
             let noIPv6 = try InterfaceSettings.disableIPv6(interface: "vrrp.51")
             #expect(Sysctl.read("\(conf)/veth1/promote_secondaries") == "1")

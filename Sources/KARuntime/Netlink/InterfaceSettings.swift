@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import CNetlink
 
 /// One sysctl value karun changed, with what it was, so it can be put back.
 public struct SysctlChange: Sendable, Hashable {
@@ -19,10 +20,11 @@ public struct SysctlChange: Sendable, Hashable {
 
 /// The per-interface sysctls keepalived's `vrrp_if_config.c` sets for VMAC interfaces.
 ///
-/// Written through /proc/sys/net/ipv4/conf/IF/KEY rather than netlink IFLA_INET_CONF: the `all`
-/// and `default` entries, which the rp_filter handling needs, exist only there, and one
-/// mechanism for all of them keeps save/restore simple. /proc/sys/net is resolved in the
-/// network namespace of the calling thread.
+/// Per-interface IPv4 values are written over netlink (IFLA_AF_SPEC/AF_INET/IFLA_INET_CONF through
+/// libnl's rtnl_link_inet_set_conf, as keepalived does), falling back to
+/// /proc/sys/net/ipv4/conf/IF/KEY; `all` and `default`, which exist only as sysctl files, and
+/// IPv6 values are written there. Values are read from /proc/sys. Both resolve in the network
+/// namespace of the calling thread.
 public enum InterfaceSettings {
     static let ipv4Conf = "/proc/sys/net/ipv4/conf"
 
@@ -83,7 +85,7 @@ public enum InterfaceSettings {
     public static func restore(_ changes: [SysctlChange]) {
         for change in changes.reversed() {
             guard Sysctl.read(change.path) != nil else { continue }
-            try? Sysctl.write(change.path, change.previous)
+            try? write(change.path, change.previous)
         }
     }
 
@@ -91,8 +93,31 @@ public enum InterfaceSettings {
     public static func set(_ path: String, _ value: String, into changes: inout [SysctlChange]) throws {
         guard let previous = Sysctl.read(path) else { throw SystemError("read \(path)", code: ENOENT) }
         guard previous != value else { return }
-        try Sysctl.write(path, value)
+        try write(path, value)
         changes.append(SysctlChange(path: path, previous: previous, value: value))
+    }
+
+    /// IPV4_DEVCONF_* of the keys set here (linux/ip.h).
+    static let devconf: [String: UInt32] = [
+        "arp_ignore": UInt32(IPV4_DEVCONF_ARP_IGNORE),
+        "arp_filter": UInt32(IPV4_DEVCONF_ARPFILTER),
+        "accept_local": UInt32(IPV4_DEVCONF_ACCEPT_LOCAL),
+        "rp_filter": UInt32(IPV4_DEVCONF_RP_FILTER),
+        "promote_secondaries": UInt32(IPV4_DEVCONF_PROMOTE_SECONDARIES),
+    ]
+
+    /// Netlink for an interface's IPv4 key it knows, the sysctl file for everything else.
+    static func write(_ path: String, _ value: String) throws {
+        let prefix = ipv4Conf + "/"
+        if path.hasPrefix(prefix), let number = UInt32(value) {
+            let parts = path.dropFirst(prefix.count).split(separator: "/").map(String.init)
+            if parts.count == 2, parts[0] != "all", parts[0] != "default", let id = devconf[parts[1]],
+                let netlink = try? RouteNetlink(), (try? netlink.setIPv4DevConf(interface: parts[0], id: id, value: number)) != nil
+            {
+                return
+            }
+        }
+        try Sysctl.write(path, value)
     }
 
     /// Interface entries of /proc/sys/net/ipv4/conf (without `all` and `default`).

@@ -176,6 +176,19 @@ public final class RouteNetlink {
         return false
     }
 
+    /// One IPV4_DEVCONF_* value of an interface over netlink (IFLA_INET_CONF).
+    func setIPv4DevConf(interface: String, id: UInt32, value: UInt32) throws {
+        var original: OpaquePointer?
+        var result = rtnl_link_get_kernel(socket, 0, interface, &original)
+        guard result == 0, let original else { throw NetlinkError("link \(interface)", code: result) }
+        defer { rtnl_link_put(original) }
+        guard let change = rtnl_link_alloc() else { throw NetlinkError("rtnl_link_alloc", code: NLE_NOMEM) }
+        defer { rtnl_link_put(change) }
+        result = rtnl_link_inet_set_conf(change, id, value)
+        if result == 0 { result = rtnl_link_change(socket, original, change, 0) }
+        if result < 0 { throw NetlinkError("\(interface): IPv4 devconf \(id) = \(value)", code: result) }
+    }
+
     // MARK: Addresses
 
     /// Every address of the namespace, or of one interface.
