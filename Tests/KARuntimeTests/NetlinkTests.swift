@@ -182,6 +182,7 @@ import Testing
             #expect(!Self.json(try Lab.check(["ip", "-n", namespace, "-6", "-j", "rule", "show"])).contains { $0["priority"] as? Int == 101 })
             #expect(!Self.json(try Lab.check(["ip", "-n", namespace, "-j", "rule", "show"])).contains { $0["priority"] as? Int == 100 })
             #expect(throws: NetlinkEntryError.self) { try netlink.addRoute(RouteEntry(words: ["198.51.100.0/24", "realms", "2"]), defaultInterface: nil) }
+            try netlink.deleteRoute(RouteEntry(words: ["198.51.100.0/24", "dev", "gone0"]), defaultInterface: nil)
         }
     }
 

@@ -24,8 +24,10 @@ extension RouteNetlink {
         }
     }
 
-    /// Deletes a route; one that is absent is not an error.
+    /// Deletes a route; one that is absent (or whose `dev` is gone, taking it along) is not an error.
     public func deleteRoute(_ entry: KAConfig.RouteEntry, defaultInterface: Int32?) throws {
+        let parsed = try Self.parseRoute(entry.words)
+        if let device = parsed.device, link(named: device) == nil { return }
         let route = try routeObject(entry, defaultInterface: defaultInterface)
         defer { rtnl_route_put(route) }
         let result = rtnl_route_delete(socket, route, 0)
