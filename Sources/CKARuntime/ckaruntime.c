@@ -138,6 +138,8 @@ ptrdiff_t ckaruntime_send_frame(int fd, int ifindex, const void *frame, size_t l
     to.sll_halen = ETH_ALEN;
     memcpy(to.sll_addr, bytes, ETH_ALEN);
     return sendto(fd, frame, length, 0, (const struct sockaddr *)&to, sizeof(to));
+}
+
 // Scripts
 
 #include <errno.h>

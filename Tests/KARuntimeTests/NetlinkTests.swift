@@ -23,7 +23,7 @@ import Testing
     // MARK: Parsing (no privileges)
 
     @Test func addressSpecFromTheModel() throws {
-        var model = VirtualAddress(address: KAConfig.IPAddress("192.0.2.10")!, prefixLength: 24)
+        var model = VirtualAddress(address: IPAddress("192.0.2.10"), prefixLength: 24)
         model.broadcast = "+"
         model.scope = "link"
         model.label = "eth0:vip"
@@ -38,9 +38,9 @@ import Testing
         #expect(spec.noPrefixRoute && spec.homeAddress && !spec.noDAD)
         #expect(spec.ifindex == 7)
 
-        let v6 = try AddressSpec.from(VirtualAddress(address: KAConfig.IPAddress("2001:db8::1")!, prefixLength: 64), ifindex: 1)
+        let v6 = try AddressSpec.from(VirtualAddress(address: IPAddress("2001:db8::1"), prefixLength: 64), ifindex: 1)
         #expect(v6.noDAD)
-        var optOut = VirtualAddress(address: KAConfig.IPAddress("2001:db8::1")!, prefixLength: 64)
+        var optOut = VirtualAddress(address: IPAddress("2001:db8::1"), prefixLength: 64)
         optOut.flags = ["-nodad"]
         #expect(try !AddressSpec.from(optOut, ifindex: 1).noDAD)
         optOut.flags = ["bogus"]

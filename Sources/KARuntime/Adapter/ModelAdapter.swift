@@ -154,6 +154,13 @@ public struct ModelAdapter {
                     issues.append(PlanIssue(.error, name, "\(what) \(entry.address) needs `dev` when the instance has no interface"))
                     return nil
                 }
+                // The netlink request is built from these words at run time: check them now.
+                do {
+                    _ = try AddressSpec.from(entry, ifindex: 0)
+                } catch {
+                    issues.append(PlanIssue(.error, name, "\(what) \(entry.address): \(error)"))
+                    return nil
+                }
                 let address = KAVRRP.VirtualAddress(
                     entry.address, prefixLength: UInt8(clamping: entry.prefixLength), device: device)
                 details[address] = entry

@@ -81,8 +81,9 @@ extension Daemon {
     func addressSpec(_ address: KAVRRP.VirtualAddress, instance: String) -> AddressSpec? {
         guard let device = address.device ?? plan.instancePlans[instance]?.defaultAddressDevice,
               let link = netlink.link(named: device) else { return nil }
-        if let model = plan.instancePlans[instance]?.addressDetails[address] {
-            return AddressSpec.from(model, ifindex: link.index)
+        // The adapter checked every entry's words already (AddressSpec.from at plan time).
+        if let model = plan.instancePlans[instance]?.addressDetails[address], let spec = try? AddressSpec.from(model, ifindex: link.index) {
+            return spec
         }
         return AddressSpec(address: address.address, prefixLength: Int(address.prefixLength), ifindex: link.index)
     }

@@ -18,7 +18,7 @@ extension Daemon {
         if !newCheck.rendered.isEmpty { logger.warning("configuration findings:\n\(newCheck.rendered)") }
         var newPlan = ModelAdapter(configuration: newCheck.model, host: NetlinkHostFacts(netlink: netlink)).plan()
         guard newPlan.errors.isEmpty else {
-            logger.error("new configuration refused, the running one stays:\n" + newPlan.errors.map(\.description).joined(separator: "\n"))
+            logger.error("new configuration refused, the running one stays:\n\(newPlan.errors.map(\.description).joined(separator: "\n"))")
             return
         }
         do {

@@ -217,7 +217,7 @@ public final class Daemon {
         case SIGHUP:
             reload()
         case SIGUSR1, SIGUSR2:
-            logger.info("status:\n" + statusReport().text(pretty: true))
+            logger.info("status:\n\(statusReport().text(pretty: true))")
         default:
             break
         }

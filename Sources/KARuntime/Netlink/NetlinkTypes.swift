@@ -40,7 +40,7 @@ public struct LinkInfo: Sendable, Hashable {
 /// One address of an interface as RTM_NEWADDR describes it.
 public struct InterfaceAddress: Sendable, Hashable {
     public var ifindex: Int32
-    public var address: KAVRRP.IPAddress
+    public var address: IPAddress
     public var prefixLength: Int
     /// RT_SCOPE_* (0 global, 200 site, 253 link, 254 host).
     public var scope: UInt8
@@ -131,7 +131,7 @@ public struct NetlinkEntryError: Error, CustomStringConvertible, Sendable {
 
 enum NetlinkAddress {
     /// An nl_addr's bytes as an IP address (nil for other families or lengths).
-    static func ipAddress(_ address: OpaquePointer?) -> KAVRRP.IPAddress? {
+    static func ipAddress(_ address: OpaquePointer?) -> IPAddress? {
         guard let address, let data = nl_addr_get_binary_addr(address) else { return nil }
         let bytes = Array(UnsafeRawBufferPointer(start: data, count: Int(nl_addr_get_len(address))))
         return ipAddress(bytes: bytes)
@@ -144,22 +144,22 @@ enum NetlinkAddress {
 
     /// IPAddress from 4 or 16 bytes, through its text form (the only constructor both address
     /// types share).
-    static func ipAddress(bytes: [UInt8]) -> KAVRRP.IPAddress? {
+    static func ipAddress(bytes: [UInt8]) -> IPAddress? {
         switch bytes.count {
         case 4:
-            return KAVRRP.IPAddress(bytes.map(String.init).joined(separator: "."))
+            return IPAddress(bytes.map(String.init).joined(separator: "."))
         case 16:
             let groups = stride(from: 0, to: 16, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
-            return KAVRRP.IPAddress(groups.joined(separator: ":"))
+            return IPAddress(groups.joined(separator: ":"))
         default:
             return nil
         }
     }
 
-    static func family(_ address: KAVRRP.IPAddress) -> Int32 { address.family == .ipv4 ? AF_INET : AF_INET6 }
+    static func family(_ address: IPAddress) -> Int32 { address.family == .ipv4 ? AF_INET : AF_INET6 }
 
     /// A new nl_addr (the caller puts it) with the given prefix length (the full length when nil).
-    static func make(_ address: KAVRRP.IPAddress, prefixLength: Int? = nil) throws -> OpaquePointer {
+    static func make(_ address: IPAddress, prefixLength: Int? = nil) throws -> OpaquePointer {
         let bytes = address.bytes
         guard let result = bytes.withUnsafeBytes({ nl_addr_build(family(address), $0.baseAddress, $0.count) }) else {
             throw NetlinkError("nl_addr_build \(address)", code: NLE_NOMEM)
@@ -187,9 +187,9 @@ enum NetlinkAddress {
 }
 
 /// Parses `ADDR[/LEN]` into an address and a prefix length (the full length when absent).
-func parsePrefix(_ text: String) -> (address: KAVRRP.IPAddress, length: Int)? {
+func parsePrefix(_ text: String) -> (address: IPAddress, length: Int)? {
     let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-    guard let address = KAVRRP.IPAddress(String(parts[0])) else { return nil }
+    guard let address = IPAddress(String(parts[0])) else { return nil }
     let full = address.family == .ipv4 ? 32 : 128
     guard parts.count == 2 else { return (address, full) }
     guard let length = Int(parts[1]), (0...full).contains(length) else { return nil }

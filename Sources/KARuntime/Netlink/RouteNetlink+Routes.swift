@@ -43,11 +43,11 @@ extension RouteNetlink {
 
     struct ParsedRoute {
         var type: UInt8 = 1
-        var destination: (address: KAVRRP.IPAddress, length: Int)?
+        var destination: (address: IPAddress, length: Int)?
         var destinationIsDefault = false
         var defaultFamily: Int32?
-        var source: KAVRRP.IPAddress?
-        var gateway: KAVRRP.IPAddress?
+        var source: IPAddress?
+        var gateway: IPAddress?
         var device: String?
         var table: UInt32?
         var metric: UInt32?
@@ -68,8 +68,8 @@ extension RouteNetlink {
             index += 1
             return words[index]
         }
-        func address(_ word: String) throws -> KAVRRP.IPAddress {
-            guard let result = KAVRRP.IPAddress(word) else {
+        func address(_ word: String) throws -> IPAddress {
+            guard let result = IPAddress(word) else {
                 throw NetlinkEntryError(entry: text, problem: "'\(word)' is not an IP address")
             }
             return result
@@ -259,8 +259,8 @@ extension RouteNetlink {
     static let ruleActions: [String: UInt8] = ["blackhole": 6, "unreachable": 7, "prohibit": 8]
 
     struct ParsedRule {
-        var from: (address: KAVRRP.IPAddress, length: Int)?
-        var to: (address: KAVRRP.IPAddress, length: Int)?
+        var from: (address: IPAddress, length: Int)?
+        var to: (address: IPAddress, length: Int)?
         var fromAny = false
         var table: UInt32?
         var priority: UInt32?
@@ -285,7 +285,7 @@ extension RouteNetlink {
             index += 1
             return words[index]
         }
-        func prefix(_ word: String) throws -> (address: KAVRRP.IPAddress, length: Int)? {
+        func prefix(_ word: String) throws -> (address: IPAddress, length: Int)? {
             if ["all", "any", "default"].contains(word) { return nil }
             guard let result = parsePrefix(word) else {
                 throw NetlinkEntryError(entry: text, problem: "'\(word)' is not an address or prefix")

@@ -220,7 +220,7 @@ public final class RouteNetlink {
 
     /// The address VRRP sends from: IPv4, the first primary (non-secondary) address; IPv6, the
     /// link-local address (adverts go to ff02::12 from it). Addresses whose DAD failed are skipped.
-    public func primaryAddress(ifindex: Int32, family: KAVRRP.AddressFamily) -> KAVRRP.IPAddress? {
+    public func primaryAddress(ifindex: Int32, family: AddressFamily) -> IPAddress? {
         let candidates = addresses(ifindex: ifindex).filter { $0.address.family == family && !$0.isDADFailed }
         switch family {
         case .ipv4: return candidates.first { !$0.isSecondary }?.address
@@ -229,7 +229,7 @@ public final class RouteNetlink {
     }
 
     /// The first global (not link-local, not tentative) IPv6 address of an interface.
-    public func globalIPv6Address(ifindex: Int32) -> KAVRRP.IPAddress? {
+    public func globalIPv6Address(ifindex: Int32) -> IPAddress? {
         addresses(ifindex: ifindex).first {
             $0.address.family == .ipv6 && !$0.isIPv6LinkLocal && $0.scope == 0 && !$0.isTentative && !$0.isDADFailed
         }?.address
@@ -304,19 +304,19 @@ func check(_ result: Int32, _ operation: @autoclosure () -> String) throws {
 /// An address to add or delete (`ip addr add` terms).
 public struct AddressSpec: Sendable, Hashable {
     public struct Peer: Sendable, Hashable {
-        public var address: KAVRRP.IPAddress
+        public var address: IPAddress
         public var prefixLength: Int
 
-        public init(address: KAVRRP.IPAddress, prefixLength: Int) {
+        public init(address: IPAddress, prefixLength: Int) {
             self.address = address
             self.prefixLength = prefixLength
         }
     }
 
-    public var address: KAVRRP.IPAddress
+    public var address: IPAddress
     public var prefixLength: Int
     public var ifindex: Int32
-    public var broadcast: KAVRRP.IPAddress?
+    public var broadcast: IPAddress?
     /// RT_SCOPE_*; nil lets the kernel choose (universe, host for 127/8).
     public var scope: UInt8?
     public var label: String?
@@ -331,7 +331,7 @@ public struct AddressSpec: Sendable, Hashable {
     /// `preferred_lft 0`: the address is never chosen as a source.
     public var preferredLifetimeZero = false
 
-    public init(address: KAVRRP.IPAddress, prefixLength: Int, ifindex: Int32) {
+    public init(address: IPAddress, prefixLength: Int, ifindex: Int32) {
         self.address = address
         self.prefixLength = prefixLength
         self.ifindex = ifindex
@@ -353,7 +353,7 @@ public struct AddressSpec: Sendable, Hashable {
     /// lifetime or flag word it cannot apply, naming it.
     public static func from(_ model: KAConfig.VirtualAddress, ifindex: Int32) throws -> AddressSpec {
         let text = "\(model.address)/\(model.prefixLength)"
-        guard let address = KAVRRP.IPAddress(model.address.description) else {
+        guard let address = IPAddress(model.address.description) else {
             throw NetlinkEntryError(entry: text, problem: "not an IP address")
         }
         var spec = AddressSpec(address: address, prefixLength: model.prefixLength, ifindex: ifindex)
@@ -364,7 +364,7 @@ public struct AddressSpec: Sendable, Hashable {
                 guard address.family == .ipv4 else { throw NetlinkEntryError(entry: text, problem: "brd + needs IPv4") }
                 spec.broadcast = Self.broadcast(of: address, prefixLength: model.prefixLength)
             default:
-                guard let value = KAVRRP.IPAddress(broadcast), value.family == .ipv4 else {
+                guard let value = IPAddress(broadcast), value.family == .ipv4 else {
                     throw NetlinkEntryError(entry: text, problem: "broadcast '\(broadcast)' is not an IPv4 address")
                 }
                 spec.broadcast = value
@@ -378,7 +378,7 @@ public struct AddressSpec: Sendable, Hashable {
         }
         spec.label = model.label
         if let peer = model.peer {
-            guard let peerAddress = KAVRRP.IPAddress(peer.address.description), peerAddress.family == .ipv4,
+            guard let peerAddress = IPAddress(peer.address.description), peerAddress.family == .ipv4,
                 address.family == .ipv4
             else {
                 throw NetlinkEntryError(entry: text, problem: "peer \(peer) is supported for IPv4 only")
@@ -415,7 +415,7 @@ public struct AddressSpec: Sendable, Hashable {
         return spec
     }
 
-    static func broadcast(of address: KAVRRP.IPAddress, prefixLength: Int) -> KAVRRP.IPAddress? {
+    static func broadcast(of address: IPAddress, prefixLength: Int) -> IPAddress? {
         let bytes = address.bytes
         guard bytes.count == 4 else { return nil }
         let value = bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
