@@ -6,7 +6,8 @@ import KAConfig
 public struct ConfigurationCheck: Sendable {
     public var path: String
     public var model: Configuration
-    /// Findings that stop karun (errors) and that it only reports (warnings, info).
+    /// Findings that stop karun (errors) and that it reports (warnings); kalint's info-level
+    /// hints (firewall rules to add, ...) are for kalint's users, not for the daemon's log.
     public var errors: [Diagnostic]
     public var warnings: [Diagnostic]
     /// kalint's human rendering of `errors + warnings`.
@@ -22,9 +23,9 @@ public struct ConfigurationCheck: Sendable {
         expansion.configID = configID
         let node = Analyzer.analyze(path: path, options: expansion, fileSystem: fileSystem)
         let report = LintEngine().run([node], options: LintOptions(configID: configID))
-        let kept = report.diagnostics.filter { !karunDoesNotShare($0, in: node.model) }
+        let kept = report.diagnostics.filter { $0.severity >= .warning && !karunDoesNotShare($0, in: node.model) }
         let errors = kept.filter { $0.severity == .error }
-        let warnings = kept.filter { $0.severity != .error }
+        let warnings = kept.filter { $0.severity == .warning }
         let rendered = DiagnosticRenderer.render(kept, format: .human, sources: node.sources)
         return ConfigurationCheck(path: path, model: node.model, errors: errors, warnings: warnings, rendered: rendered)
     }

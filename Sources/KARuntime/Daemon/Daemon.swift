@@ -307,7 +307,11 @@ public final class Daemon {
         vmacs.removeAll()
         InterfaceSettings.restore(sysctlChanges)
         sysctlChanges.removeAll()
+        // Components that unwatch their descriptors in deinit go before the loop does.
         control = nil
+        signals = nil
+        monitor = nil
+        trackFiles = nil
         logger.info("Stopped")
     }
 
