@@ -129,12 +129,12 @@ struct LabFailoverTests {
                         2001:db8::1\(3 - index)
                     }
                     virtual_ipaddress {
-                        2001:db8::ff/64 dev lo
+                        2001:db8:ff::1/64 dev lo
                     }
                 }
                 """
             },
-            vip: "2001:db8::ff", vipInterface: "lo", instance: "gateway1", version: .v3, advertInterval: .milliseconds(200),
+            vip: "2001:db8:ff::1", vipInterface: "lo", instance: "gateway1", version: .v3, advertInterval: .milliseconds(200),
             clientChecksNeighbour: false)
         try scenario.run(in: lab)
     }

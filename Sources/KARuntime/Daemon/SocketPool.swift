@@ -9,7 +9,7 @@ final class SocketPool {
         var family: AddressFamily
         /// The device adverts go out on and come in from; nil = not bound to one.
         var interface: String?
-        /// For an unbound (unicast-only) socket: the address it is bound to.
+        /// For a unicast socket: the address it is bound to; nil for a multicast socket.
         var unicastSource: IPAddress?
     }
 
@@ -25,11 +25,12 @@ final class SocketPool {
     /// Called with a socket nobody uses any more (the daemon stops watching and closes it).
     var onRetire: ((Entry) -> Void)?
 
+    /// keepalived's pool key: family, device, and the multicast socket or the unicast source (a
+    /// multicast socket ignores unicast datagrams and the reverse, so each kind has its own).
     static func key(for instance: InstanceConfiguration, plan: InstancePlan) -> Key {
-        if let interface = plan.advertInterface {
-            return Key(family: instance.family, interface: interface, unicastSource: nil)
-        }
-        return Key(family: instance.family, interface: nil, unicastSource: instance.sourceAddress)
+        Key(
+            family: instance.family, interface: plan.advertInterface,
+            unicastSource: instance.isUnicast ? instance.sourceAddress : nil)
     }
 
     /// Makes sure `instance` has its socket and multicast membership; `open` creates a socket.

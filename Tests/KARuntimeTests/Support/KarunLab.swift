@@ -33,7 +33,8 @@ final class KarunLab: @unchecked Sendable {
         processes.removeAll()
         netlinks.removeAll()
         lab.tearDown()
-        try? FileManager.default.removeItem(atPath: directory)
+        // KARUN_LAB_KEEP=1 keeps configurations and logs for a post-mortem.
+        if ProcessInfo.processInfo.environment["KARUN_LAB_KEEP"] == nil { try? FileManager.default.removeItem(atPath: directory) }
     }
 
     /// A host with interfaces on the bridge; `interfaces` maps names (eth0, ...) to CIDR addresses.
@@ -42,7 +43,10 @@ final class KarunLab: @unchecked Sendable {
         let namespace = try lab.host(name)
         hosts[name] = namespace
         // Hosts answer ARP only for their own interface's addresses, as routers do.
-        try Lab.check(["ip", "netns", "exec", namespace, "sysctl", "-qw", "net.ipv4.conf.all.arp_accept=1"])
+        // Gratuitous ARP updates the client's cache; IPv6 addresses survive a link going down
+        // (tests take links down to simulate a dead node, and bring them back).
+        try Lab.check(["ip", "netns", "exec", namespace, "sysctl", "-qw", "net.ipv4.conf.all.arp_accept=1",
+                       "net.ipv6.conf.all.keep_addr_on_down=1", "net.ipv6.conf.default.keep_addr_on_down=1"])
         for (interface, addresses) in interfaces {
             ports += 1
             let port = "p\(ports)"
@@ -125,9 +129,38 @@ final class KarunLab: @unchecked Sendable {
         return condition() ? Date().timeIntervalSince(start) : nil
     }
 
-    /// Pings `address` once from `host` (fills the neighbour table the way a client would).
+    /// Sends one UDP datagram from `host` to `address` (discard port), which makes the kernel
+    /// resolve the address (ARP / neighbour solicitation) the way a client's first packet does.
     func ping(_ host: String, _ address: String) {
-        _ = try? Lab.run(["ip", "netns", "exec", namespace(host), "ping", "-c", "1", "-W", "1", address], timeout: 3)
+        guard let target = IPAddress(address) else { return }
+        _ = try? NetworkNamespace.with(namespace(host)) {
+            let fd = socket(target.family == .ipv4 ? AF_INET : AF_INET6, Int32(SOCK_DGRAM.rawValue), 0)
+            guard fd >= 0 else { return }
+            defer { close(fd) }
+            var storage = sockaddr_storage()
+            let bytes = target.bytes
+            var length: socklen_t
+            if target.family == .ipv4 {
+                var address = sockaddr_in()
+                address.sin_family = sa_family_t(AF_INET)
+                address.sin_port = UInt16(9).bigEndian
+                withUnsafeMutableBytes(of: &address.sin_addr) { for index in 0..<4 { $0[index] = bytes[index] } }
+                withUnsafeMutableBytes(of: &storage) { buffer in withUnsafeBytes(of: address) { buffer.copyMemory(from: $0) } }
+                length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            } else {
+                var address = sockaddr_in6()
+                address.sin6_family = sa_family_t(AF_INET6)
+                address.sin6_port = UInt16(9).bigEndian
+                withUnsafeMutableBytes(of: &address.sin6_addr) { for index in 0..<16 { $0[index] = bytes[index] } }
+                withUnsafeMutableBytes(of: &storage) { buffer in withUnsafeBytes(of: address) { buffer.copyMemory(from: $0) } }
+                length = socklen_t(MemoryLayout<sockaddr_in6>.size)
+            }
+            var payload: UInt8 = 0
+            _ = withUnsafePointer(to: &storage) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { sendto(fd, &payload, 1, 0, $0, length) }
+            }
+        }
+        usleep(50_000)
     }
 }
 
@@ -150,7 +183,7 @@ final class KarunProcess: @unchecked Sendable {
     init(namespace: String, configPath: String, socketPath: String, logPath: String, arguments: [String]) throws {
         self.socketPath = socketPath
         self.logPath = logPath
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
