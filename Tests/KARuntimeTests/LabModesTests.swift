@@ -100,7 +100,7 @@ struct LabModesTests {
                 """
                 vrrp_script check_haproxy {
                     script "/bin/sh -c '! test -e \(directory)/fail-\(index)'"
-                    interval 0.2
+                    interval 1
                     fall 2
                     rise 2
                 }
@@ -154,7 +154,7 @@ struct LabModesTests {
             """
             vrrp_script chk {
                 script "/bin/sh -c '! test -e \(directory)/fail-\(index)'"
-                interval 0.1
+                interval 1
                 fall 2
                 rise 2
             }
@@ -181,10 +181,10 @@ struct LabModesTests {
         let second = try lab.start("n2", config: config(2, 100))
         #expect(lab.wait(timeout: 5) { first.state("VI_1") == "MASTER" && second.state("VI_1") == "BACKUP" } != nil, "\(first.log)")
         _ = FileManager.default.createFile(atPath: "\(directory)/fail-1", contents: nil)
-        #expect(lab.wait(timeout: 3) { first.state("VI_1") == "FAULT" } != nil, "script failure → FAULT\n\(first.log)")
+        #expect(lab.wait(timeout: 5) { first.state("VI_1") == "FAULT" } != nil, "script failure → FAULT\n\(first.log)")
         #expect(lab.wait(timeout: 2) { lab.holds("n2", "eth0", "192.0.2.60") && !lab.holds("n1", "eth0", "192.0.2.60") } != nil)
         try FileManager.default.removeItem(atPath: "\(directory)/fail-1")
-        #expect(lab.wait(timeout: 3) { first.state("VI_1") == "MASTER" } != nil, "recovered and preempted back")
+        #expect(lab.wait(timeout: 6) { first.state("VI_1") == "MASTER" } != nil, "recovered and preempted back")
         // Carrier loss on a tracked interface (the switch port goes down).
         try Lab.check(["ip", "-n", lab.namespace("n1"), "link", "set", "eth1", "down"])
         #expect(lab.wait(timeout: 2) { first.state("VI_1") == "FAULT" } != nil, "track_interface down → FAULT")
@@ -212,7 +212,7 @@ struct LabModesTests {
             """
             vrrp_script chk {
                 script "/bin/sh -c '! test -e \(directory)/fail-\(index)'"
-                interval 0.1
+                interval 1
                 weight -60
             }
             vrrp_instance VI_1 {
@@ -234,7 +234,7 @@ struct LabModesTests {
         let second = try lab.start("n2", config: config(2, 100))
         #expect(lab.wait(timeout: 5) { first.state("VI_1") == "MASTER" && second.state("VI_1") == "BACKUP" } != nil)
         _ = FileManager.default.createFile(atPath: "\(directory)/fail-1", contents: nil)
-        #expect(lab.wait(timeout: 3) { second.state("VI_1") == "MASTER" && first.state("VI_1") == "BACKUP" } != nil)
+        #expect(lab.wait(timeout: 5) { second.state("VI_1") == "MASTER" && first.state("VI_1") == "BACKUP" } != nil)
         #expect(first.instance("VI_1")?["effective_priority"] as? Int == 90)
         #expect(lab.wait(timeout: 1) { lab.holds("n2", "eth0", "192.0.2.61") && !lab.holds("n1", "eth0", "192.0.2.61") } != nil)
     }
@@ -248,8 +248,8 @@ struct LabModesTests {
         let node = try lab.start("n1", config: """
             vrrp_script hang {
                 script "/bin/sh -c 'sleep \(marker) & wait'"
-                interval 1
-                timeout 0.5
+                interval 2
+                timeout 1
             }
             vrrp_instance VI_1 {
                 interface eth0
