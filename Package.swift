@@ -50,7 +50,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kabench",
-            dependencies: ["KAConfig", "KAVRRP", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["KAConfig", "KAVRRP", "KARuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/kabench"
         ),
         .testTarget(name: "KAConfigTests", dependencies: ["KAConfig"], resources: [.copy("Fixtures")]),

@@ -1,0 +1,164 @@
+import Foundation
+import KARuntime
+import KAVRRP
+
+/// Two routers on a bridge (network namespaces, documentation addresses) for `kabench failover`:
+/// daemons are started in them as users start them, and addresses are read through netlink.
+final class FailoverLab {
+    enum Daemon: String, CaseIterable {
+        case karun
+        case keepalived
+    }
+
+    /// One started daemon (keepalived: its parent and VRRP child).
+    struct Running {
+        var daemon: Daemon
+        var pids: [pid_t]
+        var launcher: Process
+    }
+
+    let prefix = "kbf\(getpid() % 100_000)"
+    let directory: String
+    let karun: String
+    private var netlinks: [String: RouteNetlink] = [:]
+
+    init(karun: String, interfacesPerNode: Int = 1) throws {
+        self.karun = karun
+        directory = "/tmp/kabench-failover-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try sh("ip netns add \(prefix)sw && ip -n \(prefix)sw link set lo up")
+        for interface in 0..<interfacesPerNode {
+            try sh("ip -n \(prefix)sw link add br\(interface) type bridge mcast_snooping 0 && ip -n \(prefix)sw link set br\(interface) up")
+        }
+        for node in 1...2 {
+            let namespace = self.namespace(node)
+            try sh("ip netns add \(namespace) && ip -n \(namespace) link set lo up")
+            for interface in 0..<interfacesPerNode {
+                let port = "p\(node)\(interface)"
+                try sh("""
+                    ip -n \(namespace) link add eth\(interface) type veth peer name \(port) netns \(prefix)sw && \
+                    ip -n \(prefix)sw link set \(port) master br\(interface) up && \
+                    ip -n \(namespace) addr add 192.0.\(interface == 0 ? 2 : 3).1\(node)/24 dev eth\(interface) && \
+                    ip -n \(namespace) link set eth\(interface) up
+                    """)
+            }
+        }
+    }
+
+    deinit {
+        for node in ["sw", "1", "2"] { _ = try? sh("ip netns del \(prefix)\(node)") }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func namespace(_ node: Int) -> String { "\(prefix)n\(node)" }
+
+    /// Starts `daemon` on `node` with `config`; returns once its VRRP process exists.
+    func start(_ daemon: Daemon, node: Int, config: String, tag: String) throws -> Running {
+        let path = "\(directory)/\(tag).conf"
+        try config.write(toFile: path, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let log = "\(directory)/\(tag).log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = handle
+        process.standardError = handle
+        switch daemon {
+        case .karun:
+            process.arguments = ["ip", "netns", "exec", namespace(node), karun, "run", "--status-socket", "\(directory)/\(tag).sock", path]
+            try process.run()
+            return Running(daemon: daemon, pids: [process.processIdentifier], launcher: process)
+        case .keepalived:
+            let vrrpPID = "\(directory)/\(tag).vrrp.pid"
+            try? FileManager.default.removeItem(atPath: vrrpPID)
+            process.arguments = ["ip", "netns", "exec", namespace(node), "/usr/sbin/keepalived", "--vrrp", "--dont-fork",
+                                 "--log-console", "-f", path, "-p", "\(directory)/\(tag).pid", "-r", vrrpPID,
+                                 "-c", "\(directory)/\(tag).checkers.pid"]
+            try process.run()
+            var child: pid_t?
+            let deadline = monotonicSeconds() + 10
+            while child == nil, monotonicSeconds() < deadline {
+                child = (try? String(contentsOfFile: vrrpPID, encoding: .utf8))
+                    .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                if child == nil { usleep(10_000) }
+            }
+            return Running(daemon: daemon, pids: [process.processIdentifier] + (child.map { [$0] } ?? []), launcher: process)
+        }
+    }
+
+    func kill(_ running: Running, _ signal: Int32) {
+        for pid in running.pids { Foundation.kill(pid, signal) }
+    }
+
+    func stop(_ running: Running) {
+        kill(running, SIGTERM)
+        let deadline = monotonicSeconds() + 5
+        while running.launcher.isRunning, monotonicSeconds() < deadline { usleep(5_000) }
+        if running.launcher.isRunning { kill(running, SIGKILL) }
+        running.launcher.waitUntilExit()
+    }
+
+    func holds(_ node: Int, _ address: IPAddress, interface: String = "eth0") -> Bool {
+        guard let netlink = netlink(node), let link = netlink.link(named: interface) else { return false }
+        return netlink.addresses(ifindex: link.index).contains { $0.address == address }
+    }
+
+    func removeAddress(_ node: Int, _ cidr: String, interface: String = "eth0") {
+        _ = try? sh("ip -n \(namespace(node)) addr del \(cidr) dev \(interface) 2>/dev/null")
+    }
+
+    /// Polls `condition` every millisecond; the seconds it took, or nil at the timeout.
+    func wait(timeout: Double, _ condition: () -> Bool) -> Double? {
+        let start = monotonicSeconds()
+        while monotonicSeconds() - start < timeout {
+            if condition() { return monotonicSeconds() - start }
+            usleep(1_000)
+        }
+        return nil
+    }
+
+    private func netlink(_ node: Int) -> RouteNetlink? {
+        if let existing = netlinks[namespace(node)] { return existing }
+        let opened = try? NetworkNamespace.with(namespace(node)) { try RouteNetlink() }
+        netlinks[namespace(node)] = opened
+        return opened
+    }
+
+    // MARK: Resource use
+
+    /// Resident set of the daemon's processes together, in KiB (VmRSS).
+    static func residentKiB(_ running: Running) -> Int {
+        running.pids.reduce(0) { total, pid in
+            let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+            let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+            let value = line.flatMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first }.flatMap { Int($0) }
+            return total + (value ?? 0)
+        }
+    }
+
+    /// CPU seconds (user + system) the daemon's processes have used.
+    static func cpuSeconds(_ running: Running) -> Double {
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        return running.pids.reduce(0) { total, pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return total }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            // After the command: state is field 3, utime 14 and stime 15 (1-based in proc(5)).
+            guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return total }
+            return total + (user + system) / ticks
+        }
+    }
+}
+
+struct ShellError: Error, CustomStringConvertible {
+    var command: String
+    var status: Int32
+    var description: String { "`\(command)` exited \(status)" }
+}
+
+@discardableResult
+func sh(_ command: String) throws -> Int32 {
+    let status = KeepalivedTimer.run("/bin/sh", ["-c", command])
+    guard status == 0 else { throw ShellError(command: command, status: status) }
+    return status
+}
