@@ -46,7 +46,7 @@ final class FailoverLab {
     }
 
     deinit {
-        for node in ["sw", "1", "2"] { _ = try? sh("ip netns del \(prefix)\(node)") }
+        for namespace in ["\(prefix)sw", namespace(1), namespace(2)] { _ = try? sh("ip netns del \(namespace)") }
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -59,7 +59,7 @@ final class FailoverLab {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let log = "\(directory)/\(tag).log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardOutput = handle
         process.standardError = handle
