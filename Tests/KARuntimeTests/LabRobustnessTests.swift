@@ -170,3 +170,36 @@ struct LabRobustnessTests {
         #expect(master.wait(timeout: 5) == 0)
     }
 }
+
+/// sd_notify: READY=1 once running, RELOADING=1 then READY=1 around a reload, STOPPING=1 at stop.
+@Suite(.serialized, .enabled(if: Lab.isPrivileged, "needs root for network namespaces"))
+struct LabSystemdTests {
+    @Test func readinessReloadAndStopReachTheNotifySocket() throws {
+        let lab = try LabFailoverTests.lab("sdnt")
+        defer { lab.tearDown() }
+        let path = "\(lab.directory)/notify.sock"
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var address = try ControlSocket.address(path)
+        let bound = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        func next() -> String {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
+        }
+        let node = try lab.start("n1", config: LabRobustnessTests.config(priority: 100), environment: ["NOTIFY_SOCKET": path])
+        #expect(next().hasPrefix("READY=1"))
+        node.kill(SIGHUP)
+        #expect(next().hasPrefix("RELOADING=1"))
+        #expect(next().hasPrefix("READY=1"))
+        node.kill(SIGTERM)
+        #expect(next() == "STOPPING=1")
+        #expect(node.wait(timeout: 5) == 0)
+    }
+}

@@ -13,6 +13,7 @@ final class KarunLab: @unchecked Sendable {
     private var hosts: [String: String] = [:]
     private var ports = 0
     private(set) var processes: [KarunProcess] = []
+    var keepalivedNodes: [KeepalivedNode] = []
     private var netlinks: [String: RouteNetlink] = [:]
 
     init(_ tag: String) throws {
@@ -31,6 +32,9 @@ final class KarunLab: @unchecked Sendable {
         for process in processes { process.kill(SIGKILL) }
         for process in processes { _ = process.wait(timeout: 2) }
         processes.removeAll()
+        for node in keepalivedNodes { node.kill(SIGKILL) }
+        for node in keepalivedNodes { _ = node.wait(timeout: 2) }
+        keepalivedNodes.removeAll()
         netlinks.removeAll()
         lab.tearDown()
         // KARUN_LAB_KEEP=1 keeps configurations and logs for a post-mortem.
@@ -76,13 +80,15 @@ final class KarunLab: @unchecked Sendable {
 
     /// Starts karun in `host` with `config` (written to the lab directory).
     @discardableResult
-    func start(_ host: String, config: String, name: String? = nil, arguments: [String] = []) throws -> KarunProcess {
+    func start(
+        _ host: String, config: String, name: String? = nil, arguments: [String] = [], environment: [String: String] = [:]
+    ) throws -> KarunProcess {
         let label = name ?? host
         let path = "\(directory)/\(label).conf"
         try config.write(toFile: path, atomically: true, encoding: .utf8)
         let process = try KarunProcess(
             namespace: namespace(host), configPath: path, socketPath: "\(directory)/\(label).sock",
-            logPath: "\(directory)/\(label).log", arguments: arguments)
+            logPath: "\(directory)/\(label).log", arguments: arguments, environment: environment)
         processes.append(process)
         return process
     }
@@ -180,7 +186,10 @@ final class KarunProcess: @unchecked Sendable {
         return root.appendingPathComponent(".build/debug/karun").path
     }
 
-    init(namespace: String, configPath: String, socketPath: String, logPath: String, arguments: [String]) throws {
+    init(
+        namespace: String, configPath: String, socketPath: String, logPath: String, arguments: [String],
+        environment: [String: String] = [:]
+    ) throws {
         self.socketPath = socketPath
         self.logPath = logPath
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
@@ -191,6 +200,9 @@ final class KarunProcess: @unchecked Sendable {
                              "--status-socket", socketPath] + arguments + [configPath]
         process.standardOutput = log
         process.standardError = log
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         try process.run()
     }
 

@@ -1,0 +1,80 @@
+import Foundation
+import Glibc
+
+/// keepalived 2.2.7 (Debian's package) as a live peer in a lab namespace: its VRRP process only,
+/// in the foreground, logging to a file the test reads.
+final class KeepalivedNode: @unchecked Sendable {
+    let process = Process()
+    let logPath: String
+    let vrrpPIDPath: String
+
+    static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: "/usr/sbin/keepalived") }
+
+    init(namespace: String, configPath: String, directory: String, label: String) throws {
+        logPath = "\(directory)/\(label).log"
+        vrrpPIDPath = "\(directory)/\(label).vrrp.pid"
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "ip", "netns", "exec", namespace, "/usr/sbin/keepalived", "--vrrp", "--dont-fork", "--log-console",
+            "--log-detail", "-f", configPath, "-p", "\(directory)/\(label).pid", "-r", vrrpPIDPath,
+            "-c", "\(directory)/\(label).checkers.pid",
+        ]
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+    }
+
+    var isRunning: Bool { process.isRunning }
+
+    /// The VRRP child's pid once it has written its pid file.
+    var vrrpPID: pid_t? {
+        (try? String(contentsOfFile: vrrpPIDPath, encoding: .utf8))
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    /// SIGKILL kills the parent and the VRRP child (a crash of the node's keepalived); other
+    /// signals go to the parent, which forwards them as keepalived does.
+    func kill(_ signal: Int32) {
+        if signal == SIGKILL, let child = vrrpPID { Glibc.kill(child, SIGKILL) }
+        if process.isRunning { Glibc.kill(process.processIdentifier, signal) }
+    }
+
+    func wait(timeout: Double) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(5_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// The last "Entering X STATE" of `instance` in the log.
+    func state(_ instance: String) -> String? {
+        var state: String?
+        for line in log.split(separator: "\n") where line.contains("(\(instance)) Entering ") {
+            for candidate in ["MASTER", "BACKUP", "FAULT"] where line.contains("Entering \(candidate) STATE") { state = candidate }
+        }
+        return state
+    }
+
+    /// Log lines where keepalived complains about a packet it received.
+    var protocolComplaints: [String] {
+        let markers = ["invalid", "wrong", "mismatch", "bad ", "unknown", "error", "ignoring", "not present", "does not match"]
+        return log.split(separator: "\n").map(String.init).filter { line in
+            let lower = line.lowercased()
+            return markers.contains { lower.contains($0) }
+        }
+    }
+}
+
+extension KarunLab {
+    /// Starts keepalived in `host` with `config`.
+    func startKeepalived(_ host: String, config: String, name: String) throws -> KeepalivedNode {
+        let path = "\(directory)/\(name).conf"
+        try config.write(toFile: path, atomically: true, encoding: .utf8)
+        let node = try KeepalivedNode(namespace: namespace(host), configPath: path, directory: directory, label: name)
+        keepalivedNodes.append(node)
+        return node
+    }
+}
