@@ -22,7 +22,8 @@ public final class EventLoop {
     private let epoll: Int32
     private let timerFD: Int32
     private var handlers: [Int32: ReadyHandler] = [:]
-    private var timers = TimerHeap()
+    /// Deadline (µs) → timer id; a cancelled id stays until it surfaces (lazy deletion).
+    private var timers = EventQueue<UInt64>()
     private var timerHandlers: [UInt64: () -> Void] = [:]
     private var nextTimerID: UInt64 = 1
     private var armedDeadline: Int64?
@@ -73,7 +74,7 @@ public final class EventLoop {
         let id = nextTimerID
         nextTimerID += 1
         timerHandlers[id] = handler
-        timers.push(deadline: deadline.microseconds, id: id)
+        timers.push(id, at: deadline.microseconds)
         rearm()
         return TimerToken(id: id)
     }
@@ -128,17 +129,17 @@ public final class EventLoop {
         // Timers scheduled by a handler for "now" fire in this pass too, after the ones due before.
         while let top = timers.peek() {
             let current = MonotonicClock.now().microseconds
-            guard top.deadline <= current else { break }
+            guard top.time <= current else { break }
             _ = timers.pop()
-            guard let handler = timerHandlers.removeValue(forKey: top.id) else { continue }
-            lateness.record(microseconds: current - top.deadline)
+            guard let handler = timerHandlers.removeValue(forKey: top.payload) else { continue }
+            lateness.record(microseconds: current - top.time)
             handler()
             if !running { return }
         }
     }
 
     private func rearm() {
-        while let top = timers.peek(), timerHandlers[top.id] == nil { _ = timers.pop() }
+        while let top = timers.peek(), timerHandlers[top.payload] == nil { _ = timers.pop() }
         guard let top = timers.peek() else {
             if armedDeadline != nil {
                 var disarm = itimerspec()
@@ -147,67 +148,15 @@ public final class EventLoop {
             }
             return
         }
-        if armedDeadline == top.deadline { return }
+        if armedDeadline == top.time { return }
         // An absolute deadline of zero would disarm the timer: the earliest value is 1 ns.
-        let deadline = max(top.deadline, 0)
+        let deadline = max(top.time, 0)
         var spec = itimerspec()
         spec.it_value.tv_sec = Int(deadline / 1_000_000)
         spec.it_value.tv_nsec = Int(deadline % 1_000_000) * 1_000
         if spec.it_value.tv_sec == 0, spec.it_value.tv_nsec == 0 { spec.it_value.tv_nsec = 1 }
         _ = timerfd_settime(timerFD, Int32(TFD_TIMER_ABSTIME), &spec, nil)
-        armedDeadline = top.deadline
-    }
-}
-
-/// A binary min-heap of (deadline, sequence) → timer id; equal deadlines fire in schedule order.
-struct TimerHeap {
-    struct Entry {
-        var deadline: Int64
-        var sequence: UInt64
-        var id: UInt64
-        func precedes(_ other: Entry) -> Bool {
-            deadline < other.deadline || (deadline == other.deadline && sequence < other.sequence)
-        }
-    }
-
-    private var entries: [Entry] = []
-    private var sequence: UInt64 = 0
-
-    var count: Int { entries.count }
-
-    func peek() -> Entry? { entries.first }
-
-    mutating func push(deadline: Int64, id: UInt64) {
-        entries.append(Entry(deadline: deadline, sequence: sequence, id: id))
-        sequence += 1
-        var child = entries.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard entries[child].precedes(entries[parent]) else { break }
-            entries.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> Entry? {
-        guard !entries.isEmpty else { return nil }
-        let top = entries[0]
-        let last = entries.removeLast()
-        if !entries.isEmpty {
-            entries[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1
-                let right = left + 1
-                var smallest = parent
-                if left < entries.count, entries[left].precedes(entries[smallest]) { smallest = left }
-                if right < entries.count, entries[right].precedes(entries[smallest]) { smallest = right }
-                guard smallest != parent else { break }
-                entries.swapAt(parent, smallest)
-                parent = smallest
-            }
-        }
-        return top
+        armedDeadline = top.time
     }
 }
 

@@ -190,16 +190,10 @@ public final class VRRPSocket {
             } catch {
                 throw SystemError("send to \(destination): \(error)", code: EINVAL)
             }
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            withUnsafeMutableBytes(of: &address.sin_addr) { $0.copyBytes(from: destination.bytes) }
+            let address = SocketAddress(destination)
             try retryingInterrupts("send to \(destination)", expected: packet.count) {
                 packet.withUnsafeBytes { bytes in
-                    withUnsafePointer(to: &address) { pointer in
-                        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                            sendto(sendFD, bytes.baseAddress, bytes.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                        }
-                    }
+                    address.withSockaddr { sendto(sendFD, bytes.baseAddress, bytes.count, 0, $0, $1) }
                 }
             }
         case .ipv6:
@@ -311,30 +305,8 @@ public final class VRRPSocket {
     }
 
     private static func bindSocket(_ fd: Int32, to address: IPAddress, scope: Int32) throws {
-        let result: Int32
-        switch address.family {
-        case .ipv4:
-            var socketAddress = sockaddr_in()
-            socketAddress.sin_family = sa_family_t(AF_INET)
-            withUnsafeMutableBytes(of: &socketAddress.sin_addr) { $0.copyBytes(from: address.bytes) }
-            result = withUnsafePointer(to: &socketAddress) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-        case .ipv6:
-            var socketAddress = sockaddr_in6()
-            socketAddress.sin6_family = sa_family_t(AF_INET6)
-            let bytes = address.bytes
-            withUnsafeMutableBytes(of: &socketAddress.sin6_addr) { $0.copyBytes(from: bytes) }
-            // fe80::/10 needs its interface.
-            if bytes[0] == 0xFE, bytes[1] & 0xC0 == 0x80 { socketAddress.sin6_scope_id = UInt32(max(scope, 0)) }
-            result = withUnsafePointer(to: &socketAddress) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
-                }
-            }
-        }
+        // fe80::/10 needs its interface (SocketAddress sets the scope for link-local only).
+        let result = SocketAddress(address, scope: scope).withSockaddr { bind(fd, $0, $1) }
         guard result == 0 else { throw SystemError("bind(\(address))") }
     }
 }

@@ -1,6 +1,7 @@
 /// A binary min-heap of events by (time, insertion order): equal times pop in FIFO order, so a
 /// run depends only on its inputs. Payloads sit in slots; the heap moves small keys only. Used by
-/// the simulator in the tests and by `kabench vrrp` (pure: time is a value, no clock).
+/// the simulator in the tests, by `kabench vrrp` and by karun's event loop for its timers (pure:
+/// time is a value, no clock).
 public struct EventQueue<Payload> {
     private struct Key {
         var time: Int64
@@ -39,6 +40,12 @@ public struct EventQueue<Payload> {
             heap.swapAt(child, parent)
             child = parent
         }
+    }
+
+    /// The earliest entry without removing it.
+    public func peek() -> (time: Int64, payload: Payload)? {
+        guard let top = heap.first, let payload = slots[top.slot] else { return nil }
+        return (top.time, payload)
     }
 
     public mutating func pop() -> (time: Int64, payload: Payload)? {

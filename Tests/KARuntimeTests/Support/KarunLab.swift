@@ -50,7 +50,10 @@ final class KarunLab: @unchecked Sendable {
         // Gratuitous ARP updates the client's cache; IPv6 addresses survive a link going down
         // (tests take links down to simulate a dead node, and bring them back).
         try Lab.check(["ip", "netns", "exec", namespace, "sysctl", "-qw", "net.ipv4.conf.all.arp_accept=1",
-                       "net.ipv6.conf.all.keep_addr_on_down=1", "net.ipv6.conf.default.keep_addr_on_down=1"])
+                       "net.ipv6.conf.all.keep_addr_on_down=1", "net.ipv6.conf.default.keep_addr_on_down=1",
+                       // No duplicate address detection: a link brought back up would leave its
+                       // link-local address tentative, and every daemon's IPv6 adverts fail meanwhile.
+                       "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0"])
         for (interface, addresses) in interfaces {
             ports += 1
             let port = "p\(ports)"
@@ -143,28 +146,8 @@ final class KarunLab: @unchecked Sendable {
             let fd = socket(target.family == .ipv4 ? AF_INET : AF_INET6, Int32(SOCK_DGRAM.rawValue), 0)
             guard fd >= 0 else { return }
             defer { close(fd) }
-            var storage = sockaddr_storage()
-            let bytes = target.bytes
-            var length: socklen_t
-            if target.family == .ipv4 {
-                var address = sockaddr_in()
-                address.sin_family = sa_family_t(AF_INET)
-                address.sin_port = UInt16(9).bigEndian
-                withUnsafeMutableBytes(of: &address.sin_addr) { for index in 0..<4 { $0[index] = bytes[index] } }
-                withUnsafeMutableBytes(of: &storage) { buffer in withUnsafeBytes(of: address) { buffer.copyMemory(from: $0) } }
-                length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            } else {
-                var address = sockaddr_in6()
-                address.sin6_family = sa_family_t(AF_INET6)
-                address.sin6_port = UInt16(9).bigEndian
-                withUnsafeMutableBytes(of: &address.sin6_addr) { for index in 0..<16 { $0[index] = bytes[index] } }
-                withUnsafeMutableBytes(of: &storage) { buffer in withUnsafeBytes(of: address) { buffer.copyMemory(from: $0) } }
-                length = socklen_t(MemoryLayout<sockaddr_in6>.size)
-            }
             var payload: UInt8 = 0
-            _ = withUnsafePointer(to: &storage) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { sendto(fd, &payload, 1, 0, $0, length) }
-            }
+            _ = SocketAddress(target, port: 9).withSockaddr { sendto(fd, &payload, 1, 0, $0, $1) }
         }
         usleep(50_000)
     }
