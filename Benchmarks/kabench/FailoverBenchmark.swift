@@ -25,6 +25,9 @@ struct FailoverBenchmark: ParsableCommand {
     @Option(help: "Seconds over which CPU use is measured.")
     var cpuSeconds = 10.0
 
+    @Flag(help: "Only the memory and CPU figures (no failover trials).")
+    var loadOnly = false
+
     struct Mode {
         var name: String
         var version: VRRPVersion
@@ -45,7 +48,7 @@ struct FailoverBenchmark: ParsableCommand {
         }
         let daemons: [FailoverLab.Daemon] = skipKeepalived ? [.karun] : [.karun, .keepalived]
         print("kabench failover: \(trials) SIGKILL trials per mode; takeover = SIGKILL of the master until the backup holds the VIP")
-        for mode in Self.modes {
+        for mode in loadOnly ? [] : Self.modes {
             let expected = Double(VRRPTimers.masterDownInterval(version: mode.version, priority: 100, masterAdvertisementInterval: mode.interval).microseconds) / 1e6
             print("\n\(mode.name) (Master_Down_Interval of the backup: \(formatted(expected * 1000, decimals: 0)) ms)")
             for daemon in daemons {
@@ -68,10 +71,14 @@ struct FailoverBenchmark: ParsableCommand {
                 let cpuStart = FailoverLab.cpuSeconds(running)
                 let wallStart = monotonicSeconds()
                 Thread.sleep(forTimeInterval: count == 1 ? 2 : cpuSeconds)
-                let cpu = (FailoverLab.cpuSeconds(running) - cpuStart) / (monotonicSeconds() - wallStart)
+                let cpuEnd = FailoverLab.cpuSeconds(running)
+                let wall = monotonicSeconds() - wallStart
+                let user = (cpuEnd.user - cpuStart.user) / wall
+                let system = (cpuEnd.system - cpuStart.system) / wall
                 lab.stop(running)
                 print("  \(String(count).padding(toLength: 4, withPad: " ", startingAt: 0)) instance(s)  \(daemon.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
-                    + "RSS \(formatted(Double(rss) / 1024, decimals: 1)) MB   CPU \(formatted(cpu * 100, decimals: 2)) % of a core")
+                    + "RSS \(formatted(Double(rss) / 1024, decimals: 1)) MB   CPU \(formatted((user + system) * 100, decimals: 2)) % of a core "
+                    + "(user \(formatted(user * 100, decimals: 2)) %, system \(formatted(system * 100, decimals: 2)) %)")
             }
         }
     }

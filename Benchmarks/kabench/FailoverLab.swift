@@ -86,8 +86,10 @@ final class FailoverLab {
         }
     }
 
+    /// keepalived's VRRP child first: a parent killed first makes the child stop gracefully
+    /// (priority 0), which is not a crash.
     func kill(_ running: Running, _ signal: Int32) {
-        for pid in running.pids { Foundation.kill(pid, signal) }
+        for pid in running.pids.reversed() { Foundation.kill(pid, signal) }
     }
 
     func stop(_ running: Running) {
@@ -136,16 +138,17 @@ final class FailoverLab {
         }
     }
 
-    /// CPU seconds (user + system) the daemon's processes have used.
-    static func cpuSeconds(_ running: Running) -> Double {
+    /// CPU seconds in user and in system mode the daemon's processes have used (system time
+    /// includes the softirq work of delivering its packets through the veth pairs and bridge).
+    static func cpuSeconds(_ running: Running) -> (user: Double, system: Double) {
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
-        return running.pids.reduce(0) { total, pid in
+        return running.pids.reduce((0, 0)) { total, pid in
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
                   let close = stat.lastIndex(of: ")") else { return total }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             // After the command: state is field 3, utime 14 and stime 15 (1-based in proc(5)).
             guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return total }
-            return total + (user + system) / ticks
+            return (total.0 + user / ticks, total.1 + system / ticks)
         }
     }
 }
