@@ -187,6 +187,7 @@ struct StatusSurfacesTests {
         #expect(lateCount > 0)
         #expect(metrics[#"karun_timer_lateness_seconds_bucket{le="+Inf"}"#] == lateCount)
         #expect((metrics["process_resident_memory_bytes"] ?? 0) > 1_000_000)
+        Self.checkExposition(first.body)
         #expect(first.body.contains("# TYPE karun_timer_lateness_seconds histogram"))
         #expect(first.body.contains("# TYPE keepalived_advertisements_sent_total counter"))
 
@@ -364,6 +365,35 @@ struct StatusSurfacesTests {
             #expect(body.utf8.count == length)
         }
         return (status, body)
+    }
+
+    /// Text format rules a scraper enforces: each family declared once, its samples right after
+    /// its `# TYPE` (histograms as `_bucket`/`_sum`/`_count`), names and values well-formed.
+    static func checkExposition(_ text: String) {
+        var declared = Set<String>()
+        var current: (name: String, type: String)?
+        for line in text.components(separatedBy: "\n") where !line.isEmpty {
+            if line.hasPrefix("# TYPE ") {
+                let words = line.split(separator: " ")
+                #expect(words.count == 4)
+                let name = String(words[2])
+                #expect(declared.insert(name).inserted, "\(name) declared twice")
+                current = (name, String(words[3]))
+                continue
+            }
+            if line.hasPrefix("#") { continue }
+            let name = String(line.prefix { $0 != "{" && $0 != " " })
+            #expect(name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" }, "\(name)")
+            guard let family = current else {
+                Issue.record("sample before any TYPE: \(line)")
+                continue
+            }
+            let allowed = family.type == "histogram"
+                ? [family.name + "_bucket", family.name + "_sum", family.name + "_count"] : [family.name]
+            #expect(allowed.contains(name), "\(name) under family \(family.name)")
+            let value = line.split(separator: " ").last.map(String.init) ?? ""
+            #expect(Double(value) != nil || ["+Inf", "-Inf", "NaN"].contains(value), "\(line)")
+        }
     }
 
     /// `name{labels} value` lines → value by `name{labels}` (as printed).

@@ -173,13 +173,13 @@ extension Daemon {
             for script in plan.scripts { text.sample(name, [("name", script.name)], value(scriptStatistics[script.name] ?? ScriptStatistics())) }
         }
         text.family("karun_script_last_duration_seconds", .gauge, "Duration of the last finished vrrp_script run")
-        text.family("karun_script_last_exit_code", .gauge, "Exit code of the last run (128+N when killed by signal N)")
         for script in plan.scripts {
             guard let statistics = scriptStatistics[script.name] else { continue }
             if let duration = statistics.lastDuration {
                 text.sample("karun_script_last_duration_seconds", [("name", script.name)], Double(duration.microseconds) / 1e6)
             }
         }
+        text.family("karun_script_last_exit_code", .gauge, "Exit code of the last run (128+N when killed by signal N)")
         for script in plan.scripts {
             guard let exit = scriptStatistics[script.name]?.lastExit else { continue }
             let code: Int32 = switch exit {
@@ -194,7 +194,7 @@ extension Daemon {
             "karun_timer_lateness_seconds", "How late loop timers fired",
             bounds: LatenessRecorder.bounds.map { Double($0) / 1e6 }, counts: lateness.counts,
             sum: Double(lateness.totalMicroseconds) / 1e6)
-        text.add("karun_timer_lateness_worst_seconds", .gauge, "Latest timer since start", [([], Double(lateness.worstMicroseconds) / 1e6)])
+        text.add("karun_timer_lateness_worst_seconds", .gauge, "Worst timer lateness since start", [([], Double(lateness.worstMicroseconds) / 1e6)])
 
         text.add("process_start_time_seconds", .gauge, "Start time of the process since unix epoch in seconds", [([], startedAtWallClock.rounded(.down))])
         if let resident = Self.residentMemoryBytes() {
