@@ -50,6 +50,9 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Serve Prometheus metrics at http://ADDR:PORT/metrics (PORT alone: 127.0.0.1).", valueName: "ADDR:PORT"))
     var metrics: String?
 
+    @Option(help: "Write karun's PID here (for tools that signal it, like keepalived's pid file).")
+    var pidFile: String?
+
     @Flag(help: "Allow --metrics on an address other than loopback.")
     var metricsAllowRemote = false
 
@@ -94,6 +97,7 @@ struct Run: ParsableCommand {
             logTimestamps: !underJournal, notifyTimeout: notifyTimeout)
         options.statusDirectory = statusDir
         options.metricsEndpoint = metricsEndpoint
+        options.pidFile = pidFile
         let daemon: Daemon
         do {
             daemon = try Daemon(options: options, logger: logger)

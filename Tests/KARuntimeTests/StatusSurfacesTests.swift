@@ -99,10 +99,13 @@ struct StatusSurfacesTests {
         try lab.host("n1", [("eth0", ["192.0.2.11/24"])])
         let statusDirectory = "\(lab.directory)/status"
         try FileManager.default.createDirectory(atPath: statusDirectory, withIntermediateDirectories: true)
-        let node = try lab.start("n1", config: Self.config, arguments: ["--status-dir", statusDirectory, "--metrics", "127.0.0.1:9165"])
+        let node = try lab.start("n1", config: Self.config, arguments: [
+            "--status-dir", statusDirectory, "--metrics", "127.0.0.1:9165", "--pid-file", "\(lab.directory)/karun.pid",
+        ])
         let master = lab.wait(timeout: 8) { node.state("VI_1") == "MASTER" }
         #expect(master != nil, "VI_1 did not become MASTER:\n\(node.log)")
         _ = lab.wait(timeout: 3) { lab.holds("n1", "eth0", "192.0.2.1") }
+        #expect(try String(contentsOfFile: "\(lab.directory)/karun.pid", encoding: .utf8) == "\(node.pid)\n")
 
         // keepalived.json
         let jsonPath = "\(statusDirectory)/keepalived.json"
@@ -207,6 +210,7 @@ struct StatusSurfacesTests {
 
         node.kill(SIGTERM)
         #expect(node.wait(timeout: 5) == 0)
+        #expect(!FileManager.default.fileExists(atPath: "\(lab.directory)/karun.pid"))
     }
 
     // MARK: keepalived.json's shape

@@ -104,6 +104,7 @@ public final class Daemon {
         configureTrackers()
         control = try openControlSocket()
         metrics = openMetricsServer()
+        writePidFile()
 
         handle(.start)
         reportLinkStates(initial: true)
@@ -315,6 +316,7 @@ public final class Daemon {
         // Components that unwatch their descriptors in deinit go before the loop does.
         control = nil
         metrics = nil
+        removePidFile()
         signals = nil
         monitor = nil
         trackFiles = nil

@@ -18,6 +18,8 @@ public struct DaemonOptions: Sendable {
     public var statusDirectory: String? = nil
     /// `--metrics`: serve Prometheus text at http://ENDPOINT/metrics (nil: off).
     public var metricsEndpoint: MetricsEndpoint? = nil
+    /// `--pid-file`: where karun writes its PID (nil: nowhere).
+    public var pidFile: String? = nil
 
     public static let defaultStatusSocket = "/run/karun/karun.sock"
 

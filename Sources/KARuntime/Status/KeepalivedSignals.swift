@@ -43,3 +43,23 @@ public enum KeepalivedSignal: String, CaseIterable, Sendable {
     /// The real-time signals karun must block and read besides the classic ones.
     public static var realTimeNumbers: [Int32] { [json.number, statsClear.number] }
 }
+
+extension Daemon {
+    /// `--pid-file`: the PID exporters signal (keepalived's `/run/keepalived.pid`, which
+    /// mehdy/keepalived-exporter reads through `--ka.pid-path`). Written at start, removed at stop.
+    func writePidFile() {
+        guard let path = options.pidFile else { return }
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        switch StatusFile.write(directory: directory, name: name, "\(getpid())\n") {
+        case .success: chmod(path, 0o644)
+        case .failure(let error): logger.warning("pid file \(path): \(error)")
+        }
+    }
+
+    func removePidFile() {
+        guard let path = options.pidFile else { return }
+        unlink(path)
+    }
+}

@@ -41,7 +41,7 @@ extension Daemon {
             return false
         }
         switch result {
-        case .success(let path): logger.info("\(signal.rawValue): wrote \(path)")
+        case .success(let path): logger.debug("\(signal.rawValue): wrote \(path)")
         case .failure(let error): logger.warning("\(signal.rawValue): cannot write status file: \(error)")
         }
         return true
