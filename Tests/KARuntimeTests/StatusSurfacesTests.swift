@@ -88,6 +88,23 @@ struct StatusSurfacesTests {
                 eth0
             }
         }
+        vrrp_instance VI_2 {
+            state BACKUP
+            interface eth0
+            version 3
+            virtual_router_id 52
+            priority 100
+            advert_int 0.5
+            nopreempt
+            notify_master "/bin/true master"
+            notify "/bin/true"
+            virtual_ipaddress {
+                192.0.2.2/24
+            }
+            virtual_routes {
+                198.51.100.0/24 via 192.0.2.254
+            }
+        }
         """
 
     /// One karun node: keepalived's signals write keepalived.json/.data/.stats with keepalived's
@@ -132,6 +149,18 @@ struct StatusSurfacesTests {
         #expect((stats["become_master"] as? Int) == 1)
         #expect((stats["advert_sent"] as? Int ?? 0) >= 1)
         #expect(Self.mode(jsonPath) == 0o600)
+        // A v3 instance: fractional adver_int, notify scripts as keepalived quotes them, no auth_data.
+        let v3Data = try #require(entries.dropFirst().first?["data"] as? [String: Any])
+        #expect(v3Data["iname"] as? String == "VI_2")
+        #expect(v3Data["version"] as? Int == 3)
+        #expect(v3Data["adver_int"] as? Double == 0.5)
+        #expect(v3Data["nopreempt"] as? Bool == true)
+        #expect(v3Data["script_master"] as? String == "'/bin/true' 'master'")
+        #expect(v3Data["script"] as? String == "'/bin/true'")
+        #expect((v3Data["vroutes"] as? [String])?.count == 1)
+        #expect(v3Data["auth_type"] as? Int == 0)
+        #expect(v3Data["auth_data"] == nil)
+        #expect(v3Data["track_script"] == nil)
 
         // keepalived.data and keepalived.stats
         let dataPath = "\(statusDirectory)/keepalived.data"
@@ -267,10 +296,13 @@ struct StatusSurfacesTests {
             }
         }
         for key in statsFields { #expect((kinds[key] ?? []).allSatisfy { $0 == .int }, "\(key)") }
-        // keepalived's key order within data.
+        // keepalived's key order within each data object.
         let order = dataFields.map(\.0)
-        let positions = order.compactMap { key in text.range(of: "\"\(key)\":").map { (key, $0.lowerBound) } }
-        #expect(positions.map(\.0) == positions.sorted { $0.1 < $1.1 }.map(\.0))
+        for entry in text.components(separatedBy: "{\"data\":").dropFirst() {
+            let data = entry.components(separatedBy: "\"stats\":").first ?? entry
+            let positions = order.compactMap { key in data.range(of: "\"\(key)\":").map { (key, $0.lowerBound) } }
+            #expect(positions.map(\.0) == positions.sorted { $0.1 < $1.1 }.map(\.0))
+        }
     }
 
     /// The kind of each `"key":value` in compact JSON text.

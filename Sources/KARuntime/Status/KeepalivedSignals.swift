@@ -52,7 +52,7 @@ extension Daemon {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        switch StatusFile.write(directory: directory, name: name, "\(getpid())\n") {
+        switch StatusFile.replace(directory: directory, name: name, "\(getpid())\n") {
         case .success: chmod(path, 0o644)
         case .failure(let error): logger.warning("pid file \(path): \(error)")
         }

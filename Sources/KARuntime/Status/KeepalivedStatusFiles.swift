@@ -29,13 +29,13 @@ extension Daemon {
         let result: Result<String, SystemError>
         switch signal {
         case .json:
-            result = StatusFile.write(directory: directory, name: "keepalived.json", keepalivedJSON().text() + "\n")
+            result = StatusFile.replace(directory: directory, name: "keepalived.json", keepalivedJSON().text() + "\n")
         case .data:
-            result = StatusFile.write(directory: directory, name: "keepalived.data", keepalivedData())
+            result = StatusFile.replace(directory: directory, name: "keepalived.data", keepalivedData())
         case .stats:
-            result = StatusFile.write(directory: directory, name: "keepalived.stats", keepalivedStats())
+            result = StatusFile.replace(directory: directory, name: "keepalived.stats", keepalivedStats())
         case .statsClear:
-            result = StatusFile.write(directory: directory, name: "keepalived.stats", keepalivedStats())
+            result = StatusFile.replace(directory: directory, name: "keepalived.stats", keepalivedStats())
             clearKeepalivedStats()
         case .stop, .reload:
             return false
@@ -448,7 +448,7 @@ extension Daemon {
 /// same directory (mode 0600), written in full, then renamed over the old one, so a reader sees
 /// the old file or the new one, never half of one.
 enum StatusFile {
-    static func write(directory: String, name: String, _ contents: String) -> Result<String, SystemError> {
+    static func replace(directory: String, name: String, _ contents: String) -> Result<String, SystemError> {
         let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
         var templateBytes = Array(((directory.hasSuffix("/") ? directory : directory + "/") + "." + name + ".XXXXXX").utf8CString)
         let fd = mkstemp(&templateBytes)
@@ -459,7 +459,7 @@ enum StatusFile {
         let bytes = Array(contents.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if written < 0, errno == EINTR { continue }
             guard written > 0 else {
                 let error = SystemError("write \(temporary)")
