@@ -143,7 +143,7 @@ struct StatusSurfacesTests {
         #expect(data["vips"] as? [String] == ["192.0.2.1/24 dev eth0 scope global set", "192.0.2.5 dev eth0 scope global label eth0:v set"])
         #expect(data["evips"] as? [String] == ["192.0.2.9/24 dev eth0 scope global set"])
         #expect(data["track_script"] as? [String] == ["'/bin/true'"])
-        #expect(data["track_ifp"] as? [String] == ["eth0"])
+        #expect(data["track_ifp"] == nil, "keepalived leaves out a weight-0 track of the instance's own interface")
         let lastTransition = try #require(data["last_transition"] as? Double)
         #expect(abs(lastTransition - Date().timeIntervalSince1970) < 30)
         #expect((stats["become_master"] as? Int) == 1)
@@ -242,6 +242,120 @@ struct StatusSurfacesTests {
         #expect(!FileManager.default.fileExists(atPath: "\(lab.directory)/karun.pid"))
     }
 
+    /// The oracle: keepalived 2.2.7 itself, in its own namespace with the same configuration,
+    /// writes its keepalived.json; karun's has the same keys, in the same order, with the same
+    /// JSON types, instance by instance (values differ: times, counters, masked auth_data).
+    @Test(
+        .enabled(if: Lab.isPrivileged && FileManager.default.isExecutableFile(atPath: "/usr/sbin/keepalived"), "needs root and keepalived"),
+        .timeLimit(.minutes(1)))
+    func keepalivedJSONHasKeepalivedsKeysOrderAndTypes() throws {
+        // Two labs: on one wire keepalived and karun would elect each other (same VRIDs).
+        let reference = try KarunLab("kref")
+        defer { reference.tearDown() }
+        try reference.host("k1", [("eth0", ["192.0.2.21/24"])])
+        let lab = try KarunLab("kour")
+        defer { lab.tearDown() }
+        try lab.host("n1", [("eth0", ["192.0.2.11/24"])])
+        let keepalivedDirectory = "\(lab.directory)/keepalived"
+        try FileManager.default.createDirectory(atPath: keepalivedDirectory, withIntermediateDirectories: true)
+        try Self.config.write(toFile: "\(keepalivedDirectory)/keepalived.conf", atomically: true, encoding: .utf8)
+        let keepalived = Process()
+        keepalived.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        keepalived.arguments = [
+            "TMPDIR=\(keepalivedDirectory)", "ip", "netns", "exec", reference.namespace("k1"), "/usr/sbin/keepalived", "-n", "-l", "-D",
+            "-P", "-f", "\(keepalivedDirectory)/keepalived.conf", "-p", "\(keepalivedDirectory)/k.pid",
+            "-r", "\(keepalivedDirectory)/v.pid", "-c", "\(keepalivedDirectory)/c.pid",
+        ]
+        keepalived.standardOutput = FileHandle.nullDevice
+        keepalived.standardError = FileHandle.nullDevice
+        try keepalived.run()
+        defer {
+            if keepalived.isRunning { Glibc.kill(keepalived.processIdentifier, SIGKILL) }
+            keepalived.waitUntilExit()
+        }
+        let statusDirectory = "\(lab.directory)/status"
+        try FileManager.default.createDirectory(atPath: statusDirectory, withIntermediateDirectories: true)
+        let node = try lab.start("n1", config: Self.config, arguments: ["--status-dir", statusDirectory])
+        // Both past start-up (VI_1 MASTER after its down timer) before the files are asked for.
+        #expect(lab.wait(timeout: 8) { node.state("VI_1") == "MASTER" } != nil, "\(node.log)")
+        let vrrpPID = try #require(lab.wait(timeout: 5) { (try? String(contentsOfFile: "\(keepalivedDirectory)/v.pid", encoding: .utf8)) != nil }
+            .flatMap { _ in Int32((try? String(contentsOfFile: "\(keepalivedDirectory)/v.pid", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") })
+        let theirsPath = "\(keepalivedDirectory)/keepalived.json"
+        let oursPath = "\(statusDirectory)/keepalived.json"
+        node.kill(KeepalivedSignal.json.number)
+        // keepalived installs its handlers a moment after writing its PID: ask until it answers.
+        let answered = lab.wait(timeout: 5) {
+            Glibc.kill(vrrpPID, KeepalivedSignal.json.number)
+            usleep(100_000)
+            return FileManager.default.fileExists(atPath: theirsPath)
+        }
+        #expect(answered != nil)
+        #expect(lab.wait(timeout: 3) { FileManager.default.fileExists(atPath: oursPath) } != nil)
+        let theirs = try String(contentsOfFile: theirsPath, encoding: .utf8)
+        let ours = try String(contentsOfFile: oursPath, encoding: .utf8)
+        let theirShape = Self.shape(theirs)
+        let ourShape = Self.shape(ours)
+        #expect(theirShape.count == 2 && ourShape.count == 2, "\(theirs)")
+        for (index, (their, our)) in zip(theirShape, ourShape).enumerated() {
+            #expect(our.map(\.0) == their.map(\.0), "instance \(index): keys differ")
+            for ((key, ourKind), (_, theirKind)) in zip(our, their) {
+                #expect(ourKind == theirKind, "instance \(index) \(key): karun \(ourKind), keepalived \(theirKind)")
+            }
+        }
+
+        // keepalived.stats: the same text once the numbers are blanked out.
+        Glibc.kill(vrrpPID, SIGUSR2)
+        node.kill(SIGUSR2)
+        let theirStats = "\(keepalivedDirectory)/keepalived.stats"
+        let ourStats = "\(statusDirectory)/keepalived.stats"
+        #expect(lab.wait(timeout: 3) { FileManager.default.fileExists(atPath: theirStats) && FileManager.default.fileExists(atPath: ourStats) } != nil)
+        _ = lab.wait(timeout: 0.3) { false }
+        func blanked(_ path: String) throws -> String {
+            String(try String(contentsOfFile: path, encoding: .utf8).map { $0.isNumber ? "N" : $0 })
+                .replacingOccurrences(of: "NN", with: "N").replacingOccurrences(of: "NN", with: "N")
+        }
+        #expect(try blanked(ourStats) == blanked(theirStats))
+    }
+
+    /// Each top-level entry's `"key":kind` pairs in order (data keys, then stats keys).
+    static func shape(_ text: String) -> [[(String, Kind)]] {
+        text.components(separatedBy: "{\"data\":").dropFirst().map { entry in
+            var pairs: [(String, Kind)] = []
+            let scalars = Array(entry.unicodeScalars)
+            var depth = 0
+            var index = 0
+            var inString = false
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if inString {
+                    if scalar == "\\" { index += 2; continue }
+                    if scalar == "\"" { inString = false }
+                    index += 1
+                    continue
+                }
+                switch scalar {
+                case "[": depth += 1
+                case "]": depth -= 1
+                case "\"" where depth == 0:
+                    var end = index + 1
+                    while end < scalars.count, scalars[end] != "\"" { end += 1 }
+                    if end + 1 < scalars.count, scalars[end + 1] == ":" {
+                        let key = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+                        let kinds = rawKinds("\"\(key)\"" + String(String.UnicodeScalarView(scalars[(end + 1)...].prefix(64))))
+                        if key != "data", key != "stats", let kind = kinds[key]?.first { pairs.append((key, kind)) }
+                        index = end + 2
+                        continue
+                    }
+                    inString = true
+                case "\"": inString = true
+                default: break
+                }
+                index += 1
+            }
+            return pairs
+        }
+    }
+
     // MARK: keepalived.json's shape
 
     enum Kind: Equatable { case int, number, bool, string, array, object }
@@ -318,6 +432,7 @@ struct StatusSurfacesTests {
             index = end + 1
             guard index < scalars.count, scalars[index] == ":" else { continue }
             index += 1
+            guard index < scalars.count else { break }
             let kind: Kind
             switch scalars[index] {
             case "t", "f": kind = .bool

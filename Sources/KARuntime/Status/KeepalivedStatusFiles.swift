@@ -133,7 +133,7 @@ extension Daemon {
             pairs.append(("vrules", .array(configuration.virtualRules.map { .string($0.specification) })))
         }
         for (key, kind) in [("track_ifp", TrackerKind.interface), ("track_script", .script), ("track_process", .process)] {
-            let names = configuration.trackers.filter { $0.key.kind == kind }.map { tracker in
+            let names = keepalivedTrackers(instance, kind).map { tracker in
                 kind == .script ? quotedScript(tracker.key.name) : tracker.key.name
             }
             if !names.isEmpty { pairs.append((key, .array(names.map { .string($0) }))) }
@@ -322,7 +322,7 @@ extension Daemon {
             lines.append("   Virtual Routes :")
             for route in configuration.virtualRoutes { lines.append("     \(route.specification)") }
         }
-        let interfaces = configuration.trackers.filter { $0.key.kind == .interface }
+        let interfaces = keepalivedTrackers(instance, .interface)
         if !interfaces.isEmpty {
             lines.append("   Tracked interfaces :")
             for tracker in interfaces { lines.append("     \(tracker.key.name) weight \(tracker.weight)") }
@@ -336,6 +336,15 @@ extension Daemon {
     }
 
     // MARK: Helpers
+
+    /// The trackers keepalived lists: it drops a weight-0 `track_interface` of the instance's own
+    /// interface (tracked anyway), as keepalived 2.2.7's own keepalived.json shows.
+    func keepalivedTrackers(_ instance: KAVRRP.VRRPInstance, _ kind: TrackerKind) -> [TrackerConfiguration] {
+        let own: Set<String> = [instance.configuration.interface, plan.instancePlans[instance.name]?.interface ?? ""]
+        return instance.configuration.trackers.filter { tracker in
+            tracker.key.kind == kind && !(kind == .interface && tracker.weight == 0 && own.contains(tracker.key.name))
+        }
+    }
 
     /// The interface keepalived names as the instance's `ifp`: the VMAC when there is one.
     func keepalivedInterfaceName(_ instance: KAVRRP.VRRPInstance) -> String {
