@@ -114,6 +114,7 @@ struct StatusSurfacesTests {
         let lab = try KarunLab("stat")
         defer { lab.tearDown() }
         try lab.host("n1", [("eth0", ["192.0.2.11/24"])])
+        try lab.host("n2", [("eth0", ["192.0.2.12/24"])])
         let statusDirectory = "\(lab.directory)/status"
         try FileManager.default.createDirectory(atPath: statusDirectory, withIntermediateDirectories: true)
         let node = try lab.start("n1", config: Self.config, arguments: [
@@ -222,6 +223,25 @@ struct StatusSurfacesTests {
         Self.checkExposition(first.body)
         #expect(first.body.contains("# TYPE karun_timer_lateness_seconds histogram"))
         #expect(first.body.contains("# TYPE keepalived_advertisements_sent_total counter"))
+
+        // Drops move, by reason: three adverts with another password from n2.
+        try NetworkNamespace.with(lab.namespace("n2")) {
+            let socket = try VRRPSocket(family: .ipv4, interface: ("eth0", Int32(if_nametoindex("eth0"))))
+            defer { socket.close() }
+            let advert = VRRPAdvertisement(
+                version: .v2, virtualRouterID: 51, priority: 100, advertisementInterval: 1,
+                addresses: ["192.0.2.1", "192.0.2.5"], authentication: .simplePassword(AuthenticationData(password: "wrong")))
+            let payload = try AdvertisementCodec.encode(advert, addressing: PacketAddressing(source: "192.0.2.12", destination: "224.0.0.18"))
+            for _ in 0..<3 { try socket.send(payload: payload, source: "192.0.2.12", destination: "224.0.0.18", hopLimit: 255) }
+        }
+        let dropped = lab.wait(timeout: 3) {
+            let now = Self.parseMetrics((try? Self.scrape(namespace: namespace, port: 9165).body) ?? "")
+            return now["keepalived_authentication_failure_total" + labels] == 3
+                && now["karun_instance_drops_total" + labels.dropLast() + #",reason="auth"}"#] == 3
+                && now[#"karun_drops_total{reason="auth"}"#] == 3
+        }
+        #expect(dropped != nil, "auth drops not counted")
+        #expect(node.state("VI_1") == "MASTER")
 
         // Counters move: adverts go out every second.
         let sent = try #require(metrics["keepalived_advertisements_sent_total" + labels])
