@@ -290,6 +290,16 @@ struct StatusSurfacesTests {
         keepalived.standardError = FileHandle.nullDevice
         try keepalived.run()
         defer {
+            // SIGTERM stops keepalived's children too; SIGKILL whatever is left after 5 s.
+            if keepalived.isRunning { Glibc.kill(keepalived.processIdentifier, SIGTERM) }
+            let deadline = Date().addingTimeInterval(5)
+            while keepalived.isRunning, Date() < deadline { usleep(10_000) }
+            for file in ["v.pid", "c.pid"] {
+                if let text = try? String(contentsOfFile: "\(keepalivedDirectory)/\(file)", encoding: .utf8),
+                   let child = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                    Glibc.kill(child, SIGKILL)
+                }
+            }
             if keepalived.isRunning { Glibc.kill(keepalived.processIdentifier, SIGKILL) }
             keepalived.waitUntilExit()
         }
