@@ -58,8 +58,15 @@ extension Daemon {
         }
     }
 
+    /// Removes the PID file only while it still names this process (another karun may own it now).
     func removePidFile() {
         guard let path = options.pidFile else { return }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard count > 0, String(decoding: buffer[0..<count], as: UTF8.self) == "\(getpid())\n" else { return }
         unlink(path)
     }
 }
