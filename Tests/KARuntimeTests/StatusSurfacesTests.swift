@@ -272,7 +272,7 @@ struct StatusSurfacesTests {
         // Two labs: on one wire keepalived and karun would elect each other (same VRIDs).
         let reference = try KarunLab("kref")
         defer { reference.tearDown() }
-        try reference.host("k1", [("eth0", ["192.0.2.21/24"])])
+        try reference.host("k1", [("eth0", ["192.0.2.11/24"])])
         let lab = try KarunLab("kour")
         defer { lab.tearDown() }
         try lab.host("n1", [("eth0", ["192.0.2.11/24"])])
@@ -345,6 +345,31 @@ struct StatusSurfacesTests {
                 .replacingOccurrences(of: "NN", with: "N").replacingOccurrences(of: "NN", with: "N")
         }
         #expect(try blanked(ourStats) == blanked(theirStats))
+
+        // keepalived.data: the lines the exporters parse say the same (VIPs without the state's
+        // "set"), instance by instance.
+        Glibc.kill(vrrpPID, SIGUSR1)
+        node.kill(SIGUSR1)
+        let theirData = "\(keepalivedDirectory)/keepalived.data"
+        let ourData = "\(statusDirectory)/keepalived.data"
+        #expect(lab.wait(timeout: 3) { FileManager.default.fileExists(atPath: theirData) && FileManager.default.fileExists(atPath: ourData) } != nil)
+        _ = lab.wait(timeout: 0.3) { false }
+        let theirBlocks = Self.dataBlocks(try String(contentsOfFile: theirData, encoding: .utf8))
+        let ourBlocks = Self.dataBlocks(try String(contentsOfFile: ourData, encoding: .utf8))
+        #expect(Set(ourBlocks.keys) == ["VI_1", "VI_2", "script chk_ok"])
+        #expect(Set(theirBlocks.keys) == Set(ourBlocks.keys))
+        var compared = 0
+        for (name, their) in theirBlocks {
+            let our = ourBlocks[name] ?? [:]
+            for key in ["VRRP Version", "Interface", "Using src_ip", "Virtual Router ID", "Priority", "Effective priority",
+                        "Gratuitous ARP delay", "Gratuitous ARP repeat", "Gratuitous ARP refresh", "Down timer adverts",
+                        "Advert interval", "Preempt", "Authentication type", "Virtual IP", "Virtual IP Excluded",
+                        "Interval", "Rise", "Fall", "Status"] where their[key] != nil {
+                #expect(our[key] == their[key], "\(name) \(key)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 25)
     }
 
     /// Each top-level entry's `"key":kind` pairs in order (data keys, then stats keys).
@@ -384,6 +409,40 @@ struct StatusSurfacesTests {
             }
             return pairs
         }
+    }
+
+    /// keepalived.data's instance and script blocks: `key = value` lines, list values (5-space
+    /// lines, " set" removed) joined under their `key:` header.
+    static func dataBlocks(_ text: String) -> [String: [String: String]] {
+        var blocks: [String: [String: String]] = [:]
+        var block: String?
+        var listKey: String?
+        for line in text.components(separatedBy: "\n") {
+            if line.hasPrefix(" VRRP Instance = ") {
+                block = String(line.dropFirst(" VRRP Instance = ".count))
+            } else if line.hasPrefix(" VRRP Script = ") {
+                block = "script " + line.dropFirst(" VRRP Script = ".count)
+            } else if !line.hasPrefix("   ") {
+                block = nil
+            } else if let name = block {
+                if line.hasPrefix("     ") {
+                    if let key = listKey {
+                        var value = line.trimmingCharacters(in: .whitespaces)
+                        if value.hasSuffix(" set") { value.removeLast(4) }
+                        blocks[name, default: [:]][key, default: ""] += value + ";"
+                    }
+                } else if let equals = line.range(of: " = ") {
+                    listKey = nil
+                    blocks[name, default: [:]][line[..<equals.lowerBound].trimmingCharacters(in: .whitespaces)] =
+                        String(line[equals.upperBound...])
+                } else if line.hasSuffix(":") {
+                    var key = line.trimmingCharacters(in: .whitespaces).dropLast().trimmingCharacters(in: .whitespaces)
+                    if let paren = key.range(of: " (") { key = String(key[..<paren.lowerBound]) }
+                    listKey = key
+                }
+            }
+        }
+        return blocks
     }
 
     // MARK: keepalived.json's shape
