@@ -44,7 +44,42 @@ struct Run: ParsableCommand {
     @Option(help: "Seconds a notify script may run before it is killed.")
     var notifyTimeout: Double = 30
 
+    @Option(help: "Directory for keepalived.json/.data/.stats, written on keepalived's signals (default: $TMPDIR, else /tmp).")
+    var statusDir: String?
+
+    @Option(help: ArgumentHelp("Serve Prometheus metrics at http://ADDR:PORT/metrics (PORT alone: 127.0.0.1).", valueName: "ADDR:PORT"))
+    var metrics: String?
+
+    @Option(help: "Write karun's PID here (for tools that signal it, like keepalived's pid file).")
+    var pidFile: String?
+
+    @Flag(help: "Allow --metrics on an address other than loopback.")
+    var metricsAllowRemote = false
+
+    @Option(help: ArgumentHelp("Print the number of keepalived's signal NAME (STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON) and exit, like keepalived --signum.", valueName: "NAME"))
+    var signum: String?
+
     func run() throws {
+        if let signum {
+            guard let signal = KeepalivedSignal(name: signum) else {
+                FileStream.standardError.write("Unknown sigfunc \(signum)\n")
+                throw ExitCode(1)
+            }
+            print(signal.number)
+            return
+        }
+        var metricsEndpoint: MetricsEndpoint?
+        if let metrics {
+            guard let endpoint = MetricsEndpoint(parsing: metrics) else {
+                FileStream.standardError.write("karun: --metrics \(metrics): expected ADDR:PORT, [ADDR]:PORT or PORT\n")
+                throw ExitCode(1)
+            }
+            guard endpoint.isLoopback || metricsAllowRemote else {
+                FileStream.standardError.write("karun: --metrics \(metrics) is not a loopback address; add --metrics-allow-remote to serve it\n")
+                throw ExitCode(1)
+            }
+            metricsEndpoint = endpoint
+        }
         if check {
             let result = ConfigurationCheck.run(path: config, configID: configID)
             if !result.rendered.isEmpty { FileStream.standardError.write(result.rendered) }
@@ -57,9 +92,12 @@ struct Run: ParsableCommand {
         let level = logLevel.level
         LoggingSystem.bootstrap { label in KarunLogHandler(label: label, level: level, timestamps: !underJournal) }
         let logger = Logger(label: "karun")
-        let options = DaemonOptions(
+        var options = DaemonOptions(
             configPath: config, configID: configID, statusSocketPath: statusSocket, logLevel: level,
             logTimestamps: !underJournal, notifyTimeout: notifyTimeout)
+        options.statusDirectory = statusDir
+        options.metricsEndpoint = metricsEndpoint
+        options.pidFile = pidFile
         let daemon: Daemon
         do {
             daemon = try Daemon(options: options, logger: logger)

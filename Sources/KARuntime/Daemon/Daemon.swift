@@ -32,6 +32,10 @@ public final class Daemon {
     var trackFiles: TrackFileWatcher?
     var signals: SignalSource?
     var control: ControlSocket?
+    /// `--metrics`: Prometheus text over HTTP on the loop (Status/MetricsServer.swift).
+    var metrics: MetricsServer?
+    /// What keepalived's files subtract after STATS_CLEAR (Status/KeepalivedStatusFiles.swift).
+    var keepalivedBaseline = KeepalivedStatsBaseline()
 
     /// Engine timers → loop timers.
     var timers: [TimerID: EventLoop.TimerToken] = [:]
@@ -48,8 +52,9 @@ public final class Daemon {
     var stopping = false
     public private(set) var exitStatus: Int32 = 0
 
-    /// The signals karun handles; the executable blocks them before anything else runs.
-    public static let handledSignals: [Int32] = [SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGPIPE]
+    /// The signals karun handles; the executable blocks them before anything else runs. Besides
+    /// keepalived's DATA/STATS (SIGUSR1/SIGUSR2): its real-time JSON and STATS_CLEAR signals.
+    public static let handledSignals: [Int32] = [SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGPIPE] + KeepalivedSignal.realTimeNumbers
 
     /// Reads and checks the configuration, builds the plan against this host; throws
     /// `DaemonStartError` (with what to print) when karun must not start.
@@ -98,6 +103,8 @@ public final class Daemon {
         try setUpInstances(plan.instances)
         configureTrackers()
         control = try openControlSocket()
+        metrics = openMetricsServer()
+        writePidFile()
 
         handle(.start)
         reportLinkStates(initial: true)
@@ -216,10 +223,9 @@ public final class Daemon {
             shutdown()
         case SIGHUP:
             reload()
-        case SIGUSR1, SIGUSR2:
-            logger.info("status:\n\(statusReport().text(pretty: true))")
         default:
-            break
+            // keepalived's status signals: keepalived.data / .stats / .json.
+            answerStatusSignal(signal)
         }
     }
 
@@ -309,6 +315,8 @@ public final class Daemon {
         sysctlChanges.removeAll()
         // Components that unwatch their descriptors in deinit go before the loop does.
         control = nil
+        metrics = nil
+        removePidFile()
         signals = nil
         monitor = nil
         trackFiles = nil

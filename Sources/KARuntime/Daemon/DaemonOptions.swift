@@ -14,6 +14,12 @@ public struct DaemonOptions: Sendable {
     public var notifyTimeout: Double
     /// How long shutdown waits for notify_stop scripts before exiting anyway.
     public var shutdownGrace: Double
+    /// `--status-dir`: where keepalived.json/.data/.stats go (nil: $TMPDIR, else /tmp).
+    public var statusDirectory: String? = nil
+    /// `--metrics`: serve Prometheus text at http://ENDPOINT/metrics (nil: off).
+    public var metricsEndpoint: MetricsEndpoint? = nil
+    /// `--pid-file`: where karun writes its PID (nil: nowhere).
+    public var pidFile: String? = nil
 
     public static let defaultStatusSocket = "/run/karun/karun.sock"
 

@@ -14,6 +14,8 @@ public struct RuntimeCounters: Sendable {
     public var naSent: [String: Int] = [:]
     public var transitions: [Transition] = []
     public var lastTransition: [String: Transition] = [:]
+    /// Every transition since start, by (instance, from, to, reason): `karun_transitions_total`.
+    public var transitionCounts: [TransitionCountKey: Int] = [:]
     /// A master heard a lower priority (both sides thought they were master).
     public var lowerPriorityWhileMaster: [String: Int] = [:]
 
@@ -35,6 +37,7 @@ public struct RuntimeCounters: Sendable {
         transitions.append(transition)
         if transitions.count > 256 { transitions.removeFirst(transitions.count - 256) }
         lastTransition[transition.instance] = transition
+        transitionCounts[TransitionCountKey(transition), default: 0] += 1
     }
 
     /// The counter name of a rejection (stable: tests and metrics read them).
