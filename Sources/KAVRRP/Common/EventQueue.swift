@@ -3,26 +3,34 @@
 /// the simulator in the tests, by `kabench vrrp` and by karun's event loop for its timers (pure:
 /// time is a value, no clock).
 public struct EventQueue<Payload> {
-    private struct Key {
-        var time: Int64
-        var sequence: UInt64
-        var slot: Int
-        func precedes(_ other: Key) -> Bool {
+    // Inlinable so that users in other modules (karun's event loop) get it specialized for their
+    // payload instead of going through generic metadata on every push and pop.
+    @usableFromInline
+    struct Key {
+        @usableFromInline var time: Int64
+        @usableFromInline var sequence: UInt64
+        @usableFromInline var slot: Int
+        @inlinable init(time: Int64, sequence: UInt64, slot: Int) {
+            self.time = time
+            self.sequence = sequence
+            self.slot = slot
+        }
+        @inlinable func precedes(_ other: Key) -> Bool {
             time < other.time || (time == other.time && sequence < other.sequence)
         }
     }
 
-    private var heap: [Key] = []
-    private var slots: [Payload?] = []
-    private var freeSlots: [Int] = []
-    private var nextSequence: UInt64 = 0
+    @usableFromInline var heap: [Key] = []
+    @usableFromInline var slots: [Payload?] = []
+    @usableFromInline var freeSlots: [Int] = []
+    @usableFromInline var nextSequence: UInt64 = 0
 
-    public init() {}
+    @inlinable public init() {}
 
-    public var isEmpty: Bool { heap.isEmpty }
-    public var count: Int { heap.count }
+    @inlinable public var isEmpty: Bool { heap.isEmpty }
+    @inlinable public var count: Int { heap.count }
 
-    public mutating func push(_ payload: Payload, at time: Int64) {
+    @inlinable public mutating func push(_ payload: Payload, at time: Int64) {
         let slot: Int
         if let free = freeSlots.popLast() {
             slot = free
@@ -43,12 +51,12 @@ public struct EventQueue<Payload> {
     }
 
     /// The earliest entry without removing it.
-    public func peek() -> (time: Int64, payload: Payload)? {
+    @inlinable public func peek() -> (time: Int64, payload: Payload)? {
         guard let top = heap.first, let payload = slots[top.slot] else { return nil }
         return (top.time, payload)
     }
 
-    public mutating func pop() -> (time: Int64, payload: Payload)? {
+    @inlinable public mutating func pop() -> (time: Int64, payload: Payload)? {
         guard !heap.isEmpty else { return nil }
         let top = heap[0]
         let last = heap.removeLast()
