@@ -42,6 +42,9 @@ import Testing
         #expect(instance.virtualAddresses == [KAVRRP.VirtualAddress("192.0.2.1", prefixLength: 24, device: "eth0")])
         #expect(instance.gratuitousARP.masterDelay == .seconds(5))
         #expect(instance.gratuitousARP.masterRepeat == 5)
+        // A lower-priority advert heard as MASTER gets a GARP burst, as keepalived 2.2.7 defaults.
+        #expect(instance.gratuitousARP.lowerPriorityRepeat == 5)
+        #expect(instance.gratuitousARP.lowerPriorityDelay == .seconds(5))
         #expect(instance.downTimerAdverts == 3)
         #expect(instance.multicastGroup == nil)
     }

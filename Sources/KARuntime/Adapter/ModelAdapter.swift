@@ -329,9 +329,9 @@ public struct ModelAdapter {
         } else {
             settings.lowerPriorityDelay = settings.masterDelay
         }
-        if let repeatCount = own.lowerPriorityRepeat ?? global.lowerPriorityRepeat {
-            settings.lowerPriorityRepeat = repeatCount
-        }
+        // keepalived 2.2.7 (vrrp_complete_instance): unset, it is garp_master_repeat, so a
+        // master hearing a lower priority (a healed split brain) re-announces its VIPs.
+        settings.lowerPriorityRepeat = own.lowerPriorityRepeat ?? global.lowerPriorityRepeat ?? settings.masterRepeat
         return settings
     }
 
