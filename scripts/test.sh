@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-lab='Lab(Failover|Modes|Robustness|Systemd|Interop)Tests'
+lab='Lab(Failover|Modes|Robustness|Systemd|SplitBrain|Interop)Tests'
 swift build --build-tests
 swift test --skip-build --skip "$lab" "$@"
 swift test --skip-build --filter "$lab" "$@"

@@ -203,3 +203,51 @@ struct LabSystemdTests {
         #expect(node.wait(timeout: 5) == 0)
     }
 }
+
+/// Split brain heals itself (issue 15): the master that was cut off comes back, both are MASTER
+/// for a moment, and within about one advert interval one master remains, the other has let the
+/// VIP go and the client's ARP entry points at the winner (its gratuitous ARP burst).
+@Suite(.serialized, .enabled(if: Lab.isPrivileged, "needs root for network namespaces"))
+struct LabSplitBrainTests {
+    @Test func aHealedPartitionLeavesOneMasterAndMovesTheClient() throws {
+        let lab = try LabFailoverTests.lab("split")
+        defer { lab.tearDown() }
+        let config: (Int) -> String = { priority in
+            """
+            vrrp_instance VI_1 {
+                interface eth0
+                virtual_router_id 72
+                priority \(priority)
+                advert_int 0.2
+                version 3
+                virtual_ipaddress {
+                    192.0.2.72/24
+                }
+            }
+            """
+        }
+        let first = try lab.start("n1", config: config(150))
+        let second = try lab.start("n2", config: config(100))
+        #expect(lab.wait(timeout: 3) { first.state("VI_1") == "MASTER" && second.state("VI_1") == "BACKUP" } != nil)
+        // Cut n1 off: its bridge port stops forwarding (state disabled) while the link keeps its
+        // carrier, as a switch or firewall dropping the adverts would.
+        try Lab.check(["bridge", "-n", lab.switchNamespace, "link", "set", "dev", "p1", "state", "0"])
+        #expect(lab.wait(timeout: 3) { second.state("VI_1") == "MASTER" } != nil, "partitioned: n2 takes over")
+        #expect(first.state("VI_1") == "MASTER", "both are MASTER")
+        let n1MAC = lab.mac("n1", "eth0")
+        let n2MAC = lab.mac("n2", "eth0")
+        #expect(lab.wait(timeout: 2) {
+            lab.ping("c", "192.0.2.72")
+            return lab.neighbourMAC("c", "192.0.2.72") == n2MAC
+        } != nil, "during the partition the client reaches n2")
+        try Lab.check(["bridge", "-n", lab.switchNamespace, "link", "set", "dev", "p1", "state", "3"])
+        let healed = lab.wait(timeout: 2) {
+            second.state("VI_1") == "BACKUP" && !lab.holds("n2", "eth0", "192.0.2.72")
+                && lab.neighbourMAC("c", "192.0.2.72") == n1MAC
+        }
+        #expect(healed.map { $0 < 0.5 } == true, "healed after \(healed.map { String($0) } ?? "never") s (advert interval 0.2 s)")
+        #expect(first.state("VI_1") == "MASTER")
+        let counted = (first.instance("VI_1")?["stats"] as? [String: Any])?["lower_priority_while_master"] as? Int
+        #expect((counted ?? 0) >= 1, "the split brain is counted")
+    }
+}

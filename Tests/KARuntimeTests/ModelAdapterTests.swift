@@ -45,6 +45,8 @@ import Testing
         // A lower-priority advert heard as MASTER gets a GARP burst, as keepalived 2.2.7 defaults.
         #expect(instance.gratuitousARP.lowerPriorityRepeat == 5)
         #expect(instance.gratuitousARP.lowerPriorityDelay == .seconds(5))
+        // karun's one deliberate default: a yielding master's last advert lets the winner re-GARP.
+        #expect(instance.higherPrioritySendAdvert)
         #expect(instance.downTimerAdverts == 3)
         #expect(instance.multicastGroup == nil)
     }

@@ -4,6 +4,11 @@ import KAVRRP
 /// The one adapter from the KAConfig model to KAVRRP's configuration, with the defaults keepalived
 /// 2.2.7 applies where the model leaves a choice (`vrrp_complete_instance`, `vrrp_complete_init`).
 ///
+/// One default differs, on purpose: `higher_prio_send_advert` is on unless the configuration says
+/// `higher_prio_send_advert false`. A master that yields to a higher priority sends one last
+/// advert, so after a healed split brain the winner hears a lower priority and re-announces its
+/// VIPs (`garp_lower_prio_repeat`); keepalived leaves clients with stale ARP entries there.
+///
 /// Pure: interfaces and routes come in as `HostFacts`. Problems become `PlanIssue`s; an instance
 /// with an error is left out of the plan (the daemon refuses to start when any error exists).
 public struct ModelAdapter {
@@ -95,6 +100,11 @@ public struct ModelAdapter {
     func globalFlag(_ keyword: String) -> Bool {
         guard let words = configuration.globalDefs.other[keyword] else { return false }
         return Self.flagValue(words)
+    }
+
+    /// A global_defs toggle as written, nil when absent.
+    func globalToggle(_ keyword: String) -> Bool? {
+        configuration.globalDefs.other[keyword].map(Self.flagValue)
     }
 
     /// keepalived's toggles: no argument = on; `true/on/yes` or `false/off/no` when given.
@@ -240,7 +250,7 @@ public struct ModelAdapter {
             gratuitousARP: garpSettings(instance),
             downTimerAdverts: downTimerAdverts(instance),
             lowerPriorityNoAdvert: instance.lowerPriorityNoAdvert ?? globalFlag("vrrp_lower_prio_no_advert"),
-            higherPrioritySendAdvert: instance.higherPrioritySendAdvert ?? globalFlag("vrrp_higher_prio_send_advert"),
+            higherPrioritySendAdvert: instance.higherPrioritySendAdvert ?? globalToggle("vrrp_higher_prio_send_advert") ?? true,
             ownerIgnoresAdverts: other["owner_ignore_adverts"].map(Self.flagValue) ?? globalFlag("vrrp_owner_ignore_adverts"),
             skipCheckAdvertAddresses: other["skip_check_adv_addr"].map(Self.flagValue) ?? globalFlag("vrrp_skip_check_adv_addr"),
             checksumStyle: (other["v3_checksum_as_v2"].map(Self.flagValue) ?? globalFlag("v3_checksum_as_v2"))
