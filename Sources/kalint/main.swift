@@ -37,7 +37,9 @@ struct Kalint: ParsableCommand {
     @Option(name: .customLong("enable-only"), help: "Report only these rules (slug or code; repeatable).")
     var enableOnly: [String] = []
 
-    @Option(name: .customLong("target-version"), help: "Report keywords newer than this keepalived version.")
+    @Option(
+        name: .customLong("target-version"),
+        help: "The keepalived version to check against (keywords newer than it, version-specific refusals); default: the installed keepalived's (keepalived -v), else 2.2.7.")
     var targetVersion: String?
 
     @Option(help: "A saved ruleset (nft list ruleset or iptables-save output) to check VRRP traffic against.")
@@ -61,10 +63,15 @@ struct Kalint: ParsableCommand {
     func request() -> KalintRequest {
         KalintRequest(
             files: files, format: format, configID: configID, emit: emit, failOn: failOn, disable: disable,
-            enableOnly: enableOnly, targetVersion: targetVersion, firewall: firewall, listRules: listRules,
+            enableOnly: enableOnly, targetVersion: targetVersion ?? (listRules || explain != nil || emit != nil ? nil : defaultTargetVersion()), firewall: firewall, listRules: listRules,
             explain: explain, fix: fix, diff: diff,
             color: !noColor && isatty(1) != 0 && getenv("NO_COLOR") == nil)
     }
+}
+
+/// The installed keepalived's version, only when rules run (not for --explain, --emit, ...).
+func defaultTargetVersion() -> String? {
+    InstalledKeepalived.version() ?? KeepalivedVersion.checked.description
 }
 
 func writeAll(_ bytes: [UInt8], to descriptor: Int32) {

@@ -6,6 +6,8 @@ public struct NodeAnalysis: Sendable {
     public var bound: BindResult
     /// Instance name -> index of its block in `bound.tree.blocks` (first definition wins, as in keepalived).
     public var instanceBlocks: [String: Int]
+    /// Facts shared by the rules, derived once (`withFacts()`); nil until then.
+    public internal(set) var facts: NodeFacts?
 
     public init(path: String, expanded: ExpandedConfig, bound: BindResult) {
         self.path = path

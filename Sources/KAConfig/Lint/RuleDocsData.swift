@@ -1606,6 +1606,12 @@ A tracked script defined further down the file is not tracked at all (keepalived
 parsing: "track script chk not found, ignoring"; undefined-reference reports it). kalint counts its
 weight as intended here and says in the message that, as written, the check is not tracked.
 
+Equal priorities are a tie that VRRP gives to the higher primary address (the address keepalived
+sends from). When both instances set `unicast_src_ip` (or `mcast_src_ip`), kalint decides it: the
+backup's address being the higher, the VIP moves and nothing is reported; the master's being the
+higher, it is an error. When either sends from its interface's address, which the file does not
+say, the outcome depends on the addresses and the finding is a warning.
+
 Fix: make the weights add up to more than the difference between the priorities (or lower the
 master's priority), and define scripts above the instances that track them.
 
@@ -1718,6 +1724,92 @@ vrrp_instance GW {
 }
 ```
 
+### A tie the master's higher address wins
+
+When the check fails, both are at 140; the master sends from the higher address and stays MASTER.
+
+```keepalived node1
+vrrp_script chk_proxy {
+    script "/usr/bin/pgrep haproxy"
+    weight 5
+}
+vrrp_instance LB {
+    interface eth0
+    virtual_router_id 42
+    priority 140
+    unicast_src_ip 198.51.100.20
+    unicast_peer {
+        198.51.100.10
+    }
+    track_script {
+        chk_proxy
+    }
+    virtual_ipaddress {
+        198.51.100.100/24
+    }
+}
+```
+
+```keepalived node2
+vrrp_script chk_proxy {
+    script "/usr/bin/pgrep haproxy"
+    weight 5
+}
+vrrp_instance LB {
+    interface eth0
+    virtual_router_id 42
+    priority 135
+    unicast_src_ip 198.51.100.10
+    unicast_peer {
+        198.51.100.20
+    }
+    track_script {
+        chk_proxy
+    }
+    virtual_ipaddress {
+        198.51.100.100/24
+    }
+}
+```
+
+### A tie between interface addresses (a warning: it depends on the addresses)
+
+```keepalived node1
+vrrp_script chk_proxy {
+    script "/usr/bin/pgrep haproxy"
+    weight 5
+}
+vrrp_instance LB {
+    interface eth0
+    virtual_router_id 42
+    priority 140
+    track_script {
+        chk_proxy
+    }
+    virtual_ipaddress {
+        198.51.100.100/24
+    }
+}
+```
+
+```keepalived node2
+vrrp_script chk_proxy {
+    script "/usr/bin/pgrep haproxy"
+    weight 5
+}
+vrrp_instance LB {
+    interface eth0
+    virtual_router_id 42
+    priority 135
+    track_script {
+        chk_proxy
+    }
+    virtual_ipaddress {
+        198.51.100.100/24
+    }
+}
+```
+
 ## Does not trigger
 
 ### The weight is large enough
@@ -1777,6 +1869,55 @@ vrrp_instance GW {
     priority 100
     virtual_ipaddress {
         192.0.2.1/24
+    }
+}
+```
+
+### A tie the backup's higher address wins: the VIP moves
+
+When the master's check fails, both are at 140 and the backup, sending from the higher address,
+takes over.
+
+```keepalived node1
+vrrp_script chk_proxy {
+    script "/usr/bin/pgrep haproxy"
+    weight 5
+}
+vrrp_instance LB {
+    interface eth0
+    virtual_router_id 42
+    priority 140
+    unicast_src_ip 198.51.100.10
+    unicast_peer {
+        198.51.100.20
+    }
+    track_script {
+        chk_proxy
+    }
+    virtual_ipaddress {
+        198.51.100.100/24
+    }
+}
+```
+
+```keepalived node2
+vrrp_script chk_proxy {
+    script "/usr/bin/pgrep haproxy"
+    weight 5
+}
+vrrp_instance LB {
+    interface eth0
+    virtual_router_id 42
+    priority 135
+    unicast_src_ip 198.51.100.20
+    unicast_peer {
+        198.51.100.10
+    }
+    track_script {
+        chk_proxy
+    }
+    virtual_ipaddress {
+        198.51.100.100/24
     }
 }
 ```
@@ -3175,8 +3316,10 @@ keepalived 2.2.7 checks every `vrrp_instance` for an interface before it starts 
 exits with "(NAME) Unknown interface!" when one has none. This holds for unicast instances too:
 2.2.7 runs this check before it records that the instance has unicast peers, so an instance with
 `unicast_src_ip` and `unicast_peer` but no `interface` is refused as well (`keepalived -t` of
-2.2.7 reports "Unknown interface!" for it, whatever the keepalived documentation says about
-unicast instances without an interface).
+2.2.7 reports "Unknown interface!" for it). That is a regression of 2.2.7 alone (keepalived issue
+#2270, fixed in 2.2.8): 2.1.0 to 2.2.6 and 2.2.8 or later accept a unicast instance without an
+interface, so kalint reports it only when the target version is 2.2.7. `--target-version`
+defaults to the version of the installed keepalived (`keepalived -v`), else 2.2.7.
 
 An `interface` line keepalived ignores counts as missing: a name longer than 15 characters
 ("Interface name '...' too long - ignoring") or the loopback `lo` ("cannot use a loopback
@@ -3200,7 +3343,7 @@ vrrp_instance VI_1 {
 }
 ```
 
-### No interface, unicast peers (still refused by 2.2.7)
+### No interface, unicast peers (refused by 2.2.7 only, the default target here)
 
 ```keepalived
 vrrp_instance VI_1 {

@@ -19,6 +19,9 @@ enum TargetVersionCheck {
 public struct KeepalivedVersion: Sendable, Comparable, CustomStringConvertible {
     public var parts: [Int]
 
+    /// The version whose behaviour the tools reproduce (and the target when none is given).
+    public static let checked = KeepalivedVersion("2.2.7")
+
     public init(_ text: String) {
         parts = text.split(separator: ".").map { Int($0.prefix { $0.isNumber }) ?? 0 }
         while parts.count < 3 { parts.append(0) }

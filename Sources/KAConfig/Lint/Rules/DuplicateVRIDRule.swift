@@ -11,16 +11,36 @@ struct DuplicateVRIDRule: LintRule {
         var isUnicast: Bool { !facts.unicastPeers.isEmpty }
     }
 
+    /// What two instances must share to conflict, beyond the interface check: each member files
+    /// itself under its keys, and meets only the earlier members filed under one of them, so the
+    /// rule is linear in instances (the pairwise check of every instance was quadratic).
+    enum Key: Hashable {
+        /// VRID, family, interface and multicast group.
+        case multicast(Int, InstanceFacts.Family, String, IPAddress)
+        /// VRID, family, source address and one peer (interfaces compared apart: an instance
+        /// without one conflicts with any).
+        case unicastFrom(Int, InstanceFacts.Family, IPAddress, IPAddress)
+        /// VRID, family, interface and one peer, for instances without a source address.
+        case unicastOn(Int, InstanceFacts.Family, String, IPAddress)
+    }
+
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
-        let members = node.model.instances.compactMap { instance -> Member? in
-            guard let vrid = instance.virtualRouterID else { return nil }
-            return Member(instance: instance, facts: InstanceFacts(instance, in: node), vrid: vrid)
+        let members = node.instanceFacts.compactMap { facts -> Member? in
+            guard let vrid = facts.instance.virtualRouterID else { return nil }
+            return Member(instance: facts.instance, facts: facts, vrid: vrid)
         }
+        var filed: [Key: [Int]] = [:]
         var found: [Diagnostic] = []
         for (index, later) in members.enumerated() {
+            let keys = self.keys(later, node.model)
+            var candidates: [Int] = []
+            for key in keys { candidates += filed[key] ?? [] }
+            for key in keys { filed[key, default: []].append(index) }
+            guard !candidates.isEmpty else { continue }
+            if keys.count > 1 { candidates = Array(Set(candidates)).sorted() }
             var conflicts: [(Member, String)] = []
-            for earlier in members[..<index] {
-                if let message = conflict(earlier, later, node.model) { conflicts.append((earlier, message)) }
+            for earlier in candidates {
+                if let message = conflict(members[earlier], later, node.model) { conflicts.append((members[earlier], message)) }
             }
             guard let first = conflicts.first else { continue }
             let related = conflicts.map { earlier, _ in
@@ -35,6 +55,21 @@ struct DuplicateVRIDRule: LintRule {
                 at: vridSpan(later.instance, node), related: related))
         }
         return found
+    }
+
+    /// The keys a member is filed under (none: it can conflict with no other instance).
+    func keys(_ member: Member, _ model: Configuration) -> [Key] {
+        let family = member.facts.effectiveFamily
+        guard member.isUnicast else {
+            guard let interface = member.instance.interface else { return [] }
+            return [.multicast(member.vrid, family, interface, group(member, model))]
+        }
+        let peers = Set(member.facts.unicastPeers)
+        if let source = member.facts.sourceAddress {
+            return peers.map { .unicastFrom(member.vrid, family, source, $0) }
+        }
+        guard let interface = member.instance.interface else { return [] }
+        return peers.map { .unicastOn(member.vrid, family, interface, $0) }
     }
 
     /// keepalived's message for a conflicting pair, or nil when it lets them coexist.

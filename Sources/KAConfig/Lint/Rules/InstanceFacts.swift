@@ -2,8 +2,8 @@
 /// (the address family fixed by the first address, entries of the other family skipped, the
 /// VRRP version) and when it completes the instance (version default, initial state).
 /// The binder's model keeps what was written; these rules need the order-dependent outcome.
-struct InstanceFacts {
-    enum Family: String {
+struct InstanceFacts: Sendable {
+    enum Family: String, Sendable {
         case ipv4 = "IPv4"
         case ipv6 = "IPv6"
 
@@ -11,14 +11,14 @@ struct InstanceFacts {
     }
 
     /// A word keepalived skipped because its family differs from the instance's.
-    struct SkippedWord {
+    struct SkippedWord: Sendable {
         var keyword: String
         var word: ExpandedWord
         var family: Family
     }
 
     /// A `version` line and what became of it.
-    struct VersionLine {
+    struct VersionLine: Sendable {
         var statement: BoundStatement
         var version: Int
         /// keepalived ignored it: a different version was already set, or 2 in an IPv6 instance.

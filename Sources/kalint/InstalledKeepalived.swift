@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The version of the keepalived installed here, from `keepalived -v` ("Keepalived v2.2.7 (...)"
+/// on stderr); nil when there is none. `--target-version` defaults to it.
+enum InstalledKeepalived {
+    static let candidates = ["/usr/sbin/keepalived", "/usr/local/sbin/keepalived", "/sbin/keepalived"]
+
+    static func version() -> String? {
+        guard let path = candidates.first(where: { access($0, X_OK) == 0 }) else { return nil }
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { return nil }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 2)
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), strdup("-v"), nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        close(pipeEnds[1])
+        defer { close(pipeEnds[0]) }
+        guard spawned == 0 else { return nil }
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 512)
+        while output.count < 4096 {
+            let count = buffer.withUnsafeMutableBytes { read(pipeEnds[0], $0.baseAddress, $0.count) }
+            if count > 0 {
+                output += buffer[..<count]
+            } else if count == 0 || errno != EINTR {
+                break
+            }
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return parse(String(decoding: output, as: UTF8.self))
+    }
+
+    /// "Keepalived v2.2.7 (01/16,2022)" -> "2.2.7".
+    static func parse(_ text: String) -> String? {
+        guard let marker = text.firstRange(of: "Keepalived v") else { return nil }
+        let version = text[marker.upperBound...].prefix { $0.isNumber || $0 == "." }
+        return version.contains(".") ? String(version) : nil
+    }
+}
