@@ -34,4 +34,7 @@ public enum KeepalivedCheckCatalogue {
     public static let servicePort = DiagnosticRule(
         code: "KA250", slug: "service-port", severity: .error,
         summary: "A virtual_server or real_server port that is not a number in 1-65535: keepalived skips the block.")
+    public static let duplicateNotify = DiagnosticRule(
+        code: "KA251", slug: "duplicate-notify", severity: .warning,
+        summary: "A second notify_master/notify_backup/notify_fault/notify in one instance or sync group: keepalived runs only the first.")
 }

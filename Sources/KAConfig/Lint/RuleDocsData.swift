@@ -1061,6 +1061,94 @@ vrrp_instance web {
 ```
 
 """##,
+        "duplicate-notify": ##"""
+# duplicate-notify (KA251)
+
+Severity: warning
+
+A vrrp_instance or vrrp_sync_group holds one script per notify kind. keepalived 2.2.7 keeps the
+first `notify_master`, `notify_backup`, `notify_fault` or `notify` line of a block and ignores
+every later one of the same kind ("(VI_1) notify_master script already specified - ignoring
+/usr/local/bin/second.sh"), so the script added last never runs. `script-security` does not count
+an ignored line as a script keepalived runs.
+
+Fix: keep one line of each kind; to run several commands, call them from one script.
+
+## Triggers
+
+### Two notify_master lines in an instance
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    notify_master /usr/local/bin/vip-up.sh
+    notify_master /usr/local/bin/page-oncall.sh
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### Two notify lines in a sync group
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+vrrp_sync_group G1 {
+    group {
+        VI_1
+    }
+    notify /usr/local/bin/log-state.sh
+    notify /usr/local/bin/metrics.sh
+}
+```
+
+## Does not trigger
+
+### One line of each kind
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    notify_master /usr/local/bin/vip-up.sh
+    notify_backup /usr/local/bin/vip-down.sh
+    notify_fault /usr/local/bin/vip-down.sh
+    notify /usr/local/bin/log-state.sh
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### The same kind in two instances
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    notify_master /usr/local/bin/vip-up.sh
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+vrrp_instance VI_2 {
+    interface eth0
+    virtual_router_id 52
+    notify_master /usr/local/bin/vip-up.sh
+    virtual_ipaddress {
+        192.0.2.11/24
+    }
+}
+```
+
+"""##,
         "duplicate-vrid": ##"""
 # duplicate-vrid (KA231)
 
@@ -2002,6 +2090,86 @@ global_defs {
 
 (The examples show configurations; whether they trigger depends on the ruleset given with
 `--firewall`, which the firewall tests exercise with real `nft` and `iptables-save` output.)
+
+"""##,
+        "glued-comment": ##"""
+# glued-comment (KA234)
+
+Severity: warning
+
+keepalived 2.2.7 starts a comment at any `!` or `#` outside double quotes, even in the middle of a
+word. A comment character glued to a word therefore cuts the word short, silently:
+`auth_pass Secr3tP@ssw0rd! # note` gives the password `Secr3tP@ssw0rd`, and `notify_master
+/usr/local/bin/vip-up#primary` runs `/usr/local/bin/vip-up`. keepalived prints nothing about it.
+
+kalint names the word keepalived really reads. Words in double quotes keep their `!` and `#`; a
+comment after a blank (`word # note`) is what it looks like and is not reported.
+
+Fix: put a blank before the `!` or `#` if a comment was meant; otherwise choose a value without
+them (keepalived cannot read either character in an unquoted word).
+
+## Triggers
+
+### A password that ends in `!`
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    authentication {
+        auth_type PASS
+        auth_pass Pa55w0rd! # rotate yearly
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A `#` inside a script argument
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    notify_master "/usr/local/bin/vip-up" eth0#primary
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Comments after a blank
+
+```keepalived
+vrrp_instance VI_1 { # the gateway
+    interface eth0 ! uplink
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24 # the VIP
+    }
+}
+```
+
+### A `!` inside double quotes
+
+```keepalived
+vrrp_script chk_web {
+    script "/usr/bin/curl -sf http://127.0.0.1/health!"
+}
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    track_script {
+        chk_web
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
 
 """##,
         "http-status-code": ##"""

@@ -2,16 +2,21 @@
 enum TargetVersionCheck {
     static func check(_ node: NodeAnalysis, target: String) -> [Diagnostic] {
         let wanted = KeepalivedVersion(target)
-        var found: [Diagnostic] = []
-        for statement in node.bound.tree.statements {
-            let since = KeepalivedVersion(statement.spec.since)
-            guard since > wanted else { continue }
-            found.append(Diagnostic(
+        let tree = node.bound.tree
+        // Each schema row's version is read once, not once per statement.
+        let newer: [Int]
+        if let keywords = node.facts?.keywords {
+            newer = keywords.rows.filter { KeepalivedVersion($0.row.spec.since) > wanted }.flatMap(\.indices).sorted()
+        } else {
+            newer = tree.statements.indices.filter { KeepalivedVersion(tree.statements[$0].spec.since) > wanted }
+        }
+        return newer.map { index in
+            let statement = tree.statements[index]
+            return Diagnostic(
                 LintRuleCatalogue.keywordTooNew,
                 "'\(statement.keyword)' needs keepalived \(statement.spec.since) or later; the target is \(target)",
-                at: statement.words[0].origin.span))
+                at: statement.words[0].origin.span)
         }
-        return found
     }
 }
 

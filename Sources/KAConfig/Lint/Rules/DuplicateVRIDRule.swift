@@ -25,22 +25,37 @@ struct DuplicateVRIDRule: LintRule {
     }
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
-        let members = node.instanceFacts.compactMap { facts -> Member? in
-            guard let vrid = facts.instance.virtualRouterID else { return nil }
-            return Member(instance: facts.instance, facts: facts, vrid: vrid)
-        }
-        var filed: [Key: [Int]] = [:]
+        let all = node.instanceFacts
+        // Members filed under a key form a chain: the last one filed, then `previous[...]`
+        // back to the first (no array per key: nearly every key has one member).
+        var last: [Key: Int] = [:]
+        last.reserveCapacity(all.count)
+        var previous: [Int] = []
+        var owner: [Int] = []
         var found: [Diagnostic] = []
-        for (index, later) in members.enumerated() {
+        for index in all.indices {
+            guard let vrid = all[index].instance.virtualRouterID else { continue }
+            let later = Member(instance: all[index].instance, facts: all[index], vrid: vrid)
             let keys = self.keys(later, node.model)
             var candidates: [Int] = []
-            for key in keys { candidates += filed[key] ?? [] }
-            for key in keys { filed[key, default: []].append(index) }
+            for key in keys {
+                var link = last[key]
+                while let current = link {
+                    candidates.append(owner[current])
+                    link = previous[current] < 0 ? nil : previous[current]
+                }
+            }
+            for key in keys {
+                owner.append(index)
+                previous.append(last[key] ?? -1)
+                last[key] = owner.count - 1
+            }
             guard !candidates.isEmpty else { continue }
-            if keys.count > 1 { candidates = Array(Set(candidates)).sorted() }
+            candidates = keys.count > 1 ? Array(Set(candidates)).sorted() : candidates.reversed()
             var conflicts: [(Member, String)] = []
-            for earlier in candidates {
-                if let message = conflict(members[earlier], later, node.model) { conflicts.append((members[earlier], message)) }
+            for candidate in candidates {
+                let earlier = Member(instance: all[candidate].instance, facts: all[candidate], vrid: vrid)
+                if let message = conflict(earlier, later, node.model) { conflicts.append((earlier, message)) }
             }
             guard let first = conflicts.first else { continue }
             let related = conflicts.map { earlier, _ in

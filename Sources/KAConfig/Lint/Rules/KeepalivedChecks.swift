@@ -13,5 +13,6 @@ enum KeepalivedChecks {
         ScriptIntervalZeroRule(),
         HTTPStatusCodeRule(),
         ServicePortRule(),
+        DuplicateNotifyRule(),
     ]
 }

@@ -1,7 +1,7 @@
 /// Where each bound statement sits: its index in reading order and the blocks around it. The
 /// reference and script rules need "which instance / vrrp_script / checker is this line in" and
 /// "was this read before that" (keepalived resolves trackers while it reads).
-struct StatementContext {
+struct StatementContext: Sendable {
     let tree: BoundTree
     /// Statement index -> index of the block it belongs to.
     private var blockOf: [Int]
