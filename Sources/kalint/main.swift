@@ -74,6 +74,27 @@ func defaultTargetVersion() -> String? {
     InstalledKeepalived.version() ?? KeepalivedVersion.checked.description
 }
 
+/// Output gathered up to 64 KB, then written (one write per chunk, not per finding).
+final class BufferedOutput {
+    let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        writeAll(buffer, to: descriptor)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
 func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
     var offset = 0
     while offset < bytes.count {
@@ -96,7 +117,10 @@ func runKalint() -> Int32 {
         writeAll(Array((message + "\n").utf8), to: 2)
         return 2
     }
-    var response = KalintDriver.run(command.request(), fileSystem: LocalFileSystem())
+    // Findings are written as they are rendered, through a 64 KB buffer.
+    let stdout = BufferedOutput(descriptor: 1)
+    var response = KalintDriver.run(command.request(), fileSystem: LocalFileSystem(), output: stdout.write)
+    stdout.flush()
     for (path, bytes) in response.writes {
         do {
             try AtomicFileWriter.replace(path, with: bytes)

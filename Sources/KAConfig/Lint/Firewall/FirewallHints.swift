@@ -43,8 +43,18 @@ public enum FirewallHints {
     private static func grouped(_ needs: [VRRPTrafficNeed], rules: (VRRPTrafficNeed) -> [String]) -> [String] {
         var order: [[String]] = []
         var members: [[String]: [VRRPTrafficNeed]] = [:]
+        // The lines depend on everything but the instance name: made once per distinct need.
+        var made: [VRRPTrafficNeed: [String]] = [:]
         for need in needs {
-            let lines = rules(need)
+            var key = need
+            key.instance = ""
+            let lines: [String]
+            if let known = made[key] {
+                lines = known
+            } else {
+                lines = rules(need)
+                made[key] = lines
+            }
             if members[lines] == nil { order.append(lines) }
             members[lines, default: []].append(need)
         }
@@ -60,7 +70,8 @@ public enum FirewallHints {
     private static func comment(for group: [VRRPTrafficNeed]) -> String {
         guard let need = group.first else { return "#" }
         var names: [String] = []
-        for member in group where !names.contains(member.instance) { names.append(member.instance) }
+        var seen = Set<String>()
+        for member in group where seen.insert(member.instance).inserted { names.append(member.instance) }
         var text = "# VRRP adverts for \(names.joined(separator: ", ")) ("
         text += need.family == .ipv4 ? "IPv4" : "IPv6"
         text += need.isUnicast ? " unicast" : " multicast"

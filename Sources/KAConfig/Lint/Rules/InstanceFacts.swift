@@ -28,8 +28,10 @@ struct InstanceFacts: Sendable {
     }
 
     let instance: VRRPInstance
-    /// The instance's statements in the order keepalived reads them (sub-blocks excluded).
-    private(set) var statements: [BoundStatement] = []
+    /// The node's statements (shared storage: holding it copies no statement).
+    private let tree: BoundTree
+    /// Indices of the instance's statements in the order keepalived reads them (sub-blocks excluded).
+    private(set) var statementIndices: [Int] = []
     private(set) var family: Family?
     /// The word that fixed the family (nil for `native_ipv6` or when no address was given).
     private(set) var familyWord: ExpandedWord?
@@ -48,12 +50,23 @@ struct InstanceFacts: Sendable {
     /// The version parsing left (0: none yet; `native_ipv6` sets 3).
     private var parsedVersion = 0
 
+    /// The keywords `read` looks at: the others are skipped without copying their statements.
+    private static let readKeywords: Set<String> = [
+        "virtual_ipaddress", "unicast_peer", "unicast_src_ip", "mcast_src_ip", "mcast_dst_ip", "native_ipv6", "version",
+    ]
+
     init(_ instance: VRRPInstance, in node: NodeAnalysis) {
         self.instance = instance
+        tree = node.bound.tree
         guard let block = node.instanceBlocks[instance.name] else { return }
-        statements = node.bound.tree.statements(in: block)
-        for statement in statements { read(statement) }
+        statementIndices = Array(tree.blocks[block].statements)
+        for index in statementIndices where Self.readKeywords.contains(tree.statements[index].row.name) {
+            read(tree.statements[index])
+        }
     }
+
+    /// The instance's statements in reading order (copies: prefer `statement(_:)`/`statements(_:)`).
+    var statements: [BoundStatement] { statementIndices.map { tree.statements[$0] } }
 
     private mutating func read(_ statement: BoundStatement) {
         switch statement.keyword {
@@ -126,7 +139,7 @@ struct InstanceFacts: Sendable {
     var stateLines: [(statement: BoundStatement, after: VRRPState?)] {
         var current: VRRPState?
         var lines: [(BoundStatement, VRRPState?)] = []
-        for statement in statements where statement.keyword == "state" {
+        for statement in statements("state") {
             guard statement.words.count > 1 else {
                 lines.append((statement, current))
                 continue
@@ -166,7 +179,12 @@ struct InstanceFacts: Sendable {
     }
 
     /// The first statement with `keyword` among the instance's own lines.
-    func statement(_ keyword: String) -> BoundStatement? { statements.first { $0.keyword == keyword } }
+    func statement(_ keyword: String) -> BoundStatement? {
+        statementIndices.first { tree.statements[$0].row.name == keyword }.map { tree.statements[$0] }
+    }
 
-    func statements(_ keyword: String) -> [BoundStatement] { statements.filter { $0.keyword == keyword } }
+    /// The instance's own lines with `keyword`, in reading order (only those are copied).
+    func statements(_ keyword: String) -> [BoundStatement] {
+        statementIndices.filter { tree.statements[$0].row.name == keyword }.map { tree.statements[$0] }
+    }
 }
