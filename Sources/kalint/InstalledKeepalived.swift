@@ -4,13 +4,47 @@
     import Darwin
 #endif
 
-/// The version of the keepalived installed here, from `keepalived -v` ("Keepalived v2.2.7 (...)"
-/// on stderr); nil when there is none. `--target-version` defaults to it.
+/// The version of the keepalived installed here, as `keepalived -v` prints it ("Keepalived v2.2.7
+/// (...)"): read from the binary, else from running it; nil when there is none.
+/// `--target-version` defaults to it.
 enum InstalledKeepalived {
     static let candidates = ["/usr/sbin/keepalived", "/usr/local/sbin/keepalived", "/sbin/keepalived"]
 
     static func version() -> String? {
         guard let path = candidates.first(where: { access($0, X_OK) == 0 }) else { return nil }
+        return versionInBinary(path) ?? versionFromRunning(path)
+    }
+
+    /// The banner `keepalived -v` prints is a string in its binary: reading it (about 1 MB) costs
+    /// far less than starting keepalived for every kalint run.
+    static func versionInBinary(_ path: String) -> String? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count < 16 << 20 {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes += buffer[..<count]
+        }
+        let marker = Array("Keepalived v".utf8)
+        guard marker.count < bytes.count else { return nil }
+        var index = 0
+        while index + marker.count < bytes.count {
+            if bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) {
+                let start = index + marker.count
+                var end = start
+                while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == 0x2E { end += 1 }
+                let text = String(decoding: bytes[start..<end], as: UTF8.self)
+                if text.contains("."), text.first?.isNumber == true { return text }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `keepalived -v` itself, for a binary whose banner is not a plain string.
+    static func versionFromRunning(_ path: String) -> String? {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { return nil }
         var actions = posix_spawn_file_actions_t()

@@ -42,25 +42,34 @@ public enum FirewallHints {
     /// Builds each need's rules, merges needs with identical rules, and puts a comment line first.
     private static func grouped(_ needs: [VRRPTrafficNeed], rules: (VRRPTrafficNeed) -> [String]) -> [String] {
         var order: [[String]] = []
-        var members: [[String]: [VRRPTrafficNeed]] = [:]
-        // The lines depend on everything but the instance name: made once per distinct need.
-        var made: [VRRPTrafficNeed: [String]] = [:]
+        var groupOfLines: [[String]: Int] = [:]
+        var members: [[VRRPTrafficNeed]] = []
+        // The lines depend on everything but the instance name: made (and hashed) once per
+        // distinct need, not once per instance.
+        var groupOfNeed: [VRRPTrafficNeed: Int] = [:]
         for need in needs {
             var key = need
             key.instance = ""
-            let lines: [String]
-            if let known = made[key] {
-                lines = known
+            let group: Int
+            if let known = groupOfNeed[key] {
+                group = known
             } else {
-                lines = rules(need)
-                made[key] = lines
+                let lines = rules(need)
+                if let existing = groupOfLines[lines] {
+                    group = existing
+                } else {
+                    group = order.count
+                    order.append(lines)
+                    groupOfLines[lines] = group
+                    members.append([])
+                }
+                groupOfNeed[key] = group
             }
-            if members[lines] == nil { order.append(lines) }
-            members[lines, default: []].append(need)
+            members[group].append(need)
         }
         var output: [String] = []
-        for lines in order {
-            let group = members[lines] ?? []
+        for (index, lines) in order.enumerated() {
+            let group = members[index]
             output.append(comment(for: group))
             output += lines
         }

@@ -1,0 +1,20 @@
+import FuzzConfig
+import FuzzDriver
+import KAConfig
+
+/// kalint as a user runs it, on one file or on two node files (the input split at its first line
+/// `%%`), with every output format.
+@main
+struct FuzzLint {
+    static func main() {
+        FuzzDriver.run { bytes in
+            let input = FuzzInput(bytes)
+            let nodes = Array(input.files.prefix(2))
+            let fileSystem = input.fileSystem
+            for format in ["human", "json", "sarif", "github"] {
+                let request = KalintRequest(files: nodes.map(\.path), format: format)
+                _ = KalintDriver.run(request, fileSystem: fileSystem)
+            }
+        }
+    }
+}
