@@ -28,17 +28,23 @@ enum InstalledKeepalived {
             bytes += buffer[..<count]
         }
         let marker = Array("Keepalived v".utf8)
-        guard marker.count < bytes.count else { return nil }
-        var index = 0
-        while index + marker.count < bytes.count {
-            if bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) {
-                let start = index + marker.count
-                var end = start
-                while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == 0x2E { end += 1 }
-                let text = String(decoding: bytes[start..<end], as: UTF8.self)
-                if text.contains("."), text.first?.isNumber == true { return text }
+        var offset = 0
+        while offset < bytes.count {
+            // memchr finds each 'K' at memory speed (glibc's memmem is not exported to Swift).
+            let found: Int? = bytes.withUnsafeBytes { raw in
+                memchr(raw.baseAddress! + offset, Int32(marker[0]), raw.count - offset).map { UnsafeRawPointer($0) - raw.baseAddress! }
             }
-            index += 1
+            guard let position = found else { return nil }
+            guard position + marker.count <= bytes.count, bytes[position..<(position + marker.count)].elementsEqual(marker) else {
+                offset = position + 1
+                continue
+            }
+            let start = position + marker.count
+            var end = start
+            while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == 0x2E { end += 1 }
+            let text = String(decoding: bytes[start..<end], as: UTF8.self)
+            if text.contains("."), text.first?.isNumber == true { return text }
+            offset = start
         }
         return nil
     }

@@ -24,7 +24,8 @@ struct ConfiguredScript: Sendable {
         let tree = node.bound.tree
         var scripts: [ConfiguredScript] = []
         // keepalived keeps only the first notify line of each kind in an instance or sync group.
-        let ignored = Set(IgnoredNotifyLines.find(in: tree).map(\.statement))
+        let notifyLines = indices.filter { IgnoredNotifyLines.keywords.contains(tree.statements[$0].keyword) }
+        let ignored = Set(IgnoredNotifyLines.find(in: tree, lines: notifyLines, context: context).map(\.statement))
         for index in indices where !ignored.contains(index) {
             let statement = tree.statements[index]
             guard case .success(let parsed) = ScriptCommand.parse(line: statement.text), let command = parsed

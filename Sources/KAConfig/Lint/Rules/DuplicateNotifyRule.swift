@@ -5,7 +5,7 @@ struct DuplicateNotifyRule: LintRule {
     let rule = KeepalivedCheckCatalogue.duplicateNotify
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
-        IgnoredNotifyLines.find(in: node.bound.tree).map { ignored in
+        IgnoredNotifyLines.find(in: node).map { ignored in
             let statement = node.bound.tree.statements[ignored.statement]
             let first = node.bound.tree.statements[ignored.first]
             let argument = statement.words.count > 1 ? statement.words[1].text : ""
@@ -33,22 +33,25 @@ struct IgnoredNotifyLines {
 
     static let keywords: Set<String> = ["notify_master", "notify_backup", "notify_fault", "notify"]
 
-    static func find(in tree: BoundTree) -> [IgnoredNotifyLines] {
+    /// Reads only the notify lines (through the node's keyword index) and the blocks they are in.
+    static func find(in node: NodeAnalysis) -> [IgnoredNotifyLines] {
+        find(in: node.bound.tree, lines: node.statementIndices(ofKeywords: keywords), context: node.statementContext)
+    }
+
+    static func find(in tree: BoundTree, lines: [Int], context: StatementContext) -> [IgnoredNotifyLines] {
         var ignored: [IgnoredNotifyLines] = []
-        for block in tree.blocks.indices {
+        var firstOf: [Int: [String: Int]] = [:]
+        for index in lines {
+            let block = context.block(of: index)
             let kind = tree.blocks[block].specName
             guard kind == "vrrp_instance" || kind == "vrrp_sync_group", let opener = tree.blocks[block].opener else { continue }
-            let words = tree.statements[opener].words
-            let owner = words.count > 1 ? words[1].text : ""
-            var firstOf: [String: Int] = [:]
-            for index in tree.blocks[block].statements {
-                let keyword = tree.statements[index].keyword
-                guard keywords.contains(keyword) else { continue }
-                if let first = firstOf[keyword] {
-                    ignored.append(IgnoredNotifyLines(statement: index, first: first, owner: owner, isGroup: kind == "vrrp_sync_group"))
-                } else {
-                    firstOf[keyword] = index
-                }
+            let keyword = tree.statements[index].keyword
+            if let first = firstOf[block]?[keyword] {
+                let words = tree.statements[opener].words
+                ignored.append(IgnoredNotifyLines(
+                    statement: index, first: first, owner: words.count > 1 ? words[1].text : "", isGroup: kind == "vrrp_sync_group"))
+            } else {
+                firstOf[block, default: [:]][keyword] = index
             }
         }
         return ignored

@@ -63,6 +63,7 @@ struct InstanceFacts: Sendable {
         for index in statementIndices where Self.readKeywords.contains(tree.statements[index].row.name) {
             read(tree.statements[index])
         }
+        readStateLines()
     }
 
     /// The instance's statements in reading order (copies: prefer `statement(_:)`/`statements(_:)`).
@@ -136,12 +137,14 @@ struct InstanceFacts: Sendable {
     }
 
     /// The `state` lines in order with the state keepalived holds after each (nil: the line has no word).
-    var stateLines: [(statement: BoundStatement, after: VRRPState?)] {
+    private(set) var stateLines: [(statement: BoundStatement, after: VRRPState?)] = []
+
+    /// Read once, when the facts are made (several rules ask for the state).
+    private mutating func readStateLines() {
         var current: VRRPState?
-        var lines: [(BoundStatement, VRRPState?)] = []
         for statement in statements("state") {
             guard statement.words.count > 1 else {
-                lines.append((statement, current))
+                stateLines.append((statement, current))
                 continue
             }
             switch statement.words[1].text {
@@ -149,9 +152,8 @@ struct InstanceFacts: Sendable {
             case "BACKUP": if current != .master { current = .backup }
             default: current = .backup
             }
-            lines.append((statement, current))
+            stateLines.append((statement, current))
         }
-        return lines
     }
 
     /// The state written, as keepalived reads it (nil: no state line).

@@ -33,6 +33,9 @@ struct StatementContext: Sendable {
         enclosingOpeners(of: index).first { keywords.contains(tree.statements[$0].keyword) }
     }
 
+    /// The block statement `index` belongs to (0: the top level).
+    func block(of index: Int) -> Int { blockOf[index] }
+
     /// Whether statement `index` is read at the top level (not inside any block).
     func isTopLevel(_ index: Int) -> Bool { blockOf[index] == 0 }
 
