@@ -27,6 +27,11 @@ public struct FuzzInput: Sendable {
         files = parts.enumerated().map { ($0.offset == 0 ? "/fuzz/keepalived.conf" : "/fuzz/\($0.offset).conf", $0.element) }
     }
 
+    /// The whole input as the one file `/fuzz/keepalived.conf` (no split).
+    public init(whole bytes: [UInt8]) {
+        files = [("/fuzz/keepalived.conf", bytes)]
+    }
+
     public var rootPath: String { files[0].path }
 
     /// The files as a file system (globs and kinds from an in-memory tree, contents as bytes).

@@ -4,23 +4,18 @@
     import Darwin
 #endif
 
-/// The one entry point of every fuzz target. Built with `-sanitize=fuzzer,address -D FUZZING`
-/// (see the README), it hands the target to libFuzzer (`LLVMFuzzerRunDriver`, with libFuzzer's own
-/// arguments); built normally, it replays the files and folders given as arguments (a corpus or
-/// crash files), so the targets build and run in every `swift build`.
+/// The entry point of every fuzz target. Built by Fuzz/run.sh with `-sanitize=fuzzer,address
+/// -D FUZZING`, it hands libFuzzer the target's `LLVMFuzzerTestOneInput` through
+/// `LLVMFuzzerRunDriver` (SwiftPM renames the target's `main`, so the target's `@main` must
+/// start libFuzzer itself, with libFuzzer's arguments); built normally, it replays the files and
+/// folders given as arguments (a corpus or crash files), so the targets build and run in every
+/// build.
 public enum FuzzDriver {
-    public static func run(_ body: @escaping @Sendable ([UInt8]) -> Void) -> Never {
-        FuzzTarget.body = body
+    public static func run(_ body: ([UInt8]) -> Void) {
         #if FUZZING
             var argc = CommandLine.argc
             var argv = CommandLine.unsafeArgv
-            let status = withUnsafeMutablePointer(to: &argv) { pointer in
-                LLVMFuzzerRunDriver(&argc, pointer) { data, size in
-                    FuzzTarget.body?(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
-                    return 0
-                }
-            }
-            exit(status)
+            exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in LLVMFuzzerTestOneInput(data, size) })
         #else
             var count = 0
             for argument in CommandLine.arguments.dropFirst() where !argument.hasPrefix("-") {
@@ -30,16 +25,15 @@ public enum FuzzDriver {
                     count += 1
                 }
             }
-            print("replayed \(count) input\(count == 1 ? "" : "s") (build with -D FUZZING -sanitize=fuzzer,address to fuzz)")
-            exit(0)
+            print("replayed \(count) input\(count == 1 ? "" : "s") (Fuzz/run.sh builds this target for libFuzzer)")
         #endif
     }
-}
 
-/// The target's body, for libFuzzer's C callback (which cannot capture it). Set once, before the
-/// driver starts; read only afterwards.
-enum FuzzTarget {
-    nonisolated(unsafe) static var body: (@Sendable ([UInt8]) -> Void)?
+    /// libFuzzer's input as bytes.
+    public static func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
+        guard let data, size > 0 else { return [] }
+        return Array(UnsafeBufferPointer(start: data, count: size))
+    }
 }
 
 #if FUZZING
@@ -49,6 +43,10 @@ enum FuzzTarget {
         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
     ) -> Int32
+
+    /// Defined by each target (`@_cdecl`): its body on one input.
+    @_silgen_name("LLVMFuzzerTestOneInput")
+    func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32
 #endif
 
 /// Reading corpus files without Foundation.

@@ -6,11 +6,19 @@ import KAConfig
 /// every single-file rule. Finds crashes, hangs and sanitizer reports.
 @main
 struct FuzzAnalysis {
-    static func main() {
-        FuzzDriver.run { bytes in
-            let input = FuzzInput(bytes)
-            let node = Analyzer.analyze(path: input.rootPath, fileSystem: input.fileSystem)
-            _ = LintEngine().run([node])
-        }
+    static func main() { FuzzDriver.run(test) }
+
+    static func test(_ bytes: [UInt8]) {
+        let input = FuzzInput(bytes)
+        let node = Analyzer.analyze(path: input.rootPath, fileSystem: input.fileSystem)
+        _ = LintEngine().run([node])
     }
 }
+
+#if FUZZING
+    @_cdecl("LLVMFuzzerTestOneInput")
+    func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+        FuzzAnalysis.test(FuzzDriver.bytes(data, size))
+        return 0
+    }
+#endif
