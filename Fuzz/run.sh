@@ -32,7 +32,7 @@ bin="$(swift build "${flags[@]}" --show-bin-path)"
 mkdir -p .build/fuzz-findings
 status=0
 for target in "${targets[@]}"; do
-    swift build "${flags[@]}" --product "$target" 2>&1 | grep -E "error|warning:" || true
+    swift build "${flags[@]}" --product "$target" 2>&1 | grep -E "error:" && exit 1 || true
     corpus="$(mktemp -d)"
     if [ "$mode" = long ]; then corpus=".build/fuzz-corpus/$target"; mkdir -p "$corpus"; fi
     # Swift's backtracer makes AddressSanitizer report a false "unknown-crash" and leaves
