@@ -972,6 +972,55 @@ vrrp_instance VI_1 {
 ```
 
 """##,
+        "digest-length": ##"""
+# digest-length (KA252)
+
+Severity: error
+
+An HTTP_GET or SSL_GET `url` compares the MD5 of the page with `digest`, written as 32 hex
+digits. keepalived 2.2.7 checks the length: any other one gets "digest 'WORD' character length
+should be 32 rather than N", and the url is checked without a digest, so any page with the right
+status code passes.
+
+Fix: write the whole MD5 (`genhash -s HOST -p PORT -u PATH` prints it), or drop `digest`.
+
+## Triggers
+
+### A shortened digest
+
+```keepalived
+virtual_server 192.0.2.80 80 {
+    protocol TCP
+    real_server 192.0.2.81 80 {
+        HTTP_GET {
+            url {
+                path /health
+                digest 9b3f6a
+            }
+        }
+    }
+}
+```
+
+## Does not trigger
+
+### 32 hex digits
+
+```keepalived
+virtual_server 192.0.2.80 80 {
+    protocol TCP
+    real_server 192.0.2.81 80 {
+        HTTP_GET {
+            url {
+                path /health
+                digest 9e107d9d372bb6826bd81d3542a419d6
+            }
+        }
+    }
+}
+```
+
+"""##,
         "duplicate-name": ##"""
 # duplicate-name (KA212)
 
@@ -4099,6 +4148,54 @@ vrrp_instance VI_1 {
 ```
 
 """##,
+        "persistence-granularity": ##"""
+# persistence-granularity (KA253)
+
+Severity: error
+
+`persistence_granularity` groups clients for persistence: an IPv4 virtual_server takes a netmask
+(`255.255.255.0` keeps a /24 on one real server). keepalived 2.2.7 reads it with `inet_aton`;
+what that cannot read gets "Invalid IPv4 persistence_granularity specified - WORD" and is
+ignored, so persistence stays per client address. (`inet_aton` reads a bare `24` as the address
+0.0.0.24 without a word; kalint does not report that either.)
+
+Fix: write the netmask in dotted form.
+
+## Triggers
+
+### A prefix in CIDR form on an IPv4 service
+
+```keepalived
+virtual_server 192.0.2.80 443 {
+    protocol TCP
+    persistence_timeout 300
+    persistence_granularity /24
+    real_server 192.0.2.81 443 {
+        TCP_CHECK {
+            connect_timeout 3
+        }
+    }
+}
+```
+
+## Does not trigger
+
+### A netmask
+
+```keepalived
+virtual_server 192.0.2.80 443 {
+    protocol TCP
+    persistence_timeout 300
+    persistence_granularity 255.255.255.0
+    real_server 192.0.2.81 443 {
+        TCP_CHECK {
+            connect_timeout 3
+        }
+    }
+}
+```
+
+"""##,
         "priority-collision": ##"""
 # priority-collision (KA307)
 
@@ -6702,6 +6799,56 @@ vrrp_instance GW {
     priority 100
     virtual_ipaddress {
         192.0.2.1/24
+    }
+}
+```
+
+"""##,
+        "vmac-without-interface": ##"""
+# vmac-without-interface (KA254)
+
+Severity: warning
+
+A virtual MAC (`use_vmac`) or ipvlan (`use_ipvlan`) interface is made on top of the instance's
+`interface`. keepalived 2.2.7 reports "(NAME): Cannot use VMAC/ipvlan with unicast and no
+interface - clearing use_vmac" for a unicast instance without one, and runs it with the
+interface's own MAC: neighbours keep the old MAC after a failover until their ARP entries age.
+
+Fix: add `interface IFNAME`, the interface the peers are reached through.
+
+## Triggers
+
+### Unicast with use_vmac and no interface
+
+```keepalived
+vrrp_instance VI_1 {
+    virtual_router_id 51
+    use_vmac
+    unicast_src_ip 192.0.2.1
+    unicast_peer {
+        192.0.2.2
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### With the interface
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    use_vmac
+    unicast_src_ip 192.0.2.1
+    unicast_peer {
+        192.0.2.2
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
     }
 }
 ```

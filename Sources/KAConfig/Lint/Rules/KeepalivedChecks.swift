@@ -14,5 +14,8 @@ enum KeepalivedChecks {
         HTTPStatusCodeRule(),
         ServicePortRule(),
         DuplicateNotifyRule(),
+        DigestLengthRule(),
+        PersistenceGranularityRule(),
+        VMACWithoutInterfaceRule(),
     ]
 }
