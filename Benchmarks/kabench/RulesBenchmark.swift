@@ -46,8 +46,9 @@ struct RulesBenchmark: ParsableCommand {
         var rows: [(String, [Double], Double)] = []
         for (index, name) in names.enumerated() {
             let perInstance = zip(times[index], sizes).map { $0 / Double($1) }
-            // Below 20 µs in total a rule's figure is noise, not growth.
-            let growth = times[index].last! < 20e-6 ? 1 : perInstance.last! / max(perInstance.first!, 1e-12)
+            // Below 20 µs in total (at either end) a figure is noise, not growth.
+            let measurable = times[index].first! >= 20e-6 && times[index].last! >= 20e-6
+            let growth = measurable ? perInstance.last! / perInstance.first! : 1
             rows.append((name, times[index], growth))
             if growth > limit { flagged.append(name) }
         }
