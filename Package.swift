@@ -59,3 +59,23 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (issue 16): libFuzzer harnesses over the analysis, kafmt, kalint and the VRRP
+// decoder (see README, "Fuzzing"). A plain build makes them replay tools (files and folders as
+// arguments); Fuzz/run.sh builds them with -sanitize=fuzzer,address -D FUZZING for libFuzzer.
+package.targets += [
+    .target(name: "FuzzDriver", path: "Fuzz/Driver"),
+    .target(name: "FuzzConfig", dependencies: ["KAConfig"], path: "Fuzz/Config"),
+    .executableTarget(
+        name: "fuzz-analysis", dependencies: ["FuzzDriver", "FuzzConfig", "KAConfig"], path: "Fuzz/FuzzAnalysis",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    .executableTarget(
+        name: "fuzz-format", dependencies: ["FuzzDriver", "FuzzConfig", "KAConfig"], path: "Fuzz/FuzzFormat",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    .executableTarget(
+        name: "fuzz-lint", dependencies: ["FuzzDriver", "FuzzConfig", "KAConfig"], path: "Fuzz/FuzzLint",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    .executableTarget(
+        name: "fuzz-vrrp", dependencies: ["FuzzDriver", "KAVRRP"], path: "Fuzz/FuzzVRRP",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+]

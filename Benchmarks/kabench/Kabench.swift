@@ -6,5 +6,5 @@ struct Kabench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kabench",
         abstract: "Benchmarks of the keepalived toolchain (run with -c release).",
-        subcommands: [ParseBenchmark.self, FleetLintBenchmark.self, FormatBenchmark.self, VRRPBenchmark.self, FailoverBenchmark.self, GenerateConfig.self])
+        subcommands: [ParseBenchmark.self, KalintBenchmark.self, RulesBenchmark.self, FleetLintBenchmark.self, FormatBenchmark.self, VRRPBenchmark.self, FailoverBenchmark.self, GenerateConfig.self])
 }

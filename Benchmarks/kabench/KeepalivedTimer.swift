@@ -7,7 +7,8 @@ import Foundation
 final class KeepalivedTimer {
     private let namespace: String
     private let directory: URL
-    private let path: String
+    /// The config file keepalived reads (another tool can be timed on the same file).
+    let path: String
 
     /// Nil when that is not possible here (needs root, ip netns and keepalived installed).
     init?(config: String, interfaces: [String]) {
@@ -37,6 +38,11 @@ final class KeepalivedTimer {
         let start = monotonicSeconds()
         Self.run("/usr/sbin/ip", ["netns", "exec", namespace, "/usr/sbin/keepalived", "-t", "-f", path])
         return monotonicSeconds() - start
+    }
+
+    /// Wall time and peak RSS of one `keepalived -t -f` run.
+    func measure() -> SpawnedRun {
+        SpawnedRun.measure("/usr/sbin/ip", ["netns", "exec", namespace, "/usr/sbin/keepalived", "-t", "-f", path])
     }
 
     /// Runs `executable` with its output discarded and waits for it; its exit status, or -1.

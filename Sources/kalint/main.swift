@@ -37,7 +37,9 @@ struct Kalint: ParsableCommand {
     @Option(name: .customLong("enable-only"), help: "Report only these rules (slug or code; repeatable).")
     var enableOnly: [String] = []
 
-    @Option(name: .customLong("target-version"), help: "Report keywords newer than this keepalived version.")
+    @Option(
+        name: .customLong("target-version"),
+        help: "The keepalived version to check against (keywords newer than it, version-specific refusals); default: the installed keepalived's (keepalived -v), else 2.2.7.")
     var targetVersion: String?
 
     @Option(help: "A saved ruleset (nft list ruleset or iptables-save output) to check VRRP traffic against.")
@@ -61,9 +63,35 @@ struct Kalint: ParsableCommand {
     func request() -> KalintRequest {
         KalintRequest(
             files: files, format: format, configID: configID, emit: emit, failOn: failOn, disable: disable,
-            enableOnly: enableOnly, targetVersion: targetVersion, firewall: firewall, listRules: listRules,
+            enableOnly: enableOnly, targetVersion: targetVersion ?? (listRules || explain != nil || emit != nil ? nil : defaultTargetVersion()), firewall: firewall, listRules: listRules,
             explain: explain, fix: fix, diff: diff,
             color: !noColor && isatty(1) != 0 && getenv("NO_COLOR") == nil)
+    }
+}
+
+/// The installed keepalived's version, only when rules run (not for --explain, --emit, ...).
+func defaultTargetVersion() -> String? {
+    InstalledKeepalived.version() ?? KeepalivedVersion.checked.description
+}
+
+/// Output gathered up to 64 KB, then written (one write per chunk, not per finding).
+final class BufferedOutput {
+    let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        writeAll(buffer, to: descriptor)
+        buffer.removeAll(keepingCapacity: true)
     }
 }
 
@@ -89,7 +117,10 @@ func runKalint() -> Int32 {
         writeAll(Array((message + "\n").utf8), to: 2)
         return 2
     }
-    var response = KalintDriver.run(command.request(), fileSystem: LocalFileSystem())
+    // Findings are written as they are rendered, through a 64 KB buffer.
+    let stdout = BufferedOutput(descriptor: 1)
+    var response = KalintDriver.run(command.request(), fileSystem: LocalFileSystem(), output: stdout.write)
+    stdout.flush()
     for (path, bytes) in response.writes {
         do {
             try AtomicFileWriter.replace(path, with: bytes)

@@ -30,6 +30,9 @@ import Testing
         for entry in FalseErrorAllowList.entries {
             #expect(report.allowedFalseErrors.contains { $0.reason == entry.reason }, "stale allow-list entry \(entry.file):\(entry.line)")
         }
+        for pending in FalseErrorAllowList.pendingFiles {
+            #expect(report.allowedFalseErrors.contains { $0.reason == pending.reason }, "stale pending file \(pending.file)")
+        }
     }
 
     /// Every allow-list entry still excuses a miss: a stale entry would hide nothing and mislead.

@@ -107,7 +107,7 @@ struct ExpandFastPathTests {
 
     /// Every sample and real-world file available on this machine (skipped when absent).
     @Test func corpusFiles() throws {
-        let roots = ["/work/shared/corpus", "/usr/share/doc/keepalived/samples"]
+        let roots = [RepoPaths.sharedCorpus.path, RepoPaths.keepalivedDocSamples.path]
         var checked = 0
         for root in roots {
             guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }

@@ -118,20 +118,23 @@ public enum SARIFRenderer {
 public enum GitHubRenderer {
     public static func render(_ diagnostics: [Diagnostic]) -> String {
         var output = ""
-        for diagnostic in diagnostics.sortedForOutput() {
-            let command: String
-            switch diagnostic.severity {
-            case .error: command = "error"
-            case .warning: command = "warning"
-            case .info: command = "notice"
-            }
-            let span = diagnostic.span
-            output += "::\(command) file=\(property(span.file)),line=\(span.start.line),col=\(span.start.column)"
-            output += ",endLine=\(span.end.line),endColumn=\(span.end.column)"
-            output += ",title=\(property("\(diagnostic.rule.code) \(diagnostic.rule.slug)"))::"
-            output += message(diagnostic.message) + "\n"
-        }
+        for diagnostic in diagnostics.sortedForOutput() { output += render(diagnostic) }
         return output
+    }
+
+    /// One workflow command line.
+    public static func render(_ diagnostic: Diagnostic) -> String {
+        let command: String
+        switch diagnostic.severity {
+        case .error: command = "error"
+        case .warning: command = "warning"
+        case .info: command = "notice"
+        }
+        let span = diagnostic.span
+        var output = "::\(command) file=\(property(span.file)),line=\(span.start.line),col=\(span.start.column)"
+        output += ",endLine=\(span.end.line),endColumn=\(span.end.column)"
+        output += ",title=\(property("\(diagnostic.rule.code) \(diagnostic.rule.slug)"))::"
+        return output + message(diagnostic.message) + "\n"
     }
 
     static func message(_ text: String) -> String {

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A value computed on a thread of its own, waited for once. Large files are parsed and bound
 /// this way while the expansion goes on; the result is the same as computing it in place, only
@@ -7,7 +9,7 @@ import Foundation
 /// A dedicated thread, not a Dispatch queue: callers may already run on every worker of the
 /// global pool (`FleetAnalysis`) and block here, which must never starve the job itself.
 final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     // Guarded by `condition`.
     private var result: Value?
 
@@ -15,7 +17,7 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
     /// `yielding` job runs at the lowest scheduling priority: it still gets any idle core, but
     /// yields to the caller's other threads when the cores are all busy (see `PendingTree`).
     init(yielding: Bool = false, _ work: @escaping @Sendable () -> Value) {
-        let thread = Thread { [self] in
+        startDetachedThread(stackSize: 8 << 20) { [self] in
             if yielding { Self.lowerPriority() }
             let value = work()
             condition.lock()
@@ -23,8 +25,6 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
     }
 
     /// Lowers the calling thread's priority: on Linux the nice value belongs to the thread, and

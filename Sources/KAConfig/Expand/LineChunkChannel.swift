@@ -1,9 +1,7 @@
-import Foundation
-
 /// Hands the expander's lines to a binder on another thread, chunk by chunk, in order. The
 /// expander never waits on it (the queue is unbounded), so the binder may wait for the end.
 final class LineChunkChannel: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     // Guarded by `condition`.
     private var chunks: [[LogicalLine]] = []
     private var nextChunk = 0

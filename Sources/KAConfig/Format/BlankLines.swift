@@ -1,7 +1,8 @@
 /// The blank-line rules of the canonical style: at most one blank line in a row, none at the
 /// start or end of the file, none just inside a block's braces, and exactly one between a
 /// top-level block and what comes before or after it. A blank line that ends a multi-line
-/// `$NAME=` definition is always kept (keepalived ends the definition only there).
+/// `$NAME=` definition is always kept (keepalived ends the definition only there), and none is
+/// added inside one.
 enum BlankLines {
     static func normalize(_ lines: [LayoutLine]) -> [LayoutLine] {
         var collapsed = lines
@@ -41,13 +42,15 @@ enum BlankLines {
                 // The blank line goes above the comments that introduce the block.
                 var insertion = output.count
                 while insertion > 0, output[insertion - 1].kind == .comment { insertion -= 1 }
-                if insertion > 0, output[insertion - 1].kind == .code {
+                if insertion > 0, output[insertion - 1].kind == .code, !output[insertion - 1].continuesDefinition {
                     output.insert(.blank(required: false, depth: 0), at: insertion)
                 }
             }
             output.append(line)
+            // Never after a line that a `$NAME=` definition continues past (it ends in a backslash): the blank line would
+            // end the definition there and change what it means.
             if line.kind == .code, line.closesTopLevelBlock, line.endDepth == 0, index + 1 < lines.count,
-                !lines[index + 1].isBlank
+                !lines[index + 1].isBlank, !line.continuesDefinition
             {
                 output.append(.blank(required: false, depth: 0))
             }

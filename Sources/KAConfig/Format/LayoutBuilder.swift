@@ -62,6 +62,9 @@ struct LayoutBuilder {
             let last = tokens[significant.upperBound]
             definitionContinues = (last.kind == .definition || last.kind == .definitionContinuation)
                 && last.end > last.start && tree.source.bytes[last.end - 1] == UInt8(ascii: "\\")
+            if definitionContinues, let code = lines.lastIndex(where: { $0.kind == .code }) {
+                lines[code].continuesDefinition = true
+            }
         }
     }
 
@@ -121,10 +124,19 @@ struct LayoutBuilder {
         } else {
             store.append(contentsOf: tree.source.bytes[first..<last])
         }
+        trimTrailingCarriageReturns(from: textStart)
         newLine.text = textStart..<store.count
         if layout == .raw { newLine.rawIndentation = tokens[line.tokens.lowerBound].start..<first }
         newLine.comment = comment.map(trimmedComment)
         lines.append(newLine)
+    }
+
+    /// A lone `\r` that ends a token (an `@` or `~SEQ(` line keeps it in its token) would become
+    /// the `\r` of a `\r\n` once the line is printed with its newline, and the next run would
+    /// drop it. keepalived strips carriage returns at the end of every line, so dropping them
+    /// here means the same and prints a fixed point.
+    private mutating func trimTrailingCarriageReturns(from start: Int) {
+        while store.count > start, store[store.count - 1] == 0x0D { store.removeLast() }
     }
 
     /// Appends tokens to the store, each run of blanks between them as one space. Tokens that
@@ -190,6 +202,7 @@ struct LayoutBuilder {
     private mutating func emitPiece(_ range: ClosedRange<Int>, withOpenBrace: Bool) -> Int {
         let textStart = store.count
         appendJoined(range)
+        trimTrailingCarriageReturns(from: textStart)
         var newLine = LayoutLine(kind: .code, depth: depth, text: textStart..<textStart, startDepth: depth, endDepth: depth)
         if withOpenBrace {
             store.append(contentsOf: [0x20, UInt8(ascii: "{")])

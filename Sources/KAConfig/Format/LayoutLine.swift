@@ -109,6 +109,13 @@ struct LayoutLine {
         set { setFlag(3, newValue) }
     }
 
+    /// The line is part of a `$NAME=` definition and ends in a backslash: the next line continues the definition,
+    /// so no blank line may follow it (an empty line would end the definition there).
+    var continuesDefinition: Bool {
+        get { flag(4) }
+        set { setFlag(4, newValue) }
+    }
+
     var isBlank: Bool { kind == .blank || kind == .requiredBlank }
 
     var isRequiredBlank: Bool { kind == .requiredBlank }

@@ -115,10 +115,17 @@ extension PhysicalLine {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
+    static let includePrefix = Array("include".utf8)
+
     /// A `$` may be a reference whose value depends on the layout around it; a backslash or a
     /// single quote matters to the script keywords, which re-read the raw line with shell-like
     /// quoting and escapes, so the blanks around such words must stay as written.
+    ///
+    /// A word that starts with `include` is not an include only because no blank follows it
+    /// (`include{}`, or `include` alone before a `{` line): splitting or joining braces or
+    /// blanks around it could put one there (`include {`, reading `{` as the file to include).
     static func needsVerbatim(_ bytes: ArraySlice<UInt8>, kind: TokenKind) -> Bool {
+        if kind == .word, bytes.starts(with: includePrefix) { return true }
         for byte in bytes {
             if byte == UInt8(ascii: "$") || byte == UInt8(ascii: "\\") { return true }
             if kind == .word, byte == UInt8(ascii: "'") { return true }

@@ -58,7 +58,12 @@ public struct KalintResponse: Sendable {
 
 /// kalint's logic, pure apart from the file system it is given.
 public enum KalintDriver {
-    public static func run(_ request: KalintRequest, fileSystem: some ConfigFileSystem) -> KalintResponse {
+    /// With `output`, the findings and the summary are written to it as they are rendered (not
+    /// gathered in `stdout`); everything else (usage errors, --emit, --fix) still comes back in
+    /// the response.
+    public static func run(
+        _ request: KalintRequest, fileSystem: some ConfigFileSystem, output: ((String) -> Void)? = nil
+    ) -> KalintResponse {
         if request.listRules { return listRules() }
         if let id = request.explain { return explain(id) }
         guard let format = DiagnosticFormat(rawValue: request.format) else {
@@ -97,10 +102,17 @@ public enum KalintDriver {
         if request.fix {
             return applyFixes(report, sources: sources, showDiff: request.diff)
         }
-        response.stdout = DiagnosticRenderer.render(
-            report.diagnostics, format: format, sources: sources, color: request.color, rules: RuleRegistry.allRules)
-        if format == .human {
-            response.stdout += summary(report)
+        if let output {
+            DiagnosticRenderer.stream(
+                report.diagnostics, format: format, sources: sources, color: request.color, rules: RuleRegistry.allRules,
+                to: output)
+            if format == .human { output(summary(report)) }
+        } else {
+            response.stdout = DiagnosticRenderer.render(
+                report.diagnostics, format: format, sources: sources, color: request.color, rules: RuleRegistry.allRules)
+            if format == .human {
+                response.stdout += summary(report)
+            }
         }
         response.status = options.fails(report.diagnostics) ? 1 : 0
         return response

@@ -34,4 +34,16 @@ public enum KeepalivedCheckCatalogue {
     public static let servicePort = DiagnosticRule(
         code: "KA250", slug: "service-port", severity: .error,
         summary: "A virtual_server or real_server port that is not a number in 1-65535: keepalived skips the block.")
+    public static let duplicateNotify = DiagnosticRule(
+        code: "KA251", slug: "duplicate-notify", severity: .warning,
+        summary: "A second notify_master/notify_backup/notify_fault/notify in one instance or sync group: keepalived runs only the first.")
+    public static let digestLength = DiagnosticRule(
+        code: "KA252", slug: "digest-length", severity: .error,
+        summary: "An HTTP_GET/SSL_GET digest that is not 32 characters: keepalived drops it.")
+    public static let persistenceGranularity = DiagnosticRule(
+        code: "KA253", slug: "persistence-granularity", severity: .error,
+        summary: "persistence_granularity of an IPv4 virtual_server that is not a netmask: keepalived ignores it.")
+    public static let vmacWithoutInterface = DiagnosticRule(
+        code: "KA254", slug: "vmac-without-interface", severity: .warning,
+        summary: "use_vmac/use_ipvlan in a unicast instance without interface: keepalived clears it.")
 }

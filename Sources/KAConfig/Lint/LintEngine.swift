@@ -17,6 +17,8 @@ public struct LintEngine: Sendable {
     }
 
     public func run(_ nodes: [NodeAnalysis], options: LintOptions = LintOptions()) -> Report {
+        let target = options.targetVersion.map(KeepalivedVersion.init) ?? .checked
+        let nodes = nodes.map { $0.withFacts(target: target) }
         var findings: [Diagnostic] = []
         var suppressions = Suppressions()
         var seenFiles = Set<String>()

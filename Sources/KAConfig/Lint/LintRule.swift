@@ -17,6 +17,12 @@ public struct Fleet: Sendable {
 
     public init(nodes: [NodeAnalysis]) {
         self.nodes = nodes
+        // One node forms no cluster: its instances are not even listed (their addresses would
+        // be formatted for nothing).
+        guard nodes.count > 1 else {
+            clusters = []
+            return
+        }
         var members: [ClusterMatcher.Member] = []
         for (nodeIndex, node) in nodes.enumerated() {
             for (instanceIndex, instance) in node.model.instances.enumerated() {
@@ -26,7 +32,7 @@ public struct Fleet: Sendable {
                     addresses: instance.virtualAddresses.map { $0.address.description }))
             }
         }
-        self.clusters = nodes.count > 1 ? ClusterMatcher.clusters(members) : []
+        self.clusters = ClusterMatcher.clusters(members)
     }
 
     public func instance(_ member: ClusterMatcher.Member) -> VRRPInstance {

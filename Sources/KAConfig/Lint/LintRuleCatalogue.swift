@@ -41,6 +41,9 @@ public enum LintRuleCatalogue {
     public static let keywordTooNew = DiagnosticRule(
         code: "KA233", slug: "keyword-too-new", severity: .warning,
         summary: "A keyword newer than the --target-version keepalived.")
+    public static let gluedComment = DiagnosticRule(
+        code: "KA234", slug: "glued-comment", severity: .warning,
+        summary: "A '!' or '#' glued to a word starts a comment there: keepalived reads the word cut short.")
     // Security.
     public static let scriptSecurity = DiagnosticRule(
         code: "KA401", slug: "script-security", severity: .warning,

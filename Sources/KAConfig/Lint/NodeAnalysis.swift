@@ -6,6 +6,8 @@ public struct NodeAnalysis: Sendable {
     public var bound: BindResult
     /// Instance name -> index of its block in `bound.tree.blocks` (first definition wins, as in keepalived).
     public var instanceBlocks: [String: Int]
+    /// Facts shared by the rules, derived once (`withFacts()`); nil until then.
+    public internal(set) var facts: NodeFacts?
 
     public init(path: String, expanded: ExpandedConfig, bound: BindResult) {
         self.path = path
@@ -56,17 +58,19 @@ public struct NodeAnalysis: Sendable {
         statements(keyword, inBlock: block).first
     }
 
+    /// In reading order (the arena's order); only the matching statements are copied.
     public func statements(_ keyword: String, inBlock block: Int) -> [BoundStatement] {
-        var found: [BoundStatement] = []
+        var found: [Int] = []
         var pending = [block]
+        let tree = bound.tree
         while let current = pending.popLast() {
-            for index in bound.tree.blocks[current].statements {
-                let statement = bound.tree.statements[index]
-                if statement.keyword == keyword { found.append(statement) }
-                if let child = statement.block { pending.append(child) }
+            for index in tree.blocks[current].statements {
+                if tree.statements[index].row.name == keyword { found.append(index) }
+                if let child = tree.statements[index].block { pending.append(child) }
             }
         }
-        return found.sorted { ($0.origin.file, $0.origin.line, $0.origin.column) < ($1.origin.file, $1.origin.line, $1.origin.column) }
+        if found.count > 1 { found.sort() }
+        return found.map { tree.statements[$0] }
     }
 
     /// Top-level (or any) blocks of a kind with their opener statements.

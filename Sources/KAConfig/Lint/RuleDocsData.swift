@@ -972,6 +972,55 @@ vrrp_instance VI_1 {
 ```
 
 """##,
+        "digest-length": ##"""
+# digest-length (KA252)
+
+Severity: error
+
+An HTTP_GET or SSL_GET `url` compares the MD5 of the page with `digest`, written as 32 hex
+digits. keepalived 2.2.7 checks the length: any other one gets "digest 'WORD' character length
+should be 32 rather than N", and the url is checked without a digest, so any page with the right
+status code passes.
+
+Fix: write the whole MD5 (`genhash -s HOST -p PORT -u PATH` prints it), or drop `digest`.
+
+## Triggers
+
+### A shortened digest
+
+```keepalived
+virtual_server 192.0.2.80 80 {
+    protocol TCP
+    real_server 192.0.2.81 80 {
+        HTTP_GET {
+            url {
+                path /health
+                digest 9b3f6a
+            }
+        }
+    }
+}
+```
+
+## Does not trigger
+
+### 32 hex digits
+
+```keepalived
+virtual_server 192.0.2.80 80 {
+    protocol TCP
+    real_server 192.0.2.81 80 {
+        HTTP_GET {
+            url {
+                path /health
+                digest 9e107d9d372bb6826bd81d3542a419d6
+            }
+        }
+    }
+}
+```
+
+"""##,
         "duplicate-name": ##"""
 # duplicate-name (KA212)
 
@@ -1056,6 +1105,94 @@ vrrp_instance web {
     }
     track_script {
         web
+    }
+}
+```
+
+"""##,
+        "duplicate-notify": ##"""
+# duplicate-notify (KA251)
+
+Severity: warning
+
+A vrrp_instance or vrrp_sync_group holds one script per notify kind. keepalived 2.2.7 keeps the
+first `notify_master`, `notify_backup`, `notify_fault` or `notify` line of a block and ignores
+every later one of the same kind ("(VI_1) notify_master script already specified - ignoring
+/usr/local/bin/second.sh"), so the script added last never runs. `script-security` does not count
+an ignored line as a script keepalived runs.
+
+Fix: keep one line of each kind; to run several commands, call them from one script.
+
+## Triggers
+
+### Two notify_master lines in an instance
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    notify_master /usr/local/bin/vip-up.sh
+    notify_master /usr/local/bin/page-oncall.sh
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### Two notify lines in a sync group
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+vrrp_sync_group G1 {
+    group {
+        VI_1
+    }
+    notify /usr/local/bin/log-state.sh
+    notify /usr/local/bin/metrics.sh
+}
+```
+
+## Does not trigger
+
+### One line of each kind
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    notify_master /usr/local/bin/vip-up.sh
+    notify_backup /usr/local/bin/vip-down.sh
+    notify_fault /usr/local/bin/vip-down.sh
+    notify /usr/local/bin/log-state.sh
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### The same kind in two instances
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    notify_master /usr/local/bin/vip-up.sh
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+vrrp_instance VI_2 {
+    interface eth0
+    virtual_router_id 52
+    notify_master /usr/local/bin/vip-up.sh
+    virtual_ipaddress {
+        192.0.2.11/24
     }
 }
 ```
@@ -1606,6 +1743,12 @@ A tracked script defined further down the file is not tracked at all (keepalived
 parsing: "track script chk not found, ignoring"; undefined-reference reports it). kalint counts its
 weight as intended here and says in the message that, as written, the check is not tracked.
 
+Equal priorities are a tie that VRRP gives to the higher primary address (the address keepalived
+sends from). When both instances set `unicast_src_ip` (or `mcast_src_ip`), kalint decides it: the
+backup's address being the higher, the VIP moves and nothing is reported; the master's being the
+higher, it is an error. When either sends from its interface's address, which the file does not
+say, the outcome depends on the addresses and the finding is a warning.
+
 Fix: make the weights add up to more than the difference between the priorities (or lower the
 master's priority), and define scripts above the instances that track them.
 
@@ -1718,6 +1861,92 @@ vrrp_instance GW {
 }
 ```
 
+### A tie the master's higher address wins
+
+When the check fails, both are at 140; the master sends from the higher address and stays MASTER.
+
+```keepalived node1
+vrrp_script chk_proxy {
+    script "/usr/bin/pgrep haproxy"
+    weight 5
+}
+vrrp_instance LB {
+    interface eth0
+    virtual_router_id 42
+    priority 140
+    unicast_src_ip 198.51.100.20
+    unicast_peer {
+        198.51.100.10
+    }
+    track_script {
+        chk_proxy
+    }
+    virtual_ipaddress {
+        198.51.100.100/24
+    }
+}
+```
+
+```keepalived node2
+vrrp_script chk_proxy {
+    script "/usr/bin/pgrep haproxy"
+    weight 5
+}
+vrrp_instance LB {
+    interface eth0
+    virtual_router_id 42
+    priority 135
+    unicast_src_ip 198.51.100.10
+    unicast_peer {
+        198.51.100.20
+    }
+    track_script {
+        chk_proxy
+    }
+    virtual_ipaddress {
+        198.51.100.100/24
+    }
+}
+```
+
+### A tie between interface addresses (a warning: it depends on the addresses)
+
+```keepalived node1
+vrrp_script chk_proxy {
+    script "/usr/bin/pgrep haproxy"
+    weight 5
+}
+vrrp_instance LB {
+    interface eth0
+    virtual_router_id 42
+    priority 140
+    track_script {
+        chk_proxy
+    }
+    virtual_ipaddress {
+        198.51.100.100/24
+    }
+}
+```
+
+```keepalived node2
+vrrp_script chk_proxy {
+    script "/usr/bin/pgrep haproxy"
+    weight 5
+}
+vrrp_instance LB {
+    interface eth0
+    virtual_router_id 42
+    priority 135
+    track_script {
+        chk_proxy
+    }
+    virtual_ipaddress {
+        198.51.100.100/24
+    }
+}
+```
+
 ## Does not trigger
 
 ### The weight is large enough
@@ -1777,6 +2006,55 @@ vrrp_instance GW {
     priority 100
     virtual_ipaddress {
         192.0.2.1/24
+    }
+}
+```
+
+### A tie the backup's higher address wins: the VIP moves
+
+When the master's check fails, both are at 140 and the backup, sending from the higher address,
+takes over.
+
+```keepalived node1
+vrrp_script chk_proxy {
+    script "/usr/bin/pgrep haproxy"
+    weight 5
+}
+vrrp_instance LB {
+    interface eth0
+    virtual_router_id 42
+    priority 140
+    unicast_src_ip 198.51.100.10
+    unicast_peer {
+        198.51.100.20
+    }
+    track_script {
+        chk_proxy
+    }
+    virtual_ipaddress {
+        198.51.100.100/24
+    }
+}
+```
+
+```keepalived node2
+vrrp_script chk_proxy {
+    script "/usr/bin/pgrep haproxy"
+    weight 5
+}
+vrrp_instance LB {
+    interface eth0
+    virtual_router_id 42
+    priority 135
+    unicast_src_ip 198.51.100.20
+    unicast_peer {
+        198.51.100.10
+    }
+    track_script {
+        chk_proxy
+    }
+    virtual_ipaddress {
+        198.51.100.100/24
     }
 }
 ```
@@ -1861,6 +2139,86 @@ global_defs {
 
 (The examples show configurations; whether they trigger depends on the ruleset given with
 `--firewall`, which the firewall tests exercise with real `nft` and `iptables-save` output.)
+
+"""##,
+        "glued-comment": ##"""
+# glued-comment (KA234)
+
+Severity: warning
+
+keepalived 2.2.7 starts a comment at any `!` or `#` outside double quotes, even in the middle of a
+word. A comment character glued to a word therefore cuts the word short, silently:
+`auth_pass Secr3tP@ssw0rd! # note` gives the password `Secr3tP@ssw0rd`, and `notify_master
+/usr/local/bin/vip-up#primary` runs `/usr/local/bin/vip-up`. keepalived prints nothing about it.
+
+kalint names the word keepalived really reads. Words in double quotes keep their `!` and `#`; a
+comment after a blank (`word # note`) is what it looks like and is not reported.
+
+Fix: put a blank before the `!` or `#` if a comment was meant; otherwise choose a value without
+them (keepalived cannot read either character in an unquoted word).
+
+## Triggers
+
+### A password that ends in `!`
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    authentication {
+        auth_type PASS
+        auth_pass Pa55w0rd! # rotate yearly
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+### A `#` inside a script argument
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    notify_master "/usr/local/bin/vip-up" eth0#primary
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### Comments after a blank
+
+```keepalived
+vrrp_instance VI_1 { # the gateway
+    interface eth0 ! uplink
+    virtual_router_id 51
+    virtual_ipaddress {
+        192.0.2.10/24 # the VIP
+    }
+}
+```
+
+### A `!` inside double quotes
+
+```keepalived
+vrrp_script chk_web {
+    script "/usr/bin/curl -sf http://127.0.0.1/health!"
+}
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    track_script {
+        chk_web
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
 
 """##,
         "http-status-code": ##"""
@@ -3175,8 +3533,10 @@ keepalived 2.2.7 checks every `vrrp_instance` for an interface before it starts 
 exits with "(NAME) Unknown interface!" when one has none. This holds for unicast instances too:
 2.2.7 runs this check before it records that the instance has unicast peers, so an instance with
 `unicast_src_ip` and `unicast_peer` but no `interface` is refused as well (`keepalived -t` of
-2.2.7 reports "Unknown interface!" for it, whatever the keepalived documentation says about
-unicast instances without an interface).
+2.2.7 reports "Unknown interface!" for it). That is a regression of 2.2.7 alone (keepalived issue
+#2270, fixed in 2.2.8): 2.1.0 to 2.2.6 and 2.2.8 or later accept a unicast instance without an
+interface, so kalint reports it only when the target version is 2.2.7. `--target-version`
+defaults to the version of the installed keepalived (`keepalived -v`), else 2.2.7.
 
 An `interface` line keepalived ignores counts as missing: a name longer than 15 characters
 ("Interface name '...' too long - ignoring") or the loopback `lo` ("cannot use a loopback
@@ -3200,7 +3560,7 @@ vrrp_instance VI_1 {
 }
 ```
 
-### No interface, unicast peers (still refused by 2.2.7)
+### No interface, unicast peers (refused by 2.2.7 only, the default target here)
 
 ```keepalived
 vrrp_instance VI_1 {
@@ -3783,6 +4143,54 @@ vrrp_instance VI_1 {
     }
     virtual_ipaddress {
         192.0.2.10/24
+    }
+}
+```
+
+"""##,
+        "persistence-granularity": ##"""
+# persistence-granularity (KA253)
+
+Severity: error
+
+`persistence_granularity` groups clients for persistence: an IPv4 virtual_server takes a netmask
+(`255.255.255.0` keeps a /24 on one real server). keepalived 2.2.7 reads it with `inet_aton`;
+what that cannot read gets "Invalid IPv4 persistence_granularity specified - WORD" and is
+ignored, so persistence stays per client address. (`inet_aton` reads a bare `24` as the address
+0.0.0.24 without a word; kalint does not report that either.)
+
+Fix: write the netmask in dotted form.
+
+## Triggers
+
+### A prefix in CIDR form on an IPv4 service
+
+```keepalived
+virtual_server 192.0.2.80 443 {
+    protocol TCP
+    persistence_timeout 300
+    persistence_granularity /24
+    real_server 192.0.2.81 443 {
+        TCP_CHECK {
+            connect_timeout 3
+        }
+    }
+}
+```
+
+## Does not trigger
+
+### A netmask
+
+```keepalived
+virtual_server 192.0.2.80 443 {
+    protocol TCP
+    persistence_timeout 300
+    persistence_granularity 255.255.255.0
+    real_server 192.0.2.81 443 {
+        TCP_CHECK {
+            connect_timeout 3
+        }
     }
 }
 ```
@@ -6391,6 +6799,56 @@ vrrp_instance GW {
     priority 100
     virtual_ipaddress {
         192.0.2.1/24
+    }
+}
+```
+
+"""##,
+        "vmac-without-interface": ##"""
+# vmac-without-interface (KA254)
+
+Severity: warning
+
+A virtual MAC (`use_vmac`) or ipvlan (`use_ipvlan`) interface is made on top of the instance's
+`interface`. keepalived 2.2.7 reports "(NAME): Cannot use VMAC/ipvlan with unicast and no
+interface - clearing use_vmac" for a unicast instance without one, and runs it with the
+interface's own MAC: neighbours keep the old MAC after a failover until their ARP entries age.
+
+Fix: add `interface IFNAME`, the interface the peers are reached through.
+
+## Triggers
+
+### Unicast with use_vmac and no interface
+
+```keepalived
+vrrp_instance VI_1 {
+    virtual_router_id 51
+    use_vmac
+    unicast_src_ip 192.0.2.1
+    unicast_peer {
+        192.0.2.2
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
+    }
+}
+```
+
+## Does not trigger
+
+### With the interface
+
+```keepalived
+vrrp_instance VI_1 {
+    interface eth0
+    virtual_router_id 51
+    use_vmac
+    unicast_src_ip 192.0.2.1
+    unicast_peer {
+        192.0.2.2
+    }
+    virtual_ipaddress {
+        192.0.2.10/24
     }
 }
 ```

@@ -2,22 +2,30 @@
 enum TargetVersionCheck {
     static func check(_ node: NodeAnalysis, target: String) -> [Diagnostic] {
         let wanted = KeepalivedVersion(target)
-        var found: [Diagnostic] = []
-        for statement in node.bound.tree.statements {
-            let since = KeepalivedVersion(statement.spec.since)
-            guard since > wanted else { continue }
-            found.append(Diagnostic(
+        let tree = node.bound.tree
+        // Each schema row's version is read once, not once per statement.
+        let newer: [Int]
+        if let keywords = node.facts?.keywords {
+            newer = keywords.rows.filter { KeepalivedVersion($0.row.spec.since) > wanted }.flatMap(\.indices).sorted()
+        } else {
+            newer = tree.statements.indices.filter { KeepalivedVersion(tree.statements[$0].spec.since) > wanted }
+        }
+        return newer.map { index in
+            let statement = tree.statements[index]
+            return Diagnostic(
                 LintRuleCatalogue.keywordTooNew,
                 "'\(statement.keyword)' needs keepalived \(statement.spec.since) or later; the target is \(target)",
-                at: statement.words[0].origin.span))
+                at: statement.words[0].origin.span)
         }
-        return found
     }
 }
 
 /// A dotted version, compared numerically (`2.2.10 > 2.2.7`).
 public struct KeepalivedVersion: Sendable, Comparable, CustomStringConvertible {
     public var parts: [Int]
+
+    /// The version whose behaviour the tools reproduce (and the target when none is given).
+    public static let checked = KeepalivedVersion("2.2.7")
 
     public init(_ text: String) {
         parts = text.split(separator: ".").map { Int($0.prefix { $0.isNumber }) ?? 0 }

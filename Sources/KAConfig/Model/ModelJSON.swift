@@ -1,4 +1,10 @@
-import Foundation
+// FoundationEssentials has JSONEncoder without the rest of Foundation (ICU and all: about 10 MB
+// more resident for every process that links it).
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The semantic view of a model as JSON: pretty, sorted keys, no source locations or file names,
 /// so two files that mean the same give the same bytes.

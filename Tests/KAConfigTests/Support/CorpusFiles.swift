@@ -18,6 +18,9 @@ enum CorpusFiles {
                 name: "corpus/realworld", directory: RepoPaths.realWorld,
                 files: RepoPaths.files(under: RepoPaths.realWorld).filter { $0.lastPathComponent != "SOURCES.tsv" }),
             Group(
+                name: "corpus/realworld-2", directory: RepoPaths.realWorld2,
+                files: RepoPaths.files(under: RepoPaths.realWorld2).filter { $0.lastPathComponent != "SOURCES.tsv" }),
+            Group(
                 name: "/usr/share/doc/keepalived/samples", directory: RepoPaths.keepalivedDocSamples,
                 files: RepoPaths.files(under: RepoPaths.keepalivedDocSamples).filter {
                     $0.lastPathComponent.hasPrefix("keepalived.conf")

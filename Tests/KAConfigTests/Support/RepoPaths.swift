@@ -22,6 +22,8 @@ enum RepoPaths {
 
     static var upstreamSamples: URL { sharedCorpus.appendingPathComponent("upstream-samples") }
     static var realWorld: URL { sharedCorpus.appendingPathComponent("realworld") }
+    /// 156 more real-world files (53 node pairs, 3 trios), described in its SOURCES.tsv.
+    static var realWorld2: URL { sharedCorpus.appendingPathComponent("realworld-2") }
 
     /// The samples the Debian keepalived package installs.
     static let keepalivedDocSamples = URL(fileURLWithPath: "/usr/share/doc/keepalived/samples")

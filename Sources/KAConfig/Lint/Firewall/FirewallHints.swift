@@ -42,15 +42,34 @@ public enum FirewallHints {
     /// Builds each need's rules, merges needs with identical rules, and puts a comment line first.
     private static func grouped(_ needs: [VRRPTrafficNeed], rules: (VRRPTrafficNeed) -> [String]) -> [String] {
         var order: [[String]] = []
-        var members: [[String]: [VRRPTrafficNeed]] = [:]
+        var groupOfLines: [[String]: Int] = [:]
+        var members: [[VRRPTrafficNeed]] = []
+        // The lines depend on everything but the instance name: made (and hashed) once per
+        // distinct need, not once per instance.
+        var groupOfNeed: [VRRPTrafficNeed: Int] = [:]
         for need in needs {
-            let lines = rules(need)
-            if members[lines] == nil { order.append(lines) }
-            members[lines, default: []].append(need)
+            var key = need
+            key.instance = ""
+            let group: Int
+            if let known = groupOfNeed[key] {
+                group = known
+            } else {
+                let lines = rules(need)
+                if let existing = groupOfLines[lines] {
+                    group = existing
+                } else {
+                    group = order.count
+                    order.append(lines)
+                    groupOfLines[lines] = group
+                    members.append([])
+                }
+                groupOfNeed[key] = group
+            }
+            members[group].append(need)
         }
         var output: [String] = []
-        for lines in order {
-            let group = members[lines] ?? []
+        for (index, lines) in order.enumerated() {
+            let group = members[index]
             output.append(comment(for: group))
             output += lines
         }
@@ -60,7 +79,8 @@ public enum FirewallHints {
     private static func comment(for group: [VRRPTrafficNeed]) -> String {
         guard let need = group.first else { return "#" }
         var names: [String] = []
-        for member in group where !names.contains(member.instance) { names.append(member.instance) }
+        var seen = Set<String>()
+        for member in group where seen.insert(member.instance).inserted { names.append(member.instance) }
         var text = "# VRRP adverts for \(names.joined(separator: ", ")) ("
         text += need.family == .ipv4 ? "IPv4" : "IPv6"
         text += need.isUnicast ? " unicast" : " multicast"

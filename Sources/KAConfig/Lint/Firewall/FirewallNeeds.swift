@@ -2,6 +2,9 @@
 public enum FirewallNeeds {
     public static func needs(for node: NodeAnalysis) -> [(instance: VRRPInstance, need: VRRPTrafficNeed)] {
         let globals = node.model.globalDefs
+        // Formatted once, not once per instance.
+        let group4 = globals.multicastGroup4.description
+        let group6 = globals.multicastGroup6.description
         return node.model.instances.map { instance in
             let isIPv6 =
                 instance.nativeIPv6 || instance.virtualAddresses.first?.address.isIPv6 == true
@@ -13,7 +16,7 @@ public enum FirewallNeeds {
                 if let configured = instance.other["mcast_dst_ip"]?.first {
                     group = configured
                 } else {
-                    group = (isIPv6 ? globals.multicastGroup6 : globals.multicastGroup4).description
+                    group = isIPv6 ? group6 : group4
                 }
             }
             let need = VRRPTrafficNeed(

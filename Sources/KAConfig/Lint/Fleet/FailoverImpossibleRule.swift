@@ -1,6 +1,8 @@
 /// The master candidate's priority minus the weights of its failing trackers can never drop below
 /// the best backup's priority: a failed check never moves the VIP (the seeds' classic: 120 with
-/// weight -20 against a backup at 100 gives 100 = 100, a tie the higher IP address wins).
+/// weight -20 against a backup at 100 gives 100 = 100, a tie the higher IP address wins). A tie
+/// is an error only when both source addresses are known and the master's is the higher; the
+/// backup's being higher moves the VIP (no finding); an unknown address makes it a warning.
 ///
 /// A track_script (track_file, track_process) that names an object defined further down the file
 /// is not tracked by keepalived at all (undefined-reference reports that); its weight is counted
@@ -26,29 +28,72 @@ struct FailoverImpossibleRule: FleetRule {
                 return (best, item.member)
             }.max { $0.0 < $1.0 }
             guard let (backupPriority, backupMember) = bestBackup, worst >= backupPriority else { continue }
+            var tie = Tie.none
+            if worst == backupPriority {
+                tie = Tie(master: sourceAddress(master.member, fleet), backup: sourceAddress(backupMember, fleet))
+                if case .backupWins = tie { continue }
+            }
             found.append(Diagnostic(
                 rule,
-                message(master.instance, weights: weights, worst: worst, backupPriority: backupPriority),
+                message(master.instance, weights: weights, worst: worst, backupPriority: backupPriority, tie: tie),
                 at: fleet.span(master.member, keyword: master.instance.priorityConfigured != nil ? "priority" : nil),
+                severity: tie.isUndecided ? .warning : nil,
                 related: [fleet.note(backupMember, keyword: fleet.instance(backupMember).priorityConfigured != nil ? "priority" : nil,
                     "the best backup, priority \(backupPriority), on \(fleet.nodeName(backupMember))")]))
         }
         return found
     }
 
-    func message(_ instance: VRRPInstance, weights: TrackerWeights, worst: Int, backupPriority: Int) -> String {
-        let tie = worst == backupPriority
+    /// Equal priorities: VRRP gives mastership to the higher primary address (the source address
+    /// keepalived sends from), so a tie moves the VIP exactly when the backup's is higher.
+    enum Tie {
+        case none
+        case masterWins(IPAddress, IPAddress)
+        case backupWins
+        /// One of the addresses is the interface's (not in the file): the outcome depends on it.
+        case undecided
+
+        init(master: IPAddress?, backup: IPAddress?) {
+            guard let master, let backup, master.isIPv6 == backup.isIPv6 else {
+                self = .undecided
+                return
+            }
+            self = backup > master ? .backupWins : .masterWins(master, backup)
+        }
+
+        var isUndecided: Bool {
+            if case .undecided = self { return true }
+            return false
+        }
+    }
+
+    /// The configured `unicast_src_ip` / `mcast_src_ip` keepalived sends from (nil: the interface's address).
+    func sourceAddress(_ member: ClusterMatcher.Member, _ fleet: Fleet) -> IPAddress? {
+        let facts = fleet.node(member).instanceFacts
+        return member.instance < facts.count ? facts[member.instance].sourceAddress : nil
+    }
+
+    func message(_ instance: VRRPInstance, weights: TrackerWeights, worst: Int, backupPriority: Int, tie: Tie) -> String {
         var text = ""
         if !weights.unresolved.isEmpty {
             let names = weights.unresolved.map { "'\($0)'" }.joined(separator: ", ")
             text += "as written, \(names) \(weights.unresolved.count == 1 ? "is" : "are") not tracked at all (defined after the instance, "
                 + "so keepalived ignores the reference) and a failing check changes nothing; even once tracked, "
         }
-        text += "when every weighted check fails, '\(instance.name)' drops from \(instance.priority) to \(worst), "
-            + (tie ? "equal to" : "still above") + " the best backup's \(backupPriority): the VIP does not move"
-            + (tie ? " (the tie goes to the higher IP address)" : "")
-            + "; make the weights add up to more than \(instance.priority - backupPriority)"
-        return text
+        let healthy = min(254, instance.priority + weights.totalPositive)
+        text += "when every weighted check fails, '\(instance.name)' drops from \(healthy) to \(worst), "
+        switch tie {
+        case .none:
+            text += "still above the best backup's \(backupPriority): the VIP does not move"
+        case .masterWins(let master, let backup):
+            text += "equal to the best backup's \(backupPriority), and the tie goes to the higher address, this node's \(master) "
+                + "(the backup sends from \(backup)): the VIP does not move"
+        case .backupWins, .undecided:
+            text += "equal to the best backup's \(backupPriority): the tie goes to the higher primary address, and at least one "
+                + "node sends from its interface's address (no unicast_src_ip or mcast_src_ip), so whether the VIP moves "
+                + "depends on the addresses"
+        }
+        return text + "; make the weights add up to more than \(instance.priority - backupPriority)"
     }
 }
 

@@ -1,10 +1,18 @@
 import Dispatch
-import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Analyses the node files of a fleet on every core: each file's expansion and binding is
 /// independent of the others, so a fleet of many nodes scales with the cores (the fleet rules
 /// then run once over all of them). In-memory files only; the caller reads them.
 public enum FleetAnalysis {
+    /// The processors online (Foundation's `activeProcessorCount` without Foundation).
+    public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
     public struct File: Sendable {
         public var path: String
         public var text: String
@@ -16,7 +24,7 @@ public enum FleetAnalysis {
     }
 
     /// One `NodeAnalysis` per file, in the order given.
-    public static func analyze(_ files: [File], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [NodeAnalysis] {
+    public static func analyze(_ files: [File], workers: Int = FleetAnalysis.processorCount) -> [NodeAnalysis] {
         let workerCount = max(1, min(workers, files.count))
         guard workerCount > 1 else { return files.map { Analyzer.analyze(path: $0.path, text: $0.text) } }
         var results = [NodeAnalysis?](repeating: nil, count: files.count)
@@ -36,7 +44,7 @@ public enum FleetAnalysis {
     /// given, on every core.
     public static func analyze(
         paths: [String], options: ExpansionOptions, fileSystem: some ConfigFileSystem,
-        workers: Int = ProcessInfo.processInfo.activeProcessorCount
+        workers: Int = FleetAnalysis.processorCount
     ) -> [NodeAnalysis] {
         let workerCount = max(1, min(workers, paths.count))
         guard workerCount > 1 else { return paths.map { Analyzer.analyze(path: $0, options: options, fileSystem: fileSystem) } }

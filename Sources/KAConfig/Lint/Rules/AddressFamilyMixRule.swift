@@ -6,8 +6,8 @@ struct AddressFamilyMixRule: LintRule {
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for instance in node.model.instances {
-            let facts = InstanceFacts(instance, in: node)
+        for facts in node.instanceFacts {
+            let instance = facts.instance
             found += skippedAddresses(instance, facts, node.model)
             if let line = facts.nativeIPv6Ignored {
                 found.append(Diagnostic(

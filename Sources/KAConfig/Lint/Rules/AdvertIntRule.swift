@@ -6,8 +6,8 @@ struct AdvertIntRule: LintRule {
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for instance in node.model.instances {
-            let facts = InstanceFacts(instance, in: node)
+        for facts in node.instanceFacts {
+            let instance = facts.instance
             let lines = facts.statements("advert_int").filter { $0.words.count > 1 }
             let version = facts.effectiveVersion(node.model)
             let values = lines.map(Self.value)

@@ -6,11 +6,11 @@ struct AuthWithV3Rule: LintRule {
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for instance in node.model.instances {
+        for facts in node.instanceFacts {
+            let instance = facts.instance
             guard let type = instance.authentication?.type,
                 let typeLine = node.statement("auth_type", inInstance: instance.name)
             else { continue }
-            let facts = InstanceFacts(instance, in: node)
             guard !facts.isStrict(node.model) else { continue }
             let span = NodeAnalysis.span(of: typeLine, argument: 0)
             if facts.effectiveVersion(node.model) == 3 {

@@ -1,7 +1,8 @@
 /// Every script keepalived would run from one configuration: each script keyword line (`script`,
 /// `notify*`, `misc_path`, `quorum_up`, `startup_script`, ...) split the way 2.2.7 splits it, with
 /// the user it names, if any (on its own line or in its vrrp_script / MISC_CHECK's `user`).
-struct ConfiguredScript {
+/// A notify line keepalived ignores (a second one of its kind in a block) runs nothing.
+struct ConfiguredScript: Sendable {
     var statement: BoundStatement
     var command: ScriptCommand
     /// The user named for this script alone, if any.
@@ -16,11 +17,16 @@ struct ConfiguredScript {
         return first.dropFirst().drop { $0 == " " || $0 == "\t" }.hasPrefix("/")
     }
 
-    static func all(in node: NodeAnalysis) -> [ConfiguredScript] {
+    static func all(in node: NodeAnalysis) -> [ConfiguredScript] { node.configuredScripts }
+
+    /// The scripts of the statements at `indices` (the node's script statements, in order).
+    static func all(in node: NodeAnalysis, context: StatementContext, indices: [Int]) -> [ConfiguredScript] {
         let tree = node.bound.tree
-        let context = StatementContext(tree)
         var scripts: [ConfiguredScript] = []
-        for index in tree.scriptStatementIndices() {
+        // keepalived keeps only the first notify line of each kind in an instance or sync group.
+        let notifyLines = indices.filter { IgnoredNotifyLines.keywords.contains(tree.statements[$0].keyword) }
+        let ignored = Set(IgnoredNotifyLines.find(in: tree, lines: notifyLines, context: context).map(\.statement))
+        for index in indices where !ignored.contains(index) {
             let statement = tree.statements[index]
             guard case .success(let parsed) = ScriptCommand.parse(line: statement.text), let command = parsed
             else { continue }

@@ -11,15 +11,50 @@ struct DuplicateVRIDRule: LintRule {
         var isUnicast: Bool { !facts.unicastPeers.isEmpty }
     }
 
+    /// What two instances must share to conflict, beyond the interface check: each member files
+    /// itself under its keys, and meets only the earlier members filed under one of them, so the
+    /// rule is linear in instances (the pairwise check of every instance was quadratic).
+    enum Key: Hashable {
+        /// VRID, family, interface and multicast group.
+        case multicast(Int, InstanceFacts.Family, String, IPAddress)
+        /// VRID, family, source address and one peer (interfaces compared apart: an instance
+        /// without one conflicts with any).
+        case unicastFrom(Int, InstanceFacts.Family, IPAddress, IPAddress)
+        /// VRID, family, interface and one peer, for instances without a source address.
+        case unicastOn(Int, InstanceFacts.Family, String, IPAddress)
+    }
+
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
-        let members = node.model.instances.compactMap { instance -> Member? in
-            guard let vrid = instance.virtualRouterID else { return nil }
-            return Member(instance: instance, facts: InstanceFacts(instance, in: node), vrid: vrid)
-        }
+        let all = node.instanceFacts
+        // Members filed under a key form a chain: the last one filed, then `previous[...]`
+        // back to the first (no array per key: nearly every key has one member).
+        var last: [Key: Int] = [:]
+        last.reserveCapacity(all.count)
+        var previous: [Int] = []
+        var owner: [Int] = []
         var found: [Diagnostic] = []
-        for (index, later) in members.enumerated() {
+        for index in all.indices {
+            guard let vrid = all[index].instance.virtualRouterID else { continue }
+            let later = Member(instance: all[index].instance, facts: all[index], vrid: vrid)
+            let keys = self.keys(later, node.model)
+            var candidates: [Int] = []
+            for key in keys {
+                var link = last[key]
+                while let current = link {
+                    candidates.append(owner[current])
+                    link = previous[current] < 0 ? nil : previous[current]
+                }
+            }
+            for key in keys {
+                owner.append(index)
+                previous.append(last[key] ?? -1)
+                last[key] = owner.count - 1
+            }
+            guard !candidates.isEmpty else { continue }
+            candidates = keys.count > 1 ? Array(Set(candidates)).sorted() : candidates.reversed()
             var conflicts: [(Member, String)] = []
-            for earlier in members[..<index] {
+            for candidate in candidates {
+                let earlier = Member(instance: all[candidate].instance, facts: all[candidate], vrid: vrid)
                 if let message = conflict(earlier, later, node.model) { conflicts.append((earlier, message)) }
             }
             guard let first = conflicts.first else { continue }
@@ -35,6 +70,21 @@ struct DuplicateVRIDRule: LintRule {
                 at: vridSpan(later.instance, node), related: related))
         }
         return found
+    }
+
+    /// The keys a member is filed under (none: it can conflict with no other instance).
+    func keys(_ member: Member, _ model: Configuration) -> [Key] {
+        let family = member.facts.effectiveFamily
+        guard member.isUnicast else {
+            guard let interface = member.instance.interface else { return [] }
+            return [.multicast(member.vrid, family, interface, group(member, model))]
+        }
+        let peers = Set(member.facts.unicastPeers)
+        if let source = member.facts.sourceAddress {
+            return peers.map { .unicastFrom(member.vrid, family, source, $0) }
+        }
+        guard let interface = member.instance.interface else { return [] }
+        return peers.map { .unicastOn(member.vrid, family, interface, $0) }
     }
 
     /// keepalived's message for a conflicting pair, or nil when it lets them coexist.

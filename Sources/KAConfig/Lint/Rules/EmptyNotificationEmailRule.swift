@@ -5,7 +5,7 @@ struct EmptyNotificationEmailRule: LintRule {
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         let ends = BlockEnds(node.expanded.lines)
-        return node.bound.tree.statements(withKeywords: ["notification_email"]).compactMap { statement in
+        return node.statements(withKeywords: ["notification_email"]).compactMap { statement in
             guard statement.entries.allSatisfy(\.isEmpty) else { return nil }
             let end = ends.closingBrace(of: statement) ?? statement.origin
             return Diagnostic(

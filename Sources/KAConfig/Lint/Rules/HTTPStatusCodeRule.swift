@@ -7,7 +7,7 @@ struct HTTPStatusCodeRule: LintRule {
     static let codes = 100...599
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
-        node.bound.tree.statements(withKeywords: ["status_code"]).flatMap { statement in
+        node.statements(withKeywords: ["status_code"]).flatMap { statement in
             statement.arguments.filter { !Self.isValid($0.text) }.map { word in
                 Diagnostic(
                     rule,

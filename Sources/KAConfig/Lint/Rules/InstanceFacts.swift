@@ -2,8 +2,8 @@
 /// (the address family fixed by the first address, entries of the other family skipped, the
 /// VRRP version) and when it completes the instance (version default, initial state).
 /// The binder's model keeps what was written; these rules need the order-dependent outcome.
-struct InstanceFacts {
-    enum Family: String {
+struct InstanceFacts: Sendable {
+    enum Family: String, Sendable {
         case ipv4 = "IPv4"
         case ipv6 = "IPv6"
 
@@ -11,14 +11,14 @@ struct InstanceFacts {
     }
 
     /// A word keepalived skipped because its family differs from the instance's.
-    struct SkippedWord {
+    struct SkippedWord: Sendable {
         var keyword: String
         var word: ExpandedWord
         var family: Family
     }
 
     /// A `version` line and what became of it.
-    struct VersionLine {
+    struct VersionLine: Sendable {
         var statement: BoundStatement
         var version: Int
         /// keepalived ignored it: a different version was already set, or 2 in an IPv6 instance.
@@ -28,8 +28,10 @@ struct InstanceFacts {
     }
 
     let instance: VRRPInstance
-    /// The instance's statements in the order keepalived reads them (sub-blocks excluded).
-    private(set) var statements: [BoundStatement] = []
+    /// The node's statements (shared storage: holding it copies no statement).
+    private let tree: BoundTree
+    /// Indices of the instance's statements in the order keepalived reads them (sub-blocks excluded).
+    private(set) var statementIndices: [Int] = []
     private(set) var family: Family?
     /// The word that fixed the family (nil for `native_ipv6` or when no address was given).
     private(set) var familyWord: ExpandedWord?
@@ -48,12 +50,24 @@ struct InstanceFacts {
     /// The version parsing left (0: none yet; `native_ipv6` sets 3).
     private var parsedVersion = 0
 
+    /// The keywords `read` looks at: the others are skipped without copying their statements.
+    private static let readKeywords: Set<String> = [
+        "virtual_ipaddress", "unicast_peer", "unicast_src_ip", "mcast_src_ip", "mcast_dst_ip", "native_ipv6", "version",
+    ]
+
     init(_ instance: VRRPInstance, in node: NodeAnalysis) {
         self.instance = instance
+        tree = node.bound.tree
         guard let block = node.instanceBlocks[instance.name] else { return }
-        statements = node.bound.tree.statements(in: block)
-        for statement in statements { read(statement) }
+        statementIndices = Array(tree.blocks[block].statements)
+        for index in statementIndices where Self.readKeywords.contains(tree.statements[index].row.name) {
+            read(tree.statements[index])
+        }
+        readStateLines()
     }
+
+    /// The instance's statements in reading order (copies: prefer `statement(_:)`/`statements(_:)`).
+    var statements: [BoundStatement] { statementIndices.map { tree.statements[$0] } }
 
     private mutating func read(_ statement: BoundStatement) {
         switch statement.keyword {
@@ -123,12 +137,14 @@ struct InstanceFacts {
     }
 
     /// The `state` lines in order with the state keepalived holds after each (nil: the line has no word).
-    var stateLines: [(statement: BoundStatement, after: VRRPState?)] {
+    private(set) var stateLines: [(statement: BoundStatement, after: VRRPState?)] = []
+
+    /// Read once, when the facts are made (several rules ask for the state).
+    private mutating func readStateLines() {
         var current: VRRPState?
-        var lines: [(BoundStatement, VRRPState?)] = []
-        for statement in statements where statement.keyword == "state" {
+        for statement in statements("state") {
             guard statement.words.count > 1 else {
-                lines.append((statement, current))
+                stateLines.append((statement, current))
                 continue
             }
             switch statement.words[1].text {
@@ -136,9 +152,8 @@ struct InstanceFacts {
             case "BACKUP": if current != .master { current = .backup }
             default: current = .backup
             }
-            lines.append((statement, current))
+            stateLines.append((statement, current))
         }
-        return lines
     }
 
     /// The state written, as keepalived reads it (nil: no state line).
@@ -166,7 +181,12 @@ struct InstanceFacts {
     }
 
     /// The first statement with `keyword` among the instance's own lines.
-    func statement(_ keyword: String) -> BoundStatement? { statements.first { $0.keyword == keyword } }
+    func statement(_ keyword: String) -> BoundStatement? {
+        statementIndices.first { tree.statements[$0].row.name == keyword }.map { tree.statements[$0] }
+    }
 
-    func statements(_ keyword: String) -> [BoundStatement] { statements.filter { $0.keyword == keyword } }
+    /// The instance's own lines with `keyword`, in reading order (only those are copied).
+    func statements(_ keyword: String) -> [BoundStatement] {
+        statementIndices.filter { tree.statements[$0].row.name == keyword }.map { tree.statements[$0] }
+    }
 }

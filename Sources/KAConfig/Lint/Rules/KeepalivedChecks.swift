@@ -13,5 +13,9 @@ enum KeepalivedChecks {
         ScriptIntervalZeroRule(),
         HTTPStatusCodeRule(),
         ServicePortRule(),
+        DuplicateNotifyRule(),
+        DigestLengthRule(),
+        PersistenceGranularityRule(),
+        VMACWithoutInterfaceRule(),
     ]
 }

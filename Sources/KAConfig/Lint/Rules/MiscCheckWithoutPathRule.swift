@@ -6,9 +6,9 @@ struct MiscCheckWithoutPathRule: LintRule {
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         let tree = node.bound.tree
-        let context = StatementContext(tree)
+        let context = node.statementContext
         let ends = BlockEnds(node.expanded.lines)
-        return tree.indices(ofKeywords: ["MISC_CHECK"]).compactMap { index in
+        return node.statementIndices(ofKeywords: ["MISC_CHECK"]).compactMap { index in
             let statement = tree.statements[index]
             guard statement.keyword == "MISC_CHECK", statement.block != nil else { return nil }
             let hasPath = context.children(of: index).contains {

@@ -1,5 +1,6 @@
 /// A vrrp_instance without a usable `interface`. keepalived 2.2.7 checks the interface before it
-/// looks at unicast peers, so even a unicast instance stops the daemon with "Unknown interface!".
+/// looks at unicast peers, so even a unicast instance stops the daemon with "Unknown interface!";
+/// that is a regression of 2.2.7 alone (keepalived issue #2270), reported only for that target.
 struct MissingInterfaceRule: LintRule {
     let rule = LintRuleCatalogue.missingInterface
     /// IFNAMSIZ - 1: keepalived ignores longer names.
@@ -7,7 +8,8 @@ struct MissingInterfaceRule: LintRule {
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for instance in node.model.instances {
+        for facts in node.instanceFacts {
+            let instance = facts.instance
             let lines = node.statements("interface", inInstance: instance.name).filter { $0.words.count > 1 }
             let usable = lines.filter { Self.problem($0.words[1].text) == nil }
             let fatal = "keepalived 2.2.7 exits at startup with \"(\(instance.name)) Unknown interface!\""
@@ -19,8 +21,10 @@ struct MissingInterfaceRule: LintRule {
             }
             guard lines.isEmpty else { continue }
             let message: String
-            if !InstanceFacts(instance, in: node).unicastPeers.isEmpty {
-                message = "vrrp_instance '\(instance.name)' has unicast peers but no interface; \(fatal): 2.2.7 checks the interface before it looks at the peers (add the interface the peers are reached through)"
+            if !facts.unicastPeers.isEmpty {
+                // A regression of 2.2.7 alone (keepalived issue #2270, fixed in 2.2.8).
+                guard node.targetVersion == .checked else { continue }
+                message = "vrrp_instance '\(instance.name)' has unicast peers but no interface; \(fatal): 2.2.7 checks the interface before it looks at the peers (a regression of 2.2.7 only, keepalived issue #2270: 2.1.0-2.2.6 and 2.2.8 or later accept it; add the interface the peers are reached through, or target another version with --target-version)"
             } else {
                 message = "vrrp_instance '\(instance.name)' has no interface and no unicast peers; \(fatal)"
             }

@@ -6,8 +6,8 @@ struct NopreemptIgnoredRule: LintRule {
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for instance in node.model.instances {
-            let facts = InstanceFacts(instance, in: node)
+        for facts in node.instanceFacts {
+            let instance = facts.instance
             var nopreempt = instance.nopreempt
             var delay = instance.preemptDelayMicroseconds > 0
             let nopreemptLine = facts.statements("nopreempt").last

@@ -5,8 +5,8 @@ struct PriorityRangeRule: LintRule {
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for instance in node.model.instances {
-            let facts = InstanceFacts(instance, in: node)
+        for facts in node.instanceFacts {
+            let instance = facts.instance
             let lines = facts.statements("priority")
             for (index, statement) in lines.enumerated() where statement.words.count > 1 && statement.int() == nil {
                 var message = "priority '\(statement.words[1].text)' is not a number from 1 to 255; keepalived 2.2.7 reports \"Priority not valid\" and sets priority 100"

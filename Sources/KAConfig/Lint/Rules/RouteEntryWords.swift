@@ -100,7 +100,7 @@ struct RouteEntryWords {
     /// Every route or rule entry of a node, with the keyword of its block.
     static func all(in node: NodeAnalysis, kind: Kind) -> [RouteEntryWords] {
         let blocks: Set<String> = kind == .route ? ["virtual_routes", "static_routes"] : ["virtual_rules", "static_rules"]
-        return node.bound.tree.statements(withKeywords: blocks).flatMap { statement in
+        return node.statements(withKeywords: blocks).flatMap { statement in
             statement.entries.filter { !$0.isEmpty }.map { RouteEntryWords(kind: kind, words: $0) }
         }
     }

@@ -5,8 +5,8 @@ struct ScriptIntervalZeroRule: LintRule {
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         let tree = node.bound.tree
-        let context = StatementContext(tree)
-        return tree.indices(ofKeywords: ["interval"]).compactMap { index in
+        let context = node.statementContext
+        return node.statementIndices(ofKeywords: ["interval"]).compactMap { index in
             let statement = tree.statements[index]
             guard statement.keyword == "interval", statement.value(0)?.number == 0,
                 let script = context.enclosing(index, keywords: ["vrrp_script"])

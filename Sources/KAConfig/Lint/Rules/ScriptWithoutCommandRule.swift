@@ -7,8 +7,8 @@ struct ScriptWithoutCommandRule: LintRule {
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         let tree = node.bound.tree
-        let context = StatementContext(tree)
-        let index = TrackerIndex(tree, context: context)
+        let context = node.statementContext
+        let index = node.trackerIndex
         let ends = BlockEnds(node.expanded.lines)
         var found: [Diagnostic] = []
         let scripts = (index.definitions[.script] ?? [:]).values.sorted { $0.statement < $1.statement }

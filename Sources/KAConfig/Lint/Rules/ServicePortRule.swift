@@ -6,7 +6,7 @@ struct ServicePortRule: LintRule {
     let rule = KeepalivedCheckCatalogue.servicePort
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
-        node.bound.tree.statements(withKeywords: ["real_server", "virtual_server"]).compactMap { statement in
+        node.statements(withKeywords: ["real_server", "virtual_server"]).compactMap { statement in
             guard statement.words.count > 2, statement.words[1].text != "fwmark", statement.words[1].text != "group"
             else { return nil }
             let port = statement.words[2]

@@ -5,9 +5,10 @@ struct StateValueRule: LintRule {
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for instance in node.model.instances {
+        for facts in node.instanceFacts {
+            let instance = facts.instance
             var masterLine: BoundStatement?
-            for (statement, _) in InstanceFacts(instance, in: node).stateLines where statement.words.count > 1 {
+            for (statement, _) in facts.stateLines where statement.words.count > 1 {
                 let word = statement.words[1]
                 switch word.text {
                 case "MASTER":

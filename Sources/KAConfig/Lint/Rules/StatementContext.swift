@@ -1,7 +1,7 @@
 /// Where each bound statement sits: its index in reading order and the blocks around it. The
 /// reference and script rules need "which instance / vrrp_script / checker is this line in" and
 /// "was this read before that" (keepalived resolves trackers while it reads).
-struct StatementContext {
+struct StatementContext: Sendable {
     let tree: BoundTree
     /// Statement index -> index of the block it belongs to.
     private var blockOf: [Int]
@@ -32,6 +32,9 @@ struct StatementContext {
     func enclosing(_ index: Int, keywords: Set<String>) -> Int? {
         enclosingOpeners(of: index).first { keywords.contains(tree.statements[$0].keyword) }
     }
+
+    /// The block statement `index` belongs to (0: the top level).
+    func block(of index: Int) -> Int { blockOf[index] }
 
     /// Whether statement `index` is read at the top level (not inside any block).
     func isTopLevel(_ index: Int) -> Bool { blockOf[index] == 0 }

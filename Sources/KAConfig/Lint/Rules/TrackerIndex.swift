@@ -1,6 +1,6 @@
 /// Tracker definitions (vrrp_script, track_file, vrrp_track_process, bfd_instance) and every
 /// line that names one, in reading order: what `undefined-reference` and `unused-script` compare.
-struct TrackerIndex {
+struct TrackerIndex: Sendable {
     enum Kind: String, CaseIterable {
         case script = "vrrp_script"
         case file = "track_file"
@@ -54,9 +54,10 @@ struct TrackerIndex {
     /// Every keyword the index looks at: other statements are skipped without being copied.
     static let interestingKeywords: Set<String> = Set(definingKeywords.keys).union(referencingKeywords.keys).union(["name"])
 
-    init(_ tree: BoundTree, context: StatementContext) {
-        for index in tree.statements.indices {
-            guard Self.interestingKeywords.contains(tree.statements[index].spec.name) else { continue }
+    init(_ tree: BoundTree, context: StatementContext, keywords: KeywordIndex? = nil) {
+        let candidates = keywords?.indices(ofKeywords: Self.interestingKeywords) ?? Array(tree.statements.indices)
+        for index in candidates {
+            guard Self.interestingKeywords.contains(tree.statements[index].row.name) else { continue }
             let statement = tree.statements[index]
             if context.isTopLevel(index), case .block = statement.spec.kind,
                 let kind = Self.definingKeywords[statement.keyword], statement.words.count > 1

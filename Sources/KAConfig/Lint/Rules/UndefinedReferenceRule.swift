@@ -7,9 +7,8 @@ struct UndefinedReferenceRule: LintRule {
     let rule = SemanticRules.unresolvedReference
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
-        let tree = node.bound.tree
-        let context = StatementContext(tree)
-        let index = TrackerIndex(tree, context: context)
+        let context = node.statementContext
+        let index = node.trackerIndex
         var found: [Diagnostic] = []
         for reference in index.references {
             let definition = index.definition(of: reference)

@@ -6,8 +6,7 @@ struct UnusedScriptRule: LintRule {
     let rule = LintRuleCatalogue.unusedScript
 
     func check(_ node: NodeAnalysis) -> [Diagnostic] {
-        let context = StatementContext(node.bound.tree)
-        let index = TrackerIndex(node.bound.tree, context: context)
+        let index = node.trackerIndex
         var named = Set<String>()
         for reference in index.references { named.insert("\(reference.kind.rawValue) \(reference.name)") }
         var found: [Diagnostic] = []

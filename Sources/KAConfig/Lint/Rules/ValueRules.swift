@@ -11,5 +11,6 @@ enum ValueRules {
         MissingInterfaceRule(),
         AddressFamilyMixRule(),
         DuplicateVRIDRule(),
+        GluedCommentRule(),
     ]
 }

@@ -1,0 +1,24 @@
+import FuzzConfig
+import FuzzDriver
+import KAConfig
+
+/// The whole analysis from bytes: expansion with includes from memory, binding, the model and
+/// every single-file rule. Finds crashes, hangs and sanitizer reports.
+@main
+struct FuzzAnalysis {
+    static func main() { FuzzDriver.run(test) }
+
+    static func test(_ bytes: [UInt8]) {
+        let input = FuzzInput(bytes)
+        let node = Analyzer.analyze(path: input.rootPath, fileSystem: input.fileSystem)
+        _ = LintEngine().run([node])
+    }
+}
+
+#if FUZZING
+    @_cdecl("LLVMFuzzerTestOneInput")
+    func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+        FuzzAnalysis.test(FuzzDriver.bytes(data, size))
+        return 0
+    }
+#endif

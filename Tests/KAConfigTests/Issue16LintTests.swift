@@ -1,0 +1,114 @@
+import Testing
+@testable import KAConfig
+
+/// Issue 16: streamed output, the target version of missing-interface, failover ties, glued
+/// comments and ignored notify lines, each on an example of its own.
+@Suite struct Issue16LintTests {
+    static func lint(_ files: [String], targetVersion: String? = nil, only slug: String) -> [Diagnostic] {
+        let nodes = files.enumerated().map { Analyzer.analyze(path: "node\($0.offset + 1).conf", text: $0.element) }
+        return LintEngine().run(nodes, options: LintOptions(enabledOnly: [slug], targetVersion: targetVersion)).diagnostics
+    }
+
+    @Test func streamedOutputIsTheGatheredOutput() {
+        var text = ""
+        for index in 1...300 {
+            text += "vrrp_instance V\(index) {\n    state Master\n    interface eth0\n    virtual_router_id \(index % 255 + 1)\n}\n"
+        }
+        let files = InMemoryFileSystem(files: ["/a.conf": text])
+        for format in ["human", "json", "sarif", "github"] {
+            let request = KalintRequest(files: ["/a.conf"], format: format)
+            let gathered = KalintDriver.run(request, fileSystem: files)
+            var pieces: [String] = []
+            let streamed = KalintDriver.run(request, fileSystem: files, output: { pieces.append($0) })
+            #expect(streamed.stdout.isEmpty)
+            #expect(pieces.joined() == gathered.stdout, "\(format)")
+            #expect(streamed.status == gathered.status)
+            if format == "human" || format == "github" { #expect(pieces.count > 300, "one piece per finding") }
+        }
+    }
+
+    static let unicastWithoutInterface = """
+        vrrp_instance DB {
+            virtual_router_id 61
+            unicast_src_ip 203.0.113.5
+            unicast_peer {
+                203.0.113.6
+            }
+            virtual_ipaddress {
+                203.0.113.50/24
+            }
+        }
+
+        """
+
+    @Test func missingInterfaceOnUnicastOnlyFor227() {
+        let for227 = Self.lint([Self.unicastWithoutInterface], only: "missing-interface")
+        #expect(for227.count == 1)
+        #expect(for227.first?.message.contains("2270") == true)
+        #expect(Self.lint([Self.unicastWithoutInterface], targetVersion: "2.2.7", only: "missing-interface").count == 1)
+        for version in ["2.2.8", "2.2.6", "2.1.0", "2.3.1"] {
+            #expect(Self.lint([Self.unicastWithoutInterface], targetVersion: version, only: "missing-interface").isEmpty, "\(version)")
+        }
+    }
+
+    @Test func installedVersionIsParsed() {
+        #expect(KeepalivedVersion("2.2.8") > KeepalivedVersion.checked)
+        #expect(KeepalivedVersion.checked.description == "2.2.7")
+    }
+
+    static func tieNode(priority: Int, source: String?, peer: String?) -> String {
+        var text = "vrrp_script chk_dns {\n    script \"/usr/bin/dig @127.0.0.1 example.org\"\n    weight 3\n}\n"
+        text += "vrrp_instance DNS {\n    interface eth1\n    virtual_router_id 77\n    priority \(priority)\n"
+        if let source, let peer { text += "    unicast_src_ip \(source)\n    unicast_peer {\n        \(peer)\n    }\n" }
+        text += "    track_script {\n        chk_dns\n    }\n    virtual_ipaddress {\n        198.18.0.53/24\n    }\n}\n"
+        return text
+    }
+
+    @Test func failoverTieDecidedByTheAddresses() {
+        // 200 + 3 healthy, 200 failing; the backup reaches 197 + 3 = 200: a tie.
+        let backupHigher = Self.lint(
+            [Self.tieNode(priority: 200, source: "198.18.0.1", peer: "198.18.0.2"),
+             Self.tieNode(priority: 197, source: "198.18.0.2", peer: "198.18.0.1")], only: "failover-impossible")
+        #expect(backupHigher.isEmpty, "the backup's higher address wins the tie: the VIP moves")
+        let masterHigher = Self.lint(
+            [Self.tieNode(priority: 200, source: "198.18.0.9", peer: "198.18.0.2"),
+             Self.tieNode(priority: 197, source: "198.18.0.2", peer: "198.18.0.9")], only: "failover-impossible")
+        #expect(masterHigher.map(\.severity) == [.error])
+        #expect(masterHigher.first?.message.contains("198.18.0.9") == true)
+        let unknown = Self.lint(
+            [Self.tieNode(priority: 200, source: nil, peer: nil), Self.tieNode(priority: 197, source: nil, peer: nil)],
+            only: "failover-impossible")
+        #expect(unknown.map(\.severity) == [.warning])
+        #expect(unknown.first?.message.contains("depends on the addresses") == true)
+    }
+
+    @Test func gluedCommentNamesTheWordKeepalivedReads() {
+        let text = "vrrp_instance V {\n    interface eth0\n    virtual_router_id 9\n    authentication {\n        auth_type PASS\n        auth_pass ab12!cd # x\n    }\n}\n"
+        let found = Self.lint([text], only: "glued-comment")
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("reads 'ab12'") == true)
+        #expect(found.first?.span.start.line == 6)
+        #expect(Self.lint(["vrrp_instance V { # fine\n}\n"], only: "glued-comment").isEmpty)
+    }
+
+    @Test func ignoredNotifyLinesAreNotScriptsThatRun() {
+        let text = """
+            global_defs {
+                enable_script_security
+            }
+            vrrp_instance V {
+                interface eth0
+                virtual_router_id 9
+                notify_backup /usr/local/bin/a.sh
+                notify_backup /usr/local/bin/b.sh
+            }
+
+            """
+        let node = Analyzer.analyze(path: "n.conf", text: text).withFacts()
+        let commands = ConfiguredScript.all(in: node).map(\.commandWord.text)
+        #expect(commands == ["/usr/local/bin/a.sh"])
+        let found = Self.lint([text], only: "duplicate-notify")
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("ignoring /usr/local/bin/b.sh") == true)
+    }
+}
