@@ -162,7 +162,8 @@ extension ScriptTests {
             #expect(changes.map { $0.0 } == [.down])
             if let (_, at) = changes.first {
                 let elapsed = at - start
-                #expect(elapsed >= .milliseconds(480) && elapsed < .milliseconds(1_200), "timed out after \(elapsed)")
+                // Killed at its timeout, not when the 30 s sleep ends (the upper bound leaves room for a loaded machine).
+                #expect(elapsed >= .milliseconds(480) && elapsed < .seconds(5), "timed out after \(elapsed)")
             }
             let statistics = tracker.statistics["slow"]
             #expect(statistics?.timeouts == 1)
