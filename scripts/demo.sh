@@ -49,6 +49,8 @@ start_node() {
         >>"$dir/$1.log" 2>&1 &
     pids+=($!)
     eval "pid_$1=$!"
+    disown  # killed on purpose below: no "Killed" job report from bash
+
 }
 
 say "Building the lab: switches lan (192.0.2.0/24) and wan (198.51.100.0/24), routers n1 and n2, a client"
@@ -112,7 +114,7 @@ ip -n "$lab-client" neigh show 192.0.2.1 | sed 's/^/  client ARP: /'
 
 say "Stopping both (SIGTERM: priority-0 advert, VIPs removed)"
 kill -TERM "$pid_n1" "$pid_n2"
-wait "$pid_n1" "$pid_n2" || true
+wait_for 5 sh -c "! kill -0 $pid_n1 2>/dev/null && ! kill -0 $pid_n2 2>/dev/null" || true
 echo "192.0.2.1 held by: $(vip_holder)(nobody)"
 
 status=0
