@@ -266,8 +266,7 @@ public struct ModelAdapter {
         let shell = InstancePlan(
             name: name, interface: instance.interface, vmac: vmac, family: family,
             advertInterface: advertInterface, defaultAddressDevice: defaultDevice,
-            addressDetails: details, routeDetails: routeDetails, ruleDetails: ruleDetails,
-            announceInterface: defaultDevice)
+            addressDetails: details, routeDetails: routeDetails, ruleDetails: ruleDetails)
         return (engine, shell)
     }
 

@@ -47,8 +47,6 @@ public struct InstancePlan: Hashable, Sendable {
     public var addressDetails: [KAVRRP.VirtualAddress: KAConfig.VirtualAddress] = [:]
     public var routeDetails: [VirtualRoute: RouteEntry] = [:]
     public var ruleDetails: [VirtualRoute: RuleEntry] = [:]
-    /// Where GARP/NA go out for VIPs without `dev` (the VMAC has the virtual MAC).
-    public var announceInterface: String?
 }
 
 public struct VMACPlan: Hashable, Sendable {

@@ -143,7 +143,7 @@ extension Daemon {
     }
 
     func sendAnnouncement(_ address: KAVRRP.VirtualAddress, instance: String) {
-        guard let device = address.device ?? plan.instancePlans[instance]?.announceInterface,
+        guard let device = address.device ?? plan.instancePlans[instance]?.defaultAddressDevice,
               let link = netlink.link(named: device), !link.isNoARP else { return }
         let frame: [UInt8]?
         if address.address.family == .ipv4 {

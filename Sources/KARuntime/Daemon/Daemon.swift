@@ -131,12 +131,14 @@ public final class Daemon {
             self.loop.unwatch(fd: entry.socket.receiveFD)
             entry.socket.close()
         }
+        // One address dump for all instances (not one per instance: 500 instances, 500 dumps).
+        let held = Set(netlink.addresses(ifindex: nil).map { "\($0.ifindex) \($0.address)" })
         for instance in instances {
             guard let shell = plan.instancePlans[instance.name] else { continue }
             if let vmac = shell.vmac, vmacs[vmac.name] == nil {
                 try createVMAC(vmac, on: shell.interface, family: instance.family, for: instance.name)
             }
-            if isNew(instance.name) { removeResidue(instance) }
+            if isNew(instance.name) { removeResidue(instance, held: held) }
             try sockets.attach(instance, plan: shell, open: openSocket, opened: { [unowned self] key, entry in
                 try self.loop.watch(fd: entry.socket.receiveFD) { [unowned self] _ in self.receive(from: entry.socket, key: key) }
             })
@@ -164,8 +166,7 @@ public final class Daemon {
 
     /// keepalived's `vrrp_restore_interface` at start: a VIP that a crashed run left behind is
     /// removed, so a BACKUP never answers for it (the engine adds it back if it becomes MASTER).
-    func removeResidue(_ instance: InstanceConfiguration) {
-        let held = Set(netlink.addresses(ifindex: nil).map { "\($0.ifindex) \($0.address)" })
+    func removeResidue(_ instance: InstanceConfiguration, held: Set<String>) {
         for address in instance.virtualAddresses + instance.excludedVirtualAddresses {
             guard let spec = addressSpec(address, instance: instance.name),
                   held.contains("\(spec.ifindex) \(spec.address)") else { continue }
