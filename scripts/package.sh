@@ -18,9 +18,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The executables the package ships, and the manual section of each (8: a system daemon).
+# The executables the package ships, and the manual section of those not in section 1 (8: a
+# system daemon).
 tools=(kalint kafmt karun)
-declare -A man_section=([kalint]=1 [kafmt]=1 [karun]=8)
+declare -A man_section=([karun]=8)
 
 name=keepalived-toolchain
 maintainer="${KA_MAINTAINER:-keepalived-toolchain maintainers <keepalived-toolchain@example.org>}"
@@ -117,7 +118,13 @@ mkdir -p "$root/usr/bin" "$doc/rules" \
 for tool in "${tools[@]}"; do
     install -m 0755 "$bin/$tool" "$root/usr/bin/$tool"
     strip --strip-unneeded "$root/usr/bin/$tool"
-    section="${man_section[$tool]}"
+    # The man page and the completions come from swift-argument-parser's interface; a tool
+    # without one (it prints no dump) gets neither.
+    if ! timeout 10 "$root/usr/bin/$tool" --experimental-dump-help </dev/null 2>/dev/null | grep -q '"serializationVersion"'; then
+        say "$tool has no swift-argument-parser interface: no man page, no completions"
+        continue
+    fi
+    section="${man_section[$tool]:-1}"
     mkdir -p "$root/usr/share/man/man$section"
     # generate-manual runs "TOOL --experimental-dump-help"; the wrapper hands it the tidied dump.
     printf '#!/bin/sh\nexec python3 "%s" "%s"\n' "$(pwd)/packaging/manual-info.py" "$(pwd)/$root/usr/bin/$tool" >"$work/$tool"
