@@ -17,12 +17,16 @@ extension LanguageServer {
         }
         let analysis = analysis()
         guard let owner = analysis.owner(of: document.path) else { return .result([]) }
-        let diagnostics = owner.unit.diagnostics(in: document.path)
+        let findings = DocumentFinding.findings(in: document.path, owner.unit)
         let lines = Self.lines(range)
         var actions: [JSONValue] = []
         if wanted("quickfix") {
-            for diagnostic in diagnostics where lines.contains(diagnostic.span.start.line - 1) {
-                let lspDiagnostic = lspDiagnostic(diagnostic, analysis)
+            for finding in findings where lines.contains(finding.line - 1) {
+                let diagnostic = finding.diagnostic
+                let lspDiagnostic = lspDiagnostic(finding, analysis)
+                // A suppression goes where kalint reports the finding: another node's file for a mirrored one.
+                guard let source = analysis.sources[diagnostic.span.file] else { continue }
+                let findingURI = uri(for: diagnostic.span.file)
                 for fix in diagnostic.fixIts where fix.isSafe {
                     guard let edit = workspaceEdit(fix.edits, analysis) else { continue }
                     actions.append([
@@ -30,7 +34,7 @@ extension LanguageServer {
                         "diagnostics": [lspDiagnostic], "isPreferred": true, "edit": edit,
                     ])
                 }
-                if let edit = lineSuppression(diagnostic, document) {
+                if let edit = lineSuppression(diagnostic, source, findingURI) {
                     actions.append([
                         "title": .string("Suppress \(diagnostic.rule.slug) on this line"), "kind": "quickfix",
                         "diagnostics": [lspDiagnostic], "edit": edit,
@@ -40,11 +44,12 @@ extension LanguageServer {
                 actions.append([
                     "title": .string("Suppress \(diagnostic.rule.slug) in this file"), "kind": "quickfix",
                     "diagnostics": [lspDiagnostic],
-                    "edit": ["changes": [document.uri: [insertion(fileComment, at: 0, document)]]],
+                    "edit": ["changes": [findingURI: [insertion(fileComment, at: 0, source)]]],
                 ])
             }
         }
-        if wanted("source.fixAll"), let fixAll = fixAll(diagnostics, document) {
+        let own = findings.filter { $0.note == nil }.map(\.diagnostic)
+        if wanted("source.fixAll"), let fixAll = fixAll(own, document) {
             actions.append(["title": "Apply every safe kalint fix", "kind": "source.fixAll", "edit": fixAll])
         }
         return .result(.array(actions))
@@ -66,8 +71,7 @@ extension LanguageServer {
     /// `# kalint disable=SLUG` on its own line above the finding, indented like it, or the slug
     /// added to such a comment already there. None inside a `\`-continued definition, where a new
     /// line would end the definition.
-    private func lineSuppression(_ diagnostic: Diagnostic, _ document: TextDocument) -> JSONValue? {
-        let source = document.source
+    private func lineSuppression(_ diagnostic: Diagnostic, _ source: SourceFile, _ uri: String) -> JSONValue? {
         let line = diagnostic.span.start.line - 1
         guard line >= 0, line < source.lineCount else { return nil }
         let content = source.contentRange(ofLine: line)
@@ -78,12 +82,12 @@ extension LanguageServer {
             let text = String(decoding: source.bytes[previous], as: UTF8.self)
             if let end = Self.suppressionListEnd(text) {
                 let offset = previous.lowerBound + end
-                return ["changes": [document.uri: [insertion("," + diagnostic.rule.slug, at: offset, document)]]]
+                return ["changes": [uri: [insertion("," + diagnostic.rule.slug, at: offset, source)]]]
             }
         }
         let indent = source.bytes[content].prefix { $0 == 0x20 || $0 == 0x09 }
         let comment = String(decoding: indent, as: UTF8.self) + RuleDocs.lineSuppression(diagnostic.rule.slug) + "\n"
-        return ["changes": [document.uri: [insertion(comment, at: content.lowerBound, document)]]]
+        return ["changes": [uri: [insertion(comment, at: content.lowerBound, source)]]]
     }
 
     /// For a line that is only a `# kalint disable=...` comment: the byte offset after its list.
@@ -102,8 +106,8 @@ extension LanguageServer {
         return index > listStart ? index : nil
     }
 
-    private func insertion(_ text: String, at offset: Int, _ document: TextDocument) -> JSONValue {
-        ["range": document.source.range(ofBytes: offset..<offset).json, "newText": .string(text)]
+    private func insertion(_ text: String, at offset: Int, _ source: SourceFile) -> JSONValue {
+        ["range": source.range(ofBytes: offset..<offset).json, "newText": .string(text)]
     }
 
     /// Every safe fix-it of this file applied as `kalint --fix` does (overlaps skipped), as one edit.

@@ -1,6 +1,30 @@
 import KAConfig
 import KAJSON
 
+/// A finding shown in a file: one located there, or a cross-node finding located in another node
+/// whose note points here (kalint reports an auth mismatch on the node that deviates; the other
+/// node's editor shows it too, at its own line, with the deviating line as related information).
+struct DocumentFinding {
+    var diagnostic: Diagnostic
+    /// Set when the finding is shown through its note in this file.
+    var note: RelatedLocation?
+
+    /// 1-based line of the finding in the file it is shown in.
+    var line: Int { note?.line ?? diagnostic.span.start.line }
+
+    static func findings(in path: String, _ unit: WorkspaceAnalysis.Unit) -> [DocumentFinding] {
+        var found: [DocumentFinding] = []
+        for diagnostic in unit.report.diagnostics {
+            if diagnostic.span.file == path {
+                found.append(DocumentFinding(diagnostic: diagnostic))
+            } else if diagnostic.rule.code.hasPrefix("KA3"), let note = diagnostic.related.first(where: { $0.file == path }) {
+                found.append(DocumentFinding(diagnostic: diagnostic, note: note))
+            }
+        }
+        return found
+    }
+}
+
 /// kalint's findings as LSP diagnostics, published for every open document and the files its
 /// node reads (its includes): code and slug, severity, the exact range in UTF-16 positions, and
 /// the notes (another node's line) as related information.
@@ -14,7 +38,7 @@ extension LanguageServer {
                 continue
             }
             for path in owner.node.expanded.files.keys.sorted() {
-                let lspDiagnostics = owner.unit.diagnostics(in: path).map { lspDiagnostic($0, analysis) }
+                let lspDiagnostics = DocumentFinding.findings(in: path, owner.unit).map { lspDiagnostic($0, analysis) }
                 targets[uri(for: path)] = .array(lspDiagnostics)
             }
         }
@@ -32,25 +56,43 @@ extension LanguageServer {
         }
     }
 
-    func lspDiagnostic(_ diagnostic: Diagnostic, _ analysis: WorkspaceAnalysis) -> JSONValue {
+    func lspDiagnostic(_ finding: DocumentFinding, _ analysis: WorkspaceAnalysis) -> JSONValue {
+        let diagnostic = finding.diagnostic
+        var related = diagnostic.related.map { note in (note, note.message) }
+        let range: LSPRange
+        var message = diagnostic.message
+        if let here = finding.note {
+            range = wordRange(here, analysis)
+            let primary = RelatedLocation(
+                file: diagnostic.span.file, line: diagnostic.span.start.line, column: diagnostic.span.start.column,
+                message: diagnostic.message)
+            related = [(primary, diagnostic.message)] + related.filter { $0.0 != here }
+            message = "\(Self.fileName(diagnostic.span.file)):\(diagnostic.span.start.line): \(message)"
+        } else {
+            range = self.range(of: diagnostic.span, analysis)
+        }
         var fields: [(String, JSONValue)] = [
-            ("range", range(of: diagnostic.span, analysis).json),
+            ("range", range.json),
             ("severity", .int(Self.severity(diagnostic.severity))),
             ("code", .string(diagnostic.rule.code)),
             ("source", "kalint"),
-            ("message", .string("\(diagnostic.message) [\(diagnostic.rule.slug)]")),
+            ("message", .string("\(message) [\(diagnostic.rule.slug)]")),
         ]
-        if !diagnostic.related.isEmpty {
-            fields.append(("relatedInformation", .array(diagnostic.related.map { note in
+        if !related.isEmpty {
+            fields.append(("relatedInformation", .array(related.map { note, text in
                 [
                     "location": ["uri": .string(uri(for: note.file)), "range": wordRange(note, analysis).json],
-                    "message": .string(note.message),
+                    "message": .string(text),
                 ]
             })))
         }
         if diagnostic.rule.slug.hasPrefix("deprecated") { fields.append(("tags", [2])) }
         if diagnostic.rule.slug.hasPrefix("unused") { fields.append(("tags", [1])) }
         return .object(fields)
+    }
+
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     static func severity(_ severity: Severity) -> Int {

@@ -16,11 +16,6 @@ final class WorkspaceAnalysis {
             self.nodes = nodes
             self.options = options
         }
-
-        /// The findings located in `path`.
-        func diagnostics(in path: String) -> [Diagnostic] {
-            report.diagnostics.filter { $0.span.file == path }
-        }
     }
 
     struct Owner {
