@@ -19,28 +19,49 @@ enum ClientText {
         return (line, text.utf16.distance(from: lineStart, to: start) + offset)
     }
 
-    /// The index of an LSP position in `text`.
+    /// The UTF-16 length of each line (terminators `\n` and `\r\n` left out), counted on the
+    /// UTF-16 view: Swift's `Character` would take `\r\n` for one character.
+    static func lineLengths(_ text: String) -> [Int] {
+        lineRanges(text).map { $0.count }
+    }
+
+    /// UTF-16 offset ranges of the lines' contents.
+    static func lineRanges(_ text: String) -> [Range<Int>] {
+        let units = Array(text.utf16)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (offset, unit) in units.enumerated() where unit == 0x0A {
+            let end = offset > start && units[offset - 1] == 0x0D ? offset - 1 : offset
+            ranges.append(start..<end)
+            start = offset + 1
+        }
+        ranges.append(start..<units.count)
+        return ranges
+    }
+
+    /// The index of an LSP position in `text` (past a line's end: its end; inside a surrogate
+    /// pair: before it).
     static func index(_ position: JSONValue?, in text: String) -> String.Index {
         guard let position else { return text.startIndex }
-        let line = position["line"]?.int ?? 0
-        let character = position["character"]?.int ?? 0
-        var lineStart = text.startIndex
-        for _ in 0..<line {
-            guard let newline = text[lineStart...].firstIndex(of: "\n") else { return text.endIndex }
-            lineStart = text.index(after: newline)
+        let line = max(0, position["line"]?.int ?? 0)
+        let character = max(0, position["character"]?.int ?? 0)
+        let lines = lineRanges(text)
+        guard line < lines.count else { return text.endIndex }
+        var offset = lines[line].lowerBound + min(character, lines[line].count)
+        var index = text.utf16.index(text.startIndex, offsetBy: offset)
+        while index.samePosition(in: text.unicodeScalars) == nil, offset > 0 {
+            offset -= 1
+            index = text.utf16.index(text.startIndex, offsetBy: offset)
         }
-        let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-        let utf16 = text.utf16
-        let available = utf16.distance(from: lineStart, to: lineEnd)
-        return utf16.index(lineStart, offsetBy: min(character, available))
+        return index
     }
 
     /// Applies LSP `TextEdit`s (non-overlapping, positions in the original text) as a client does.
     static func apply(_ edits: [JSONValue], to text: String) -> String {
         let resolved = edits.map { edit -> (Range<String.Index>, String) in
-            let start = index(edit[path: "range", "start"], in: text)
-            let end = index(edit[path: "range", "end"], in: text)
-            return (start..<end, edit["newText"]?.string ?? "")
+            let first = index(edit[path: "range", "start"], in: text)
+            let second = index(edit[path: "range", "end"], in: text)
+            return (min(first, second)..<max(first, second), edit["newText"]?.string ?? "")
         }.sorted { $0.0.lowerBound > $1.0.lowerBound }
         var result = text
         for (range, newText) in resolved { result.replaceSubrange(range, with: newText) }
