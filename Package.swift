@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "KAConfigTests", dependencies: ["KAConfig"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KAVRRPTests", dependencies: ["KAVRRP", "KAConfig"]),
         .testTarget(name: "KARuntimeTests", dependencies: ["KARuntime", "KAConfig", "KAVRRP"]),
-        .testTarget(name: "KALSPTests", dependencies: ["KALSP", "KAJSON", "KAConfig"]),
+        .testTarget(name: "KALSPTests", dependencies: ["KALSP", "KAJSON", "KAConfig"], exclude: ["Neovim"]),
     ],
     swiftLanguageModes: [.v6]
 )

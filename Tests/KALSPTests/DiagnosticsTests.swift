@@ -155,3 +155,48 @@ import Testing
         #expect(!codes.contains("KA301"))
     }
 }
+
+/// Navigation across files: from an `include` to the files it reads, from a tracked name to its
+/// definition in an included file, and the included file's names completed in the node.
+@Suite struct IncludeNavigationTests {
+    static func folder() -> (ScratchFolder, String) {
+        let folder = ScratchFolder()
+        folder.write("conf.d/a-scripts.conf", "vrrp_script chk_dns {\n    script \"/usr/bin/dig +short example.org\"\n}\n")
+        folder.write("conf.d/b-empty.conf", "! nothing here yet\n")
+        let node = "include conf.d/*.conf\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    track_script {\n        chk_dns\n    }\n}\n"
+        folder.write("keepalived.conf", node)
+        return (folder, node)
+    }
+
+    @Test func anIncludeGoesToTheFilesItReads() throws {
+        let (folder, node) = Self.folder()
+        var client = LSPTestClient()
+        client.initialize()
+        let uri = folder.uri("keepalived.conf")
+        client.open(uri, node)
+        let response = client.request("textDocument/definition", Params.position(uri, line: 0, character: 12))
+        let targets = try #require(response["result"]?.array).compactMap { $0["uri"]?.string }
+        #expect(targets == [folder.uri("conf.d/a-scripts.conf"), folder.uri("conf.d/b-empty.conf")])
+    }
+
+    @Test func aTrackedScriptGoesToItsIncludedDefinition() throws {
+        let (folder, node) = Self.folder()
+        var client = LSPTestClient()
+        client.initialize()
+        let uri = folder.uri("keepalived.conf")
+        client.open(uri, node)
+        let at = ClientText.position(of: "chk_dns", in: node)
+        let response = client.request("textDocument/definition", Params.position(uri, line: at.line, character: at.character + 3))
+        #expect(response[path: "result", "uri"] == .string(folder.uri("conf.d/a-scripts.conf")))
+        #expect(response[path: "result", "range"] == Params.range(0, 12, 0, 19))
+        // Completion in track_script offers it, and references find both places.
+        let names = client.request("textDocument/completion", Params.position(uri, line: at.line, character: at.character))
+        #expect(names[path: "result", "items"]?.array?.compactMap { $0["label"]?.string } == ["chk_dns"])
+        let references = client.request("textDocument/references", Params.position(uri, line: at.line, character: at.character))
+        #expect(Set(references["result"]?.array?.compactMap { $0["uri"]?.string } ?? []) == [uri, folder.uri("conf.d/a-scripts.conf")])
+        // Opened, the included file navigates within its node too.
+        client.open(folder.uri("conf.d/a-scripts.conf"), "vrrp_script chk_dns {\n    script \"/bin/true\"\n}\n")
+        let back = client.request("textDocument/references", Params.position(folder.uri("conf.d/a-scripts.conf"), line: 0, character: 14))
+        #expect(back["result"]?.array?.count == 2)
+    }
+}

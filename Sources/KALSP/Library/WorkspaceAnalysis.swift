@@ -45,6 +45,9 @@ final class WorkspaceAnalysis {
                 alone.append(document.path)
             }
         }
+        // Every folder's node files first: a file that any of them includes is no node of its
+        // own (conf.d/*.conf opened beside the keepalived.conf that includes them).
+        var folderNodes: [(open: [String], nodes: [NodeAnalysis])] = []
         for folder in byFolder.keys.sorted() {
             let open = byFolder[folder] ?? []
             var candidates = Set(open)
@@ -52,12 +55,15 @@ final class WorkspaceAnalysis {
                 let siblings = fileSystem.glob("*.conf", relativeTo: folder).filter { !$0.hasSuffix("/") }
                 if siblings.count <= settings.maximumFleetFiles { candidates.formUnion(siblings) }
             }
-            let paths = candidates.sorted()
-            let nodes = FleetAnalysis.analyze(paths: paths, options: expansion, fileSystem: fileSystem)
-            let included = Set(nodes.flatMap { node in node.expanded.files.keys.filter { $0 != node.path } })
+            folderNodes.append((open, FleetAnalysis.analyze(paths: candidates.sorted(), options: expansion, fileSystem: fileSystem)))
+        }
+        let included = Set(folderNodes.flatMap(\.nodes).flatMap { node in node.expanded.files.keys.filter { $0 != node.path } })
+        for (_, nodes) in folderNodes {
             let roots = nodes.filter { !included.contains($0.path) }
             if settings.fleet, !roots.isEmpty { add(Unit(nodes: roots, options: options)) }
-            // An open file no node reads (fleet off, or only included by a fragment): alone.
+        }
+        // An open file no node reads (fleet off, or only included by a fragment): alone.
+        for (open, nodes) in folderNodes {
             for node in nodes where open.contains(node.path) && owners[node.path] == nil {
                 add(Unit(nodes: [node], options: options))
             }
