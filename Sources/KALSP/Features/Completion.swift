@@ -7,9 +7,8 @@ import KAJSON
 /// `group { }`, the names defined in the node (its includes too).
 extension LanguageServer {
     mutating func completion(_ params: JSONValue) -> RequestOutcome {
-        guard let document = document(params) else { return .null }
-        guard let position = LSPPosition(params["position"]) else { return invalidParams("position") }
-        let offset = document.source.byteOffset(of: position)
+        let (cursor, otherwise) = cursor(params)
+        guard let (document, offset) = cursor else { return otherwise }
         let tree = Parser.parse(path: document.path, bytes: document.bytes)
         let lineStart = document.source.lineStarts[document.source.location(of: offset).line - 1]
         let words = Self.wordsBeforeCursor(document.bytes[lineStart..<offset])
@@ -73,9 +72,7 @@ extension LanguageServer {
         switch argument.type {
         case .enumeration(let words): return words.map { Self.valueItem($0, detail: argument.name) }
         case .bool: return ["on", "off", "true", "false", "yes", "no"].map { Self.valueItem($0, detail: "bool") }
-        case .reference(let kind):
-            guard let nameKind = NameIndex.referenceKinds[kind] else { return [] }
-            return nameItems(nameKind, document)
+        case .reference(let kind): return nameItems(.object(kind), document)
         case .interfaceName: return nameItems(.interface, document)
         default: return []
         }
@@ -99,7 +96,7 @@ extension LanguageServer {
         let itemKind: Int
         switch kind {
         case .interface: itemKind = 8  // Interface
-        case .vrrpInstance, .syncGroup: itemKind = 7  // Class
+        case .object(.vrrpInstance), .syncGroup: itemKind = 7  // Class
         default: itemKind = 3  // Function
         }
         return NameIndex(owner.node.bound.tree).names(of: kind).map { name in

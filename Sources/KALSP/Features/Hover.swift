@@ -6,9 +6,8 @@ import KAJSON
 /// disable=vrid-mismatch`) shows its `kalint --explain` page; a defined name shows what it is.
 extension LanguageServer {
     mutating func hover(_ params: JSONValue) -> RequestOutcome {
-        guard let document = document(params) else { return .null }
-        guard let position = LSPPosition(params["position"]) else { return invalidParams("position") }
-        let offset = document.source.byteOffset(of: position)
+        let (cursor, otherwise) = cursor(params)
+        guard let (document, offset) = cursor else { return otherwise }
         let tree = Parser.parse(path: document.path, bytes: document.bytes)
         guard let tokenIndex = tree.tokenIndex(at: offset) else { return .null }
         let token = tree.tokens[tokenIndex]

@@ -6,9 +6,8 @@ import KAJSON
 /// document belongs to: its includes, and the file including it when it is included.
 extension LanguageServer {
     mutating func definition(_ params: JSONValue) -> RequestOutcome {
-        guard let document = document(params) else { return .null }
-        guard let position = LSPPosition(params["position"]) else { return invalidParams("position") }
-        let offset = document.source.byteOffset(of: position)
+        let (cursor, otherwise) = cursor(params)
+        guard let (document, offset) = cursor else { return otherwise }
         let analysis = analysis()
         guard let owner = analysis.owner(of: document.path) else { return .null }
         let tree = analysis.tree(of: document.path) ?? Parser.parse(path: document.path, bytes: document.bytes)
@@ -24,9 +23,8 @@ extension LanguageServer {
     }
 
     mutating func references(_ params: JSONValue) -> RequestOutcome {
-        guard let document = document(params) else { return .null }
-        guard let position = LSPPosition(params["position"]) else { return invalidParams("position") }
-        let offset = document.source.byteOffset(of: position)
+        let (cursor, otherwise) = cursor(params)
+        guard let (document, offset) = cursor else { return otherwise }
         let analysis = analysis()
         guard let owner = analysis.owner(of: document.path) else { return .null }
         let index = NameIndex(owner.node.bound.tree)

@@ -4,17 +4,21 @@ import KAConfig
 /// view, so a name in an included file is found), each with the bytes of the word in its file:
 /// what go-to-definition, find-references and name completion look up.
 struct NameIndex {
-    enum Kind: String, CaseIterable {
-        case vrrpScript = "vrrp_script"
-        case vrrpInstance = "vrrp_instance"
-        case trackFile = "track_file"
-        case trackProcess = "vrrp_track_process"
-        case bfdInstance = "bfd_instance"
-        case virtualServerGroup = "virtual_server_group"
-        case trackGroup = "track_group"
-        case syncGroup = "vrrp_sync_group"
+    enum Kind: Hashable {
+        /// What a schema reference argument names (a vrrp_script, a vrrp_instance, ...).
+        case object(ReferenceKind)
+        case syncGroup
         /// Interfaces are not defined anywhere: every use is a reference.
         case interface
+
+        /// The keyword that defines such a name ("interface" for interfaces).
+        var rawValue: String {
+            switch self {
+            case .object(let kind): return kind.rawValue
+            case .syncGroup: return "vrrp_sync_group"
+            case .interface: return "interface"
+            }
+        }
     }
 
     struct Occurrence: Hashable {
@@ -28,21 +32,18 @@ struct NameIndex {
     private(set) var occurrences: [Occurrence] = []
 
     /// Block keywords whose name word defines a name (`vrrp_track_file` is `track_file`'s old spelling).
-    static let definingKeywords: [String: Kind] = [
-        "vrrp_script": .vrrpScript, "vrrp_instance": .vrrpInstance, "track_file": .trackFile,
-        "vrrp_track_file": .trackFile, "vrrp_track_process": .trackProcess, "bfd_instance": .bfdInstance,
-        "virtual_server_group": .virtualServerGroup, "track_group": .trackGroup, "vrrp_sync_group": .syncGroup,
-    ]
+    static let definingKeywords: [String: Kind] = {
+        var keywords = Dictionary(uniqueKeysWithValues: ReferenceKind.allCases.map { ($0.rawValue, Kind.object($0)) })
+        keywords["vrrp_track_file"] = .object(.trackFile)
+        keywords["vrrp_sync_group"] = .syncGroup
+        return keywords
+    }()
 
     /// Value blocks whose entries start with a name: which kind, by the block's keyword.
     static let entryKinds: [String: Kind] = [
-        "track_script": .vrrpScript, "track_file": .trackFile, "track_process": .trackProcess, "track_bfd": .bfdInstance,
-        "group": .vrrpInstance, "track_interface": .interface, "interfaces": .interface,
-    ]
-
-    static let referenceKinds: [ReferenceKind: Kind] = [
-        .vrrpScript: .vrrpScript, .vrrpInstance: .vrrpInstance, .trackFile: .trackFile, .trackProcess: .trackProcess,
-        .bfdInstance: .bfdInstance, .virtualServerGroup: .virtualServerGroup, .trackGroup: .trackGroup,
+        "track_script": .object(.vrrpScript), "track_file": .object(.trackFile), "track_process": .object(.trackProcess),
+        "track_bfd": .object(.bfdInstance), "group": .object(.vrrpInstance), "track_interface": .interface,
+        "interfaces": .interface,
     ]
 
     init(_ tree: BoundTree) {
@@ -63,7 +64,7 @@ struct NameIndex {
                     guard let argument = Self.argument(spec.arguments, position) else { break }
                     switch argument.type {
                     case .reference(let referenceKind):
-                        if let kind = Self.referenceKinds[referenceKind] { add(word, kind, definition: false) }
+                        add(word, .object(referenceKind), definition: false)
                     case .interfaceName:
                         add(word, .interface, definition: false)
                     default:

@@ -21,22 +21,20 @@ struct OverlayFileSystem: ConfigFileSystem {
 
     func glob(_ pattern: String, relativeTo directory: String) -> [String] {
         let matches = disk.glob(pattern, relativeTo: directory)
-        let full = pattern.hasPrefix("/") || directory.isEmpty ? pattern : Self.escaped(directory) + "/" + pattern
-        let open = buffers.keys.filter { fnmatch(full, $0, FNM_PATHNAME) == 0 && !matches.contains($0) }
+        let open = buffers.keys.filter { !matches.contains($0) && Self.matches(pattern, directory, $0) }
         return open.isEmpty ? matches : (matches + open).sorted()
+    }
+
+    /// Whether `path` is what `pattern` (relative to `directory` unless absolute) names.
+    static func matches(_ pattern: String, _ directory: String, _ path: String) -> Bool {
+        if pattern.hasPrefix("/") || directory.isEmpty { return fnmatch(pattern, path, FNM_PATHNAME) == 0 }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        guard path.hasPrefix(prefix) else { return false }
+        return fnmatch(pattern, String(path.dropFirst(prefix.count)), FNM_PATHNAME) == 0
     }
 
     func fileKind(_ path: String) -> ConfigFileKind {
         buffers[path] != nil ? .regular : disk.fileKind(path)
     }
 
-    /// A literal folder name inside a glob pattern: its metacharacters escaped.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "*?[]{}\\".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
-    }
 }

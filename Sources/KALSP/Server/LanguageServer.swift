@@ -185,6 +185,14 @@ public struct LanguageServer {
         params[path: "textDocument", "uri"]?.string.flatMap { documents[$0] }
     }
 
+    /// The open document and byte offset a position request points at; without them, the answer
+    /// (null for a document that is not open, an error for a missing position).
+    func cursor(_ params: JSONValue) -> (cursor: (TextDocument, Int)?, otherwise: RequestOutcome) {
+        guard let document = document(params) else { return (nil, .null) }
+        guard let position = LSPPosition(params["position"]) else { return (nil, invalidParams("position")) }
+        return ((document, document.source.byteOffset(of: position)), .null)
+    }
+
     /// The URI for a file path: the client's own for an open document.
     func uri(for path: String) -> String {
         if let open = documents.values.first(where: { $0.path == path }) { return open.uri }
