@@ -27,7 +27,8 @@ extension SyntaxTree {
     /// From a statement's keyword to its last byte (its `}`; an unclosed block runs to its last child).
     func byteRange(ofNode index: Int) -> Range<Int> {
         let significant = significantTokens(of: index)
-        let start = significant.first.map { tokens[$0].start } ?? tokens[nodes[index].head.lowerBound].start
+        let head = nodes[index].head
+        let start = significant.first.map { tokens[$0].start } ?? (head.lowerBound < tokens.count ? tokens[head.lowerBound].start : source.bytes.count)
         var current = index
         var end = significant.last.map { tokens[$0].end } ?? start
         var steps = 0
