@@ -9,9 +9,11 @@ let package = Package(
         .library(name: "KAConfig", targets: ["KAConfig"]),
         .library(name: "KAVRRP", targets: ["KAVRRP"]),
         .library(name: "KARuntime", targets: ["KARuntime"]),
+        .library(name: "KALSP", targets: ["KALSP"]),
         .executable(name: "kalint", targets: ["kalint"]),
         .executable(name: "kafmt", targets: ["kafmt"]),
         .executable(name: "karun", targets: ["karun"]),
+        .executable(name: "kalsp", targets: ["kalsp"]),
         .executable(name: "kabench", targets: ["kabench"]),
     ],
     dependencies: [
@@ -23,6 +25,8 @@ let package = Package(
         .target(name: "KAAddress"),
         .target(name: "KAConfig", dependencies: ["KAAddress"]),
         .target(name: "KAVRRP", dependencies: ["KAAddress"]),
+        // A JSON value with its printer and parser, no Foundation: karun's status, kalsp's protocol.
+        .target(name: "KAJSON"),
         // libnl-3 / libnl-route-3: karun's netlink (addresses, routes, rules, links, macvlan).
         .systemLibrary(
             name: "CNetlink",
@@ -34,7 +38,7 @@ let package = Package(
         // The shell around KAVRRP: event loop, sockets, netlink, scripts, the model->engine adapter.
         .target(
             name: "KARuntime",
-            dependencies: ["KAConfig", "KAVRRP", "CNetlink", "CKARuntime", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KAConfig", "KAJSON", "KAVRRP", "CNetlink", "CKARuntime", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "karun",
@@ -48,6 +52,9 @@ let package = Package(
             name: "kafmt",
             dependencies: ["KAConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The language server (issue 17): LSP over stdio on KAConfig's front end, rules and formatter.
+        .target(name: "KALSP", dependencies: ["KAConfig", "KAJSON"]),
+        .executableTarget(name: "kalsp", dependencies: ["KALSP"]),
         .executableTarget(
             name: "kabench",
             dependencies: ["KAConfig", "KAVRRP", "KARuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -56,6 +63,7 @@ let package = Package(
         .testTarget(name: "KAConfigTests", dependencies: ["KAConfig"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KAVRRPTests", dependencies: ["KAVRRP", "KAConfig"]),
         .testTarget(name: "KARuntimeTests", dependencies: ["KARuntime", "KAConfig", "KAVRRP"]),
+        .testTarget(name: "KALSPTests", dependencies: ["KALSP", "KAJSON", "KAConfig"], exclude: ["Neovim"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,7 +41,7 @@ public enum FormatDiff {
         if line.last != 0x0A { output.append(contentsOf: Array("\n\\ No newline at end of file\n".utf8)) }
     }
 
-    static func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+    public static func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var lines: [ArraySlice<UInt8>] = []
         var start = 0
         for index in bytes.indices where bytes[index] == 0x0A {
@@ -75,17 +75,17 @@ public enum FormatDiff {
 /// Shortest edit script between two line lists (Myers' O(ND) algorithm), after trimming the
 /// common prefix and suffix. Past a bound on the edit distance it gives up on finding the
 /// shortest script and replaces the differing middle wholesale, so it never runs away.
-enum FormatLineDiff {
-    struct Edit: Equatable {
-        enum Kind { case keep, delete, insert }
-        var kind: Kind
-        var oldIndex: Int?
-        var newIndex: Int?
+public enum FormatLineDiff {
+    public struct Edit: Equatable, Sendable {
+        public enum Kind: Sendable { case keep, delete, insert }
+        public var kind: Kind
+        public var oldIndex: Int?
+        public var newIndex: Int?
     }
 
     static let maximumDistance = 1000
 
-    static func edits(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [Edit] {
+    public static func edits(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [Edit] {
         var prefix = 0
         while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
         var suffix = 0

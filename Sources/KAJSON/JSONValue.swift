@@ -1,4 +1,5 @@
-/// A JSON value built in memory and printed without Foundation (status output is small).
+/// A JSON value built in memory and printed without Foundation: karun's status output, kalsp's
+/// protocol messages (read by `JSONParser`).
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
