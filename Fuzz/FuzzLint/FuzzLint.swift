@@ -1,6 +1,7 @@
 import FuzzConfig
 import FuzzDriver
 import KAConfig
+import KALint
 
 /// kalint as a user runs it, on one file or on two node files (the input split at its first line
 /// `%%`), with every output format.

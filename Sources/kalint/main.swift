@@ -1,5 +1,6 @@
 import ArgumentParser
 import KAConfig
+import KALint
 
 #if canImport(Glibc)
     import Glibc
@@ -8,7 +9,7 @@ import KAConfig
 #endif
 
 /// kalint: parses, expands and binds each node's configuration, runs the single-file and
-/// cross-node rules, and prints the findings. All logic lives in KAConfig (KalintDriver); this
+/// cross-node rules, and prints the findings. All logic lives in KALint (KalintDriver); this
 /// is the shell: arguments, output, atomic writes for --fix, exit status.
 struct Kalint: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import Foundation
 import KAConfig
+import KAFormat
 import KAJSON
 import Testing
 
@@ -103,7 +104,7 @@ import Testing
 
         // Formatting: the buffer became exactly what kafmt makes of the file.
         let formatted = try String(contentsOfFile: folder.path + "/formatted.conf", encoding: .utf8)
-        let expected = String(decoding: Formatter.format(path: "node1.conf", bytes: Array(node1.utf8)).bytes ?? [], as: UTF8.self)
+        let expected = String(decoding: KAFormat.Formatter.format(path: "node1.conf", bytes: Array(node1.utf8)).bytes ?? [], as: UTF8.self)
         #expect(formatted == expected)
         #expect(formatted != node1)
 

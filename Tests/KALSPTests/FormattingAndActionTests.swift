@@ -1,4 +1,5 @@
 import KAConfig
+import KAFormat
 import KAJSON
 import KALSP
 import Testing

@@ -1,4 +1,5 @@
 import KAConfig
+import KALint
 import KAJSON
 
 /// Code actions for the findings on the requested lines: each safe fix-it (what `kalint --fix`

@@ -1,4 +1,5 @@
 import KAConfig
+import KALint
 import KAJSON
 
 /// Go to definition (a tracked script, file, process or BFD, a sync-group member, any name

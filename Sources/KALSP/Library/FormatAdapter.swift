@@ -1,4 +1,5 @@
 import KAConfig
+import KAFormat
 
 /// kafmt's formatter, as the line changes it makes to a buffer: each hunk replaces a run of old
 /// lines with new ones, the lines around it unchanged, so a client keeps its cursor and marks,
@@ -30,14 +31,14 @@ enum FormatAdapter {
 
     static func hunks(old: [UInt8], new: [UInt8]) -> [Hunk] {
         guard old != new else { return [] }
-        let oldLines = FormatDiff.splitLines(old)
-        let newLines = FormatDiff.splitLines(new)
+        let oldLines = UnifiedDiff.splitLines(old)
+        let newLines = UnifiedDiff.splitLines(new)
         var hunks: [Hunk] = []
-        for run in runs(FormatLineDiff.edits(oldLines, newLines)) {
+        for run in runs(LineDiff.edits(oldLines, newLines)) {
             // Pair the lines of a run that are equal but for blanks: each pair is its own hunk.
             let oldRun = run.old.map { blanksCollapsed(oldLines[$0]) }
             let newRun = run.new.map { blanksCollapsed(newLines[$0]) }
-            let paired = runs(FormatLineDiff.edits(oldRun, newRun), oldOffset: run.old.lowerBound, newOffset: run.new.lowerBound)
+            let paired = runs(LineDiff.edits(oldRun, newRun), oldOffset: run.old.lowerBound, newOffset: run.new.lowerBound)
             var pieces: [(old: Range<Int>, new: Range<Int>)] = []
             var oldCursor = run.old.lowerBound
             var newCursor = run.new.lowerBound
@@ -72,7 +73,7 @@ enum FormatAdapter {
 
     /// The runs of changed lines of an edit script: old lines deleted and new lines inserted
     /// between two kept lines (indices shifted by the offsets).
-    static func runs(_ edits: [FormatLineDiff.Edit], oldOffset: Int = 0, newOffset: Int = 0) -> [(old: Range<Int>, new: Range<Int>)] {
+    static func runs(_ edits: [LineDiff.Edit], oldOffset: Int = 0, newOffset: Int = 0) -> [(old: Range<Int>, new: Range<Int>)] {
         var result: [(old: Range<Int>, new: Range<Int>)] = []
         var oldCursor = 0
         var newCursor = 0

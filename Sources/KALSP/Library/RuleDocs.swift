@@ -1,4 +1,5 @@
 import KAConfig
+import KALint
 
 /// kalint's rule identities and pages: what `kalint --explain` prints, found by code or slug.
 enum RuleDocs {

@@ -1,4 +1,5 @@
 import KAConfig
+import KALint
 
 /// kalint's analysis of what the editor has open, as kalint would run it from the command line:
 /// the node files of each open document's folder (its `*.conf` files that no other one includes,
