@@ -42,12 +42,12 @@ public enum KeepalivedSchema {
                 result.append(name)
             }
         }
-        let lowered = word.lowercased()
+        let lowered = EditDistance.lowered(word)
         let local = block.keywords.map(\.name)
-        add(local.filter { $0.lowercased() == lowered })
-        add(allKeywordNames.filter { $0.lowercased() == lowered })
-        add(EditDistance.closest(to: lowered, among: local))
-        add(EditDistance.closest(to: lowered, among: allKeywordNames))
+        add(local.filter { $0.utf8.count == lowered.count && EditDistance.lowered($0) == lowered })
+        add(allKeywordNamesLowered.caseInsensitiveMatches(lowered))
+        add(EditDistance.closest(to: word, among: local))
+        add(EditDistance.closest(to: word, among: allKeywordNamesLowered))
         return result
     }
 
@@ -56,4 +56,7 @@ public enum KeepalivedSchema {
         var seen: Set<String> = []
         return allBlocks.flatMap { $0.keywords.map(\.name) }.filter { seen.insert($0).inserted }
     }()
+
+    /// `allKeywordNames` lowered once, for the did-you-mean search.
+    static let allKeywordNamesLowered = LoweredNames(allKeywordNames)
 }
