@@ -74,9 +74,13 @@ enum EditDistance {
     static func closest(to word: String, among names: LoweredNames) -> [String] {
         let limit = tolerance(forLength: word.count)
         let target = lowered(word)
+        let targetBytes = ByteSet(target)
         var rows = Rows()
         var found: [(distance: Int, position: Int)] = []
-        for position in names.names.indices where abs(names.lowered[position].count - target.count) <= limit {
+        for position in names.names.indices
+        where abs(names.lowered[position].count - target.count) <= limit
+            && targetBytes.editsAtLeast(to: names.byteSets[position]) <= limit
+        {
             if let distance = distance(target, names.lowered[position], limit: limit, rows: &rows) {
                 found.append((distance, position))
             }
@@ -89,14 +93,43 @@ enum EditDistance {
 struct LoweredNames: Sendable {
     let names: [String]
     let lowered: [[UInt8]]
+    let byteSets: [ByteSet]
 
     init(_ names: [String]) {
         self.names = names
         lowered = names.map(EditDistance.lowered)
+        byteSets = lowered.map(ByteSet.init)
     }
 
     /// The names equal to `word` but for ASCII case, in order.
     func caseInsensitiveMatches(_ word: [UInt8]) -> [String] {
         names.indices.filter { lowered[$0] == word }.map { names[$0] }
+    }
+}
+
+/// Which kinds of byte a word holds, in 64 buckets (letters, digits and `_` each their own):
+/// every bucket one word has and the other lacks costs at least one edit, so two sets give a
+/// lower bound of the distance for the price of a popcount.
+struct ByteSet: Sendable {
+    let bits: UInt64
+
+    init(_ bytes: [UInt8]) {
+        var bits: UInt64 = 0
+        for byte in bytes { bits |= 1 << Self.bucket(byte) }
+        self.bits = bits
+    }
+
+    static func bucket(_ byte: UInt8) -> UInt64 {
+        switch byte {
+        case 0x61...0x7A: UInt64(byte - 0x61)
+        case 0x30...0x39: UInt64(byte - 0x30) + 26
+        case 0x5F: 36
+        default: 37 + UInt64(byte % 27)
+        }
+    }
+
+    /// The fewest edits that can turn one word into the other, judged by their buckets alone.
+    func editsAtLeast(to other: ByteSet) -> Int {
+        max((bits & ~other.bits).nonzeroBitCount, (other.bits & ~bits).nonzeroBitCount)
     }
 }
