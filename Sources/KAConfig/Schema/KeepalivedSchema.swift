@@ -29,8 +29,18 @@ public enum KeepalivedSchema {
     /// Names of the blocks that have a keyword named `keyword`, in `allBlocks` order:
     /// where a misplaced keyword belongs (`nopreempt` -> ["vrrp_instance"]).
     public static func blocks(containing keyword: String) -> [String] {
-        allBlocks.filter { $0.keyword(keyword) != nil }.map(\.name)
+        blocksByKeyword[keyword] ?? []
     }
+
+    private static let blocksByKeyword: [String: [String]] = {
+        var blocks: [String: [String]] = [:]
+        for block in allBlocks {
+            for keyword in block.keywords where blocks[keyword.name]?.last != block.name {
+                blocks[keyword.name, default: []].append(block.name)
+            }
+        }
+        return blocks
+    }()
 
     /// Up to 3 did-you-mean candidates for an unknown `word` in `block`: a case-insensitive exact match
     /// first, then close names of `block` by edit distance, then close names of the other blocks.
