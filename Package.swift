@@ -7,11 +7,15 @@ let package = Package(
     products: [
         .library(name: "KAAddress", targets: ["KAAddress"]),
         .library(name: "KAConfig", targets: ["KAConfig"]),
+        .library(name: "KALint", targets: ["KALint"]),
+        .library(name: "KAFormat", targets: ["KAFormat"]),
         .library(name: "KAVRRP", targets: ["KAVRRP"]),
         .library(name: "KARuntime", targets: ["KARuntime"]),
+        .library(name: "KALSP", targets: ["KALSP"]),
         .executable(name: "kalint", targets: ["kalint"]),
         .executable(name: "kafmt", targets: ["kafmt"]),
         .executable(name: "karun", targets: ["karun"]),
+        .executable(name: "kalsp", targets: ["kalsp"]),
         .executable(name: "kabench", targets: ["kabench"]),
     ],
     dependencies: [
@@ -21,8 +25,18 @@ let package = Package(
     targets: [
         // The IP address type KAConfig's model and KAVRRP's engine share.
         .target(name: "KAAddress"),
+        // The front end and model: bytes -> tokens -> lossless trees -> expanded lines -> bound
+        // statements -> typed model, the Diagnostic type and its plain-text renderer.
         .target(name: "KAConfig", dependencies: ["KAAddress"]),
+        // kalint's rules (one node, and Fleet: several), the firewall evaluator, the engine and
+        // driver, the JSON/SARIF/GitHub renderers and the rule pages (docs/rules, linked as
+        // Documentation/Pages, embedded in the code).
+        .target(name: "KALint", dependencies: ["KAConfig"], resources: [.embedInCode("Documentation/Pages")]),
+        // kafmt's formatter.
+        .target(name: "KAFormat", dependencies: ["KAConfig"]),
         .target(name: "KAVRRP", dependencies: ["KAAddress"]),
+        // A JSON value with its printer and parser, no Foundation: karun's status, kalsp's protocol.
+        .target(name: "KAJSON"),
         // libnl-3 / libnl-route-3: karun's netlink (addresses, routes, rules, links, macvlan).
         .systemLibrary(
             name: "CNetlink",
@@ -34,7 +48,10 @@ let package = Package(
         // The shell around KAVRRP: event loop, sockets, netlink, scripts, the model->engine adapter.
         .target(
             name: "KARuntime",
-            dependencies: ["KAConfig", "KAVRRP", "CNetlink", "CKARuntime", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "KAConfig", "KALint", "KAJSON", "KAVRRP", "CNetlink", "CKARuntime",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "karun",
@@ -42,20 +59,27 @@ let package = Package(
         ),
         .executableTarget(
             name: "kalint",
-            dependencies: ["KAConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KAConfig", "KALint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "kafmt",
-            dependencies: ["KAConfig", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KAConfig", "KAFormat", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The language server (issue 17): LSP over stdio on KAConfig's front end, rules and formatter.
+        .target(name: "KALSP", dependencies: ["KAConfig", "KALint", "KAFormat", "KAJSON"]),
+        .executableTarget(name: "kalsp", dependencies: ["KALSP"]),
         .executableTarget(
             name: "kabench",
-            dependencies: ["KAConfig", "KAVRRP", "KARuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "KAConfig", "KALint", "KAFormat", "KAVRRP", "KARuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/kabench"
         ),
-        .testTarget(name: "KAConfigTests", dependencies: ["KAConfig"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KAConfigTests", dependencies: ["KAConfig", "KALint", "KAFormat"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KAVRRPTests", dependencies: ["KAVRRP", "KAConfig"]),
-        .testTarget(name: "KARuntimeTests", dependencies: ["KARuntime", "KAConfig", "KAVRRP"]),
+        .testTarget(name: "KARuntimeTests", dependencies: ["KARuntime", "KAConfig", "KALint", "KAVRRP"]),
+        .testTarget(name: "KALSPTests", dependencies: ["KALSP", "KAJSON", "KAConfig", "KALint", "KAFormat"], exclude: ["Neovim"]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -67,13 +91,13 @@ package.targets += [
     .target(name: "FuzzDriver", path: "Fuzz/Driver"),
     .target(name: "FuzzConfig", dependencies: ["KAConfig"], path: "Fuzz/Config"),
     .executableTarget(
-        name: "fuzz-analysis", dependencies: ["FuzzDriver", "FuzzConfig", "KAConfig"], path: "Fuzz/FuzzAnalysis",
+        name: "fuzz-analysis", dependencies: ["FuzzDriver", "FuzzConfig", "KAConfig", "KALint"], path: "Fuzz/FuzzAnalysis",
         swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     .executableTarget(
-        name: "fuzz-format", dependencies: ["FuzzDriver", "FuzzConfig", "KAConfig"], path: "Fuzz/FuzzFormat",
+        name: "fuzz-format", dependencies: ["FuzzDriver", "FuzzConfig", "KAConfig", "KAFormat"], path: "Fuzz/FuzzFormat",
         swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     .executableTarget(
-        name: "fuzz-lint", dependencies: ["FuzzDriver", "FuzzConfig", "KAConfig"], path: "Fuzz/FuzzLint",
+        name: "fuzz-lint", dependencies: ["FuzzDriver", "FuzzConfig", "KAConfig", "KALint"], path: "Fuzz/FuzzLint",
         swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     .executableTarget(
         name: "fuzz-vrrp", dependencies: ["FuzzDriver", "KAVRRP"], path: "Fuzz/FuzzVRRP",
@@ -82,8 +106,9 @@ package.targets += [
 
 // The version every tool prints with --version (issue 17): one constant in KAVersion, and the
 // commit when scripts/package.sh passes it (KA_GIT_DESCRIBE, `git describe`). Only the tiny C
-// target sees it, so a new commit recompiles one file. The tools that print the version are
-// listed here, so a new executable joins with one word.
+// target sees it, so a new commit recompiles one file. The targets that print the version are
+// listed here (KALint in SARIF, KALSP in serverInfo and kalsp --version), so a new one joins with
+// one word.
 let gitDescribe = Context.environment["KA_GIT_DESCRIBE"] ?? ""
 package.targets += [
     .target(name: "CKAVersion", cSettings: gitDescribe.isEmpty ? [] : [.define("KA_GIT_DESCRIBE", to: "\"\(gitDescribe)\"")]),
@@ -91,6 +116,6 @@ package.targets += [
     // The .deb, pre-commit, the GitHub Action and Ansible's validate, run for real.
     .testTarget(name: "DistributionTests", dependencies: ["KAVersion"]),
 ]
-for target in package.targets where ["kalint", "kafmt", "karun", "kabench"].contains(target.name) {
+for target in package.targets where ["KALint", "KALSP", "kalint", "kafmt", "karun", "kabench"].contains(target.name) {
     target.dependencies.append("KAVersion")
 }

@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 
 # The executables the package ships, and the manual section of those not in section 1 (8: a
 # system daemon).
-tools=(kalint kafmt karun)
+tools=(kalint kafmt karun kalsp)
 declare -A man_section=([karun]=8)
 
 name=keepalived-toolchain

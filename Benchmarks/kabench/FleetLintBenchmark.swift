@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KAConfig
+import KALint
 
 /// Fleet lint on a generated fleet: N node files in memory (clusters of two), each analysed
 /// (parse, expand, bind) and then linted with every single-file and cross-node rule.
@@ -29,8 +30,9 @@ struct FleetLintBenchmark: ParsableCommand {
         var report: LintEngine.Report?
         let lint = bestTime(repetitions: repetitions) { report = LintEngine().run(analyses) }
         var fleetOnly = 0
+        let nodes = analyses.map { LintNode($0) }
         let fleetRules = bestTime(repetitions: repetitions) {
-            let fleet = Fleet(nodes: analyses)
+            let fleet = Fleet(nodes: nodes)
             fleetOnly = RuleRegistry.fleet.reduce(0) { $0 + $1.check(fleet).count }
         }
         let total = bestTime(repetitions: repetitions) {
@@ -49,7 +51,7 @@ struct FleetLintBenchmark: ParsableCommand {
         // The slowest single-file rules over the whole fleet (where the time of "all rules" goes).
         var perRule: [(String, Double)] = []
         for rule in RuleRegistry.singleFile {
-            let seconds = bestTime(repetitions: 1) { for node in analyses { _ = rule.check(node) } }
+            let seconds = bestTime(repetitions: 1) { for node in nodes { _ = rule.check(node) } }
             perRule.append((rule.rule.slug, seconds))
         }
         let slowest = perRule.sorted { $0.1 > $1.1 }.prefix(5).map { "\($0.0) \(formatted($0.1 * 1000)) ms" }

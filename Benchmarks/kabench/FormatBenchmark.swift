@@ -1,5 +1,6 @@
 import ArgumentParser
 import KAConfig
+import KAFormat
 
 #if canImport(Glibc)
     import Glibc

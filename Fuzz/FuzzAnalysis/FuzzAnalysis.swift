@@ -1,6 +1,7 @@
 import FuzzConfig
 import FuzzDriver
 import KAConfig
+import KALint
 
 /// The whole analysis from bytes: expansion with includes from memory, binding, the model and
 /// every single-file rule. Finds crashes, hangs and sanitizer reports.

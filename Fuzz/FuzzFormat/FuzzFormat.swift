@@ -1,6 +1,7 @@
 import FuzzConfig
 import FuzzDriver
 import KAConfig
+import KAFormat
 
 /// kafmt's promises: when it formats the input, its output formats to the same bytes, parses
 /// without errors and gives the same model as the input. A broken promise traps (a finding).

@@ -1,9 +1,12 @@
 import FuzzConfig
 import FuzzDriver
 import KAConfig
+import KALint
 
 /// kalint as a user runs it, on one file or on two node files (the input split at its first line
-/// `%%`), with every output format.
+/// `%%`), in one of its output formats: the input's byte sum picks which, so the corpus covers
+/// all four while each run analyses the files once (four analyses a run cost three quarters of
+/// the fuzzer's time).
 @main
 struct FuzzLint {
     static func main() { FuzzDriver.run(test) }
@@ -12,10 +15,10 @@ struct FuzzLint {
         let input = FuzzInput(bytes)
         let nodes = Array(input.files.prefix(2))
         let fileSystem = input.fileSystem
-        for format in ["human", "json", "sarif", "github"] {
-            let request = KalintRequest(files: nodes.map(\.path), format: format)
-            _ = KalintDriver.run(request, fileSystem: fileSystem)
-        }
+        let formats = ["human", "json", "sarif", "github"]
+        let format = formats[Int(bytes.reduce(0 as UInt8, &+)) % formats.count]
+        let request = KalintRequest(files: nodes.map(\.path), format: format)
+        _ = KalintDriver.run(request, fileSystem: fileSystem)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KAConfig
+import KAFormat
 import KAVersion
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Darwin
 #endif
 
 /// kafmt: the canonical formatter for keepalived.conf. Argument parsing, output and exit codes
-/// only; the work is in KAConfig (`Formatter`, `FileFormatting`, `AtomicFileWriter`).
+/// only; the work is in KAFormat (`Formatter`, `FileFormatting`) and KAConfig (`AtomicFileWriter`).
 @main
 struct Kafmt: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -76,7 +77,7 @@ struct Kafmt: ParsableCommand {
         }
         guard let original = outcome.original, let formatted = outcome.formatted else { return 2 }
         if diff, outcome.changes {
-            standardOutput(FormatDiff.diff(
+            standardOutput(UnifiedDiff.diff(
                 old: original, new: formatted, oldName: outcome.path, newName: outcome.path + " (formatted)"))
         }
         if check {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KAConfig
+import KALint
 
 // The closed sets of kalint's options, known to the argument parser so that help, man page and
 // shell completions list the values. The request still carries their spellings (rawValue).

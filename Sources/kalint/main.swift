@@ -1,5 +1,6 @@
 import ArgumentParser
 import KAConfig
+import KALint
 import KAVersion
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import KAVersion
 #endif
 
 /// kalint: parses, expands and binds each node's configuration, runs the single-file and
-/// cross-node rules, and prints the findings. All logic lives in KAConfig (KalintDriver); this
+/// cross-node rules, and prints the findings. All logic lives in KALint (KalintDriver); this
 /// is the shell: arguments, output, atomic writes for --fix, exit status.
 struct Kalint: ParsableCommand {
     static let configuration = CommandConfiguration(

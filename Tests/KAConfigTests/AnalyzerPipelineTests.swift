@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 /// A large file is parsed and bound beside its expansion (`AnalysisPipeline`); the result must be
 /// exactly what the one-thread order gives, whatever the chunk size.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import KAConfig
+@testable import KALint
 
 /// Reads a ruleset from Fixtures/firewall (real `nft list ruleset` and iptables-save output).
 enum FirewallFixture {

@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 /// Garbled and hostile rulesets: parsing and checking must finish, quickly, without crashing.
 @Suite struct FirewallFuzzTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 @Suite struct FirewallHintsTests {
     private let multicast = FirewallFixture.multicast("VI_1")

@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 @Suite struct FirewallNftablesTests {
     private let vi1 = FirewallFixture.multicast("VI_1")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 /// The acceptance checks of the fleet rules: the seed gateway pair, the samples as fleets, and
 /// broken copies of the samples.

@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 /// Unit tests of the fleet rules' parts and edge cases the documentation pages do not cover.
 @Suite struct FleetRuleTests {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import KAConfig
+@testable import KALint
 
 /// Runs kalint's whole pipeline (expand, bind, single-file and fleet rules) on in-memory node files.
 enum FleetLint {

@@ -2,7 +2,7 @@ import Testing
 @testable import KAConfig
 
 /// The kafmt executable itself (built next to the tests): exit codes, stdin/stdout, -w, --check,
-/// --diff and -r. Its logic lives in KAConfig; these check the wiring.
+/// --diff and -r. Its logic lives in KAFormat; these check the wiring.
 @Suite(.serialized) struct FormatCommandTests {
     static let kafmt = FormatTestSupport.packageRoot + "/.build/debug/kafmt"
     static var isBuilt: Bool { FormatTestSupport.isRegularFile(kafmt) }

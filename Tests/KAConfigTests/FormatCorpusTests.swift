@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KAFormat
 
 /// The promises kafmt makes on real configurations: every file of ../shared/corpus/, the samples
 /// keepalived ships and our samples/ formats; a second run changes nothing; every word and

@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KAFormat
 
 /// Mutated configurations (deterministic): the formatter never crashes or hangs, and whatever it
 /// formats is stable and keeps every word, comment and logical line.

@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KAFormat
 
 /// Input/expected pairs in Fixtures/format: `NAME.input.conf` must format to `NAME.expected.conf`
 /// byte for byte, and the expected file must already be canonical.
@@ -20,7 +21,7 @@ import Testing
         let output = try #require(result.bytes, "refused: \(result.diagnostics.map(\.message))")
         #expect(
             output == expected,
-            "\(base):\n\(String(decoding: FormatDiff.diff(old: expected, new: output, oldName: "expected", newName: "actual"), as: UTF8.self))"
+            "\(base):\n\(String(decoding: UnifiedDiff.diff(old: expected, new: output, oldName: "expected", newName: "actual"), as: UTF8.self))"
         )
         #expect(Formatter.format(path: "expected", bytes: expected).bytes == expected, "expected output is not canonical")
         let before = Parser.parse(path: "input", bytes: input)

@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KAFormat
 
 /// `kafmt -r`: which files an `include` names.
 @Suite struct FormatIncludeTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KAFormat
 
 /// keepalived 2.2.7 itself must read a file and its formatted version alike: `keepalived -t`
 /// on both (same file name, each in its own empty folder) must print the same messages, line

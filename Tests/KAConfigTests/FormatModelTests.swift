@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KAFormat
 
 /// The expanded model (`kalint --emit model`) must be identical before and after formatting.
 /// The formatter-side equivalents run in `FormatCorpusTests` (same words, same logical lines,

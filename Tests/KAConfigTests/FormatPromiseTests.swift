@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KAFormat
 
 /// The formatter's promises on the inputs where fuzzing (issue 16) found them broken: the output
 /// parses whenever the input does, means the same (same model, same expansion findings) and is

@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KAFormat
 
 /// Single rules of the canonical style and of what must never change, one small input each.
 @Suite struct FormatRuleTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KAFormat
 
 /// `kafmt -w`: atomic replacement that keeps mode and ownership, writes only when the bytes
 /// change, and leaves every byte (and no stray temporary file) behind when it cannot write.

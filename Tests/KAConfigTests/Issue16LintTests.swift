@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 /// Issue 16: streamed output, the target version of missing-interface, failover ties, glued
 /// comments and ignored notify lines, each on an example of its own.
@@ -104,7 +105,7 @@ import Testing
             }
 
             """
-        let node = Analyzer.analyze(path: "n.conf", text: text).withFacts()
+        let node = LintNode(Analyzer.analyze(path: "n.conf", text: text))
         let commands = ConfiguredScript.all(in: node).map(\.commandWord.text)
         #expect(commands == ["/usr/local/bin/a.sh"])
         let found = Self.lint([text], only: "duplicate-notify")

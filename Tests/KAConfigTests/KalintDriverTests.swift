@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 /// kalint's command-line behaviour through its pure driver: exit codes, formats, views, fixes.
 @Suite struct KalintDriverTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 /// The readers behind the KA240–KA250 rules, on the edge cases keepalived 2.2.7's parsers decide.
 @Suite struct KeepalivedChecksTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 @Suite struct LintSupportTests {
     @Test func suppressionOnLineAndLineBefore() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 /// The reference, script, security and strict-mode rules: messages, locations, related notes,
 /// and how they sit next to the binder's findings.

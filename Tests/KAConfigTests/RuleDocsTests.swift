@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 /// Every rule has a documentation page whose examples are tests; `kalint --explain` prints the
-/// page from RuleDocsData, which must match docs/rules/ (regenerate with scripts/regen-rule-docs.sh).
+/// page as SwiftPM embeds it from docs/rules/.
 @Suite struct RuleDocsTests {
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -19,33 +20,17 @@ import Testing
         return pages
     }
 
-    static func generatedSource(_ pages: [String: String]) -> String {
-        var text = "// Generated from docs/rules/*.md by `scripts/regen-rule-docs.sh`. Do not edit.\n"
-        text += "enum RuleDocsData {\n    static let pages: [String: String] = ["
-        if pages.isEmpty { return text + ":]\n}\n" }
-        text += "\n"
-        for slug in pages.keys.sorted() {
-            // A multi-line literal drops the line break before its closing delimiter: add one.
-            let page = pages[slug]!.hasSuffix("\n") ? pages[slug]! : pages[slug]! + "\n"
-            // `##` delimiters: pages may hold `\#` (keepalived's escaped comment character).
-            text += "        \"\(slug)\": ##\"\"\"\n\(page)\n\"\"\"##,\n"
-        }
-        return text + "    ]\n}\n"
-    }
-
-    @Test func generatedDocsAreCurrent() throws {
+    /// `kalint --explain` prints the pages SwiftPM embeds from docs/rules (through the link
+    /// Sources/KALint/Documentation/Pages): every file is in `RulePages`' table, byte for byte.
+    @Test func embeddedPagesAreDocsRules() throws {
         let pages = Self.pages()
-        let expected = Self.generatedSource(pages)
-        let path = Self.repoRoot.appendingPathComponent("Sources/KAConfig/Lint/RuleDocsData.swift")
-        if ProcessInfo.processInfo.environment["KA_REGEN"] == "1" {
-            try expected.write(to: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let actual = try String(contentsOf: path, encoding: .utf8)
-        #expect(actual == expected, "RuleDocsData.swift is stale: run scripts/regen-rule-docs.sh")
+        #expect(!pages.isEmpty)
+        #expect(RulePages.slugs == pages.keys.sorted(), "RulePages' table and docs/rules/ list different pages")
         for (slug, page) in pages {
-            #expect(RuleDocsData.pages[slug] == (page.hasSuffix("\n") ? page : page + "\n"))
+            #expect(RulePages.page(slug) == Array(page.utf8), "docs/rules/\(slug).md differs from its embedded copy")
         }
+        let link = Self.repoRoot.appendingPathComponent("Sources/KALint/Documentation/Pages")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "../../../docs/rules")
     }
 
     @Test func everyRuleHasAPage() {

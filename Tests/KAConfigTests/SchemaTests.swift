@@ -154,4 +154,31 @@ import Testing
         #expect(EditDistance.distance("kitten", "sitting", limit: 2) == nil)
         #expect(EditDistance.distance("", "ab", limit: 2) == 2)
     }
+
+    /// The search's shortcuts (length and byte-set bounds, reused rows) find exactly what a plain
+    /// comparison with every name finds, typos and random words alike.
+    @Test func closestMatchesPlainSearch() {
+        let names = KeepalivedSchema.allKeywordNames
+        var generator = SystemRandomNumberGenerator()
+        var words = ["priorty", "VIRTUAL_ROUTER_ID", "advert_intt", "nopremept", "intreface", "aut_pass", "x", "", "ü_vrrp"]
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz_0123456789-".utf8)
+        for _ in 0..<300 {
+            let length = Int.random(in: 1...24, using: &generator)
+            words.append(String(decoding: (0..<length).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self))
+            // A real keyword with one or two random edits.
+            var bytes = Array(names.randomElement(using: &generator)!.utf8)
+            for _ in 0..<Int.random(in: 1...2, using: &generator) where !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &generator)] = alphabet.randomElement(using: &generator)!
+            }
+            words.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for word in words {
+            let limit = EditDistance.tolerance(forLength: word.count)
+            let plain = names.enumerated()
+                .compactMap { position, name in EditDistance.distance(word, name, limit: limit).map { ($0, position, name) } }
+                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+                .map(\.2)
+            #expect(EditDistance.closest(to: word, among: names) == plain, "word \(word)")
+        }
+    }
 }

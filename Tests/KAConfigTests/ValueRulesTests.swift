@@ -1,5 +1,6 @@
 import Testing
 @testable import KAConfig
+@testable import KALint
 
 /// The value rules' exact outcomes (the values keepalived 2.2.7 really uses, locations, related
 /// notes, fix-its), beyond what the docs/rules examples check.

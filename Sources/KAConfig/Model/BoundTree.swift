@@ -27,7 +27,7 @@ public final class KeywordRow: Sendable {
     public let name: String
     /// The fields the binder reads for every statement, kept apart: reading `spec` copies the
     /// whole row (a retain per string and array in it).
-    let kind: KeywordKind
+    package let kind: KeywordKind
     let arguments: [ArgumentSpec]
     /// `arguments`' types as the argument checker reads them.
     let plans: [ArgumentPlan]

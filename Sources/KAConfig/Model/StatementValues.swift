@@ -2,10 +2,10 @@
 /// checker rejected reads as nil, so the model keeps keepalived's default.
 extension BoundStatement {
     /// Argument `index` (0 = first word after the keyword) as an integer.
-    func int(_ index: Int = 0) -> Int? { ArgumentReader.int(values, index, row: row) }
+    package func int(_ index: Int = 0) -> Int? { ArgumentReader.int(values, index, row: row) }
 
     /// Argument `index` as microseconds: decimal seconds as the schema types them.
-    func microseconds(_ index: Int = 0) -> Int? { ArgumentReader.microseconds(values, index, row: row) }
+    package func microseconds(_ index: Int = 0) -> Int? { ArgumentReader.microseconds(values, index, row: row) }
 
     /// A flag with an optional boolean: no argument means true; a rejected argument reads nil.
     var flag: Bool? { ArgumentReader.flag(wordCount: words.count, values: values) }
@@ -13,9 +13,9 @@ extension BoundStatement {
     /// Argument `index` as text (nil when absent or rejected).
     func text(_ index: Int = 0) -> String? { ArgumentReader.text(words, values, index) }
 
-    func address(_ index: Int = 0) -> IPAddress? { ArgumentReader.address(values, index) }
+    package func address(_ index: Int = 0) -> IPAddress? { ArgumentReader.address(values, index) }
 
-    var argumentWords: [String] { words.dropFirst().map(\.text) }
+    package var argumentWords: [String] { words.dropFirst().map(\.text) }
 }
 
 /// The readers behind `BoundStatement` and `StatementRef`, over the fields they read.

@@ -29,8 +29,18 @@ public enum KeepalivedSchema {
     /// Names of the blocks that have a keyword named `keyword`, in `allBlocks` order:
     /// where a misplaced keyword belongs (`nopreempt` -> ["vrrp_instance"]).
     public static func blocks(containing keyword: String) -> [String] {
-        allBlocks.filter { $0.keyword(keyword) != nil }.map(\.name)
+        blocksByKeyword[keyword] ?? []
     }
+
+    private static let blocksByKeyword: [String: [String]] = {
+        var blocks: [String: [String]] = [:]
+        for block in allBlocks {
+            for keyword in block.keywords where blocks[keyword.name]?.last != block.name {
+                blocks[keyword.name, default: []].append(block.name)
+            }
+        }
+        return blocks
+    }()
 
     /// Up to 3 did-you-mean candidates for an unknown `word` in `block`: a case-insensitive exact match
     /// first, then close names of `block` by edit distance, then close names of the other blocks.
@@ -42,12 +52,12 @@ public enum KeepalivedSchema {
                 result.append(name)
             }
         }
-        let lowered = word.lowercased()
+        let lowered = EditDistance.lowered(word)
         let local = block.keywords.map(\.name)
-        add(local.filter { $0.lowercased() == lowered })
-        add(allKeywordNames.filter { $0.lowercased() == lowered })
-        add(EditDistance.closest(to: lowered, among: local))
-        add(EditDistance.closest(to: lowered, among: allKeywordNames))
+        add(local.filter { $0.utf8.count == lowered.count && EditDistance.lowered($0) == lowered })
+        add(allKeywordNamesLowered.caseInsensitiveMatches(lowered))
+        add(EditDistance.closest(to: word, among: local))
+        add(EditDistance.closest(to: word, among: allKeywordNamesLowered))
         return result
     }
 
@@ -56,4 +66,7 @@ public enum KeepalivedSchema {
         var seen: Set<String> = []
         return allBlocks.flatMap { $0.keywords.map(\.name) }.filter { seen.insert($0).inserted }
     }()
+
+    /// `allKeywordNames` lowered once, for the did-you-mean search.
+    static let allKeywordNamesLowered = LoweredNames(allKeywordNames)
 }

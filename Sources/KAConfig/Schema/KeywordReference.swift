@@ -54,7 +54,7 @@ public enum KeywordReference {
         }
     }
 
-    static func arguments(_ arguments: [ArgumentSpec]) -> String {
+    public static func arguments(_ arguments: [ArgumentSpec]) -> String {
         arguments.map { argument in
             let text = "\(argument.name): \(typeText(argument.type))"
             let repeated = argument.isVariadic ? " ..." : ""

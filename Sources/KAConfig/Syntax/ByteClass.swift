@@ -1,5 +1,5 @@
 /// Byte-level character classes of keepalived's reader.
-enum ByteClass {
+package enum ByteClass {
     /// The lexer's view of one byte. Classes that continue a bare word come first, so one
     /// comparison with `wordStop` tells a word byte from a byte that ends the word.
     enum Kind: UInt8 {
@@ -151,7 +151,7 @@ enum ByteClass {
 
 extension ByteClass {
     /// Array convenience for callers off the lexer's hot path.
-    static func trimTrailingBlanks(_ bytes: [UInt8], start: Int, end: Int) -> Int {
+    package static func trimTrailingBlanks(_ bytes: [UInt8], start: Int, end: Int) -> Int {
         bytes.withUnsafeBufferPointer { trimTrailingBlanks($0, start: start, end: end) }
     }
 }

@@ -1,4 +1,5 @@
 import KAConfig
+import KALint
 
 /// karun's gate: the configuration is read by KAConfig and judged by kalint's single-file rules;
 /// karun refuses to run it when any error-level finding remains, and prints what it found with

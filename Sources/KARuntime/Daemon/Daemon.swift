@@ -4,6 +4,7 @@ import Glibc
 import Musl
 #endif
 import KAConfig
+import KAJSON
 import KAVRRP
 import Logging
 

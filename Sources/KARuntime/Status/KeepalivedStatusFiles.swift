@@ -4,6 +4,7 @@ import Glibc
 import Musl
 #endif
 import KAConfig
+import KAJSON
 import KAVRRP
 
 /// keepalived's status surfaces, so tooling written for keepalived (mehdy/keepalived-exporter,

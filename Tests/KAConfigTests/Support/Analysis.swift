@@ -1,5 +1,6 @@
 import Foundation
 @testable import KAConfig
+@testable import KALint
 
 /// The analysis the corpus and differential tests run on a file, as a swappable hook: today the
 /// parser's KA1xx diagnostics; the integrator replaces `current` with the full analyzer

@@ -1,0 +1,73 @@
+/// gcc/swiftc style: `file:line:col: error: message [CODE slug]`, the source line, a caret under
+/// the range, then notes for related locations.
+public struct HumanRenderer: Sendable {
+    public var sources: [String: SourceFile]
+    public var color: Bool
+
+    public init(sources: [String: SourceFile], color: Bool) {
+        self.sources = sources
+        self.color = color
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        var output = ""
+        for diagnostic in diagnostics.sortedForOutput() {
+            output += render(diagnostic)
+        }
+        return output
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        let span = diagnostic.span
+        var output = paint("\(span.file):\(span.start.line):\(span.start.column): ", bold: true)
+        output += severityLabel(diagnostic.severity) + paint(diagnostic.message, bold: true)
+        output += " [\(diagnostic.rule.code) \(diagnostic.rule.slug)]\n"
+        output += sourceExcerpt(span)
+        for note in diagnostic.related {
+            output += paint("\(note.file):\(note.line):\(note.column): ", bold: true) + paint("note: ", code: "36")
+                + note.message + "\n"
+            output += sourceExcerpt(
+                SourceSpan(
+                    file: note.file, start: SourceLocation(line: note.line, column: note.column),
+                    end: SourceLocation(line: note.line, column: note.column + 1)))
+        }
+        for fix in diagnostic.fixIts {
+            output += paint("  fix-it: ", code: "32") + fix.message + "\n"
+        }
+        return output
+    }
+
+    private func severityLabel(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return paint("error: ", code: "31", bold: true)
+        case .warning: return paint("warning: ", code: "35", bold: true)
+        case .info: return paint("info: ", code: "36", bold: true)
+        }
+    }
+
+    /// The source line and a caret line under the span (tabs copied so the caret lines up).
+    func sourceExcerpt(_ span: SourceSpan) -> String {
+        guard let source = sources[span.file], span.start.line >= 1, span.start.line <= source.lineCount else {
+            return ""
+        }
+        let lineBytes = Array(source.lineBytes(span.start.line))
+        let printable = lineBytes.map { $0 == 0 ? UInt8(ascii: " ") : $0 }
+        let startColumn = min(max(span.start.column, 1), printable.count + 1)
+        var endColumn = span.end.line == span.start.line ? span.end.column : printable.count + 1
+        endColumn = min(max(endColumn, startColumn + 1), max(printable.count + 1, startColumn + 1))
+        var caret = ""
+        for index in 0..<(startColumn - 1) {
+            caret += index < printable.count && printable[index] == 0x09 ? "\t" : " "
+        }
+        caret += "^" + String(repeating: "~", count: max(0, endColumn - startColumn - 1))
+        let shown = printable.count > 400 ? Array(printable.prefix(400)) : printable
+        return "    " + String(decoding: shown, as: UTF8.self) + "\n    " + paint(caret, code: "32", bold: true) + "\n"
+    }
+
+    private func paint(_ text: String, code: String? = nil, bold: Bool = false) -> String {
+        guard color, code != nil || bold else { return text }
+        var prefix = "\u{1B}["
+        prefix += [bold ? "1" : nil, code].compactMap { $0 }.joined(separator: ";")
+        return prefix + "m" + text + "\u{1B}[0m"
+    }
+}

@@ -1,0 +1,79 @@
+import KAConfig
+
+/// Runs the front end's findings, the single-file rules and the fleet rules, then applies
+/// inline suppressions and the user's options. Pure: the caller reads the files.
+public struct LintEngine: Sendable {
+    public var singleFileRules: [any LintRule]
+    public var fleetRules: [any FleetRule]
+
+    public init(singleFileRules: [any LintRule] = RuleRegistry.singleFile, fleetRules: [any FleetRule] = RuleRegistry.fleet) {
+        self.singleFileRules = singleFileRules
+        self.fleetRules = fleetRules
+    }
+
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var nodes: [LintNode]
+        public var fleet: Fleet
+        public var suppressed: Int
+    }
+
+    public func run(_ nodes: [NodeAnalysis], options: LintOptions = LintOptions()) -> Report {
+        let target = options.targetVersion.map(KeepalivedVersion.init) ?? .checked
+        let nodes = nodes.map { LintNode($0, target: target) }
+        var findings: [Diagnostic] = []
+        var suppressions = Suppressions()
+        var seenFiles = Set<String>()
+        for node in nodes {
+            for (path, tree) in node.expanded.files where seenFiles.insert(path).inserted { suppressions.add(tree) }
+            var ruleFindings: [Diagnostic] = []
+            for rule in singleFileRules where options.allows(rule.rule) {
+                ruleFindings += rule.check(node)
+            }
+            var nodeFindings = Self.restated(node.frontEndDiagnostics, by: ruleFindings) + ruleFindings
+            if let target = options.targetVersion {
+                nodeFindings += TargetVersionCheck.check(node, target: target)
+            }
+            findings += Self.preferSpecific(nodeFindings)
+        }
+        let fleet = Fleet(nodes: nodes)
+        if nodes.count > 1 {
+            for rule in fleetRules where options.allows(rule.rule) { findings += rule.check(fleet) }
+        }
+        var kept: [Diagnostic] = []
+        var suppressed = 0
+        var seen = Set<Diagnostic>()
+        for diagnostic in findings where options.allows(diagnostic.rule) && seen.insert(diagnostic).inserted {
+            if suppressions.isSuppressed(diagnostic) {
+                suppressed += 1
+            } else {
+                kept.append(diagnostic)
+            }
+        }
+        return Report(diagnostics: kept.sortedForOutput(), nodes: nodes, fleet: fleet, suppressed: suppressed)
+    }
+
+    /// A lint rule may restate a front-end finding with more detail (same rule, same word, e.g.
+    /// `undefined-reference` naming where the tracker really is): keep only the rule's version.
+    static func restated(_ frontEnd: [Diagnostic], by rules: [Diagnostic]) -> [Diagnostic] {
+        func spot(_ diagnostic: Diagnostic) -> String {
+            "\(diagnostic.rule.code)@\(diagnostic.span.file):\(diagnostic.span.start.line):\(diagnostic.span.start.column)"
+        }
+        let restatedSpots = Set(rules.map(spot))
+        return frontEnd.filter { !restatedSpots.contains(spot($0)) }
+    }
+
+    /// Where a dedicated rule (e.g. `vrid-range`) and a generic binding rule (e.g.
+    /// `value-out-of-range`) report the same place, keep the dedicated one.
+    static func preferSpecific(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let generic: Set<String> = ["value-out-of-range", "invalid-number", "trailing-junk", "invalid-value", "wrong-case", "undefined-reference"]
+        var specificSpots = Set<String>()
+        for diagnostic in diagnostics where !generic.contains(diagnostic.rule.slug) {
+            specificSpots.insert("\(diagnostic.span.file):\(diagnostic.span.start.line):\(diagnostic.span.start.column)")
+        }
+        return diagnostics.filter { diagnostic in
+            guard generic.contains(diagnostic.rule.slug) else { return true }
+            return !specificSpots.contains("\(diagnostic.span.file):\(diagnostic.span.start.line):\(diagnostic.span.start.column)")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import KAConfig
+
+/// Facts about one node that several rules need, derived once per node (with its `LintNode`) and
+/// shared, instead of each rule re-deriving them: each instance's statements in keepalived's
+/// reading order with its address family, addresses and version (`InstanceFacts`), the
+/// statements by keyword, the block around each statement, the trackers and the scripts.
+public struct NodeFacts: Sendable {
+    /// Aligned with `model.instances`.
+    let instances: [InstanceFacts]
+    /// The keepalived version the run checks against (`--target-version`).
+    let target: KeepalivedVersion
+    let keywords: KeywordIndex
+    let context: StatementContext
+    let trackers: TrackerIndex
+    /// Every script keepalived would run (for script-security and script-path).
+    let scripts: [ConfiguredScript]
+
+    init(_ node: NodeAnalysis, target: KeepalivedVersion = .checked) {
+        instances = node.model.instances.map { InstanceFacts($0, in: node) }
+        self.target = target
+        keywords = KeywordIndex(node.bound.tree)
+        context = StatementContext(node.bound.tree)
+        trackers = TrackerIndex(node.bound.tree, context: context, keywords: keywords)
+        scripts = ConfiguredScript.all(in: node, context: context, indices: Self.scriptIndices(keywords))
+    }
+
+    static func scriptIndices(_ keywords: KeywordIndex) -> [Int] {
+        var found: [Int] = []
+        for entry in keywords.rows {
+            if case .script = entry.row.kind { found += entry.indices }
+        }
+        return found.sorted()
+    }
+}
+
+extension LintNode {
+    /// The keepalived version rules check against: `--target-version`, else 2.2.7.
+    var targetVersion: KeepalivedVersion { facts.target }
+
+    /// Every instance's facts, aligned with `model.instances`.
+    var instanceFacts: [InstanceFacts] { facts.instances }
+
+    /// Where each statement sits.
+    var statementContext: StatementContext { facts.context }
+
+    /// Tracker definitions and references.
+    var trackerIndex: TrackerIndex { facts.trackers }
+
+    /// Every script keepalived would run.
+    var configuredScripts: [ConfiguredScript] { facts.scripts }
+}

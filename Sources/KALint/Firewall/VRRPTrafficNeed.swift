@@ -1,0 +1,40 @@
+import KAConfig
+
+/// One flow of VRRP traffic a node must accept (input) and may need to send (output).
+public struct VRRPTrafficNeed: Sendable, Hashable {
+    public enum Family: String, Sendable { case ipv4, ipv6 }
+
+    /// vrrp_instance name, for messages.
+    public var instance: String
+    public var family: Family
+    /// Input interface, nil when unknown (unicast without interface).
+    public var interface: String?
+    /// auth_type AH: IP protocol 51 carrying VRRP (keepalived allows it only with VRRPv2, so IPv4).
+    public var usesAH: Bool
+    /// Multicast destination (224.0.0.18 / ff02::12 or the configured group), nil for unicast.
+    public var multicastGroup: String?
+    /// Unicast: the peers' addresses (sources of incoming adverts). Empty for multicast.
+    public var unicastPeers: [String]
+    /// Unicast: this node's own source address (destination of incoming adverts), if known.
+    public var localAddress: String?
+
+    public init(
+        instance: String, family: Family, interface: String? = nil, usesAH: Bool = false,
+        multicastGroup: String? = nil, unicastPeers: [String] = [], localAddress: String? = nil
+    ) {
+        self.instance = instance
+        self.family = family
+        self.interface = interface
+        self.usesAH = usesAH
+        self.multicastGroup = multicastGroup
+        self.unicastPeers = unicastPeers
+        self.localAddress = localAddress
+    }
+
+    /// The IP protocol number the adverts arrive with: 51 (AH) around VRRP on IPv4, else 112.
+    var ipProtocol: Int { usesAH && family == .ipv4 ? 51 : 112 }
+
+    var protocolName: String { ipProtocol == 51 ? "ah" : "vrrp" }
+
+    var isUnicast: Bool { multicastGroup == nil }
+}

@@ -1,0 +1,63 @@
+import Dispatch
+import KAConfig
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Analyses the node files of a fleet on every core: each file's expansion and binding is
+/// independent of the others, so a fleet of many nodes scales with the cores (the fleet rules
+/// then run once over all of them). In-memory files only; the caller reads them.
+public enum FleetAnalysis {
+    /// The processors online (Foundation's `activeProcessorCount` without Foundation).
+    public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    public struct File: Sendable {
+        public var path: String
+        public var text: String
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
+    }
+
+    /// One `NodeAnalysis` per file, in the order given.
+    public static func analyze(_ files: [File], workers: Int = FleetAnalysis.processorCount) -> [NodeAnalysis] {
+        let workerCount = max(1, min(workers, files.count))
+        guard workerCount > 1 else { return files.map { Analyzer.analyze(path: $0.path, text: $0.text) } }
+        var results = [NodeAnalysis?](repeating: nil, count: files.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only its own indices (a stride), so the writes never overlap.
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+                for index in stride(from: worker, to: files.count, by: workerCount) {
+                    output[index] = Analyzer.analyze(path: files[index].path, text: files[index].text)
+                }
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// One `NodeAnalysis` per root file read through `fileSystem` (includes followed), in the order
+    /// given, on every core.
+    public static func analyze(
+        paths: [String], options: ExpansionOptions, fileSystem: some ConfigFileSystem,
+        workers: Int = FleetAnalysis.processorCount
+    ) -> [NodeAnalysis] {
+        let workerCount = max(1, min(workers, paths.count))
+        guard workerCount > 1 else { return paths.map { Analyzer.analyze(path: $0, options: options, fileSystem: fileSystem) } }
+        var results = [NodeAnalysis?](repeating: nil, count: paths.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+                for index in stride(from: worker, to: paths.count, by: workerCount) {
+                    output[index] = Analyzer.analyze(path: paths[index], options: options, fileSystem: fileSystem)
+                }
+            }
+        }
+        return results.compactMap { $0 }
+    }
+}

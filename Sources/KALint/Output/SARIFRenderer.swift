@@ -1,0 +1,158 @@
+import KAConfig
+import KAVersion
+
+/// SARIF 2.1.0, as GitHub code scanning accepts it: one run, the tool's rules with their default
+/// levels, one result per diagnostic with a physical location and related locations.
+public enum SARIFRenderer {
+    public static let toolName = "kalint"
+    public static let toolVersion = ToolchainVersion.release
+    public static let informationURI = "https://github.com/keepalived-toolchain/kalint"
+
+    public static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    public static func render(_ diagnostics: [Diagnostic], rules: [DiagnosticRule]) -> String {
+        var catalogue = rules
+        for diagnostic in diagnostics where !catalogue.contains(diagnostic.rule) {
+            catalogue.append(diagnostic.rule)
+        }
+        var ruleIndex: [String: Int] = [:]
+        for (index, rule) in catalogue.enumerated() { ruleIndex[rule.code] = index }
+
+        var json = JSONText()
+        json.beginObject()
+        json.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        json.field("version", "2.1.0")
+        json.beginArray("runs")
+        json.beginObject()
+        json.beginObject("tool")
+        json.beginObject("driver")
+        json.field("name", toolName)
+        json.field("version", toolVersion)
+        json.field("informationUri", informationURI)
+        json.beginArray("rules")
+        for rule in catalogue {
+            json.beginObject()
+            json.field("id", rule.code)
+            json.field("name", rule.slug)
+            json.beginObject("shortDescription")
+            json.field("text", rule.summary)
+            json.endObject()
+            json.beginObject("defaultConfiguration")
+            json.field("level", level(rule.severity))
+            json.endObject()
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        json.endObject()
+        json.beginArray("results")
+        for diagnostic in diagnostics.sortedForOutput() {
+            json.beginObject()
+            json.field("ruleId", diagnostic.rule.code)
+            json.field("ruleIndex", ruleIndex[diagnostic.rule.code] ?? 0)
+            json.field("level", level(diagnostic.severity))
+            json.beginObject("message")
+            json.field("text", diagnostic.message)
+            json.endObject()
+            json.beginArray("locations")
+            writeLocation(&json, file: diagnostic.span.file, start: diagnostic.span.start, end: diagnostic.span.end)
+            json.endArray()
+            if !diagnostic.related.isEmpty {
+                json.beginArray("relatedLocations")
+                for (index, note) in diagnostic.related.enumerated() {
+                    json.beginObject()
+                    json.field("id", index)
+                    json.beginObject("physicalLocation")
+                    json.beginObject("artifactLocation")
+                    json.field("uri", uri(note.file))
+                    json.endObject()
+                    json.beginObject("region")
+                    json.field("startLine", note.line)
+                    json.field("startColumn", note.column)
+                    json.endObject()
+                    json.endObject()
+                    json.beginObject("message")
+                    json.field("text", note.message)
+                    json.endObject()
+                    json.endObject()
+                }
+                json.endArray()
+            }
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        json.endArray()
+        json.endObject()
+        return json.output + "\n"
+    }
+
+    private static func writeLocation(_ json: inout JSONText, file: String, start: SourceLocation, end: SourceLocation) {
+        json.beginObject()
+        json.beginObject("physicalLocation")
+        json.beginObject("artifactLocation")
+        json.field("uri", uri(file))
+        json.endObject()
+        json.beginObject("region")
+        json.field("startLine", max(1, start.line))
+        json.field("startColumn", max(1, start.column))
+        json.field("endLine", max(start.line, end.line))
+        json.field("endColumn", end.line > start.line ? max(1, end.column) : max(start.column + 1, end.column))
+        json.endObject()
+        json.endObject()
+        json.endObject()
+    }
+
+    /// SARIF wants URIs; relative paths stay relative (GitHub resolves them against the checkout).
+    static func uri(_ path: String) -> String {
+        var result = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        result = result.replacingAll(" ", with: "%20")
+        return result
+    }
+}
+
+/// GitHub Actions workflow commands: `::error file=F,line=L,col=C,endLine=..,endColumn=..,title=T::message`.
+public enum GitHubRenderer {
+    public static func render(_ diagnostics: [Diagnostic]) -> String {
+        var output = ""
+        for diagnostic in diagnostics.sortedForOutput() { output += render(diagnostic) }
+        return output
+    }
+
+    /// One workflow command line.
+    public static func render(_ diagnostic: Diagnostic) -> String {
+        let command: String
+        switch diagnostic.severity {
+        case .error: command = "error"
+        case .warning: command = "warning"
+        case .info: command = "notice"
+        }
+        let span = diagnostic.span
+        var output = "::\(command) file=\(property(span.file)),line=\(span.start.line),col=\(span.start.column)"
+        output += ",endLine=\(span.end.line),endColumn=\(span.end.column)"
+        output += ",title=\(property("\(diagnostic.rule.code) \(diagnostic.rule.slug)"))::"
+        return output + message(diagnostic.message) + "\n"
+    }
+
+    static func message(_ text: String) -> String {
+        text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+    }
+
+    static func property(_ text: String) -> String {
+        message(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target`.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        return replacing(target, with: replacement)
+    }
+}

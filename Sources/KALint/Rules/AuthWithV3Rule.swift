@@ -1,0 +1,40 @@
+import KAConfig
+
+/// `authentication` in an instance that runs VRRPv3 (set by `version 3`, `vrrp_version 3`, or any
+/// IPv6 instance by default): keepalived drops it, so nothing is authenticated. AH with IPv6 is
+/// dropped too. Strict mode drops authentication first and is vrrp-strict-conflict's finding.
+struct AuthWithV3Rule: LintRule {
+    let rule = LintRuleCatalogue.authWithV3
+
+    func check(_ node: LintNode) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for facts in node.instanceFacts {
+            let instance = facts.instance
+            guard let type = instance.authentication?.type,
+                let typeLine = node.statement("auth_type", inInstance: instance.name)
+            else { continue }
+            guard !facts.isStrict(node.model) else { continue }
+            let span = NodeAnalysis.span(of: typeLine, argument: 0)
+            if facts.effectiveVersion(node.model) == 3 {
+                found.append(Diagnostic(
+                    rule,
+                    "authentication \(type.rawValue) in VRRPv3 instance '\(instance.name)' (\(versionReason(facts, node))): keepalived 2.2.7 reports \"VRRP version 3 does not support authentication. Ignoring.\" and sends and accepts adverts without it",
+                    at: span))
+            } else if type == .ah, facts.effectiveFamily == .ipv6, instance.authentication?.pass?.isEmpty == false {
+                found.append(Diagnostic(
+                    rule,
+                    "AH authentication in IPv6 instance '\(instance.name)': keepalived 2.2.7 reports \"Cannot use AH authentication with IPv6\" and runs without authentication",
+                    at: span))
+            }
+        }
+        return found
+    }
+
+    func versionReason(_ facts: InstanceFacts, _ node: LintNode) -> String {
+        if let line = facts.versionLines.last(where: { !$0.ignored && $0.version == 3 }) {
+            return "version 3 on line \(line.statement.origin.line)"
+        }
+        if facts.effectiveFamily == .ipv6 { return "IPv6 instances always run version 3" }
+        return "vrrp_version 3 in global_defs"
+    }
+}

@@ -1,0 +1,124 @@
+import KAConfig
+
+/// Two instances of one node that keepalived 2.2.7 refuses to run together (check_vrid_conflicts):
+/// multicast instances with the same VRID, family, interface and multicast group; unicast instances
+/// with the same VRID, family, interface and source address that share a peer. Either stops the daemon.
+struct DuplicateVRIDRule: LintRule {
+    let rule = LintRuleCatalogue.duplicateVRID
+
+    struct Member {
+        var instance: VRRPInstance
+        var facts: InstanceFacts
+        var vrid: Int
+        var isUnicast: Bool { !facts.unicastPeers.isEmpty }
+    }
+
+    /// What two instances must share to conflict, beyond the interface check: each member files
+    /// itself under its keys, and meets only the earlier members filed under one of them, so the
+    /// rule is linear in instances (the pairwise check of every instance was quadratic).
+    enum Key: Hashable {
+        /// VRID, family, interface and multicast group.
+        case multicast(Int, InstanceFacts.Family, String, IPAddress)
+        /// VRID, family, source address and one peer (interfaces compared apart: an instance
+        /// without one conflicts with any).
+        case unicastFrom(Int, InstanceFacts.Family, IPAddress, IPAddress)
+        /// VRID, family, interface and one peer, for instances without a source address.
+        case unicastOn(Int, InstanceFacts.Family, String, IPAddress)
+    }
+
+    func check(_ node: LintNode) -> [Diagnostic] {
+        let all = node.instanceFacts
+        // Members filed under a key form a chain: the last one filed, then `previous[...]`
+        // back to the first (no array per key: nearly every key has one member).
+        var last: [Key: Int] = [:]
+        last.reserveCapacity(all.count)
+        var previous: [Int] = []
+        var owner: [Int] = []
+        var found: [Diagnostic] = []
+        for index in all.indices {
+            guard let vrid = all[index].instance.virtualRouterID else { continue }
+            let later = Member(instance: all[index].instance, facts: all[index], vrid: vrid)
+            let keys = self.keys(later, node.model)
+            var candidates: [Int] = []
+            for key in keys {
+                var link = last[key]
+                while let current = link {
+                    candidates.append(owner[current])
+                    link = previous[current] < 0 ? nil : previous[current]
+                }
+            }
+            for key in keys {
+                owner.append(index)
+                previous.append(last[key] ?? -1)
+                last[key] = owner.count - 1
+            }
+            guard !candidates.isEmpty else { continue }
+            candidates = keys.count > 1 ? Array(Set(candidates)).sorted() : candidates.reversed()
+            var conflicts: [(Member, String)] = []
+            for candidate in candidates {
+                let earlier = Member(instance: all[candidate].instance, facts: all[candidate], vrid: vrid)
+                if let message = conflict(earlier, later, node.model) { conflicts.append((earlier, message)) }
+            }
+            guard let first = conflicts.first else { continue }
+            let related = conflicts.map { earlier, _ in
+                let span = vridSpan(earlier.instance, node)
+                return RelatedLocation(
+                    file: span.file, line: span.start.line, column: span.start.column,
+                    message: "'\(earlier.instance.name)' uses VRID \(earlier.vrid) here")
+            }
+            found.append(Diagnostic(
+                rule,
+                "'\(later.instance.name)' and '\(first.0.instance.name)' \(first.1); keepalived 2.2.7 refuses to start; give one of them another virtual_router_id",
+                at: vridSpan(later.instance, node), related: related))
+        }
+        return found
+    }
+
+    /// The keys a member is filed under (none: it can conflict with no other instance).
+    func keys(_ member: Member, _ model: Configuration) -> [Key] {
+        let family = member.facts.effectiveFamily
+        guard member.isUnicast else {
+            guard let interface = member.instance.interface else { return [] }
+            return [.multicast(member.vrid, family, interface, group(member, model))]
+        }
+        let peers = Set(member.facts.unicastPeers)
+        if let source = member.facts.sourceAddress {
+            return peers.map { .unicastFrom(member.vrid, family, source, $0) }
+        }
+        guard let interface = member.instance.interface else { return [] }
+        return peers.map { .unicastOn(member.vrid, family, interface, $0) }
+    }
+
+    /// keepalived's message for a conflicting pair, or nil when it lets them coexist.
+    func conflict(_ first: Member, _ second: Member, _ model: Configuration) -> String? {
+        guard first.vrid == second.vrid, first.facts.effectiveFamily == second.facts.effectiveFamily,
+            first.isUnicast == second.isUnicast
+        else { return nil }
+        let family = first.facts.effectiveFamily.rawValue
+        if first.isUnicast {
+            if let a = first.instance.interface, let b = second.instance.interface, a != b { return nil }
+            // The local address: the configured source, else the interface's (same interface: same address).
+            switch (first.facts.sourceAddress, second.facts.sourceAddress) {
+            case (let a?, let b?): guard a == b else { return nil }
+            case (nil, nil): guard first.instance.interface != nil, first.instance.interface == second.instance.interface else { return nil }
+            default: return nil
+            }
+            guard let peer = first.facts.unicastPeers.first(where: second.facts.unicastPeers.contains) else { return nil }
+            return "both send VRID \(first.vrid) (\(family)) by unicast from the same address to peer \(peer): keepalived reports \"(\(first.instance.name)) duplicate VRID conflict with \(second.instance.name) VRID \(first.vrid)\""
+        }
+        guard let interface = first.instance.interface, interface == second.instance.interface,
+            group(first, model) == group(second, model)
+        else { return nil }
+        return "both use VRID \(first.vrid) with \(family) on \(interface) (multicast group \(group(first, model))): keepalived reports \"\(first.instance.name) and \(second.instance.name) both use VRID \(first.vrid) with \(family) on interface \(interface)\""
+    }
+
+    func group(_ member: Member, _ model: Configuration) -> IPAddress {
+        if let destination = member.facts.multicastDestination { return destination }
+        return member.facts.effectiveFamily == .ipv6 ? model.globalDefs.multicastGroup6 : model.globalDefs.multicastGroup4
+    }
+
+    func vridSpan(_ instance: VRRPInstance, _ node: LintNode) -> SourceSpan {
+        let line = node.statements("virtual_router_id", inInstance: instance.name).last { $0.int() != nil }
+        return line.map { NodeAnalysis.span(of: $0, argument: 0) } ?? node.instanceSpan(instance)
+    }
+}

@@ -1,0 +1,19 @@
+import KAConfig
+
+/// `firewall-hint`: the exact nftables and iptables rules this node's incoming VRRP adverts need
+/// (IP protocol 112, or 51 with AH; to the multicast group, or from each unicast peer).
+struct FirewallHintRule: LintRule {
+    let rule = LintRuleCatalogue.firewallHint
+
+    func check(_ node: LintNode) -> [Diagnostic] {
+        let needs = FirewallNeeds.needs(for: node)
+        guard let first = needs.first else { return [] }
+        let nft = FirewallHints.nftables(for: needs.map(\.need))
+        let iptables = FirewallHints.iptables(for: needs.map(\.need))
+        var message = "VRRP adverts this node must accept; nftables:"
+        for line in nft { message += "\n    " + line }
+        message += "\n  or iptables:"
+        for line in iptables { message += "\n    " + line }
+        return [Diagnostic(rule, message, at: node.instanceSpan(first.instance))]
+    }
+}

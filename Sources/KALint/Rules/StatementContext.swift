@@ -1,0 +1,65 @@
+import KAConfig
+
+/// Where each bound statement sits: its index in reading order and the blocks around it. The
+/// reference and script rules need "which instance / vrrp_script / checker is this line in" and
+/// "was this read before that" (keepalived resolves trackers while it reads).
+struct StatementContext: Sendable {
+    let tree: BoundTree
+    /// Statement index -> index of the block it belongs to.
+    private var blockOf: [Int]
+
+    init(_ tree: BoundTree) {
+        self.tree = tree
+        var blockOf = [Int](repeating: 0, count: tree.statements.count)
+        for (blockIndex, block) in tree.blocks.enumerated() {
+            for statement in block.statements where statement < blockOf.count { blockOf[statement] = blockIndex }
+        }
+        self.blockOf = blockOf
+    }
+
+    /// The opener statements around statement `index`, innermost first.
+    func enclosingOpeners(of index: Int) -> [Int] {
+        var openers: [Int] = []
+        var block = blockOf[index]
+        var guardSteps = tree.blocks.count
+        while block != 0, let opener = tree.blocks[block].opener, guardSteps > 0 {
+            openers.append(opener)
+            block = blockOf[opener]
+            guardSteps -= 1
+        }
+        return openers
+    }
+
+    /// The innermost enclosing block opener whose keyword is one of `keywords`.
+    func enclosing(_ index: Int, keywords: Set<String>) -> Int? {
+        enclosingOpeners(of: index).first { keywords.contains(tree.statements[$0].keyword) }
+    }
+
+    /// The block statement `index` belongs to (0: the top level).
+    func block(of index: Int) -> Int { blockOf[index] }
+
+    /// Whether statement `index` is read at the top level (not inside any block).
+    func isTopLevel(_ index: Int) -> Bool { blockOf[index] == 0 }
+
+    /// The statements directly inside the block opened by `opener`.
+    func children(of opener: Int) -> BlockStatements {
+        guard let block = tree.statements[opener].block else { return [] }
+        return tree.blocks[block].statements
+    }
+
+    /// "vrrp_instance VI_1", "real_server 192.0.2.21 80": how a block opener names itself.
+    func title(_ opener: Int) -> String {
+        tree.statements[opener].words.prefix(3).map(\.text).joined(separator: " ")
+    }
+}
+
+extension Origin {
+    /// "line 12" in the same file, "other.conf:12" in another.
+    func place(relativeTo file: String) -> String {
+        self.file == file ? "line \(line)" : "\(self.file):\(line)"
+    }
+
+    func note(_ message: String) -> RelatedLocation {
+        RelatedLocation(file: file, line: line, column: column, message: message)
+    }
+}

@@ -1,0 +1,98 @@
+import KAConfig
+
+/// Tracker definitions (vrrp_script, track_file, vrrp_track_process, bfd_instance) and every
+/// line that names one, in reading order: what `undefined-reference` and `unused-script` compare.
+struct TrackerIndex: Sendable {
+    enum Kind: String, CaseIterable {
+        case script = "vrrp_script"
+        case file = "track_file"
+        case process = "vrrp_track_process"
+        case bfd = "bfd_instance"
+
+        /// The words keepalived 2.2.7 uses in its "not found" messages.
+        var trackWords: String {
+            switch self {
+            case .script: "track script"
+            case .file: "track file"
+            case .process: "track process"
+            case .bfd: "track bfd"
+            }
+        }
+    }
+
+    struct Definition {
+        var kind: Kind
+        var name: String
+        /// Index of the defining block's opener statement.
+        var statement: Int
+        var nameWord: ExpandedWord
+    }
+
+    struct Reference {
+        var kind: Kind
+        var name: String
+        var word: ExpandedWord
+        /// Index of the statement holding the reference.
+        var statement: Int
+        /// The block the reference is in (vrrp_instance, vrrp_sync_group, FILE_CHECK, BFD_CHECK).
+        var owner: Int?
+        /// true: a checker's reference (FILE_CHECK track_file, BFD_CHECK name), which the binder does not check.
+        var isChecker: Bool
+    }
+
+    /// First definition per kind and name (keepalived skips a duplicate name).
+    var definitions: [Kind: [String: Definition]] = [:]
+    var references: [Reference] = []
+
+    static let definingKeywords: [String: Kind] = [
+        "vrrp_script": .script, "track_file": .file, "vrrp_track_file": .file, "vrrp_track_process": .process,
+        "bfd_instance": .bfd,
+    ]
+    static let referencingKeywords: [String: Kind] = [
+        "track_script": .script, "track_file": .file, "track_process": .process, "track_bfd": .bfd,
+    ]
+    static let owners: Set<String> = ["vrrp_instance", "vrrp_sync_group"]
+
+    /// Every keyword the index looks at: other statements are skipped without being copied.
+    static let interestingKeywords: Set<String> = Set(definingKeywords.keys).union(referencingKeywords.keys).union(["name"])
+
+    init(_ tree: BoundTree, context: StatementContext, keywords: KeywordIndex? = nil) {
+        let candidates = keywords?.indices(ofKeywords: Self.interestingKeywords) ?? Array(tree.statements.indices)
+        for index in candidates {
+            guard Self.interestingKeywords.contains(tree.statements[index].row.name) else { continue }
+            let statement = tree.statements[index]
+            if context.isTopLevel(index), case .block = statement.spec.kind,
+                let kind = Self.definingKeywords[statement.keyword], statement.words.count > 1
+            {
+                let name = statement.words[1].text
+                if definitions[kind, default: [:]][name] == nil {
+                    definitions[kind, default: [:]][name] = Definition(
+                        kind: kind, name: name, statement: index, nameWord: statement.words[1])
+                }
+                continue
+            }
+            if case .valueBlock = statement.spec.kind, let kind = Self.referencingKeywords[statement.keyword] {
+                let owner = context.enclosing(index, keywords: Self.owners)
+                for entry in statement.entries {
+                    guard let word = entry.first else { continue }
+                    references.append(Reference(
+                        kind: kind, name: word.text, word: word, statement: index, owner: owner, isChecker: false))
+                }
+                continue
+            }
+            guard case .value = statement.spec.kind, statement.words.count > 1 else { continue }
+            let checker = context.enclosing(index, keywords: ["FILE_CHECK", "BFD_CHECK"])
+            if statement.keyword == "track_file", let checker, tree.statements[checker].keyword == "FILE_CHECK" {
+                references.append(Reference(
+                    kind: .file, name: statement.words[1].text, word: statement.words[1], statement: index,
+                    owner: checker, isChecker: true))
+            } else if statement.keyword == "name", let checker, tree.statements[checker].keyword == "BFD_CHECK" {
+                references.append(Reference(
+                    kind: .bfd, name: statement.words[1].text, word: statement.words[1], statement: index,
+                    owner: checker, isChecker: true))
+            }
+        }
+    }
+
+    func definition(of reference: Reference) -> Definition? { definitions[reference.kind]?[reference.name] }
+}
