@@ -103,3 +103,19 @@ package.targets += [
         name: "fuzz-vrrp", dependencies: ["FuzzDriver", "KAVRRP"], path: "Fuzz/FuzzVRRP",
         swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
 ]
+
+// The version every tool prints with --version (issue 17): one constant in KAVersion, and the
+// commit when scripts/package.sh passes it (KA_GIT_DESCRIBE, `git describe`). Only the tiny C
+// target sees it, so a new commit recompiles one file. The targets that print the version are
+// listed here (KALint in SARIF, KALSP in serverInfo and kalsp --version), so a new one joins with
+// one word.
+let gitDescribe = Context.environment["KA_GIT_DESCRIBE"] ?? ""
+package.targets += [
+    .target(name: "CKAVersion", cSettings: gitDescribe.isEmpty ? [] : [.define("KA_GIT_DESCRIBE", to: "\"\(gitDescribe)\"")]),
+    .target(name: "KAVersion", dependencies: ["CKAVersion"]),
+    // The .deb, pre-commit, the GitHub Action and Ansible's validate, run for real.
+    .testTarget(name: "DistributionTests", dependencies: ["KAVersion"]),
+]
+for target in package.targets where ["KALint", "KALSP", "kalint", "kafmt", "karun", "kabench"].contains(target.name) {
+    target.dependencies.append("KAVersion")
+}

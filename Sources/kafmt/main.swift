@@ -1,6 +1,7 @@
 import ArgumentParser
 import KAConfig
 import KAFormat
+import KAVersion
 
 #if canImport(Glibc)
 import Glibc
@@ -19,7 +20,8 @@ struct Kafmt: ParsableCommand {
             With no FILE, or with -, reads standard input and writes standard output.
             Exit status: 0 all well; 1 with --check when a file would change; 2 when a file has a \
             syntax error (it is left untouched) or cannot be read or written.
-            """)
+            """,
+        version: ToolchainVersion.text)
 
     @Flag(name: [.customShort("w"), .long], help: "Write the result back to each file (atomically, only when it changes).")
     var write = false

@@ -1,6 +1,7 @@
 import ArgumentParser
 import KAConfig
 import KALint
+import KAVersion
 
 #if canImport(Glibc)
     import Glibc
@@ -15,27 +16,30 @@ struct Kalint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kalint",
         abstract: "Lint keepalived.conf files: one file per node, checked alone and against each other.",
-        discussion: "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.")
+        discussion: "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.",
+        version: ToolchainVersion.text)
 
     @Argument(help: "Configuration files, one per node (includes are followed).")
     var files: [String] = []
 
-    @Option(help: "Output format: human, json, sarif or github.")
-    var format: String = "human"
+    @Option(help: "Output format.")
+    var format: DiagnosticFormat = .human
 
     @Option(name: .customLong("config-id"), help: "Config id for @id conditional lines (keepalived -i).")
     var configID: String?
 
-    @Option(help: "Print one view of a single file: tokens, tree, source or model.")
-    var emit: String?
+    @Option(help: "Print one view of a single file.")
+    var emit: EmitView?
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes kalint exit 1: error, warning or info.")
-    var failOn: String = "error"
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes kalint exit 1.")
+    var failOn: Severity = .error
 
-    @Option(help: "Do not report this rule (slug or code; repeatable, comma-separated lists allowed).")
+    @Option(
+        help: "Do not report this rule (slug or code; repeatable, comma-separated lists allowed).",
+        completion: .list(ruleSlugs))
     var disable: [String] = []
 
-    @Option(name: .customLong("enable-only"), help: "Report only these rules (slug or code; repeatable).")
+    @Option(name: .customLong("enable-only"), help: "Report only these rules (slug or code; repeatable).", completion: .list(ruleSlugs))
     var enableOnly: [String] = []
 
     @Option(
@@ -43,13 +47,13 @@ struct Kalint: ParsableCommand {
         help: "The keepalived version to check against (keywords newer than it, version-specific refusals); default: the installed keepalived's (keepalived -v), else 2.2.7.")
     var targetVersion: String?
 
-    @Option(help: "A saved ruleset (nft list ruleset or iptables-save output) to check VRRP traffic against.")
+    @Option(help: "A saved ruleset (nft list ruleset or iptables-save output) to check VRRP traffic against.", completion: .file())
     var firewall: String?
 
     @Flag(name: .customLong("list-rules"), help: "List every rule: code, slug, severity, summary.")
     var listRules = false
 
-    @Option(help: "Print the documentation page of a rule (slug or code).")
+    @Option(help: "Print the documentation page of a rule (slug or code).", completion: .list(ruleSlugs))
     var explain: String?
 
     @Flag(help: "Apply safe fix-its in place (atomically).")
@@ -63,7 +67,7 @@ struct Kalint: ParsableCommand {
 
     func request() -> KalintRequest {
         KalintRequest(
-            files: files, format: format, configID: configID, emit: emit, failOn: failOn, disable: disable,
+            files: files, format: format.rawValue, configID: configID, emit: emit?.rawValue, failOn: failOn.rawValue, disable: disable,
             enableOnly: enableOnly, targetVersion: targetVersion ?? (listRules || explain != nil || emit != nil ? nil : defaultTargetVersion()), firewall: firewall, listRules: listRules,
             explain: explain, fix: fix, diff: diff,
             color: !noColor && isatty(1) != 0 && getenv("NO_COLOR") == nil)

@@ -5,12 +5,14 @@ import Musl
 #endif
 import ArgumentParser
 import KARuntime
+import KAVersion
 import Logging
 
 struct KarunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "karun",
         abstract: "Run the VRRP instances of a keepalived.conf (keepalived 2.2.7 compatible on the wire).",
+        version: ToolchainVersion.text,
         subcommands: [Run.self, Status.self],
         defaultSubcommand: Run.self
     )
@@ -26,7 +28,7 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Check CONFIG, then run it in the foreground until SIGTERM (the default command).")
 
-    @Argument(help: "The keepalived.conf to run.")
+    @Argument(help: "The keepalived.conf to run.", completion: .file())
     var config: String = "/etc/keepalived/keepalived.conf"
 
     @Flag(name: [.customShort("t"), .customLong("check")], help: "Check the configuration, print findings, exit 0 (usable) or 1, like keepalived -t.")
@@ -56,7 +58,10 @@ struct Run: ParsableCommand {
     @Flag(help: "Allow --metrics on an address other than loopback.")
     var metricsAllowRemote = false
 
-    @Option(help: ArgumentHelp("Print the number of keepalived's signal NAME (STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON) and exit, like keepalived --signum.", valueName: "NAME"))
+    // A string, not an enum: an unknown NAME is answered like keepalived ("Unknown sigfunc", exit 1).
+    @Option(
+        help: ArgumentHelp("Print the number of keepalived's signal NAME (STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON) and exit, like keepalived --signum.", valueName: "NAME"),
+        completion: .list(["STOP", "RELOAD", "DATA", "STATS", "STATS_CLEAR", "JSON"]))
     var signum: String?
 
     func run() throws {

@@ -1,9 +1,10 @@
 import KAConfig
 import KAJSON
+import KAVersion
 
 /// What kalsp tells the client it does (LSP 3.17 `InitializeResult`).
 enum Capabilities {
-    static let version = "0.1.0"
+    static var version: String { ToolchainVersion.text }
 
     static var initializeResult: JSONValue {
         [

@@ -1,10 +1,11 @@
 import KAConfig
+import KAVersion
 
 /// SARIF 2.1.0, as GitHub code scanning accepts it: one run, the tool's rules with their default
 /// levels, one result per diagnostic with a physical location and related locations.
 public enum SARIFRenderer {
     public static let toolName = "kalint"
-    public static let toolVersion = "0.1.0"
+    public static let toolVersion = ToolchainVersion.release
     public static let informationURI = "https://github.com/keepalived-toolchain/kalint"
 
     public static func level(_ severity: Severity) -> String {

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# Builds the Debian package of the toolchain: release binaries with the Swift standard library
+# linked statically (they run on a machine without Swift), man pages generated from the argument
+# parsers (swift-argument-parser's generate-manual), bash/zsh/fish completions, karun's systemd
+# unit, and the rule pages. Prints the path of the .deb on stdout (everything else on stderr).
+#
+#   scripts/package.sh [OUTPUT_DIR]            release build, own scratch path; default dist/
+#   scripts/package.sh --debug [OUTPUT_DIR]    the debug build in .build, linked again with the
+#                                              runtime in (seconds, not minutes); what CI installs
+#                                              and tests; default .build/package-debug/ (the
+#                                              next plain `swift build` links them back)
+#
+# The release build has its own scratch path (.build/package-release), so it never replaces the
+# plain release build that the demo and kabench use. Both link with lld (a SwiftPM toolset):
+# gold warns about mktemp in the static Foundation that swift-argument-parser pulls in.
+# Needs swift, python3, dpkg-deb, dpkg-shlibdeps (dpkg-dev), strip (binutils) and libnl's -dev
+# packages: scripts/setup.sh installs them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The executables the package ships, and the manual section of those not in section 1 (8: a
+# system daemon).
+tools=(kalint kafmt karun kalsp)
+declare -A man_section=([karun]=8)
+
+name=keepalived-toolchain
+maintainer="${KA_MAINTAINER:-keepalived-toolchain maintainers <keepalived-toolchain@example.org>}"
+configuration=release
+if [ "${1:-}" = --debug ]; then
+    configuration=debug
+    shift
+fi
+if [ $configuration = release ]; then
+    scratch=.build/package-release
+    output="${1:-dist}"
+else
+    scratch=.build
+    output="${1:-.build/package-debug}"
+fi
+stage=".build/package-$configuration"
+work="$stage/deb"
+root="$work/root"
+
+say() { echo "package.sh: $*" >&2; }
+fail() { say "$*"; exit 1; }
+
+# --- Version: the hand-kept release in KAVersion, and the commit when this is a git checkout. ---
+release="$(sed -n 's/^ *public static let release = "\(.*\)"$/\1/p' Sources/KAVersion/ToolchainVersion.swift)"
+[ -n "$release" ] || fail "no release number in Sources/KAVersion/ToolchainVersion.swift"
+describe=""
+version="$release"
+epoch="${SOURCE_DATE_EPOCH:-}"
+if git rev-parse --git-dir >/dev/null 2>&1; then
+    describe="$(git describe --always --dirty | tr -cd 'A-Za-z0-9._+-')"
+    epoch="${epoch:-$(git log -1 --format=%ct)}"
+    # A build of the tag v$release is that release; any other commit sorts before it (~).
+    if [ "$(git describe --tags --exact-match 2>/dev/null || true)" != "v$release" ]; then
+        version="$release~git$(git log -1 --format=%cd --date=format:%Y%m%d).$(git rev-parse --short HEAD)"
+        case "$describe" in *-dirty) version="$version.dirty" ;; esac
+    fi
+fi
+[ $configuration = release ] || version="$version+debug"
+epoch="${epoch:-$(date +%s)}"
+export SOURCE_DATE_EPOCH="$epoch"
+architecture="$(dpkg --print-architecture)"
+deb="$output/${name}_${version}_${architecture}.deb"
+say "$name $version ($architecture), commit ${describe:-unknown}"
+
+# --- The binaries, Swift runtime linked in. ---
+# lld through a toolset: it changes only the link jobs (an -Xswiftc flag would recompile all).
+lld="$(dirname "$(readlink -f "$(command -v swift)")")/ld.lld"
+[ -x "$lld" ] || fail "no ld.lld beside swift ($lld)"
+mkdir -p "$stage"
+printf '{"schemaVersion": "1.0", "linker": {"path": "%s"}}\n' "$lld" >"$stage/lld-toolset.json"
+static=(--static-swift-stdlib --toolset "$(pwd)/$stage/lld-toolset.json")
+started=$SECONDS
+if [ $configuration = release ]; then
+    # Package.swift hands the commit to the one C file that prints it.
+    export KA_GIT_DESCRIBE="$describe"
+    flags=(-c release --scratch-path "$scratch" "${static[@]}")
+    for tool in "${tools[@]}" generate-manual; do
+        say "building $tool"
+        swift build "${flags[@]}" --product "$tool" >&2
+    done
+else
+    # Only links may differ from the plain debug build in .build: an object compiled with
+    # --static-swift-stdlib carries the static libraries' link entries and would break the next
+    # plain link. So the objects are brought up to date by a plain build first (and the commit
+    # is left out: it would recompile), then the tools are linked again with the runtime in.
+    # Objects compiled for dynamic linking leave out two libraries of the static Foundation that
+    # swift-argument-parser pulls in; they are named here.
+    unset KA_GIT_DESCRIBE
+    flags=(-c debug "${static[@]}" -Xlinker -l_FoundationCollections -Xlinker -l_FoundationCShims)
+    for tool in "${tools[@]}" generate-manual; do
+        say "building $tool"
+        swift build --product "$tool" >&2
+    done
+    for tool in "${tools[@]}"; do
+        say "linking $tool with the Swift runtime in"
+        swift build "${flags[@]}" --product "$tool" >&2
+    done
+fi
+bin="$(swift build -c $configuration --scratch-path "$scratch" --show-bin-path)"
+say "built in $((SECONDS - started)) s"
+
+for tool in "${tools[@]}"; do
+    if ldd "$bin/$tool" | grep -E 'libswift|libFoundation|libdispatch|not found' >&2; then
+        fail "$tool still needs the libraries above"
+    fi
+done
+
+# --- The file tree the package installs. ---
+rm -rf "$work"
+doc="$root/usr/share/doc/$name"
+mkdir -p "$root/usr/bin" "$doc/rules" \
+    "$root/usr/share/bash-completion/completions" "$root/usr/share/zsh/vendor-completions" \
+    "$root/usr/share/fish/vendor_completions.d" "$root/lib/systemd/system"
+for tool in "${tools[@]}"; do
+    install -m 0755 "$bin/$tool" "$root/usr/bin/$tool"
+    strip --strip-unneeded "$root/usr/bin/$tool"
+    # The man page and the completions come from swift-argument-parser's interface; a tool
+    # without one (it prints no dump) gets neither.
+    if ! timeout 10 "$root/usr/bin/$tool" --experimental-dump-help </dev/null 2>/dev/null | grep -q '"serializationVersion"'; then
+        say "$tool has no swift-argument-parser interface: no man page, no completions"
+        continue
+    fi
+    section="${man_section[$tool]:-1}"
+    mkdir -p "$root/usr/share/man/man$section"
+    # generate-manual runs "TOOL --experimental-dump-help"; the wrapper hands it the tidied dump.
+    printf '#!/bin/sh\nexec python3 "%s" "%s"\n' "$(pwd)/packaging/manual-info.py" "$(pwd)/$root/usr/bin/$tool" >"$work/$tool"
+    chmod +x "$work/$tool"
+    "$bin/generate-manual" "$work/$tool" --section "$section" --date "$(date -u -d "@$epoch" +%F)" \
+        --output-directory - | gzip -9n >"$root/usr/share/man/man$section/$tool.$section.gz"
+    "$root/usr/bin/$tool" --generate-completion-script bash >"$root/usr/share/bash-completion/completions/$tool"
+    "$root/usr/bin/$tool" --generate-completion-script zsh >"$root/usr/share/zsh/vendor-completions/_$tool"
+    "$root/usr/bin/$tool" --generate-completion-script fish >"$root/usr/share/fish/vendor_completions.d/$tool.fish"
+done
+install -m 0644 packaging/karun.service "$root/lib/systemd/system/karun.service"
+install -m 0644 docs/rules/*.md "$doc/rules/"
+install -m 0644 README.md "$doc/README.md"
+sed "s/@YEAR@/$(date -u -d "@$epoch" +%Y)/" packaging/debian/copyright >"$doc/copyright"
+chmod 0644 "$doc/copyright"
+
+# --- Control file: Depends from what the binaries still link (dpkg-shlibdeps reads the symbols
+# files of the installed libraries for the lowest versions that provide what they use). ---
+mkdir -p "$work/shlibs/debian" "$root/DEBIAN"
+printf 'Source: %s\n\nPackage: %s\nArchitecture: any\n' "$name" "$name" >"$work/shlibs/debian/control"
+binaries=()
+for tool in "${tools[@]}"; do binaries+=("$(pwd)/$root/usr/bin/$tool"); done
+depends="$(cd "$work/shlibs" && dpkg-shlibdeps -O "${binaries[@]}" | sed -n 's/^shlibs:Depends=//p')"
+[ -n "$depends" ] || fail "dpkg-shlibdeps found no dependencies"
+cat >"$root/DEBIAN/control" <<EOF
+Package: $name
+Version: $version
+Architecture: $architecture
+Maintainer: $maintainer
+Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
+Depends: $depends
+Suggests: keepalived
+Section: net
+Priority: optional
+Description: keepalived.conf linter, formatter and VRRP daemon
+ Tools for keepalived.conf, the configuration language of keepalived:
+  - kalint checks one file per node and the nodes against each other
+    (VRID, authentication, priorities, addresses, firewall rules);
+  - kafmt prints a file in one canonical layout, keeping every comment;
+  - karun runs the VRRP instances of a keepalived.conf, wire-compatible with
+    keepalived 2.2.7 (its systemd unit, karun.service, is installed disabled).
+ The binaries carry the Swift runtime; they need no Swift toolchain.
+EOF
+find "$root" -exec touch -h -d "@$epoch" {} +
+mkdir -p "$output"
+rm -f "$deb"
+# The debug package is CI's, read once: no time spent compressing it.
+compression=(-Zxz)
+[ $configuration = release ] || compression=(-Znone)
+dpkg-deb --build --root-owner-group "${compression[@]}" "$root" "$deb" >&2
+say "wrote $deb ($(du -k "$deb" | cut -f1) KiB)"
+echo "$deb"
