@@ -8,7 +8,11 @@ extension Daemon {
     func reload() {
         guard !stopping else { return }
         systemd.reloading()
-        logger.info("Reloading configuration \(options.configPath)")
+        // Every master advertises first: reading and checking a large configuration takes a
+        // while, and no backup's down timer may run out meanwhile.
+        let masters = router.instances.filter { $0.state == .master && $0.isUp }.count
+        handle(.advertiseMasters)
+        logger.info("Reloading configuration \(options.configPath) (\(masters) master(s) advertised first)")
         defer { systemd.ready(status: "\(plan.instances.count) VRRP instance(s)") }
         let newCheck = ConfigurationCheck.run(path: options.configPath, configID: options.configID)
         guard newCheck.passed else {
