@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need on Debian/Ubuntu, and nothing that is already there:
-# libnl (CNetlink), pkg-config, keepalived (the oracle the tests compare with), iproute2 (ip netns)
-# and ping (the demo's client).
+# libnl (CNetlink), pkg-config, keepalived (the oracle the tests compare with), iproute2 (ip netns),
+# ping (the demo's client), nftables and iptables (karun's self-check reads the live ruleset with
+# them; its tests build rulesets with them).
 # Runs `apt-get update` only when an install fails without it. Needs root (or sudo) only when
 # something is missing. Swift 6.3 must already be on PATH.
 set -euo pipefail
 
-packages=(libnl-3-dev libnl-route-3-dev keepalived pkg-config iproute2 iputils-ping)
+packages=(libnl-3-dev libnl-route-3-dev keepalived pkg-config iproute2 iputils-ping nftables iptables)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "setup: swift is not on PATH; install Swift 6.3 first (https://www.swift.org/install/)" >&2

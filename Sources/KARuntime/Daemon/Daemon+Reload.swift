@@ -58,6 +58,7 @@ extension Daemon {
         configureTrackers()
         // Interfaces newly tracked have no reported state yet: reported here.
         reportLinkStates(initial: false)
+        runSelfCheck(readsFirewall: false)
         logger.info("Reload done: \(newNames.subtracting(oldNames).count) new, \(oldNames.subtracting(newNames).count) removed, \(newNames.intersection(oldNames).count) kept")
     }
 }

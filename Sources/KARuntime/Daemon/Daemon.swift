@@ -110,9 +110,20 @@ public final class Daemon {
         metrics = openMetricsServer()
         writePidFile()
 
+        runSelfCheck()
+
         handle(.start)
         reportLinkStates(initial: true)
         systemd.ready(status: "\(plan.instances.count) VRRP instance(s)")
+    }
+
+    /// Host settings that would keep the instances from working (SelfCheck), each logged as a
+    /// warning with its fix: at start, once VMACs and their sysctls are in place, and after each
+    /// reload (without the firewall, whose dump commands the loop would wait for).
+    func runSelfCheck(readsFirewall: Bool = true) {
+        for warning in SelfCheck.run(plan: plan, host: LiveHostReadings(netlink: netlink, readsFirewall: readsFirewall)) {
+            logger.warning("\(warning)")
+        }
     }
 
     func openControlSocket() throws -> ControlSocket? {
