@@ -13,7 +13,7 @@ struct KarunCommand: ParsableCommand {
         commandName: "karun",
         abstract: "Run the VRRP instances of a keepalived.conf (keepalived 2.2.7 compatible on the wire).",
         version: ToolchainVersion.text,
-        subcommands: [Run.self, Status.self],
+        subcommands: [Run.self, Status.self, Cleanup.self],
         defaultSubcommand: Run.self
     )
 }
@@ -55,6 +55,9 @@ struct Run: ParsableCommand {
     @Option(help: "Write karun's PID here (for tools that signal it, like keepalived's pid file).")
     var pidFile: String?
 
+    @Flag(help: "Remove what a killed run of CONFIG left (VIPs, tagged addresses, protocol-18 routes and rules, VMACs), then exit: `karun cleanup`.")
+    var cleanup = false
+
     @Flag(help: "Allow --metrics on an address other than loopback.")
     var metricsAllowRemote = false
 
@@ -85,6 +88,9 @@ struct Run: ParsableCommand {
             }
             metricsEndpoint = endpoint
         }
+        if cleanup {
+            throw ExitCode(Cleanup.run(config: config, configID: configID, level: logLevel.level))
+        }
         if check {
             let result = ConfigurationCheck.run(path: config, configID: configID)
             if !result.rendered.isEmpty { FileStream.standardError.write(result.rendered) }
@@ -112,6 +118,30 @@ struct Run: ParsableCommand {
             throw ExitCode(1)
         }
         throw ExitCode(daemon.run())
+    }
+}
+
+struct Cleanup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Remove what a killed run of CONFIG left: its VIPs, addresses tagged as keepalived's, protocol-18 routes and rules, VMACs (for ExecStopPost).")
+
+    @Argument(help: "The keepalived.conf whose residue to remove.")
+    var config: String = "/etc/keepalived/keepalived.conf"
+
+    @Option(name: [.customShort("i"), .customLong("config-id")], help: "Configuration id selecting @id lines (keepalived -i).")
+    var configID: String?
+
+    @Option(help: "Log level.")
+    var logLevel: LogLevelOption = .info
+
+    func run() throws {
+        throw ExitCode(Self.run(config: config, configID: configID, level: logLevel.level))
+    }
+
+    static func run(config: String, configID: String?, level: Logger.Level) -> Int32 {
+        let underJournal = getenv("JOURNAL_STREAM") != nil
+        LoggingSystem.bootstrap { label in KarunLogHandler(label: label, level: level, timestamps: !underJournal) }
+        return ResidueCleanup.run(configPath: config, configID: configID, logger: Logger(label: "karun"))
     }
 }
 

@@ -84,7 +84,12 @@ struct InteropScenario {
         second.kill(SIGTERM)
         _ = second.wait(timeout: 5)
 
-        for daemon in [first, second, restarted] {
+        Self.expectNoComplaints([first, second, restarted], context: context)
+    }
+
+    /// Neither daemon logged a protocol error about the other's packets.
+    static func expectNoComplaints(_ daemons: [LabDaemon], context: String) {
+        for daemon in daemons {
             if let keepalived = daemon as? KeepalivedNode {
                 #expect(keepalived.protocolComplaints.isEmpty, "\(context): keepalived complained:\n\(keepalived.protocolComplaints.joined(separator: "\n"))")
             }

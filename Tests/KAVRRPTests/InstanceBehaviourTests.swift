@@ -375,6 +375,21 @@ struct InstanceBehaviourTests {
         #expect(harness.router.instance(named: "VI_1") == nil)
     }
 
+    /// Before a reload the shell asks every master for one advert: masters send it at their
+    /// priority with their timers untouched; backups send nothing.
+    @Test func advertiseMastersSendsOneAdvertFromEachMasterOnly() throws {
+        var harness = try master()
+        let timer = harness.instance().deadline(of: .advertisement)
+        let actions = harness.handle(.advertiseMasters, at: harness.now + .milliseconds(10))
+        #expect(actions.sentAdvertisements.map(\.advertisement.priority) == [100])
+        #expect(actions.count == 1, "no timer re-armed, no state change: \(actions.kinds)")
+        #expect(harness.instance().deadline(of: .advertisement) == timer)
+
+        var backup = try Harness([Sample.instance()])
+        backup.start()
+        #expect(backup.handle(.advertiseMasters, at: VRRPInstant.zero + .milliseconds(10)).isEmpty)
+    }
+
     @Test func deletedIsReportedAsFaultWithoutNotifyDeleted() throws {
         var harness = try Harness([Sample.instance { $0.notify = NotifyScripts(fault: "/bin/f", generic: "/bin/n") }])
         harness.start()

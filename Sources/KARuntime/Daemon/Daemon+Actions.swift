@@ -78,18 +78,8 @@ extension Daemon {
 
     // MARK: Addresses, routes, rules
 
-    func addressSpec(_ address: KAVRRP.VirtualAddress, instance: String) -> AddressSpec? {
-        guard let device = address.device ?? plan.instancePlans[instance]?.defaultAddressDevice,
-              let link = netlink.link(named: device) else { return nil }
-        // The adapter checked every entry's words already (AddressSpec.from at plan time).
-        if let model = plan.instancePlans[instance]?.addressDetails[address], let spec = try? AddressSpec.from(model, ifindex: link.index) {
-            return spec
-        }
-        return AddressSpec(address: address.address, prefixLength: Int(address.prefixLength), ifindex: link.index)
-    }
-
     func changeAddress(_ address: KAVRRP.VirtualAddress, instance: String, add: Bool) {
-        guard let spec = addressSpec(address, instance: instance) else {
+        guard let spec = plan.addressSpec(address, instance: instance, netlink: netlink) else {
             logger.error("(\(instance)) cannot \(add ? "add" : "remove") \(address): interface \(address.device ?? "?") not found")
             return
         }

@@ -8,7 +8,11 @@ extension Daemon {
     func reload() {
         guard !stopping else { return }
         systemd.reloading()
-        logger.info("Reloading configuration \(options.configPath)")
+        // Every master advertises first: reading and checking a large configuration takes a
+        // while, and no backup's down timer may run out meanwhile.
+        let masters = router.instances.filter { $0.state == .master && $0.isUp }.count
+        handle(.advertiseMasters)
+        logger.info("Reloading configuration \(options.configPath) (\(masters) master(s) advertised first)")
         defer { systemd.ready(status: "\(plan.instances.count) VRRP instance(s)") }
         let newCheck = ConfigurationCheck.run(path: options.configPath, configID: options.configID)
         guard newCheck.passed else {
@@ -54,6 +58,7 @@ extension Daemon {
         configureTrackers()
         // Interfaces newly tracked have no reported state yet: reported here.
         reportLinkStates(initial: false)
+        runSelfCheck(readsFirewall: false)
         logger.info("Reload done: \(newNames.subtracting(oldNames).count) new, \(oldNames.subtracting(newNames).count) removed, \(newNames.intersection(oldNames).count) kept")
     }
 }

@@ -101,15 +101,30 @@ public final class Daemon {
         logger.info("Starting karun (VRRP) with \(plan.instances.count) instance(s) from \(options.configPath)")
         signals = try SignalSource(loop: loop, signals: Self.handledSignals) { [unowned self] in self.signalReceived($0) }
         monitor = try NetlinkMonitor(loop: loop) { [unowned self] in self.netlinkEvent($0) }
-        try setUpInstances(plan.instances)
+        // What a killed run left: the configured VIPs, tagged addresses on our interfaces, routes
+        // and rules of protocol 18 (ResidueSweep).
+        let sweep = ResidueSweep(netlink: netlink, plan: plan, logger: logger)
+        _ = sweep.run(interfaces: sweep.interfaces, configured: true, removeVMACs: false)
+        try setUpInstances(plan.instances, isNew: { _ in false })
         configureTrackers()
         control = try openControlSocket()
         metrics = openMetricsServer()
         writePidFile()
 
+        runSelfCheck()
+
         handle(.start)
         reportLinkStates(initial: true)
         systemd.ready(status: "\(plan.instances.count) VRRP instance(s)")
+    }
+
+    /// Host settings that would keep the instances from working (SelfCheck), each logged as a
+    /// warning with its fix: at start, once VMACs and their sysctls are in place, and after each
+    /// reload (without the firewall, whose dump commands the loop would wait for).
+    func runSelfCheck(readsFirewall: Bool = true) {
+        for warning in SelfCheck.run(plan: plan, host: LiveHostReadings(netlink: netlink, readsFirewall: readsFirewall)) {
+            logger.warning("\(warning)")
+        }
     }
 
     func openControlSocket() throws -> ControlSocket? {
@@ -125,9 +140,10 @@ public final class Daemon {
         }
     }
 
-    /// VMACs, residue removal and sockets for `instances` (at start, and on reload, where only
-    /// instances the running configuration did not have are cleaned of residue).
-    func setUpInstances(_ instances: [InstanceConfiguration], isNew: (String) -> Bool = { _ in true }) throws {
+    /// VMACs, residue removal and sockets for `instances` (at start, where the sweep removed the
+    /// residue already, and on reload, where instances the running configuration did not have
+    /// are cleaned of residue).
+    func setUpInstances(_ instances: [InstanceConfiguration], isNew: (String) -> Bool) throws {
         sockets.onRetire = { [unowned self] entry in
             self.loop.unwatch(fd: entry.socket.receiveFD)
             entry.socket.close()
@@ -165,11 +181,11 @@ public final class Daemon {
         logger.info("(\(instance)) VMAC \(vmac.name) (\(Self.macText(vmac.mac))) on \(base)")
     }
 
-    /// keepalived's `vrrp_restore_interface` at start: a VIP that a crashed run left behind is
+    /// keepalived's `vrrp_restore_interface` for an instance a reload added: a VIP left behind is
     /// removed, so a BACKUP never answers for it (the engine adds it back if it becomes MASTER).
     func removeResidue(_ instance: InstanceConfiguration, held: Set<String>) {
         for address in instance.virtualAddresses + instance.excludedVirtualAddresses {
-            guard let spec = addressSpec(address, instance: instance.name),
+            guard let spec = plan.addressSpec(address, instance: instance.name, netlink: netlink),
                   held.contains("\(spec.ifindex) \(spec.address)") else { continue }
             do {
                 try netlink.deleteAddress(spec)

@@ -15,10 +15,13 @@ public final class RouteNetlink {
 
     /// RTPROT_KEEPALIVED, the protocol keepalived tags its routes and rules with.
     public static let keepalivedProtocol: UInt8 = 18
+    /// IFA_PROTO of every address karun adds: keepalived's entry (AddressProtocolTable).
+    public let addressProtocol: UInt8
     /// MACVLAN_MODE_PRIVATE (linux/if_link.h).
     public static let macvlanModePrivate: UInt32 = 1
 
-    public init() throws {
+    public init(addressProtocol: UInt8 = AddressProtocolTable.keepalivedProtocol()) throws {
+        self.addressProtocol = addressProtocol
         guard let socket = nl_socket_alloc() else { throw NetlinkError("nl_socket_alloc", code: NLE_NOMEM) }
         let result = nl_connect(socket, NETLINK_ROUTE)
         guard result == 0 else {
@@ -235,14 +238,12 @@ public final class RouteNetlink {
         }?.address
     }
 
-    /// Adds an address; one that is already there is not an error.
+    /// Adds an address tagged with `addressProtocol` (IFA_PROTO, so a later run or `karun
+    /// cleanup` recognises it after a crash); one that is already there is not an error.
     public func addAddress(_ spec: AddressSpec) throws {
         let object = try addressObject(spec, forAdding: true)
         defer { rtnl_addr_put(object) }
-        let result = rtnl_addr_add(socket, object, 0)
-        if result < 0, !NetlinkError("", code: result).isExists {
-            throw NetlinkError("add address \(spec.address)/\(spec.prefixLength) on \(spec.ifindex)", code: result)
-        }
+        try addTaggedAddress(spec, object: object)
     }
 
     /// Deletes an address; one that is absent (or whose interface is gone) is not an error.

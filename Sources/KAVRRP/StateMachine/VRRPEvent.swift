@@ -54,6 +54,9 @@ public enum VRRPEvent: Hashable, Sendable {
     case trackerChanged(TrackerKey, TrackerStatus)
     /// An interface went up or down (the instances' own interfaces and tracked ones).
     case interfaceChanged(name: String, up: Bool)
+    /// Every MASTER sends one advert now, its timer unchanged: what the shell does before a reload,
+    /// which may take a while, so that no backup's down timer runs out meanwhile.
+    case advertiseMasters
     /// SIGHUP: the new configuration replaces the old one; instances keep their state by name.
     case reload(instances: [InstanceConfiguration], syncGroups: [SyncGroupConfiguration])
     /// SIGTERM: masters send priority 0 and release everything, all instances go to STOP.

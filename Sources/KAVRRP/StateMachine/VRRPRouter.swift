@@ -47,6 +47,10 @@ public struct VRRPRouter: Sendable {
             for index in instances.indices where instances[index].recordInterface(name, up: up) {
                 reevaluate(index, at: now, &actions)
             }
+        case .advertiseMasters:
+            for index in instances.indices where instances[index].state == .master && instances[index].isUp {
+                instances[index].sendAdvertisement(priority: instances[index].effectivePriority, &actions)
+            }
         case .reload(let newInstances, let newGroups):
             reload(newInstances, newGroups, at: now, &actions)
         case .shutdown:

@@ -7,12 +7,16 @@ final class KeepalivedNode: @unchecked Sendable {
     let process = Process()
     let logPath: String
     let vrrpPIDPath: String
+    /// keepalived's TMPDIR: where SIGUSR1/SIGUSR2 make it write keepalived.data / .stats.
+    let temporaryDirectory: String
 
     static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: "/usr/sbin/keepalived") }
 
     init(namespace: String, configPath: String, directory: String, label: String) throws {
         logPath = "\(directory)/\(label).log"
         vrrpPIDPath = "\(directory)/\(label).vrrp.pid"
+        temporaryDirectory = "\(directory)/\(label).tmp"
+        try FileManager.default.createDirectory(atPath: temporaryDirectory, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -23,6 +27,7 @@ final class KeepalivedNode: @unchecked Sendable {
         ]
         process.standardOutput = log
         process.standardError = log
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporaryDirectory]) { _, new in new }
         try process.run()
     }
 
@@ -56,6 +61,48 @@ final class KeepalivedNode: @unchecked Sendable {
             for candidate in ["MASTER", "BACKUP", "FAULT"] where line.contains("Entering \(candidate) STATE") { state = candidate }
         }
         return state
+    }
+
+    /// keepalived.stats as its VRRP process writes it on SIGUSR2: per instance, "Section/Key" →
+    /// count ("Advertisements/Received", "Became master", "Packet Errors/Address List", ...).
+    /// Nil when no fresh file came within `timeout`.
+    func stats(timeout: Double = 3) -> [String: [String: Int]]? {
+        let path = "\(temporaryDirectory)/keepalived.stats"
+        try? FileManager.default.removeItem(atPath: path)
+        guard let child = vrrpPID else { return nil }
+        Glibc.kill(child, SIGUSR2)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            // Written with fopen/fprintf/fclose: complete once the last instance's last line is there.
+            if let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasSuffix("\n"),
+               text.split(separator: "\n").last?.contains("    Sent:") == true {
+                return Self.parseStats(text)
+            }
+            usleep(5_000)
+        }
+        return nil
+    }
+
+    static func parseStats(_ text: String) -> [String: [String: Int]] {
+        var result: [String: [String: Int]] = [:]
+        var instance = ""
+        var section = ""
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("VRRP Instance: ") {
+                instance = String(line.dropFirst("VRRP Instance: ".count))
+                continue
+            }
+            let indent = line.prefix { $0 == " " }.count
+            let parts = line.drop { $0 == " " }.split(separator: ":", maxSplits: 1)
+            let key = String(parts.first ?? "")
+            let value = parts.count > 1 ? Int(parts[1].trimmingCharacters(in: .whitespaces)) : nil
+            if indent == 2 {
+                if let value { result[instance, default: [:]][key] = value; section = "" } else { section = key }
+            } else if let value {
+                result[instance, default: [:]][section.isEmpty ? key : "\(section)/\(key)"] = value
+            }
+        }
+        return result
     }
 
     /// Log lines where keepalived complains about a packet it received.
