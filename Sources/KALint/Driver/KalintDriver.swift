@@ -47,6 +47,10 @@ public struct KalintResponse: Sendable {
     public var writes: [(path: String, bytes: [UInt8])] = []
     /// Exact bytes for stdout when they matter (`--emit source` must be byte-identical, even for invalid UTF-8).
     public var rawStdout: [UInt8]?
+    /// The lint run behind the findings (nil for --list-rules, --explain, --emit and usage errors).
+    /// Handed back so that a process can exit while it holds it: freeing the analysis of a large
+    /// file piece by piece costs more time than the exit.
+    public var report: LintEngine.Report?
 
     public init() {}
 
@@ -117,6 +121,7 @@ public enum KalintDriver {
             }
         }
         response.status = options.fails(report.diagnostics) ? 1 : 0
+        response.report = report
         return response
     }
 
