@@ -14,7 +14,8 @@ struct AnalyzerPipelineTests {
     ]
 
     static func assertSame(_ pipelined: NodeAnalysis, _ sequential: NodeAnalysis, _ label: String) {
-        #expect(pipelined.expanded.lines == sequential.expanded.lines, "\(label): lines")
+        // Both drop the lines once they are bound; the statements below carry what they held.
+        #expect(pipelined.expanded.lines.isEmpty && sequential.expanded.lines.isEmpty, "\(label): lines kept")
         #expect(pipelined.expanded.diagnostics == sequential.expanded.diagnostics, "\(label): expansion diagnostics")
         #expect(pipelined.bound.diagnostics == sequential.bound.diagnostics, "\(label): binding diagnostics")
         #expect(ModelJSON.encode(pipelined.model) == ModelJSON.encode(sequential.model), "\(label): model")
@@ -24,7 +25,8 @@ struct AnalyzerPipelineTests {
         for (path, tree) in expected {
             #expect(files[path]?.source.bytes == tree.source.bytes, "\(label): \(path) source")
             #expect(files[path]?.source.lineStarts == tree.source.lineStarts, "\(label): \(path) line table")
-            #expect(files[path]?.nodes.count == tree.nodes.count, "\(label): \(path) nodes")
+            #expect(files[path]?.tree?.nodes.count == tree.tree?.nodes.count, "\(label): \(path) nodes")
+            #expect(files[path]?.comments == tree.comments, "\(label): \(path) comments")
             #expect(files[path]?.diagnostics == tree.diagnostics, "\(label): \(path) syntax diagnostics")
         }
         let tree = pipelined.bound.tree, expectedTree = sequential.bound.tree
@@ -40,6 +42,7 @@ struct AnalyzerPipelineTests {
         #expect(tree.blocks.map(\.specName) == expectedTree.blocks.map(\.specName), "\(label): blocks")
         #expect(tree.blocks.map(\.opener) == expectedTree.blocks.map(\.opener), "\(label): block openers")
         #expect(tree.blocks.map(\.statements) == expectedTree.blocks.map(\.statements), "\(label): block statements")
+        #expect(tree.closingBraces == expectedTree.closingBraces, "\(label): closing braces")
     }
 
     static func assertSame(text: String, path: String = "/k.conf", options: ExpansionOptions = ExpansionOptions(), label: String) {
@@ -61,6 +64,31 @@ struct AnalyzerPipelineTests {
             checked += 1
         }
         #expect(checked > 60)
+    }
+
+    /// A lint run keeps no syntax trees: the same files, sources, comments, findings, statements
+    /// and model, pipelined or not.
+    @Test func withoutTreesOnlyTheTreesAreMissing() throws {
+        var lean = ExpansionOptions(configID: "node1")
+        lean.keepsSyntaxTrees = false
+        var compared = 0
+        for url in CorpusFiles.all().prefix(60) {
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            let files = InMemoryFileSystem(files: [:])
+            let full = Analyzer.analyze(path: url.path, text: text, options: ExpansionOptions(configID: "node1"), fileSystem: files)
+            for pipeline in [AnalysisPipeline.sequential] + Self.eager {
+                let node = Analyzer.analyze(path: url.path, text: text, options: lean, fileSystem: files, pipeline: pipeline)
+                #expect(node.expanded.files.values.allSatisfy { $0.tree == nil }, "\(url.lastPathComponent): a tree was kept")
+                #expect(node.expanded.files.mapValues(\.comments) == full.expanded.files.mapValues(\.comments))
+                #expect(node.sources.mapValues(\.bytes) == full.sources.mapValues(\.bytes))
+                #expect(node.frontEndDiagnostics == full.frontEndDiagnostics, "\(url.lastPathComponent)")
+                #expect(node.bound.tree.statements.count == full.bound.tree.statements.count)
+                #expect(node.model == full.model, "\(url.lastPathComponent)")
+            }
+            compared += 1
+        }
+        #expect(compared > 30)
     }
 
     /// Stray and missing braces make the binder ask for the syntax diagnostics before the

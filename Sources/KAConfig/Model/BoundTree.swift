@@ -164,6 +164,9 @@ public struct BoundTree: Sendable {
     public var statements: [BoundStatement] = []
     /// `blocks[0]` is the top level.
     public var blocks: [BoundBlock] = [BoundBlock(specName: "", opener: nil)]
+    /// Statement index of a block or value-block opener -> the '}' line that ended keepalived's
+    /// reading of it (messages about a block name that line, as keepalived's end handlers do).
+    public var closingBraces: [Int: Origin] = [:]
 
     public init() {}
 
