@@ -42,7 +42,8 @@ struct AnalyzerPipelineTests {
         #expect(tree.blocks.map(\.specName) == expectedTree.blocks.map(\.specName), "\(label): blocks")
         #expect(tree.blocks.map(\.opener) == expectedTree.blocks.map(\.opener), "\(label): block openers")
         #expect(tree.blocks.map(\.statements) == expectedTree.blocks.map(\.statements), "\(label): block statements")
-        #expect(tree.closingBraces == expectedTree.closingBraces, "\(label): closing braces")
+        #expect(tree.blocks.map(\.closingBrace) == expectedTree.blocks.map(\.closingBrace), "\(label): closing braces")
+        #expect(tree.emptyValueBlockEnds == expectedTree.emptyValueBlockEnds, "\(label): ends of empty value blocks")
     }
 
     static func assertSame(text: String, path: String = "/k.conf", options: ExpansionOptions = ExpansionOptions(), label: String) {

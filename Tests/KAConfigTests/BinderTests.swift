@@ -41,7 +41,7 @@ import Testing
             """)
         let tree = node.bound.tree
         func end(_ keyword: String) -> Int? {
-            tree.statements.firstIndex { $0.keyword == keyword }.flatMap { tree.closingBraces[$0]?.line }
+            tree.statements.firstIndex { $0.keyword == keyword }.flatMap { tree.closingBrace(of: $0)?.line }
         }
         #expect(end("notification_email") == 3)
         #expect(end("global_defs") == 4)

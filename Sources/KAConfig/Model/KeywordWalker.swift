@@ -199,7 +199,7 @@ struct KeywordWalker {
 
     mutating func closeFrame(at origin: Origin) {
         let frame = frames.removeLast()
-        if let block = frame.block, let opener = tree.blocks[block].opener { tree.closingBraces[opener] = origin }
+        if let block = frame.block { tree.blocks[block].closingBrace = origin }
         for trap in frame.pendingTraps {
             let closed = frame.opener?.text ?? "the block"
             traps[trap].related.append(RelatedLocation(
@@ -278,7 +278,7 @@ struct KeywordWalker {
             let entries = readValueBlock(line, row: row)
             // The text is the whole line's, also when the header is only part of it.
             let text = header.count == words.count ? line.pointee.storedText : line.pointee.text
-            if let end = valueBlockEnd { tree.closingBraces[tree.statements.count] = end }
+            if let end = valueBlockEnd, entries.allSatisfy(\.isEmpty) { tree.emptyValueBlockEnds[tree.statements.count] = end }
             append(BoundStatement(
                 row: row, words: header, values: values, text: text, entries: entries, block: nil, origin: origin))
             return false

@@ -10,7 +10,7 @@ struct EmptyNotificationEmailRule: LintRule {
         return node.statementIndices(ofKeywords: ["notification_email"]).compactMap { index in
             let statement = tree.statements[index]
             guard statement.entries.allSatisfy(\.isEmpty) else { return nil }
-            let end = tree.closingBraces[index] ?? statement.origin
+            let end = tree.closingBrace(of: index) ?? statement.origin
             return Diagnostic(
                 rule,
                 "notification_email lists no address: keepalived 2.2.7 reports \"Warning - empty notification_email "

@@ -16,7 +16,7 @@ struct MiscCheckWithoutPathRule: LintRule {
                 tree.statements[$0].keyword == "misc_path" && tree.statements[$0].words.count > 1
             }
             guard !hasPath else { return nil }
-            let end = tree.closingBraces[index] ?? statement.origin
+            let end = tree.closingBrace(of: index) ?? statement.origin
             return Diagnostic(
                 rule,
                 "MISC_CHECK has no misc_path: keepalived 2.2.7 reports \"No script path has been specified for "

@@ -18,7 +18,7 @@ struct ScriptWithoutCommandRule: LintRule {
                 tree.statements[$0].keyword == "script" && tree.statements[$0].words.count > 1
             }
             guard !hasCommand else { continue }
-            let end = tree.closingBraces[definition.statement] ?? definition.nameWord.origin
+            let end = tree.closingBrace(of: definition.statement) ?? definition.nameWord.origin
             found.append(Diagnostic(
                 rule,
                 "vrrp_script '\(definition.name)' has no 'script' line: keepalived 2.2.7 reports \"No script set for "

@@ -31,9 +31,17 @@ struct StatementContext: Sendable {
         return openers
     }
 
-    /// The innermost enclosing block opener whose keyword is one of `keywords`.
+    /// The innermost enclosing block opener whose keyword is one of `keywords` (walked up
+    /// without gathering the openers).
     func enclosing(_ index: Int, keywords: Set<String>) -> Int? {
-        enclosingOpeners(of: index).first { keywords.contains(tree.statements[$0].keyword) }
+        var block = Int(blockOf[index])
+        var guardSteps = tree.blocks.count
+        while block != 0, let opener = tree.blocks[block].opener, guardSteps > 0 {
+            if keywords.contains(tree.statements[opener].keyword) { return opener }
+            block = Int(blockOf[opener])
+            guardSteps -= 1
+        }
+        return nil
     }
 
     /// The block statement `index` belongs to (0: the top level).
