@@ -67,29 +67,35 @@ struct AnalyzerPipelineTests {
         #expect(checked > 60)
     }
 
-    /// A lint run keeps no syntax trees: the same files, sources, comments, findings, statements
-    /// and model, pipelined or not.
-    @Test func withoutTreesOnlyTheTreesAreMissing() throws {
+    /// A lint run keeps no syntax trees (its files are parsed for findings and comments only):
+    /// the same files, sources, comments, findings, statements and model, pipelined or not.
+    static func assertLeanSame(text: String, path: String, label: String) {
         var lean = ExpansionOptions(configID: "node1")
         lean.keepsSyntaxTrees = false
+        let files = InMemoryFileSystem(files: [:])
+        let full = Analyzer.analyze(path: path, text: text, options: ExpansionOptions(configID: "node1"), fileSystem: files)
+        for pipeline in [AnalysisPipeline.sequential] + Self.eager {
+            let node = Analyzer.analyze(path: path, text: text, options: lean, fileSystem: files, pipeline: pipeline)
+            #expect(node.expanded.files.values.allSatisfy { $0.tree == nil }, "\(label): a tree was kept")
+            #expect(node.expanded.files.mapValues(\.comments) == full.expanded.files.mapValues(\.comments), "\(label)")
+            #expect(node.sources.mapValues(\.bytes) == full.sources.mapValues(\.bytes), "\(label)")
+            #expect(node.frontEndDiagnostics == full.frontEndDiagnostics, "\(label)")
+            #expect(node.bound.tree.statements.count == full.bound.tree.statements.count, "\(label)")
+            #expect(node.model == full.model, "\(label)")
+        }
+    }
+
+    @Test func withoutTreesOnlyTheTreesAreMissing() throws {
         var compared = 0
         for url in CorpusFiles.all().prefix(60) {
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
-            let text = String(decoding: data, as: UTF8.self)
-            let files = InMemoryFileSystem(files: [:])
-            let full = Analyzer.analyze(path: url.path, text: text, options: ExpansionOptions(configID: "node1"), fileSystem: files)
-            for pipeline in [AnalysisPipeline.sequential] + Self.eager {
-                let node = Analyzer.analyze(path: url.path, text: text, options: lean, fileSystem: files, pipeline: pipeline)
-                #expect(node.expanded.files.values.allSatisfy { $0.tree == nil }, "\(url.lastPathComponent): a tree was kept")
-                #expect(node.expanded.files.mapValues(\.comments) == full.expanded.files.mapValues(\.comments))
-                #expect(node.sources.mapValues(\.bytes) == full.sources.mapValues(\.bytes))
-                #expect(node.frontEndDiagnostics == full.frontEndDiagnostics, "\(url.lastPathComponent)")
-                #expect(node.bound.tree.statements.count == full.bound.tree.statements.count)
-                #expect(node.model == full.model, "\(url.lastPathComponent)")
-            }
+            Self.assertLeanSame(text: String(decoding: data, as: UTF8.self), path: url.path, label: url.lastPathComponent)
             compared += 1
         }
         #expect(compared > 30)
+        for input in MalformedCatalogue.cases where input.bytes.count < 100_000 {
+            Self.assertLeanSame(text: String(decoding: input.bytes, as: UTF8.self), path: "/k.conf", label: input.name)
+        }
     }
 
     /// Stray and missing braces make the binder ask for the syntax diagnostics before the

@@ -59,9 +59,17 @@ enum PendingFile: Sendable {
     init(path: String, bytes: [UInt8], backgroundBytes: Int, keepingTree: Bool) {
         if bytes.count >= backgroundBytes {
             let source = SourceFile(path: path, bytes: bytes)
-            self = .parsing(BackgroundJob(yielding: true) { ExpandedFile(Parser.parse(source), keepingTree: keepingTree) }, source)
+            guard keepingTree else {
+                // Only findings and comments: at full priority, so that its tokens are freed
+                // before the binder's statements grow (the peak memory is then the binder's).
+                self = .parsing(BackgroundJob { ExpandedFile(parsingWithoutTree: source) }, source)
+                return
+            }
+            self = .parsing(BackgroundJob(yielding: true) { ExpandedFile(Parser.parse(source)) }, source)
+        } else if keepingTree {
+            self = .ready(ExpandedFile(Parser.parse(path: path, bytes: bytes)))
         } else {
-            self = .ready(ExpandedFile(Parser.parse(path: path, bytes: bytes), keepingTree: keepingTree))
+            self = .ready(ExpandedFile(parsingWithoutTree: SourceFile(path: path, bytes: bytes)))
         }
     }
 

@@ -36,13 +36,22 @@ public struct ExpandedFile: Sendable {
     public init(_ tree: SyntaxTree, keepingTree: Bool = true) {
         source = tree.source
         diagnostics = tree.diagnostics
-        comments = Self.comments(of: tree)
+        comments = FileComment.all(in: tree.tokens)
         self.tree = keepingTree ? tree : nil
     }
 
-    static func comments(of tree: SyntaxTree) -> [FileComment] {
+    /// The file parsed only for its findings and comments: no tree is built.
+    public init(parsingWithoutTree source: SourceFile) {
+        self.source = source
+        (diagnostics, comments) = Parser.findings(source)
+        tree = nil
+    }
+}
+
+extension FileComment {
+    /// The comment tokens of a file's token stream, each with the word it is glued to.
+    static func all(in tokens: [Token]) -> [FileComment] {
         var comments: [FileComment] = []
-        let tokens = tree.tokens
         for index in tokens.indices where tokens[index].kind == .comment {
             let glued = index > 0 && tokens[index - 1].kind == .word ? tokens[index - 1].range : nil
             comments.append(FileComment(range: tokens[index].range, gluedWord: glued))
