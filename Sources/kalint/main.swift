@@ -109,7 +109,9 @@ func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
     }
 }
 
-func runKalint() -> Int32 {
+/// Runs kalint and exits with its status, without returning: the analysis is still held (in the
+/// response) when the process ends, so none of it is freed piece by piece.
+func runKalint() -> Never {
     let command: Kalint
     do {
         command = try Kalint.parse()
@@ -117,10 +119,10 @@ func runKalint() -> Int32 {
         let message = Kalint.fullMessage(for: error)
         if Kalint.exitCode(for: error) == .success {
             writeAll(Array((message + "\n").utf8), to: 1)
-            return 0
+            exit(0)
         }
         writeAll(Array((message + "\n").utf8), to: 2)
-        return 2
+        exit(2)
     }
     // Findings are written as they are rendered, through a 64 KB buffer.
     let stdout = BufferedOutput(descriptor: 1)
@@ -136,7 +138,7 @@ func runKalint() -> Int32 {
     }
     writeAll(response.rawStdout ?? Array(response.stdout.utf8), to: 1)
     writeAll(Array(response.stderr.utf8), to: 2)
-    return response.status
+    withExtendedLifetime(response) { exit(response.status) }
 }
 
-exit(runKalint())
+runKalint()

@@ -14,7 +14,8 @@ struct AnalyzerPipelineTests {
     ]
 
     static func assertSame(_ pipelined: NodeAnalysis, _ sequential: NodeAnalysis, _ label: String) {
-        #expect(pipelined.expanded.lines == sequential.expanded.lines, "\(label): lines")
+        // Both drop the lines once they are bound; the statements below carry what they held.
+        #expect(pipelined.expanded.lines.isEmpty && sequential.expanded.lines.isEmpty, "\(label): lines kept")
         #expect(pipelined.expanded.diagnostics == sequential.expanded.diagnostics, "\(label): expansion diagnostics")
         #expect(pipelined.bound.diagnostics == sequential.bound.diagnostics, "\(label): binding diagnostics")
         #expect(ModelJSON.encode(pipelined.model) == ModelJSON.encode(sequential.model), "\(label): model")
@@ -24,7 +25,8 @@ struct AnalyzerPipelineTests {
         for (path, tree) in expected {
             #expect(files[path]?.source.bytes == tree.source.bytes, "\(label): \(path) source")
             #expect(files[path]?.source.lineStarts == tree.source.lineStarts, "\(label): \(path) line table")
-            #expect(files[path]?.nodes.count == tree.nodes.count, "\(label): \(path) nodes")
+            #expect(files[path]?.tree?.nodes.count == tree.tree?.nodes.count, "\(label): \(path) nodes")
+            #expect(files[path]?.comments == tree.comments, "\(label): \(path) comments")
             #expect(files[path]?.diagnostics == tree.diagnostics, "\(label): \(path) syntax diagnostics")
         }
         let tree = pipelined.bound.tree, expectedTree = sequential.bound.tree
@@ -40,6 +42,8 @@ struct AnalyzerPipelineTests {
         #expect(tree.blocks.map(\.specName) == expectedTree.blocks.map(\.specName), "\(label): blocks")
         #expect(tree.blocks.map(\.opener) == expectedTree.blocks.map(\.opener), "\(label): block openers")
         #expect(tree.blocks.map(\.statements) == expectedTree.blocks.map(\.statements), "\(label): block statements")
+        #expect(tree.blocks.map(\.closingBrace) == expectedTree.blocks.map(\.closingBrace), "\(label): closing braces")
+        #expect(tree.emptyValueBlockEnds == expectedTree.emptyValueBlockEnds, "\(label): ends of empty value blocks")
     }
 
     static func assertSame(text: String, path: String = "/k.conf", options: ExpansionOptions = ExpansionOptions(), label: String) {
@@ -61,6 +65,37 @@ struct AnalyzerPipelineTests {
             checked += 1
         }
         #expect(checked > 60)
+    }
+
+    /// A lint run keeps no syntax trees (its files are parsed for findings and comments only):
+    /// the same files, sources, comments, findings, statements and model, pipelined or not.
+    static func assertLeanSame(text: String, path: String, label: String) {
+        var lean = ExpansionOptions(configID: "node1")
+        lean.keepsSyntaxTrees = false
+        let files = InMemoryFileSystem(files: [:])
+        let full = Analyzer.analyze(path: path, text: text, options: ExpansionOptions(configID: "node1"), fileSystem: files)
+        for pipeline in [AnalysisPipeline.sequential] + Self.eager {
+            let node = Analyzer.analyze(path: path, text: text, options: lean, fileSystem: files, pipeline: pipeline)
+            #expect(node.expanded.files.values.allSatisfy { $0.tree == nil }, "\(label): a tree was kept")
+            #expect(node.expanded.files.mapValues(\.comments) == full.expanded.files.mapValues(\.comments), "\(label)")
+            #expect(node.sources.mapValues(\.bytes) == full.sources.mapValues(\.bytes), "\(label)")
+            #expect(node.frontEndDiagnostics == full.frontEndDiagnostics, "\(label)")
+            #expect(node.bound.tree.statements.count == full.bound.tree.statements.count, "\(label)")
+            #expect(node.model == full.model, "\(label)")
+        }
+    }
+
+    @Test func withoutTreesOnlyTheTreesAreMissing() throws {
+        var compared = 0
+        for url in CorpusFiles.all().prefix(60) {
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            Self.assertLeanSame(text: String(decoding: data, as: UTF8.self), path: url.path, label: url.lastPathComponent)
+            compared += 1
+        }
+        #expect(compared > 30)
+        for input in MalformedCatalogue.cases where input.bytes.count < 100_000 {
+            Self.assertLeanSame(text: String(decoding: input.bytes, as: UTF8.self), path: "/k.conf", label: input.name)
+        }
     }
 
     /// Stray and missing braces make the binder ask for the syntax diagnostics before the

@@ -68,7 +68,7 @@ enum BinderTestSupport {
     /// The test-only stand-in over the syntax tree, for comparison with the real expander.
     static func expandWithoutExpander(_ text: String, path: String = "test.conf") -> ExpandedConfig {
         let tree = Parser.parse(path: path, text: text)
-        return ExpandedConfig(rootPath: path, lines: lines(of: tree), files: [path: tree], diagnostics: tree.diagnostics)
+        return ExpandedConfig(rootPath: path, lines: lines(of: tree), files: [path: ExpandedFile(tree)], diagnostics: tree.diagnostics)
     }
 
     static func bind(_ text: String, path: String = "/etc/keepalived/test.conf", others: [String: String] = [:])

@@ -24,6 +24,30 @@ import Testing
         #expect(result.model.globalDefs.routerID == "LB1")
     }
 
+    /// Where keepalived's reading of a block ends: its first '}' (also one meant for an ignored
+    /// block inside) and a value block's own '}'.
+    @Test func closingBracesAreTheLinesThatEndTheBlocks() {
+        let node = Analyzer.analyze(path: "/c.conf", text: """
+            global_defs {
+                notification_email {
+                }
+            }
+            vrrp_script chk {
+                bogus {
+                    x
+                }
+                interval 2
+            }
+            """)
+        let tree = node.bound.tree
+        func end(_ keyword: String) -> Int? {
+            tree.statements.firstIndex { $0.keyword == keyword }.flatMap { tree.closingBrace(of: $0)?.line }
+        }
+        #expect(end("notification_email") == 3)
+        #expect(end("global_defs") == 4)
+        #expect(end("vrrp_script") == 8)
+    }
+
     @Test func braceOnNextLineAndEntriesOnBraceLines() {
         let result = BinderTestSupport.bind("""
             vrrp_instance VI_1

@@ -6,7 +6,7 @@ import Testing
     @Test func suppressionOnLineAndLineBefore() {
         let text = "# kalint disable=auth-pass-length\nauth_pass abcdefghij\nauth_pass x # kalint disable=KA203,unknown-keyword\nfoo\n# kalint disable-file=vrid-range\n"
         let tree = Parser.parse(path: "a.conf", text: text)
-        let suppressions = Suppressions(trees: [tree])
+        let suppressions = Suppressions(files: [ExpandedFile(tree, keepingTree: false)])
         func diagnostic(_ slug: String, _ code: String, line: Int) -> Diagnostic {
             Diagnostic(
                 DiagnosticRule(code: code, slug: slug, severity: .error, summary: ""), "m",

@@ -32,7 +32,9 @@ public enum Analyzer {
     static func analyze(
         path: String, text: String, options: ExpansionOptions, fileSystem: some ConfigFileSystem, pipeline: AnalysisPipeline
     ) -> NodeAnalysis {
-        let root = PendingTree(path: path, bytes: SourceFile.bytes(of: text), backgroundBytes: pipeline.minimumBytes)
+        let root = PendingFile(
+            path: path, bytes: SourceFile.bytes(of: text), backgroundBytes: pipeline.minimumBytes,
+            keepingTree: options.keepsSyntaxTrees)
         var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [path: root])
         reader.backgroundParseBytes = pipeline.minimumBytes
         _ = reader.openRoot(path: path)
@@ -40,17 +42,21 @@ public enum Analyzer {
     }
 
     /// A small root file is expanded, then bound. A large one is bound on a second thread while
-    /// it is expanded, and its syntax tree built on a third: the same result, sooner.
+    /// it is expanded, and its syntax tree built on a third: the same result, sooner. The
+    /// expanded lines are dropped once bound (the statements keep their words): the analysis
+    /// holds no `lines` (`Expander.expand` gives them).
     static func run<FileSystem>(_ reader: inout LineReader<FileSystem>, path: String, pipeline: AnalysisPipeline) -> NodeAnalysis {
         guard let root = reader.contexts.first, root.source.bytes.count >= pipeline.minimumBytes else {
-            let expanded = Expander.run(&reader, rootPath: path)
-            return NodeAnalysis(path: path, expanded: expanded, bound: Binder.bind(expanded, schema: .keepalived))
+            var expanded = Expander.run(&reader, rootPath: path)
+            let bound = Binder.bind(expanded, schema: .keepalived)
+            expanded.lines = []
+            return NodeAnalysis(path: path, expanded: expanded, bound: bound)
         }
         let channel = LineChunkChannel()
         let expectedLines = Expander.expectedLines(reader)
         let binding = BackgroundJob { Binder.bind(chunksFrom: channel, expectedLines: expectedLines, schema: .keepalived) }
         let expanded = Expander.run(
-            &reader, rootPath: path, chunkLines: pipeline.chunkLines, emit: { channel.send($0) },
+            &reader, rootPath: path, chunkLines: pipeline.chunkLines, emit: { channel.send($0) }, keepLines: false,
             linesEnded: { channel.endLines() })
         channel.finish(diagnostics: expanded.diagnostics)
         return NodeAnalysis(path: path, expanded: expanded, bound: binding.value)

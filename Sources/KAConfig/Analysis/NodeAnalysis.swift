@@ -2,6 +2,8 @@
 /// lossless tree), the bound statements, the typed model and the KA1xx/KA2xx diagnostics.
 public struct NodeAnalysis: Sendable {
     public var path: String
+    /// The files read (lossless trees) and the KA1xx findings. Its `lines` are empty: the
+    /// binder consumed them, and the bound statements keep their words.
     public var expanded: ExpandedConfig
     public var bound: BindResult
     /// Instance name -> index of its block in `bound.tree.blocks` (first definition wins, as in keepalived).

@@ -29,6 +29,13 @@ public struct JSONText: Sendable {
         return result
     }
 
+    /// The text written since the last call, handed over and forgotten: a caller that streams
+    /// takes it after each element (the writer's nesting state is kept).
+    public mutating func takeOutput() -> String {
+        defer { output = "" }
+        return output
+    }
+
     private mutating func separator() {
         if needsComma[needsComma.count - 1] { output += "," }
         needsComma[needsComma.count - 1] = true

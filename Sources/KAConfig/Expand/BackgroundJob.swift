@@ -15,7 +15,7 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
 
     /// Starts `work` at once on a new thread with a stack as large as the main thread's. A
     /// `yielding` job runs at the lowest scheduling priority: it still gets any idle core, but
-    /// yields to the caller's other threads when the cores are all busy (see `PendingTree`).
+    /// yields to the caller's other threads when the cores are all busy (see `PendingFile`).
     init(yielding: Bool = false, _ work: @escaping @Sendable () -> Value) {
         startDetachedThread(stackSize: 8 << 20) { [self] in
             if yielding { Self.lowerPriority() }
@@ -44,36 +44,46 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// A file's syntax tree: parsed already, or being parsed in the background. The expansion needs
-/// only the file's bytes and line table, and the tree only when it ends, so a background parse
-/// yields the cores to the expansion and the binder, the pipeline's longest stage (on the
-/// 2-core build VM, 28-39 ms against 36-42 ms at equal priority, in alternating runs).
-enum PendingTree: Sendable {
-    case ready(SyntaxTree)
-    case parsing(BackgroundJob<SyntaxTree>, SourceFile)
+/// A file as the expansion holds it: parsed already, or being parsed in the background. The
+/// expansion needs only the file's bytes and line table, and the parsed file only when it ends,
+/// so a background parse yields the cores to the expansion and the binder, the pipeline's
+/// longest stage (on the 2-core build VM, 28-39 ms against 36-42 ms at equal priority, in
+/// alternating runs). Without `keepingTree`, the parse keeps only the comments and findings
+/// and frees the tree at once, before the binder's statements grow.
+enum PendingFile: Sendable {
+    case ready(ExpandedFile)
+    case parsing(BackgroundJob<ExpandedFile>, SourceFile)
 
     /// Parses the file in place, or on its own thread when it has at least `backgroundBytes`
     /// bytes (its line table is then built here first: the expansion needs it at once).
-    init(path: String, bytes: [UInt8], backgroundBytes: Int) {
+    init(path: String, bytes: [UInt8], backgroundBytes: Int, keepingTree: Bool) {
         if bytes.count >= backgroundBytes {
             let source = SourceFile(path: path, bytes: bytes)
-            self = .parsing(BackgroundJob(yielding: true) { Parser.parse(source) }, source)
+            guard keepingTree else {
+                // Only findings and comments: at full priority, so that its tokens are freed
+                // before the binder's statements grow (the peak memory is then the binder's).
+                self = .parsing(BackgroundJob { ExpandedFile(parsingWithoutTree: source) }, source)
+                return
+            }
+            self = .parsing(BackgroundJob(yielding: true) { ExpandedFile(Parser.parse(source)) }, source)
+        } else if keepingTree {
+            self = .ready(ExpandedFile(Parser.parse(path: path, bytes: bytes)))
         } else {
-            self = .ready(Parser.parse(path: path, bytes: bytes))
+            self = .ready(ExpandedFile(parsingWithoutTree: SourceFile(path: path, bytes: bytes)))
         }
     }
 
     /// The source, available before the parse ends.
     var source: SourceFile {
         switch self {
-        case .ready(let tree): tree.source
+        case .ready(let file): file.source
         case .parsing(_, let source): source
         }
     }
 
-    var tree: SyntaxTree {
+    var file: ExpandedFile {
         switch self {
-        case .ready(let tree): tree
+        case .ready(let file): file
         case .parsing(let job, _): job.value
         }
     }

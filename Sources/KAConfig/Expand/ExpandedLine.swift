@@ -223,12 +223,13 @@ public struct ExpandedConfig: Sendable {
     /// The root file's path as given.
     public var rootPath: String
     public var lines: [LogicalLine]
-    /// Every file read, by path, with its lossless tree (for rendering source lines and fix-its).
-    public var files: [String: SyntaxTree]
+    /// Every file read, by path: its source (for rendering source lines and fix-its), comments
+    /// and, unless the options said otherwise, its lossless tree.
+    public var files: [String: ExpandedFile]
     /// KA1xx diagnostics of every file read plus those of expansion itself.
     public var diagnostics: [Diagnostic]
 
-    public init(rootPath: String, lines: [LogicalLine], files: [String: SyntaxTree], diagnostics: [Diagnostic]) {
+    public init(rootPath: String, lines: [LogicalLine], files: [String: ExpandedFile], diagnostics: [Diagnostic]) {
         self.rootPath = rootPath
         self.lines = lines
         self.files = files

@@ -24,7 +24,8 @@ public enum Expander {
     /// One file given as a tree; its includes are read from `fileSystem`.
     public static func expand(tree: SyntaxTree, options: ExpansionOptions, fileSystem: some ConfigFileSystem) -> ExpandedConfig {
         let path = tree.source.path
-        var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [path: .ready(tree)])
+        let file = ExpandedFile(tree, keepingTree: options.keepsSyntaxTrees)
+        var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [path: .ready(file)])
         _ = reader.openRoot(path: path)
         return run(&reader, rootPath: path)
     }
@@ -33,16 +34,18 @@ public enum Expander {
     /// With `emit`, the lines also go to it in chunks, in order, each ending with a `}` line once
     /// it has at least `chunkLines` lines: a consumer can bind them while the rest is expanded.
     /// `linesEnded` is called after the last line, before the files' syntax trees are collected.
+    /// With `emit` and `keepLines: false`, the result holds no lines (the consumer had them).
     static func run<FileSystem>(
         _ reader: inout LineReader<FileSystem>, rootPath: String, plainFastPath: Bool = true,
-        chunkLines: Int = Int.max, emit: (([LogicalLine]) -> Void)? = nil, linesEnded: (() -> Void)? = nil
+        chunkLines: Int = Int.max, emit: (([LogicalLine]) -> Void)? = nil, keepLines: Bool = true,
+        linesEnded: (() -> Void)? = nil
     ) -> ExpandedConfig {
         let builder = LineBuilder()
         let expectedLines = Self.expectedLines(reader)
         let chunkCapacity = emit == nil ? expectedLines : min(expectedLines, chunkLines + chunkLines / 4)
         /// Every line, when they are emitted in chunks.
         var allLines: [LogicalLine] = []
-        if emit != nil { allLines.reserveCapacity(expectedLines) }
+        if emit != nil, keepLines { allLines.reserveCapacity(expectedLines) }
         var lines: [LogicalLine] = []
         /// The words of every plain line of `lines`, one after the other; lines are windows on it.
         var words: [ExpandedWord] = []
@@ -61,7 +64,7 @@ public enum Expander {
                 // Copied before it is handed on: the copy retains each line's words, and doing
                 // that while the binder retains the same arrays on another core would make both
                 // wait on their reference counts.
-                allLines.append(contentsOf: lines)
+                if keepLines { allLines.append(contentsOf: lines) }
                 emit(lines)
                 lines = []
                 words = []
@@ -96,17 +99,17 @@ public enum Expander {
             reader.stop(reason: "expansion stopped after \(limit) logical lines (limit \(limit))")
         }
         if let emit {
-            allLines.append(contentsOf: lines)
+            if keepLines { allLines.append(contentsOf: lines) }
             emit(lines)
             lines = allLines
         }
         linesEnded?()
         var diagnostics: [Diagnostic] = []
-        var files: [String: SyntaxTree] = [:]
+        var files: [String: ExpandedFile] = [:]
         for path in reader.treeOrder {
-            guard let tree = reader.trees[path]?.tree else { continue }
-            diagnostics += tree.diagnostics
-            files[path] = tree
+            guard let file = reader.trees[path]?.file else { continue }
+            diagnostics += file.diagnostics
+            files[path] = file
         }
         var seen = Set<Diagnostic>()
         for diagnostic in reader.diagnostics where seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }

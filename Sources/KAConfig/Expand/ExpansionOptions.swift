@@ -14,10 +14,13 @@ public struct ExpansionOptions: Sendable {
     /// Stop after this many logical lines (a `~SEQ` over a huge range, a self-replaying
     /// multi-line definition); reported as KA118.
     public var maxLogicalLines: Int
+    /// Keep each file's lossless syntax tree in the result (`ExpandedFile.tree`). A lint run,
+    /// which reads only the comments, sources and findings, sets it false to save the memory.
+    public var keepsSyntaxTrees: Bool
 
     public init(
         configID: String? = nil, maxIncludeDepth: Int = 32, randomSeed: UInt64 = 0, strictIncludes: Bool = false,
-        workingDirectory: String = "/", maxLogicalLines: Int = 1_000_000
+        workingDirectory: String = "/", maxLogicalLines: Int = 1_000_000, keepsSyntaxTrees: Bool = true
     ) {
         self.configID = configID
         self.maxIncludeDepth = maxIncludeDepth
@@ -25,6 +28,7 @@ public struct ExpansionOptions: Sendable {
         self.strictIncludes = strictIncludes
         self.workingDirectory = workingDirectory
         self.maxLogicalLines = maxLogicalLines
+        self.keepsSyntaxTrees = keepsSyntaxTrees
     }
 }
 

@@ -281,12 +281,14 @@ extension LineReader {
                     continue
                 }
             }
-            let tree: PendingTree
+            let tree: PendingFile
             if let preloaded {
                 tree = preloaded
             } else {
                 do {
-                    tree = PendingTree(path: path, bytes: try fileSystem.readFile(path), backgroundBytes: backgroundParseBytes)
+                    tree = PendingFile(
+                        path: path, bytes: try fileSystem.readFile(path), backgroundBytes: backgroundParseBytes,
+                        keepingTree: options.keepsSyntaxTrees)
                 } catch {
                     let reason = (error as? ConfigFileSystemError)?.reason ?? "\(error)"
                     reportOpen(SyntaxRules.unreadableFile, "cannot read '\(path)': \(reason)", entry,

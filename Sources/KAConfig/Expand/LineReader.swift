@@ -8,7 +8,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
 
     var contexts: [FileContext] = []
     /// Every file's tree (large ones may still be parsing), in the order the files were first read.
-    var trees: [String: PendingTree] = [:]
+    var trees: [String: PendingFile] = [:]
     var treeOrder: [String] = []
     /// Files of at least this many bytes are parsed on a thread of their own while the expansion
     /// goes on (it needs only their bytes and line table).
@@ -39,7 +39,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     var stepLimit: Int
     var stopped = false
 
-    init(fileSystem: FileSystem, options: ExpansionOptions, preloaded: [String: PendingTree]) {
+    init(fileSystem: FileSystem, options: ExpansionOptions, preloaded: [String: PendingFile]) {
         self.fileSystem = fileSystem
         self.options = options
         self.configID = options.configID.map { Array($0.utf8) }

@@ -156,6 +156,9 @@ public struct BoundBlock: Sendable {
     /// The statement that opened the block (nil for the top level).
     public var opener: Int?
     public var statements: BlockStatements = []
+    /// The '}' that ended keepalived's reading of the block: its first '}' (also one meant for an
+    /// ignored block inside it), nil when the lines ran out first.
+    public var closingBrace: Origin? = nil
 
     // Built with the memberwise initialiser (see `SyntaxNode`).
 }
@@ -164,11 +167,22 @@ public struct BoundTree: Sendable {
     public var statements: [BoundStatement] = []
     /// `blocks[0]` is the top level.
     public var blocks: [BoundBlock] = [BoundBlock(specName: "", opener: nil)]
+    /// Statement index of an empty value block (`notification_email { }`) -> its '}' (a block's
+    /// is in `BoundBlock.closingBrace`; see `closingBrace(of:)`).
+    var emptyValueBlockEnds: [Int: Origin] = [:]
 
     public init() {}
 
     /// The statements of a block, in order.
     public func statements(in block: Int) -> [BoundStatement] {
         blocks[block].statements.map { statements[$0] }
+    }
+
+    /// The '}' that ended keepalived's reading of the block statement `index` opened (for a value
+    /// block: only an empty one is recorded). Messages about a block name that line, as
+    /// keepalived's end handlers do.
+    public func closingBrace(of index: Int) -> Origin? {
+        if let block = statements[index].block { return blocks[block].closingBrace }
+        return emptyValueBlockEnds[index]
     }
 }

@@ -104,7 +104,8 @@ extension KeywordWalker {
                 needOpenBrace = false
                 if words.count > 2 {
                     var first = Array(words[2...])
-                    if first.last?.text == "}" {
+                    if let last = first.last, last.text == "}" {
+                        valueBlockEnd = last.origin
                         first.removeLast()
                         hadCloseBrace = true
                     }
@@ -130,18 +131,25 @@ extension KeywordWalker {
                         SemanticRules.missingBlock,
                         "'\(spec.name)' is not followed by '{'; keepalived logs it and reads the following lines as entries up to the next '}', which may be the enclosing block's",
                         at: words[0].origin.span, severity: .warning))
-                    if next.pointee.kind == .closeBrace { break }
+                    if next.pointee.kind == .closeBrace {
+                        valueBlockEnd = next.pointee.origin
+                        break
+                    }
                 } else {
                     var entry = Array(next.pointee.words.dropFirst())
-                    if entry.last?.text == "}" {
+                    if let last = entry.last, last.text == "}" {
                         hadCloseBrace = true
+                        valueBlockEnd = last.origin
                         entry.removeLast()
                     }
                     if !entry.isEmpty { entries.append(entry) }
                     continue
                 }
             }
-            if next.pointee.kind == .closeBrace { break }
+            if next.pointee.kind == .closeBrace {
+                valueBlockEnd = next.pointee.origin
+                break
+            }
             if next.pointee.kind == .openBrace {
                 entries.append(Array(next.pointee.words))
                 continue
@@ -149,6 +157,7 @@ extension KeywordWalker {
             var entry = Array(next.pointee.words)
             if entry.isEmpty { continue }
             if entry[entry.count - 1].text == "}" {
+                valueBlockEnd = entry[entry.count - 1].origin
                 if entry.count == 1 { break }
                 hadCloseBrace = true
                 entry.removeLast()

@@ -57,6 +57,8 @@ struct KeywordWalker {
     let tables: RowTableCache
     /// Did-you-mean hints by block and word: the schema's edit-distance search runs once per pair.
     var hints: [String: [String: String]] = [:]
+    /// The '}' that ended the value block just read (nil: the lines ran out first).
+    var valueBlockEnd: Origin?
 
     struct BracePosition: Hashable {
         var code: String
@@ -197,6 +199,7 @@ struct KeywordWalker {
 
     mutating func closeFrame(at origin: Origin) {
         let frame = frames.removeLast()
+        if let block = frame.block { tree.blocks[block].closingBrace = origin }
         for trap in frame.pendingTraps {
             let closed = frame.opener?.text ?? "the block"
             traps[trap].related.append(RelatedLocation(
@@ -271,9 +274,11 @@ struct KeywordWalker {
             let argumentCount = row.arguments.count
             let header = words.prefixList(1 + argumentCount)
             let values = argumentCount == 0 ? ArgumentValues() : checker.check(row, words: header, lineOrigin: origin)
+            valueBlockEnd = nil
             let entries = readValueBlock(line, row: row)
             // The text is the whole line's, also when the header is only part of it.
             let text = header.count == words.count ? line.pointee.storedText : line.pointee.text
+            if let end = valueBlockEnd, entries.allSatisfy(\.isEmpty) { tree.emptyValueBlockEnds[tree.statements.count] = end }
             append(BoundStatement(
                 row: row, words: header, values: values, text: text, entries: entries, block: nil, origin: origin))
             return false

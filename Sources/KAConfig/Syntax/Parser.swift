@@ -25,6 +25,16 @@ public enum Parser {
             source: source, tokens: lexed.tokens, nodes: state.nodes, rootChildren: state.rootChildren,
             trailing: state.trailing, diagnostics: state.diagnostics)
     }
+
+    /// What the tree of `source` would report and its comments, without building the tree (the
+    /// tokens are gone when this returns): for an analysis that keeps no trees.
+    static func findings(_ source: SourceFile) -> (diagnostics: [Diagnostic], comments: [FileComment]) {
+        let lexed = Lexer.lex(source.bytes)
+        var state = ParserState(source: source, tokens: lexed.tokens, buildsNodes: false)
+        state.run()
+        state.checkLines(notable: lexed.notable)
+        return (state.diagnostics, FileComment.all(in: lexed.tokens))
+    }
 }
 
 /// keepalived reads with `fgets` into a 1024-byte buffer: 1022 bytes of content, `\n`, NUL.
@@ -33,11 +43,14 @@ public let keepalivedMaximumLineLength = 1022
 struct ParserState {
     let source: SourceFile
     let tokens: [Token]
+    /// false: only the findings are wanted; no node is stored.
+    let buildsNodes: Bool
     var pos = 0
     var nodes: [SyntaxNode] = []
     var diagnostics: [Diagnostic] = []
-    /// The blocks not closed yet, innermost last, with where their children start in `openChildren`.
-    var openStack: [(node: Int, firstChild: Int)] = []
+    /// The blocks not closed yet, innermost last, with where their children start in
+    /// `openChildren`, and their head and `{` tokens (for a block never closed).
+    var openStack: [(node: Int, firstChild: Int, head: Range<Int>, open: Range<Int>)] = []
     /// The children found so far of every open block, outermost block's first. A block takes its
     /// own off the end when it closes, so each children array is built once at its final size.
     var openChildren: [Int] = []
@@ -46,10 +59,11 @@ struct ParserState {
     var rootChildren: [Int] = []
     var trailing: Range<Int> = 0..<0
 
-    init(source: SourceFile, tokens: [Token]) {
+    init(source: SourceFile, tokens: [Token], buildsNodes: Bool = true) {
         self.source = source
         self.tokens = tokens
-        nodes.reserveCapacity(tokens.count / 6 + 1)
+        self.buildsNodes = buildsNodes
+        if buildsNodes { nodes.reserveCapacity(tokens.count / 6 + 1) }
     }
 
     mutating func run() {
@@ -136,6 +150,7 @@ struct ParserState {
     /// Adds a node under the innermost open block (or at the top level) and returns its index.
     @discardableResult
     mutating func append(_ kind: SyntaxNode.Kind, head: Range<Int>, block: consuming SyntaxBlock? = nil) -> Int {
+        guard buildsNodes else { return -1 }
         let index = nodes.count
         let parent = openStack.last?.node
         if parent == nil {
@@ -154,21 +169,22 @@ struct ParserState {
     mutating func openBlock(_ kind: SyntaxNode.Kind, head: Range<Int>, open: Range<Int>) {
         let index = append(
             kind, head: head, block: SyntaxBlock(open: open, close: open.upperBound..<open.upperBound, isClosed: false))
-        openStack.append((node: index, firstChild: openChildCount))
+        openStack.append((node: index, firstChild: openChildCount, head: head, open: open))
     }
 
     /// Closes the innermost open block and hands it its children.
     mutating func closeBlock(close: Range<Int>, isClosed: Bool) {
-        let (node, firstChild) = openStack.removeLast()
+        let (node, firstChild, _, _) = openStack.removeLast()
+        guard buildsNodes else { return }
         let children = firstChild < openChildCount ? Array(openChildren[firstChild..<openChildCount]) : []
         openChildCount = firstChild
         nodes[node].block?.finish(close: close, isClosed: isClosed, children: children)
     }
 
     mutating func finishAtEndOfFile(leadingStart: Int) {
-        for (open, _) in openStack.reversed() {
-            let brace = nodes[open].block!.openBraceToken(in: tokens) ?? nodes[open].head.lowerBound
-            let keyword = firstWord(of: open).map { "'\($0)' " } ?? ""
+        for (_, _, head, open) in openStack.reversed() {
+            let brace = open.first { tokens[$0].kind == .openBrace } ?? head.lowerBound
+            let keyword = firstWord(in: head).map { "'\($0)' " } ?? ""
             report(
                 SyntaxRules.missingCloseBrace,
                 "the \(keyword)block opened here is never closed; keepalived reports missing '}'s at the end of the file",
@@ -178,8 +194,8 @@ struct ParserState {
         trailing = leadingStart..<tokens.count
     }
 
-    func firstWord(of node: Int) -> String? {
-        for index in nodes[node].head where tokens[index].kind == .word || tokens[index].kind == .quoted {
+    func firstWord(in head: Range<Int>) -> String? {
+        for index in head where tokens[index].kind == .word || tokens[index].kind == .quoted {
             return source.text(tokens[index].range)
         }
         return nil

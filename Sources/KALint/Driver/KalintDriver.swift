@@ -47,6 +47,10 @@ public struct KalintResponse: Sendable {
     public var writes: [(path: String, bytes: [UInt8])] = []
     /// Exact bytes for stdout when they matter (`--emit source` must be byte-identical, even for invalid UTF-8).
     public var rawStdout: [UInt8]?
+    /// The lint run behind the findings (nil for --list-rules, --explain, --emit and usage errors).
+    /// Handed back so that a process can exit while it holds it: freeing the analysis of a large
+    /// file piece by piece costs more time than the exit.
+    public var report: LintEngine.Report?
 
     public init() {}
 
@@ -81,6 +85,8 @@ public enum KalintDriver {
         }
         var expansion = ExpansionOptions()
         expansion.configID = request.configID
+        // The rules read comments, sources and findings; fixes edit bytes: no tree is kept.
+        expansion.keepsSyntaxTrees = false
         if let emit = request.emit { return self.emit(emit, request: request, options: expansion, fileSystem: fileSystem) }
 
         let split: ([String]) -> Set<String> = { Set($0.flatMap { $0.split(separator: ",").map(String.init) }) }
@@ -93,7 +99,7 @@ public enum KalintDriver {
             guard let bytes = try? fileSystem.readFile(firewallPath) else {
                 return .usage("cannot read firewall ruleset '\(firewallPath)'")
             }
-            let suppressions = Suppressions(trees: nodes.flatMap { $0.expanded.files.values })
+            let suppressions = Suppressions(files: nodes.flatMap { $0.expanded.files.values })
             report.diagnostics += FirewallCheck.check(report.nodes, ruleset: String(decoding: bytes, as: UTF8.self), rulesetPath: firewallPath)
                 .filter { options.allows($0.rule) && !suppressions.isSuppressed($0) }
             report.diagnostics = report.diagnostics.sortedForOutput()
@@ -117,6 +123,7 @@ public enum KalintDriver {
             }
         }
         response.status = options.fails(report.diagnostics) ? 1 : 0
+        response.report = report
         return response
     }
 

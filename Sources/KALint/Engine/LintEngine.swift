@@ -25,7 +25,7 @@ public struct LintEngine: Sendable {
         var suppressions = Suppressions()
         var seenFiles = Set<String>()
         for node in nodes {
-            for (path, tree) in node.expanded.files where seenFiles.insert(path).inserted { suppressions.add(tree) }
+            for (path, file) in node.expanded.files where seenFiles.insert(path).inserted { suppressions.add(file) }
             var ruleFindings: [Diagnostic] = []
             for rule in singleFileRules where options.allows(rule.rule) {
                 ruleFindings += rule.check(node)

@@ -1,9 +1,8 @@
 import KAConfig
 
 /// One node as the rules see it: the front end's analysis (KAConfig's `NodeAnalysis`) and the
-/// facts several rules need, derived from it once (`NodeFacts`). The analysis' properties read
+/// facts several rules need, derived from it once (`NodeFacts`). The analysis' parts read
 /// through (`node.model`, `node.bound`, ...), so a rule reads like one over the analysis.
-@dynamicMemberLookup
 public struct LintNode: Sendable {
     public let analysis: NodeAnalysis
     let facts: NodeFacts
@@ -14,7 +13,15 @@ public struct LintNode: Sendable {
         facts = NodeFacts(analysis, target: target)
     }
 
-    public subscript<Value>(dynamicMember keyPath: KeyPath<NodeAnalysis, Value>) -> Value { analysis[keyPath: keyPath] }
+    // Plain properties, not a dynamic member subscript: a key path read copies the whole
+    // analysis (a retain of each of its arrays), once per statement in the rules' loops.
+    public var path: String { analysis.path }
+    public var expanded: ExpandedConfig { analysis.expanded }
+    public var bound: BindResult { analysis.bound }
+    public var model: Configuration { analysis.bound.model }
+    public var instanceBlocks: [String: Int] { analysis.instanceBlocks }
+    public var frontEndDiagnostics: [Diagnostic] { analysis.frontEndDiagnostics }
+    public var sources: [String: SourceFile] { analysis.sources }
 
     /// The first statement with `keyword` in the block of instance `name` (sub-blocks too).
     public func statement(_ keyword: String, inInstance name: String) -> BoundStatement? {

@@ -15,11 +15,20 @@ public struct NodeFacts: Sendable {
     /// Every script keepalived would run (for script-security and script-path).
     let scripts: [ConfiguredScript]
 
+    /// One byte per statement: which per-instance keyword it is, if any.
+    let marks: [InstanceKeyword]
+
     init(_ node: NodeAnalysis, target: KeepalivedVersion = .checked) {
-        instances = node.model.instances.map { InstanceFacts($0, in: node) }
         self.target = target
-        keywords = KeywordIndex(node.bound.tree)
-        context = StatementContext(node.bound.tree)
+        let tree = node.bound.tree
+        keywords = KeywordIndex(tree)
+        context = StatementContext(tree)
+        let marks = InstanceKeyword.marks(tree, keywords: keywords, context: context)
+        self.marks = marks
+        let models = node.model.instances
+        instances = models.indices.map { index in
+            InstanceFacts(index: index, instances: models, tree: tree, marks: marks, block: node.instanceBlocks[models[index].name])
+        }
         trackers = TrackerIndex(node.bound.tree, context: context, keywords: keywords)
         scripts = ConfiguredScript.all(in: node, context: context, indices: Self.scriptIndices(keywords))
     }

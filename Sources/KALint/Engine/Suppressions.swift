@@ -11,20 +11,20 @@ public struct Suppressions: Sendable {
 
     public init() {}
 
-    public init(trees: some Swift.Sequence<SyntaxTree>) {
-        for tree in trees { add(tree) }
+    public init(files: some Swift.Sequence<ExpandedFile>) {
+        for file in files { add(file) }
     }
 
-    public mutating func add(_ tree: SyntaxTree) {
-        let path = tree.source.path
-        for token in tree.tokens where token.kind == .comment {
-            let text = tree.source.text(token.range)
+    public mutating func add(_ file: ExpandedFile) {
+        let path = file.source.path
+        for comment in file.comments {
+            let text = file.source.text(comment.range)
             guard let directive = Self.parse(text) else { continue }
             switch directive.scope {
             case .file:
                 byFile[path, default: []].formUnion(directive.ids)
             case .line:
-                let line = tree.source.location(of: token.start).line
+                let line = file.source.location(of: comment.range.lowerBound).line
                 // The comment's own line, and the line after it (a comment on the line before).
                 byLine[path, default: [:]][line, default: []].formUnion(directive.ids)
                 byLine[path, default: [:]][line + 1, default: []].formUnion(directive.ids)

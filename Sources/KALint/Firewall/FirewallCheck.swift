@@ -7,7 +7,8 @@ public enum FirewallCheck {
         let ruleset = FirewallRuleset.parse(text)
         var found: [Diagnostic] = []
         for node in nodes {
-            for (instance, need) in FirewallNeeds.needs(for: node) {
+            for (index, need) in FirewallNeeds.needs(for: node) {
+                let instance = node.model.instances[index]
                 let verdict = ruleset.verdict(for: need, peer: nil)
                 if verdict.accepted && verdict.covered { continue }
                 var related: [RelatedLocation] = []

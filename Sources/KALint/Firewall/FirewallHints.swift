@@ -45,7 +45,8 @@ public enum FirewallHints {
     private static func grouped(_ needs: [VRRPTrafficNeed], rules: (VRRPTrafficNeed) -> [String]) -> [String] {
         var order: [[String]] = []
         var groupOfLines: [[String]: Int] = [:]
-        var members: [[VRRPTrafficNeed]] = []
+        /// Per group: its first need and every member's instance name.
+        var members: [(first: VRRPTrafficNeed, names: [String])] = []
         // The lines depend on everything but the instance name: made (and hashed) once per
         // distinct need, not once per instance.
         var groupOfNeed: [VRRPTrafficNeed: Int] = [:]
@@ -63,26 +64,24 @@ public enum FirewallHints {
                     group = order.count
                     order.append(lines)
                     groupOfLines[lines] = group
-                    members.append([])
+                    members.append((need, []))
                 }
                 groupOfNeed[key] = group
             }
-            members[group].append(need)
+            members[group].names.append(need.instance)
         }
         var output: [String] = []
         for (index, lines) in order.enumerated() {
-            let group = members[index]
-            output.append(comment(for: group))
+            output.append(comment(for: members[index].first, names: members[index].names))
             output += lines
         }
         return output
     }
 
-    private static func comment(for group: [VRRPTrafficNeed]) -> String {
-        guard let need = group.first else { return "#" }
+    private static func comment(for need: VRRPTrafficNeed, names members: [String]) -> String {
         var names: [String] = []
-        var seen = Set<String>()
-        for member in group where seen.insert(member.instance).inserted { names.append(member.instance) }
+        var seen = Set<String>(minimumCapacity: members.count)
+        for name in members where seen.insert(name).inserted { names.append(name) }
         var text = "# VRRP adverts for \(names.joined(separator: ", ")) ("
         text += need.family == .ipv4 ? "IPv4" : "IPv6"
         text += need.isUnicast ? " unicast" : " multicast"

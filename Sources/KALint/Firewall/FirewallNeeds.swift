@@ -2,12 +2,15 @@ import KAConfig
 
 /// The VRRP traffic each instance of a node must receive, read off the model.
 public enum FirewallNeeds {
-    public static func needs(for node: LintNode) -> [(instance: VRRPInstance, need: VRRPTrafficNeed)] {
-        let globals = node.model.globalDefs
+    /// One need per instance, with the instance's index in `model.instances`.
+    public static func needs(for node: LintNode) -> [(index: Int, need: VRRPTrafficNeed)] {
+        let model = node.model
+        let globals = model.globalDefs
         // Formatted once, not once per instance.
         let group4 = globals.multicastGroup4.description
         let group6 = globals.multicastGroup6.description
-        return node.model.instances.map { instance in
+        return model.instances.indices.map { index in
+            let instance = model.instances[index]
             let isIPv6 =
                 instance.nativeIPv6 || instance.virtualAddresses.first?.address.isIPv6 == true
                 || instance.unicastSourceIP?.isIPv6 == true || instance.unicastPeers.first?.address.isIPv6 == true
@@ -26,7 +29,7 @@ public enum FirewallNeeds {
                 usesAH: instance.authentication?.type == .ah && !isIPv6 && instance.version == 2,
                 multicastGroup: group, unicastPeers: instance.unicastPeers.map { $0.address.description },
                 localAddress: instance.unicastSourceIP?.description)
-            return (instance, need)
+            return (index, need)
         }
     }
 }

@@ -9,27 +9,52 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case github
 }
 
+/// Every format is rendered piece by piece into a sink (`stream`): one diagnostic at a time, so
+/// that a caller writes each as it is ready instead of gathering the whole output (100,000
+/// findings print in the memory of one). `render` collects the same pieces into one string.
 public enum DiagnosticRenderer {
+    /// `diagnostics` must already be in output order (`sortedForOutput()`).
+    public static func stream(
+        _ diagnostics: [Diagnostic], format: DiagnosticFormat, sources: [String: SourceFile] = [:],
+        color: Bool = false, rules: [DiagnosticRule] = [], to write: (String) -> Void
+    ) {
+        switch format {
+        case .human:
+            let renderer = HumanRenderer(sources: sources, color: color)
+            for diagnostic in diagnostics { write(renderer.render(diagnostic)) }
+        case .github:
+            for diagnostic in diagnostics { write(GitHubRenderer.render(diagnostic)) }
+        case .json:
+            JSONDiagnosticRenderer.stream(diagnostics, to: write)
+        case .sarif:
+            SARIFRenderer.stream(diagnostics, rules: rules, to: write)
+        }
+    }
+
     public static func render(
         _ diagnostics: [Diagnostic], format: DiagnosticFormat, sources: [String: SourceFile] = [:],
         color: Bool = false, rules: [DiagnosticRule] = []
     ) -> String {
-        switch format {
-        case .human: return HumanRenderer(sources: sources, color: color).render(diagnostics)
-        case .json: return JSONDiagnosticRenderer.render(diagnostics)
-        case .sarif: return SARIFRenderer.render(diagnostics, rules: rules)
-        case .github: return GitHubRenderer.render(diagnostics)
-        }
+        var output = ""
+        stream(diagnostics.sortedForOutput(), format: format, sources: sources, color: color, rules: rules) { output += $0 }
+        return output
     }
 }
 
 /// `{"diagnostics":[{"code","rule","severity","message","file","line","column","endLine","endColumn","related":[...]}]}`
 public enum JSONDiagnosticRenderer {
     public static func render(_ diagnostics: [Diagnostic]) -> String {
+        var output = ""
+        stream(diagnostics.sortedForOutput()) { output += $0 }
+        return output
+    }
+
+    /// The document in pieces: its head, one piece per diagnostic, its tail.
+    public static func stream(_ diagnostics: [Diagnostic], to write: (String) -> Void) {
         var json = JSONText()
         json.beginObject()
         json.beginArray("diagnostics")
-        for diagnostic in diagnostics.sortedForOutput() {
+        for diagnostic in diagnostics {
             json.beginObject()
             json.field("code", diagnostic.rule.code)
             json.field("rule", diagnostic.rule.slug)
@@ -71,9 +96,10 @@ public enum JSONDiagnosticRenderer {
                 json.endArray()
             }
             json.endObject()
+            write(json.takeOutput())
         }
         json.endArray()
         json.endObject()
-        return json.output + "\n"
+        write(json.takeOutput() + "\n")
     }
 }

@@ -17,12 +17,21 @@ public enum SARIFRenderer {
     }
 
     public static func render(_ diagnostics: [Diagnostic], rules: [DiagnosticRule]) -> String {
+        var output = ""
+        stream(diagnostics.sortedForOutput(), rules: rules) { output += $0 }
+        return output
+    }
+
+    /// The document in pieces: the run's head with the rule catalogue, one piece per result, the
+    /// tail. `diagnostics` in output order.
+    public static func stream(_ diagnostics: [Diagnostic], rules: [DiagnosticRule], to write: (String) -> Void) {
         var catalogue = rules
-        for diagnostic in diagnostics where !catalogue.contains(diagnostic.rule) {
+        var ruleIndex: [String: Int] = [:]
+        for (index, rule) in catalogue.enumerated() where ruleIndex[rule.code] == nil { ruleIndex[rule.code] = index }
+        for diagnostic in diagnostics where ruleIndex[diagnostic.rule.code] == nil {
+            ruleIndex[diagnostic.rule.code] = catalogue.count
             catalogue.append(diagnostic.rule)
         }
-        var ruleIndex: [String: Int] = [:]
-        for (index, rule) in catalogue.enumerated() { ruleIndex[rule.code] = index }
 
         var json = JSONText()
         json.beginObject()
@@ -52,7 +61,8 @@ public enum SARIFRenderer {
         json.endObject()
         json.endObject()
         json.beginArray("results")
-        for diagnostic in diagnostics.sortedForOutput() {
+        write(json.takeOutput())
+        for diagnostic in diagnostics {
             json.beginObject()
             json.field("ruleId", diagnostic.rule.code)
             json.field("ruleIndex", ruleIndex[diagnostic.rule.code] ?? 0)
@@ -85,12 +95,13 @@ public enum SARIFRenderer {
                 json.endArray()
             }
             json.endObject()
+            write(json.takeOutput())
         }
         json.endArray()
         json.endObject()
         json.endArray()
         json.endObject()
-        return json.output + "\n"
+        write(json.takeOutput() + "\n")
     }
 
     private static func writeLocation(_ json: inout JSONText, file: String, start: SourceLocation, end: SourceLocation) {

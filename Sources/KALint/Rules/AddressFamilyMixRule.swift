@@ -8,16 +8,21 @@ struct AddressFamilyMixRule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        let model = node.model
         for facts in node.instanceFacts {
+            // The usual instance: one family, no version line in an IPv6 instance.
+            guard !facts.skipped.isEmpty || facts.nativeIPv6Ignored != nil
+                || (facts.effectiveFamily == .ipv6 && !facts.versionLines.isEmpty)
+            else { continue }
             let instance = facts.instance
-            found += skippedAddresses(instance, facts, node.model)
+            found += skippedAddresses(instance, facts, model)
             if let line = facts.nativeIPv6Ignored {
                 found.append(Diagnostic(
                     rule,
                     "native_ipv6 in IPv4 instance '\(instance.name)': keepalived 2.2.7 reports \"Cannot specify native_ipv6 with IPv4 addresses\" and ignores it",
-                    at: line.words[0].origin.span, related: familyNote(facts)))
+                    at: facts.tree.statements[line].words[0].origin.span, related: familyNote(facts)))
             }
-            found += versionFindings(instance, facts, node.model)
+            found += versionFindings(instance, facts, model)
         }
         return found
     }
@@ -60,7 +65,7 @@ struct AddressFamilyMixRule: LintRule {
         var found: [Diagnostic] = []
         let used = facts.effectiveVersion(model)
         for line in facts.versionLines where line.version == 2 {
-            let span = NodeAnalysis.span(of: line.statement, argument: 0)
+            let span = NodeAnalysis.span(of: facts.tree.statements[line.statement], argument: 0)
             if line.afterIPv6 {
                 found.append(Diagnostic(
                     rule,

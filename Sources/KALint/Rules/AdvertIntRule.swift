@@ -8,12 +8,21 @@ struct AdvertIntRule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        let model = node.model
         for facts in node.instanceFacts {
+            let tree = facts.tree
+            // The usual instance: valid lines whose value the version carries as it is.
+            var written = 1_000_000
+            var allValid = true
+            facts.forEachIndex(.advertInt) { index in
+                guard tree.statements[index].words.count > 1 else { return }
+                if let value = Self.value(tree.statements[index]) { written = value } else { allValid = false }
+            }
+            let version = facts.effectiveVersion(model)
+            if allValid, Self.effective(written, version: version) == written { continue }
             let instance = facts.instance
-            let lines = facts.statements("advert_int").filter { $0.words.count > 1 }
-            let version = facts.effectiveVersion(node.model)
+            let lines = facts.statements(.advertInt).filter { $0.words.count > 1 }
             let values = lines.map(Self.value)
-            let written = values.last { $0 != nil }.flatMap { $0 } ?? 1_000_000
             let used = Self.effective(written, version: version)
             for (index, statement) in lines.enumerated() where values[index] == nil {
                 let text = statement.words[1].text

@@ -8,19 +8,24 @@ struct AuthWithV3Rule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        let model = node.model
         for facts in node.instanceFacts {
-            let instance = facts.instance
-            guard let type = instance.authentication?.type,
-                let typeLine = node.statement("auth_type", inInstance: instance.name)
+            // The line is looked up only for an instance that has a finding.
+            guard let authentication = model.instances[facts.index].authentication, let type = authentication.type,
+                !facts.isStrict(model)
             else { continue }
-            guard !facts.isStrict(node.model) else { continue }
+            let isV3 = facts.effectiveVersion(model) == 3
+            guard isV3 || (type == .ah && facts.effectiveFamily == .ipv6 && authentication.pass?.isEmpty == false),
+                let typeLine = facts.statement(.authType)
+            else { continue }
+            let instance = facts.instance
             let span = NodeAnalysis.span(of: typeLine, argument: 0)
-            if facts.effectiveVersion(node.model) == 3 {
+            if isV3 {
                 found.append(Diagnostic(
                     rule,
                     "authentication \(type.rawValue) in VRRPv3 instance '\(instance.name)' (\(versionReason(facts, node))): keepalived 2.2.7 reports \"VRRP version 3 does not support authentication. Ignoring.\" and sends and accepts adverts without it",
                     at: span))
-            } else if type == .ah, facts.effectiveFamily == .ipv6, instance.authentication?.pass?.isEmpty == false {
+            } else {
                 found.append(Diagnostic(
                     rule,
                     "AH authentication in IPv6 instance '\(instance.name)': keepalived 2.2.7 reports \"Cannot use AH authentication with IPv6\" and runs without authentication",
@@ -32,7 +37,7 @@ struct AuthWithV3Rule: LintRule {
 
     func versionReason(_ facts: InstanceFacts, _ node: LintNode) -> String {
         if let line = facts.versionLines.last(where: { !$0.ignored && $0.version == 3 }) {
-            return "version 3 on line \(line.statement.origin.line)"
+            return "version 3 on line \(facts.tree.statements[line.statement].origin.line)"
         }
         if facts.effectiveFamily == .ipv6 { return "IPv6 instances always run version 3" }
         return "vrrp_version 3 in global_defs"

@@ -7,9 +7,9 @@ struct DuplicateVRIDRule: LintRule {
     let rule = LintRuleCatalogue.duplicateVRID
 
     struct Member {
-        var instance: VRRPInstance
         var facts: InstanceFacts
         var vrid: Int
+        var instance: VRRPInstance { facts.instance }
         var isUnicast: Bool { !facts.unicastPeers.isEmpty }
     }
 
@@ -28,6 +28,7 @@ struct DuplicateVRIDRule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         let all = node.instanceFacts
+        let model = node.model
         // Members filed under a key form a chain: the last one filed, then `previous[...]`
         // back to the first (no array per key: nearly every key has one member).
         var last: [Key: Int] = [:]
@@ -36,9 +37,9 @@ struct DuplicateVRIDRule: LintRule {
         var owner: [Int] = []
         var found: [Diagnostic] = []
         for index in all.indices {
-            guard let vrid = all[index].instance.virtualRouterID else { continue }
-            let later = Member(instance: all[index].instance, facts: all[index], vrid: vrid)
-            let keys = self.keys(later, node.model)
+            guard let vrid = model.instances[index].virtualRouterID else { continue }
+            let later = Member(facts: all[index], vrid: vrid)
+            let keys = self.keys(later, model)
             var candidates: [Int] = []
             for key in keys {
                 var link = last[key]
@@ -56,12 +57,12 @@ struct DuplicateVRIDRule: LintRule {
             candidates = keys.count > 1 ? Array(Set(candidates)).sorted() : candidates.reversed()
             var conflicts: [(Member, String)] = []
             for candidate in candidates {
-                let earlier = Member(instance: all[candidate].instance, facts: all[candidate], vrid: vrid)
-                if let message = conflict(earlier, later, node.model) { conflicts.append((earlier, message)) }
+                let earlier = Member(facts: all[candidate], vrid: vrid)
+                if let message = conflict(earlier, later, model) { conflicts.append((earlier, message)) }
             }
             guard let first = conflicts.first else { continue }
             let related = conflicts.map { earlier, _ in
-                let span = vridSpan(earlier.instance, node)
+                let span = vridSpan(earlier, node)
                 return RelatedLocation(
                     file: span.file, line: span.start.line, column: span.start.column,
                     message: "'\(earlier.instance.name)' uses VRID \(earlier.vrid) here")
@@ -69,7 +70,7 @@ struct DuplicateVRIDRule: LintRule {
             found.append(Diagnostic(
                 rule,
                 "'\(later.instance.name)' and '\(first.0.instance.name)' \(first.1); keepalived 2.2.7 refuses to start; give one of them another virtual_router_id",
-                at: vridSpan(later.instance, node), related: related))
+                at: vridSpan(later, node), related: related))
         }
         return found
     }
@@ -117,8 +118,8 @@ struct DuplicateVRIDRule: LintRule {
         return member.facts.effectiveFamily == .ipv6 ? model.globalDefs.multicastGroup6 : model.globalDefs.multicastGroup4
     }
 
-    func vridSpan(_ instance: VRRPInstance, _ node: LintNode) -> SourceSpan {
-        let line = node.statements("virtual_router_id", inInstance: instance.name).last { $0.int() != nil }
-        return line.map { NodeAnalysis.span(of: $0, argument: 0) } ?? node.instanceSpan(instance)
+    func vridSpan(_ member: Member, _ node: LintNode) -> SourceSpan {
+        let line = member.facts.lastIndex(.virtualRouterID) { $0.int() != nil }
+        return line.map { NodeAnalysis.span(of: member.facts.tree.statements[$0], argument: 0) } ?? node.instanceSpan(member.instance)
     }
 }

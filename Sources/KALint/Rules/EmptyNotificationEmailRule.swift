@@ -6,10 +6,11 @@ struct EmptyNotificationEmailRule: LintRule {
     let rule = KeepalivedCheckCatalogue.emptyNotificationEmail
 
     func check(_ node: LintNode) -> [Diagnostic] {
-        let ends = BlockEnds(node.expanded.lines)
-        return node.statements(withKeywords: ["notification_email"]).compactMap { statement in
+        let tree = node.bound.tree
+        return node.statementIndices(ofKeywords: ["notification_email"]).compactMap { index in
+            let statement = tree.statements[index]
             guard statement.entries.allSatisfy(\.isEmpty) else { return nil }
-            let end = ends.closingBrace(of: statement) ?? statement.origin
+            let end = tree.closingBrace(of: index) ?? statement.origin
             return Diagnostic(
                 rule,
                 "notification_email lists no address: keepalived 2.2.7 reports \"Warning - empty notification_email "

@@ -6,14 +6,14 @@ struct FirewallHintRule: LintRule {
     let rule = LintRuleCatalogue.firewallHint
 
     func check(_ node: LintNode) -> [Diagnostic] {
-        let needs = FirewallNeeds.needs(for: node)
-        guard let first = needs.first else { return [] }
-        let nft = FirewallHints.nftables(for: needs.map(\.need))
-        let iptables = FirewallHints.iptables(for: needs.map(\.need))
+        let needs = FirewallNeeds.needs(for: node).map(\.need)
+        guard !needs.isEmpty else { return [] }
+        let nft = FirewallHints.nftables(for: needs)
+        let iptables = FirewallHints.iptables(for: needs)
         var message = "VRRP adverts this node must accept; nftables:"
         for line in nft { message += "\n    " + line }
         message += "\n  or iptables:"
         for line in iptables { message += "\n    " + line }
-        return [Diagnostic(rule, message, at: node.instanceSpan(first.instance))]
+        return [Diagnostic(rule, message, at: node.instanceSpan(node.model.instances[0]))]
     }
 }

@@ -4,7 +4,11 @@ import KAConfig
 /// (the address family fixed by the first address, entries of the other family skipped, the
 /// VRRP version) and when it completes the instance (version default, initial state).
 /// The binder's model keeps what was written; these rules need the order-dependent outcome.
-struct InstanceFacts: Sendable {
+///
+/// A class, made once per instance by `NodeFacts`: a rule that walks the instances holds a
+/// reference, not a copy of a dozen arrays. Statements are named by their index in the node's
+/// arena (`tree.statements`), never copied, and found through the keyword marks.
+final class InstanceFacts: Sendable {
     enum Family: String, Sendable {
         case ipv4 = "IPv4"
         case ipv6 = "IPv6"
@@ -21,7 +25,8 @@ struct InstanceFacts: Sendable {
 
     /// A `version` line and what became of it.
     struct VersionLine: Sendable {
-        var statement: BoundStatement
+        /// Index in the node's statements.
+        var statement: Int
         var version: Int
         /// keepalived ignored it: a different version was already set, or 2 in an IPv6 instance.
         var ignored: Bool
@@ -29,99 +34,147 @@ struct InstanceFacts: Sendable {
         var afterIPv6: Bool
     }
 
-    let instance: VRRPInstance
-    /// The node's statements (shared storage: holding it copies no statement).
-    private let tree: BoundTree
-    /// Indices of the instance's statements in the order keepalived reads them (sub-blocks excluded).
-    private(set) var statementIndices: [Int] = []
-    private(set) var family: Family?
+    /// A `state` line and the state keepalived holds after it (nil: the line has no word).
+    struct StateLine: Sendable {
+        var statement: Int
+        var after: VRRPState?
+    }
+
+    /// The instance's index in `model.instances`.
+    let index: Int
+    /// The model's instances (the array, shared: holding it copies no instance).
+    private let instances: [VRRPInstance]
+    /// The node's statements (shared storage).
+    let tree: BoundTree
+    /// The node's keyword marks, one per statement (shared).
+    private let marks: [InstanceKeyword]
+    /// The instance's block in `tree.blocks`, nil when none was bound.
+    let block: Int?
+    /// Every statement of the instance, sub-blocks included: they follow its opener in the arena.
+    let statementRange: Range<Int>
+
+    let family: Family?
     /// The word that fixed the family (nil for `native_ipv6` or when no address was given).
-    private(set) var familyWord: ExpandedWord?
-    private(set) var familyKeyword: String?
-    private(set) var skipped: [SkippedWord] = []
-    private(set) var versionLines: [VersionLine] = []
-    private(set) var nativeIPv6Ignored: BoundStatement?
+    let familyWord: ExpandedWord?
+    let familyKeyword: String?
+    let skipped: [SkippedWord]
+    let versionLines: [VersionLine]
+    /// A `native_ipv6` line keepalived ignored (the instance was already IPv4).
+    let nativeIPv6Ignored: Int?
     /// Virtual addresses kept (same family as the instance).
-    private(set) var virtualAddresses: [IPAddress] = []
+    let virtualAddresses: [IPAddress]
     /// Unicast peers kept (same family as the instance).
-    private(set) var unicastPeers: [IPAddress] = []
+    let unicastPeers: [IPAddress]
     /// `unicast_src_ip` / `mcast_src_ip` kept (the last one keepalived accepted).
-    private(set) var sourceAddress: IPAddress?
-    private(set) var sourceAddresses: [IPAddress] = []
-    private(set) var multicastDestination: IPAddress?
-    /// The version parsing left (0: none yet; `native_ipv6` sets 3).
-    private var parsedVersion = 0
+    let sourceAddress: IPAddress?
+    let sourceAddresses: [IPAddress]
+    let multicastDestination: IPAddress?
+    /// The version parsing left (0: none; `native_ipv6` sets 3).
+    private let parsedVersion: Int
+    let stateLines: [StateLine]
 
-    /// The keywords `read` looks at: the others are skipped without copying their statements.
-    private static let readKeywords: Set<String> = [
-        "virtual_ipaddress", "unicast_peer", "unicast_src_ip", "mcast_src_ip", "mcast_dst_ip", "native_ipv6", "version",
-    ]
-
-    init(_ instance: VRRPInstance, in node: NodeAnalysis) {
-        self.instance = instance
-        tree = node.bound.tree
-        guard let block = node.instanceBlocks[instance.name] else { return }
-        statementIndices = Array(tree.blocks[block].statements)
-        for index in statementIndices where Self.readKeywords.contains(tree.statements[index].row.name) {
-            read(tree.statements[index])
+    init(index: Int, instances: [VRRPInstance], tree: BoundTree, marks: [InstanceKeyword], block: Int?) {
+        self.index = index
+        self.instances = instances
+        self.tree = tree
+        self.marks = marks
+        self.block = block
+        statementRange = block.map { Self.subtree(of: $0, in: tree) } ?? 0..<0
+        var reader = Reader()
+        var states: [StateLine] = []
+        var current: VRRPState?
+        if let block {
+            for statement in tree.blocks[block].statements {
+                switch marks[statement] {
+                case .virtualIPAddress, .unicastPeer, .unicastSourceIP, .multicastSourceIP, .multicastDestinationIP,
+                    .nativeIPv6, .version:
+                    reader.read(statement, tree.statements[statement])
+                case .state:
+                    // keepalived keeps MASTER against a later BACKUP; any other word means BACKUP.
+                    guard tree.statements[statement].words.count > 1 else {
+                        states.append(StateLine(statement: statement, after: current))
+                        continue
+                    }
+                    switch tree.statements[statement].words[1].text {
+                    case "MASTER": current = .master
+                    case "BACKUP": if current != .master { current = .backup }
+                    default: current = .backup
+                    }
+                    states.append(StateLine(statement: statement, after: current))
+                default:
+                    break
+                }
+            }
         }
-        readStateLines()
+        family = reader.family
+        familyWord = reader.familyWord
+        familyKeyword = reader.familyKeyword
+        skipped = reader.skipped
+        versionLines = reader.versionLines
+        nativeIPv6Ignored = reader.nativeIPv6Ignored
+        virtualAddresses = reader.virtualAddresses
+        unicastPeers = reader.unicastPeers
+        sourceAddress = reader.sourceAddress
+        sourceAddresses = reader.sourceAddresses
+        multicastDestination = reader.multicastDestination
+        parsedVersion = reader.parsedVersion
+        stateLines = states
     }
 
-    /// The instance's statements in reading order (copies: prefer `statement(_:)`/`statements(_:)`).
-    var statements: [BoundStatement] { statementIndices.map { tree.statements[$0] } }
-
-    private mutating func read(_ statement: BoundStatement) {
-        switch statement.keyword {
-        case "virtual_ipaddress":
-            for entry in statement.entries {
-                guard let first = entry.first, let prefix = IPPrefix(first.text) else { continue }
-                if accept(prefix.address, word: first, keyword: "virtual_ipaddress") { virtualAddresses.append(prefix.address) }
-            }
-        case "unicast_peer":
-            for entry in statement.entries {
-                guard let first = entry.first, let address = IPAddress(first.text) else { continue }
-                if accept(address, word: first, keyword: "unicast_peer") { unicastPeers.append(address) }
-            }
-        case "unicast_src_ip", "mcast_src_ip":
-            guard statement.words.count > 1, let address = statement.address() else { return }
-            if accept(address, word: statement.words[1], keyword: statement.keyword) {
-                sourceAddress = address
-                sourceAddresses.append(address)
-            }
-        case "mcast_dst_ip":
-            guard statement.words.count > 1, let address = statement.address() else { return }
-            if accept(address, word: statement.words[1], keyword: statement.keyword) { multicastDestination = address }
-        case "native_ipv6":
-            if family == .ipv4 {
-                nativeIPv6Ignored = statement
-            } else {
-                family = .ipv6
-                parsedVersion = 3
-            }
-        case "version":
-            guard let version = statement.int(), version == 2 || version == 3 else { return }
-            let ignored = (parsedVersion != 0 && parsedVersion != version) || (version == 2 && family == .ipv6)
-            versionLines.append(VersionLine(statement: statement, version: version, ignored: ignored, afterIPv6: family == .ipv6))
-            if !ignored { parsedVersion = version }
-        default:
-            break
+    /// The statements of `block` and of every block under it: from its opener's next statement
+    /// to its last statement's (the arena is in reading order).
+    static func subtree(of block: Int, in tree: BoundTree) -> Range<Int> {
+        guard let opener = tree.blocks[block].opener else { return 0..<0 }
+        var last = opener
+        var current = block
+        while let final = tree.blocks[current].statements.last {
+            last = final
+            guard let child = tree.statements[final].block else { break }
+            current = child
         }
+        return (opener + 1)..<(last + 1)
     }
 
-    /// The first address fixes the family; later ones of the other family are skipped.
-    private mutating func accept(_ address: IPAddress, word: ExpandedWord, keyword: String) -> Bool {
-        let addressFamily = Family(address)
-        guard let family else {
-            self.family = addressFamily
-            familyWord = word
-            familyKeyword = keyword
-            return true
-        }
-        if family == addressFamily { return true }
-        skipped.append(SkippedWord(keyword: keyword, word: word, family: addressFamily))
-        return false
+    var instance: VRRPInstance { instances[index] }
+
+    // MARK: Lines by keyword
+
+    /// The instance's lines with `keyword`, in reading order (sub-blocks too: `authentication`).
+    func indices(_ keyword: InstanceKeyword) -> [Int] {
+        var found: [Int] = []
+        for index in statementRange where marks[index] == keyword { found.append(index) }
+        return found
     }
+
+    /// Calls `body` with the index of each line with `keyword`, in reading order (no array).
+    func forEachIndex(_ keyword: InstanceKeyword, _ body: (Int) -> Void) {
+        for index in statementRange where marks[index] == keyword { body(index) }
+    }
+
+    /// The last line with `keyword` that `predicate` accepts.
+    func lastIndex(_ keyword: InstanceKeyword, where predicate: (BoundStatement) -> Bool) -> Int? {
+        statementRange.last { marks[$0] == keyword && predicate(tree.statements[$0]) }
+    }
+
+    func firstIndex(_ keyword: InstanceKeyword) -> Int? {
+        statementRange.first { marks[$0] == keyword }
+    }
+
+    func lastIndex(_ keyword: InstanceKeyword) -> Int? {
+        statementRange.last { marks[$0] == keyword }
+    }
+
+    /// The first line with `keyword` (a copy of that statement only).
+    func statement(_ keyword: InstanceKeyword) -> BoundStatement? {
+        firstIndex(keyword).map { tree.statements[$0] }
+    }
+
+    /// The lines with `keyword` (copies of those statements only).
+    func statements(_ keyword: InstanceKeyword) -> [BoundStatement] {
+        indices(keyword).map { tree.statements[$0] }
+    }
+
+    // MARK: What keepalived makes of the lines
 
     /// IPv4 unless an address or `native_ipv6` made it IPv6.
     var effectiveFamily: Family { family ?? .ipv4 }
@@ -138,32 +191,12 @@ struct InstanceFacts: Sendable {
         return parsedVersion != 0 ? parsedVersion : model.globalDefs.vrrpVersion
     }
 
-    /// The `state` lines in order with the state keepalived holds after each (nil: the line has no word).
-    private(set) var stateLines: [(statement: BoundStatement, after: VRRPState?)] = []
-
-    /// Read once, when the facts are made (several rules ask for the state).
-    private mutating func readStateLines() {
-        var current: VRRPState?
-        for statement in statements("state") {
-            guard statement.words.count > 1 else {
-                stateLines.append((statement, current))
-                continue
-            }
-            switch statement.words[1].text {
-            case "MASTER": current = .master
-            case "BACKUP": if current != .master { current = .backup }
-            default: current = .backup
-            }
-            stateLines.append((statement, current))
-        }
-    }
-
     /// The state written, as keepalived reads it (nil: no state line).
     var configuredState: VRRPState? { stateLines.last?.after }
 
     /// The priority keepalived uses as base priority (1...255).
     var basePriority: Int {
-        if let configured = instance.priorityConfigured { return configured }
+        if let configured = instances[index].priorityConfigured { return configured }
         return configuredState == .master ? 255 : 100
     }
 
@@ -174,21 +207,82 @@ struct InstanceFacts: Sendable {
         guard let configured = configuredState else { return derived }
         if isStrict(model), (configured == .master) != (basePriority == 255) { return derived }
         // AH with initial MASTER and priority below 255 is moved to BACKUP (when AH survives).
-        if configured == .master, basePriority != 255, instance.authentication?.type == .ah,
-            effectiveVersion(model) == 2, effectiveFamily == .ipv4, instance.authentication?.pass?.isEmpty == false
+        let authentication = instances[index].authentication
+        if configured == .master, basePriority != 255, authentication?.type == .ah,
+            effectiveVersion(model) == 2, effectiveFamily == .ipv4, authentication?.pass?.isEmpty == false
         {
             return .backup
         }
         return configured
     }
+}
 
-    /// The first statement with `keyword` among the instance's own lines.
-    func statement(_ keyword: String) -> BoundStatement? {
-        statementIndices.first { tree.statements[$0].row.name == keyword }.map { tree.statements[$0] }
-    }
+extension InstanceFacts {
+    /// Reads the address and version lines in order, as keepalived does while it parses.
+    fileprivate struct Reader {
+        var family: Family?
+        var familyWord: ExpandedWord?
+        var familyKeyword: String?
+        var skipped: [SkippedWord] = []
+        var versionLines: [VersionLine] = []
+        var nativeIPv6Ignored: Int?
+        var virtualAddresses: [IPAddress] = []
+        var unicastPeers: [IPAddress] = []
+        var sourceAddress: IPAddress?
+        var sourceAddresses: [IPAddress] = []
+        var multicastDestination: IPAddress?
+        var parsedVersion = 0
 
-    /// The instance's own lines with `keyword`, in reading order (only those are copied).
-    func statements(_ keyword: String) -> [BoundStatement] {
-        statementIndices.filter { tree.statements[$0].row.name == keyword }.map { tree.statements[$0] }
+        mutating func read(_ index: Int, _ statement: BoundStatement) {
+            switch statement.keyword {
+            case "virtual_ipaddress":
+                for entry in statement.entries {
+                    guard let first = entry.first, let prefix = IPPrefix(first.text) else { continue }
+                    if accept(prefix.address, word: first, keyword: "virtual_ipaddress") { virtualAddresses.append(prefix.address) }
+                }
+            case "unicast_peer":
+                for entry in statement.entries {
+                    guard let first = entry.first, let address = IPAddress(first.text) else { continue }
+                    if accept(address, word: first, keyword: "unicast_peer") { unicastPeers.append(address) }
+                }
+            case "unicast_src_ip", "mcast_src_ip":
+                guard statement.words.count > 1, let address = statement.address() else { return }
+                if accept(address, word: statement.words[1], keyword: statement.keyword) {
+                    sourceAddress = address
+                    sourceAddresses.append(address)
+                }
+            case "mcast_dst_ip":
+                guard statement.words.count > 1, let address = statement.address() else { return }
+                if accept(address, word: statement.words[1], keyword: statement.keyword) { multicastDestination = address }
+            case "native_ipv6":
+                if family == .ipv4 {
+                    nativeIPv6Ignored = index
+                } else {
+                    family = .ipv6
+                    parsedVersion = 3
+                }
+            case "version":
+                guard let version = statement.int(), version == 2 || version == 3 else { return }
+                let ignored = (parsedVersion != 0 && parsedVersion != version) || (version == 2 && family == .ipv6)
+                versionLines.append(VersionLine(statement: index, version: version, ignored: ignored, afterIPv6: family == .ipv6))
+                if !ignored { parsedVersion = version }
+            default:
+                break
+            }
+        }
+
+        /// The first address fixes the family; later ones of the other family are skipped.
+        private mutating func accept(_ address: IPAddress, word: ExpandedWord, keyword: String) -> Bool {
+            let addressFamily = Family(address)
+            guard let family else {
+                self.family = addressFamily
+                familyWord = word
+                familyKeyword = keyword
+                return true
+            }
+            if family == addressFamily { return true }
+            skipped.append(SkippedWord(keyword: keyword, word: word, family: addressFamily))
+            return false
+        }
     }
 }

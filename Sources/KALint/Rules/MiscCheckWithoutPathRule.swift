@@ -9,7 +9,6 @@ struct MiscCheckWithoutPathRule: LintRule {
     func check(_ node: LintNode) -> [Diagnostic] {
         let tree = node.bound.tree
         let context = node.statementContext
-        let ends = BlockEnds(node.expanded.lines)
         return node.statementIndices(ofKeywords: ["MISC_CHECK"]).compactMap { index in
             let statement = tree.statements[index]
             guard statement.keyword == "MISC_CHECK", statement.block != nil else { return nil }
@@ -17,7 +16,7 @@ struct MiscCheckWithoutPathRule: LintRule {
                 tree.statements[$0].keyword == "misc_path" && tree.statements[$0].words.count > 1
             }
             guard !hasPath else { return nil }
-            let end = ends.closingBrace(of: statement) ?? statement.origin
+            let end = tree.closingBrace(of: index) ?? statement.origin
             return Diagnostic(
                 rule,
                 "MISC_CHECK has no misc_path: keepalived 2.2.7 reports \"No script path has been specified for "

@@ -11,17 +11,26 @@ struct MissingInterfaceRule: LintRule {
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for facts in node.instanceFacts {
+            let tree = facts.tree
+            // Most instances have one usable interface line: counted without an array.
+            var lines = 0
+            var usable = 0
+            facts.forEachIndex(.interface) { index in
+                guard tree.statements[index].words.count > 1 else { return }
+                lines += 1
+                if Self.problem(tree.statements[index].words[1].text) == nil { usable += 1 }
+            }
+            if lines > 0, usable == lines { continue }
             let instance = facts.instance
-            let lines = node.statements("interface", inInstance: instance.name).filter { $0.words.count > 1 }
-            let usable = lines.filter { Self.problem($0.words[1].text) == nil }
             let fatal = "keepalived 2.2.7 exits at startup with \"(\(instance.name)) Unknown interface!\""
-            for statement in lines {
-                guard let problem = Self.problem(statement.words[1].text) else { continue }
+            facts.forEachIndex(.interface) { index in
+                let statement = tree.statements[index]
+                guard statement.words.count > 1, let problem = Self.problem(statement.words[1].text) else { return }
                 found.append(Diagnostic(
-                    rule, problem + (usable.isEmpty ? " and, with no other interface, \(fatal)" : ""),
+                    rule, problem + (usable == 0 ? " and, with no other interface, \(fatal)" : ""),
                     at: NodeAnalysis.span(of: statement, argument: 0)))
             }
-            guard lines.isEmpty else { continue }
+            guard lines == 0 else { continue }
             let message: String
             if !facts.unicastPeers.isEmpty {
                 // A regression of 2.2.7 alone (keepalived issue #2270, fixed in 2.2.8).

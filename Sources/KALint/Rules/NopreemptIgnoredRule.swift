@@ -8,25 +8,29 @@ struct NopreemptIgnoredRule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        let instances = node.model.instances
         for facts in node.instanceFacts {
+            // Every finding is about a nopreempt or a preempt_delay that is set.
+            guard instances[facts.index].nopreempt || instances[facts.index].preemptDelayMicroseconds > 0 else { continue }
             let instance = facts.instance
             var nopreempt = instance.nopreempt
             var delay = instance.preemptDelayMicroseconds > 0
-            let nopreemptLine = facts.statements("nopreempt").last
-            let delayLine = facts.statements("preempt_delay").last { $0.microseconds() != nil }
-            let priorityLine = facts.statements("priority").last
+            let nopreemptLine = facts.statements(.nopreempt).last
+            let delayLine = facts.statements(.preemptDelay).last { $0.microseconds() != nil }
+            let priorityLine = facts.statements(.priority).last
+            let stateLine = facts.stateLines.last.map { facts.tree.statements[$0.statement] }
             let priority = facts.basePriority
             if priority == 255, nopreempt, let line = nopreemptLine {
                 found.append(Diagnostic(
                     rule,
                     "nopreempt with priority 255 in '\(instance.name)': keepalived 2.2.7 reports \"nopreempt is incompatible with priority 255. resetting nopreempt\" and preempts",
                     at: line.words[0].origin.span, related: priorityLine.map { note($0, "priority 255") }
-                        ?? note(facts.stateLines.last?.statement, "state MASTER without priority (255)")))
+                        ?? note(stateLine, "state MASTER without priority (255)")))
                 nopreempt = false
             }
             if facts.initialState(node.model) == .master {
                 let cause = facts.configuredState == .master ? "state MASTER" : "initial state MASTER (from priority 255)"
-                let causeLine = facts.configuredState == .master ? facts.stateLines.last?.statement : priorityLine
+                let causeLine = facts.configuredState == .master ? stateLine : priorityLine
                 if nopreempt, let line = nopreemptLine {
                     found.append(Diagnostic(
                         rule,

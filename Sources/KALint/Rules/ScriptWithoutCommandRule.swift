@@ -11,16 +11,14 @@ struct ScriptWithoutCommandRule: LintRule {
         let tree = node.bound.tree
         let context = node.statementContext
         let index = node.trackerIndex
-        let ends = BlockEnds(node.expanded.lines)
         var found: [Diagnostic] = []
         let scripts = (index.definitions[.script] ?? [:]).values.sorted { $0.statement < $1.statement }
         for definition in scripts {
-            let opener = tree.statements[definition.statement]
             let hasCommand = context.children(of: definition.statement).contains {
                 tree.statements[$0].keyword == "script" && tree.statements[$0].words.count > 1
             }
             guard !hasCommand else { continue }
-            let end = ends.closingBrace(of: opener) ?? definition.nameWord.origin
+            let end = tree.closingBrace(of: definition.statement) ?? definition.nameWord.origin
             found.append(Diagnostic(
                 rule,
                 "vrrp_script '\(definition.name)' has no 'script' line: keepalived 2.2.7 reports \"No script set for "

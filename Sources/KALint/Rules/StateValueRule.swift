@@ -8,9 +8,16 @@ struct StateValueRule: LintRule {
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for facts in node.instanceFacts {
+            let tree = facts.tree
+            // The usual instance: one state line, MASTER or BACKUP.
+            if facts.stateLines.count == 1, let only = facts.stateLines.first, tree.statements[only.statement].words.count > 1 {
+                let text = tree.statements[only.statement].words[1].text
+                if text == "MASTER" || text == "BACKUP" { continue }
+            }
             let instance = facts.instance
             var masterLine: BoundStatement?
-            for (statement, _) in facts.stateLines where statement.words.count > 1 {
+            for line in facts.stateLines where tree.statements[line.statement].words.count > 1 {
+                let statement = tree.statements[line.statement]
                 let word = statement.words[1]
                 switch word.text {
                 case "MASTER":

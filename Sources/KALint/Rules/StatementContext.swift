@@ -6,13 +6,14 @@ import KAConfig
 struct StatementContext: Sendable {
     let tree: BoundTree
     /// Statement index -> index of the block it belongs to.
-    private var blockOf: [Int]
+    private var blockOf: [Int32]
 
     init(_ tree: BoundTree) {
         self.tree = tree
-        var blockOf = [Int](repeating: 0, count: tree.statements.count)
+        var blockOf = [Int32](repeating: 0, count: tree.statements.count)
         for (blockIndex, block) in tree.blocks.enumerated() {
-            for statement in block.statements where statement < blockOf.count { blockOf[statement] = blockIndex }
+            let value = Int32(truncatingIfNeeded: blockIndex)
+            for statement in block.statements where statement < blockOf.count { blockOf[statement] = value }
         }
         self.blockOf = blockOf
     }
@@ -20,23 +21,31 @@ struct StatementContext: Sendable {
     /// The opener statements around statement `index`, innermost first.
     func enclosingOpeners(of index: Int) -> [Int] {
         var openers: [Int] = []
-        var block = blockOf[index]
+        var block = Int(blockOf[index])
         var guardSteps = tree.blocks.count
         while block != 0, let opener = tree.blocks[block].opener, guardSteps > 0 {
             openers.append(opener)
-            block = blockOf[opener]
+            block = Int(blockOf[opener])
             guardSteps -= 1
         }
         return openers
     }
 
-    /// The innermost enclosing block opener whose keyword is one of `keywords`.
+    /// The innermost enclosing block opener whose keyword is one of `keywords` (walked up
+    /// without gathering the openers).
     func enclosing(_ index: Int, keywords: Set<String>) -> Int? {
-        enclosingOpeners(of: index).first { keywords.contains(tree.statements[$0].keyword) }
+        var block = Int(blockOf[index])
+        var guardSteps = tree.blocks.count
+        while block != 0, let opener = tree.blocks[block].opener, guardSteps > 0 {
+            if keywords.contains(tree.statements[opener].keyword) { return opener }
+            block = Int(blockOf[opener])
+            guardSteps -= 1
+        }
+        return nil
     }
 
     /// The block statement `index` belongs to (0: the top level).
-    func block(of index: Int) -> Int { blockOf[index] }
+    func block(of index: Int) -> Int { Int(blockOf[index]) }
 
     /// Whether statement `index` is read at the top level (not inside any block).
     func isTopLevel(_ index: Int) -> Bool { blockOf[index] == 0 }

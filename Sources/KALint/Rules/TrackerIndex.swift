@@ -52,6 +52,7 @@ struct TrackerIndex: Sendable {
         "track_script": .script, "track_file": .file, "track_process": .process, "track_bfd": .bfd,
     ]
     static let owners: Set<String> = ["vrrp_instance", "vrrp_sync_group"]
+    static let checkers: Set<String> = ["FILE_CHECK", "BFD_CHECK"]
 
     /// Every keyword the index looks at: other statements are skipped without being copied.
     static let interestingKeywords: Set<String> = Set(definingKeywords.keys).union(referencingKeywords.keys).union(["name"])
@@ -61,7 +62,9 @@ struct TrackerIndex: Sendable {
         for index in candidates {
             guard Self.interestingKeywords.contains(tree.statements[index].row.name) else { continue }
             let statement = tree.statements[index]
-            if context.isTopLevel(index), case .block = statement.spec.kind,
+            // `row.kind`, not `spec.kind`: reading `spec` copies the whole schema row.
+            let kind = statement.row.kind
+            if context.isTopLevel(index), case .block = kind,
                 let kind = Self.definingKeywords[statement.keyword], statement.words.count > 1
             {
                 let name = statement.words[1].text
@@ -71,7 +74,7 @@ struct TrackerIndex: Sendable {
                 }
                 continue
             }
-            if case .valueBlock = statement.spec.kind, let kind = Self.referencingKeywords[statement.keyword] {
+            if case .valueBlock = kind, let kind = Self.referencingKeywords[statement.keyword] {
                 let owner = context.enclosing(index, keywords: Self.owners)
                 for entry in statement.entries {
                     guard let word = entry.first else { continue }
@@ -80,8 +83,8 @@ struct TrackerIndex: Sendable {
                 }
                 continue
             }
-            guard case .value = statement.spec.kind, statement.words.count > 1 else { continue }
-            let checker = context.enclosing(index, keywords: ["FILE_CHECK", "BFD_CHECK"])
+            guard case .value = kind, statement.words.count > 1 else { continue }
+            let checker = context.enclosing(index, keywords: Self.checkers)
             if statement.keyword == "track_file", let checker, tree.statements[checker].keyword == "FILE_CHECK" {
                 references.append(Reference(
                     kind: .file, name: statement.words[1].text, word: statement.words[1], statement: index,

@@ -8,8 +8,8 @@ struct VMACWithoutInterfaceRule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         node.instanceFacts.compactMap { facts in
-            guard !facts.unicastPeers.isEmpty, facts.statement("interface") == nil,
-                let vmac = facts.statement("use_vmac") ?? facts.statement("use_ipvlan")
+            guard !facts.unicastPeers.isEmpty, facts.firstIndex(.interface) == nil,
+                let vmac = facts.statement(.useVMAC) ?? facts.statement(.useIPVLAN)
             else { return nil }
             let name = facts.instance.name
             return Diagnostic(

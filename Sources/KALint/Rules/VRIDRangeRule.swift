@@ -7,10 +7,16 @@ struct VRIDRangeRule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for instance in node.model.instances {
-            let lines = node.statements("virtual_router_id", inInstance: instance.name)
+        let instances = node.model.instances
+        for facts in node.instanceFacts {
+            let tree = facts.tree
+            var invalid: [BoundStatement] = []
+            facts.forEachIndex(.virtualRouterID) { index in
+                if tree.statements[index].words.count > 1, tree.statements[index].int() == nil { invalid.append(tree.statements[index]) }
+            }
+            if invalid.isEmpty, instances[facts.index].virtualRouterID != nil { continue }
+            let instance = facts.instance
             let fatal = "keepalived 2.2.7 exits at startup with \"(\(instance.name)) the virtual router id must be set\""
-            let invalid = lines.filter { $0.words.count > 1 && $0.int() == nil }
             for statement in invalid {
                 let text = statement.words[1].text
                 let outcome = instance.virtualRouterID.map { "keeps VRID \($0) from another virtual_router_id line" }

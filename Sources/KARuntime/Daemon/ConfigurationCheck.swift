@@ -22,6 +22,7 @@ public struct ConfigurationCheck: Sendable {
     {
         var expansion = ExpansionOptions()
         expansion.configID = configID
+        expansion.keepsSyntaxTrees = false
         let node = Analyzer.analyze(path: path, options: expansion, fileSystem: fileSystem)
         let report = LintEngine().run([node], options: LintOptions(configID: configID))
         let kept = report.diagnostics.filter { $0.severity >= .warning && !karunDoesNotShare($0, in: node.model) }

@@ -1,0 +1,61 @@
+/// A comment in a file (`!` or `#` to the end of its line) and the word it is glued to, if any.
+/// Offsets in 32 bits, like tokens'.
+public struct FileComment: Sendable, Hashable {
+    private var start: UInt32
+    private var end: UInt32
+    /// The word right before the comment with no blank between (equal bounds: none).
+    private var wordStart: UInt32
+    private var wordEnd: UInt32
+
+    public init(range: Range<Int>, gluedWord: Range<Int>?) {
+        start = UInt32(truncatingIfNeeded: range.lowerBound)
+        end = UInt32(truncatingIfNeeded: range.upperBound)
+        wordStart = UInt32(truncatingIfNeeded: gluedWord?.lowerBound ?? 0)
+        wordEnd = UInt32(truncatingIfNeeded: gluedWord?.upperBound ?? 0)
+    }
+
+    /// The comment's bytes in the file, from its `!` or `#` to the end of the line.
+    public var range: Range<Int> { Int(start)..<Int(end) }
+
+    /// A word that runs into the comment: keepalived starts the comment inside the word.
+    public var gluedWord: Range<Int>? { wordEnd > wordStart ? Int(wordStart)..<Int(wordEnd) : nil }
+}
+
+/// One file an expansion read: its source, the syntax findings in it and its comments, and its
+/// lossless tree unless the expansion was asked not to keep trees (`keepsSyntaxTrees`): a lint
+/// run needs only the comments (suppressions, glued comments), and the tree of a 2 MB file
+/// takes 15 MB.
+public struct ExpandedFile: Sendable {
+    public let source: SourceFile
+    /// What the lexer and the block structure found wrong in this file (KA1xx).
+    public let diagnostics: [Diagnostic]
+    public let comments: [FileComment]
+    /// nil when the expansion kept no trees.
+    public let tree: SyntaxTree?
+
+    public init(_ tree: SyntaxTree, keepingTree: Bool = true) {
+        source = tree.source
+        diagnostics = tree.diagnostics
+        comments = FileComment.all(in: tree.tokens)
+        self.tree = keepingTree ? tree : nil
+    }
+
+    /// The file parsed only for its findings and comments: no tree is built.
+    public init(parsingWithoutTree source: SourceFile) {
+        self.source = source
+        (diagnostics, comments) = Parser.findings(source)
+        tree = nil
+    }
+}
+
+extension FileComment {
+    /// The comment tokens of a file's token stream, each with the word it is glued to.
+    static func all(in tokens: [Token]) -> [FileComment] {
+        var comments: [FileComment] = []
+        for index in tokens.indices where tokens[index].kind == .comment {
+            let glued = index > 0 && tokens[index - 1].kind == .word ? tokens[index - 1].range : nil
+            comments.append(FileComment(range: tokens[index].range, gluedWord: glued))
+        }
+        return comments
+    }
+}
