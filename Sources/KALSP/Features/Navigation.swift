@@ -41,7 +41,7 @@ extension LanguageServer {
         return ["uri": .string(uri(for: occurrence.file)), "range": range.json]
     }
 
-    /// When `offset` is on an `include` line: the files it brings in, as the expansion read them
+    /// When `offset` is on an `include` line: the files it brings in, as the analysis bound them
     /// (so `@id` conditions and open buffers count), else as its glob matches on disk.
     func includeTargets(_ tree: SyntaxTree, offset: Int, node: NodeAnalysis) -> [String]? {
         guard let tokenIndex = tree.tokenIndex(at: offset), let statement = tree.node(holdingToken: tokenIndex),
@@ -50,9 +50,10 @@ extension LanguageServer {
         let line = tree.source.location(of: tree.tokens[patternToken].start).line
         var targets: [String] = []
         var seen = Set<String>()
-        for logical in node.expanded.lines {
-            guard let site = logical.origin.includeChain.last, site.file == tree.source.path, site.line == line else { continue }
-            if seen.insert(logical.origin.file).inserted { targets.append(logical.origin.file) }
+        // The analysis keeps no expanded lines, but each bound statement keeps its origin.
+        for statement in node.bound.tree.statements {
+            guard let site = statement.origin.includeChain.last, site.file == tree.source.path, site.line == line else { continue }
+            if seen.insert(statement.origin.file).inserted { targets.append(statement.origin.file) }
         }
         let pattern = String(tree.text(of: patternToken).drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
         let folder = DocumentURI.directory(of: tree.source.path)

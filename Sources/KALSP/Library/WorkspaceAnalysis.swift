@@ -77,8 +77,8 @@ final class WorkspaceAnalysis {
     private func add(_ unit: Unit) {
         units.append(unit)
         for node in unit.nodes {
-            for (path, tree) in node.expanded.files {
-                sources[path] = sources[path] ?? tree.source
+            for (path, file) in node.expanded.files {
+                sources[path] = sources[path] ?? file.source
                 // A node's own file belongs to it; an included file to the first node that read it.
                 if path == node.path || owners[path] == nil { owners[path] = Owner(unit: unit, node: node) }
             }
@@ -89,6 +89,6 @@ final class WorkspaceAnalysis {
     func owner(of path: String) -> Owner? { owners[path] }
 
     /// The syntax tree of a file some node read.
-    func tree(of path: String) -> SyntaxTree? { owners[path]?.node.expanded.files[path] }
+    func tree(of path: String) -> SyntaxTree? { owners[path]?.node.expanded.files[path]?.tree }
 }
 
