@@ -52,27 +52,30 @@ final class FailoverLab {
 
     func namespace(_ node: Int) -> String { "\(prefix)n\(node)" }
 
-    /// Starts `daemon` on `node` with `config`; returns once its VRRP process exists.
-    func start(_ daemon: Daemon, node: Int, config: String, tag: String) throws -> Running {
+    /// The log file of a daemon started with `tag` (lines stamped as they arrived: StampedLog).
+    func logPath(_ tag: String) -> String { "\(directory)/\(tag).log" }
+
+    /// Starts `daemon` on `node` with `config`; returns once its VRRP process exists. karun logs
+    /// at debug level with `verbose` (its "added" and "sent gratuitous ARP" lines).
+    func start(_ daemon: Daemon, node: Int, config: String, tag: String, verbose: Bool = false) throws -> Running {
         let path = "\(directory)/\(tag).conf"
         try config.write(toFile: path, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let log = "\(directory)/\(tag).log"
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.standardOutput = handle
-        process.standardError = handle
+        let log = try StampedLog(path: logPath(tag))
+        process.standardOutput = log.pipe
+        process.standardError = log.pipe
         switch daemon {
         case .karun:
-            process.arguments = ["ip", "netns", "exec", namespace(node), karun, "run", "--status-socket", "\(directory)/\(tag).sock", path]
+            process.arguments = ["ip", "netns", "exec", namespace(node), karun, "run", "--status-socket", "\(directory)/\(tag).sock"]
+                + (verbose ? ["--log-level", "debug"] : []) + [path]
             try process.run()
             return Running(daemon: daemon, pids: [process.processIdentifier], launcher: process)
         case .keepalived:
             let vrrpPID = "\(directory)/\(tag).vrrp.pid"
             try? FileManager.default.removeItem(atPath: vrrpPID)
             process.arguments = ["ip", "netns", "exec", namespace(node), "/usr/sbin/keepalived", "--vrrp", "--dont-fork",
-                                 "--log-console", "-f", path, "-p", "\(directory)/\(tag).pid", "-r", vrrpPID,
+                                 "--log-console", "--log-detail", "-f", path, "-p", "\(directory)/\(tag).pid", "-r", vrrpPID,
                                  "-c", "\(directory)/\(tag).checkers.pid"]
             try process.run()
             var child: pid_t?
@@ -90,6 +93,12 @@ final class FailoverLab {
     /// (priority 0), which is not a crash.
     func kill(_ running: Running, _ signal: Int32) {
         for pid in running.pids.reversed() { Foundation.kill(pid, signal) }
+    }
+
+    /// SIGTERM as a service manager stops the daemon: to its main process (keepalived's parent
+    /// forwards it to the VRRP child, which sends priority 0).
+    func terminate(_ running: Running) {
+        if let main = running.pids.first { Foundation.kill(main, SIGTERM) }
     }
 
     func stop(_ running: Running) {
@@ -124,6 +133,18 @@ final class FailoverLab {
         let opened = try? NetworkNamespace.with(namespace(node)) { try RouteNetlink() }
         netlinks[namespace(node)] = opened
         return opened
+    }
+
+    /// A raw protocol-112 socket on `node` that is never read, as a backup's socket would be
+    /// there: without one, `node`'s kernel answers every unicast advert with an ICMP protocol
+    /// unreachable, which reaches every raw VRRP socket of the sender (keepalived has one per
+    /// unicast instance) and makes the figure about ICMP, not VRRP. Close it when done.
+    func openSink(_ node: Int) throws -> Int32 {
+        try NetworkNamespace.with(namespace(node)) {
+            let fd = socket(AF_INET, Int32(SOCK_RAW.rawValue), 112)
+            guard fd >= 0 else { throw ShellError(command: "socket(AF_INET, SOCK_RAW, 112)", status: errno) }
+            return fd
+        }
     }
 
     // MARK: Resource use

@@ -85,6 +85,8 @@ extension Daemon {
         }
         do {
             if add { try netlink.addAddress(spec) } else { try netlink.deleteAddress(spec) }
+            // Debug only: `kabench failover` times "VIP added" after the decision from this line.
+            logger.debug("(\(instance)) \(add ? "added" : "removed") \(address)")
         } catch {
             logger.error("(\(instance)) cannot \(add ? "add" : "remove") \(address): \(error)")
         }
@@ -151,6 +153,7 @@ extension Daemon {
             } else {
                 counters.naSent[instance, default: 0] += 1
             }
+            logger.debug("(\(instance)) sent \(address.address.family == .ipv4 ? "gratuitous ARP" : "unsolicited NA") for \(address.address) on \(device)")
         } catch {
             limitedLog("garp \(instance)", "(\(instance)) cannot send gratuitous ARP/NA on \(device): \(error)", level: .warning)
         }

@@ -100,24 +100,17 @@ extension RouteNetlink {
     public func deleteRoutesAndRules(protocolNumber: UInt8) -> (removed: [TaggedEntry], failed: [(TaggedEntry, NetlinkError)]) {
         var removed: [TaggedEntry] = []
         var failed: [(TaggedEntry, NetlinkError)] = []
-        routeObjects(protocolNumber: protocolNumber) { route in
-            let entry = TaggedEntry(kind: "route", text: Self.describe(route))
-            let result = rtnl_route_delete(socket, route, 0)
+        func delete(_ kind: String, _ object: OpaquePointer, _ call: (OpaquePointer, OpaquePointer) -> Int32) {
+            let entry = TaggedEntry(kind: kind, text: Self.describe(object))
+            let result = call(socket, object)
             if result < 0, !NetlinkError("", code: result).isNotFound {
                 failed.append((entry, NetlinkError("delete \(entry)", code: result)))
             } else {
                 removed.append(entry)
             }
         }
-        ruleObjects(protocolNumber: protocolNumber) { rule in
-            let entry = TaggedEntry(kind: "rule", text: Self.describe(rule))
-            let result = rtnl_rule_delete(socket, rule, 0)
-            if result < 0, !NetlinkError("", code: result).isNotFound {
-                failed.append((entry, NetlinkError("delete \(entry)", code: result)))
-            } else {
-                removed.append(entry)
-            }
-        }
+        routeObjects(protocolNumber: protocolNumber) { route in delete("route", route) { rtnl_route_delete($0, $1, 0) } }
+        ruleObjects(protocolNumber: protocolNumber) { rule in delete("rule", rule) { rtnl_rule_delete($0, $1, 0) } }
         return (removed, failed)
     }
 
