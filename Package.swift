@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "KAAddress"),
         // The front end and model: bytes -> tokens -> lossless trees -> expanded lines -> bound
         // statements -> typed model, the Diagnostic type and its plain-text renderer.
-        .target(name: "KAConfig", dependencies: ["KAAddress"]),
+        .target(name: "KAConfig", dependencies: ["KAAddress", "KAJSON"]),
         // kalint's rules (one node, and Fleet: several), the firewall evaluator, the engine and
         // driver, the JSON/SARIF/GitHub renderers and the rule pages (docs/rules, linked as
         // Documentation/Pages, embedded in the code).

@@ -1,3 +1,5 @@
+import KAJSON
+
 /// A small, fast JSON writer: deterministic output, no Foundation. Used by every JSON emitter
 /// (diagnostics, tokens, tree) so escaping lives in one place.
 public struct JSONText: Sendable {
@@ -7,25 +9,9 @@ public struct JSONText: Sendable {
     public init() {}
 
     public static func quoted(_ string: String) -> String {
-        var result = "\""
+        var result = ""
         result.reserveCapacity(string.utf8.count + 2)
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        result += "\""
+        JSONEscape.appendQuoted(string, to: &result)
         return result
     }
 
