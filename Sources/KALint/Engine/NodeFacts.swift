@@ -4,7 +4,7 @@ import KAConfig
 /// shared, instead of each rule re-deriving them: each instance's statements in keepalived's
 /// reading order with its address family, addresses and version (`InstanceFacts`), the
 /// statements by keyword, the block around each statement, the trackers and the scripts.
-public struct NodeFacts: Sendable {
+struct NodeFacts: Sendable {
     /// Aligned with `model.instances`.
     let instances: [InstanceFacts]
     /// The keepalived version the run checks against (`--target-version`).
