@@ -16,32 +16,52 @@ enum InstalledKeepalived {
     }
 
     /// The banner `keepalived -v` prints is a string in its binary: reading it (about 1 MB) costs
-    /// far less than starting keepalived for every kalint run.
+    /// far less than starting keepalived for every kalint run. Read 64 KB at a time, so that
+    /// the search holds no more than that (a whole-binary buffer was most of the heap kalint
+    /// needs for a small file).
     static func versionInBinary(_ path: String) -> String? {
         guard let file = fopen(path, "rb") else { return nil }
         defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while bytes.count < 16 << 20 {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes += buffer[..<count]
+        let chunk = 1 << 16
+        // A banner cut by a chunk's end is found whole in the next window: each window starts
+        // with the previous window's last `overlap` bytes.
+        let overlap = 64
+        var window = [UInt8](repeating: 0, count: chunk + overlap)
+        var kept = 0
+        var total = 0
+        while total < 16 << 20 {
+            let count = window.withUnsafeMutableBytes { fread($0.baseAddress! + kept, 1, chunk, file) }
+            if count <= 0 { return nil }
+            total += count
+            let length = kept + count
+            if let version = banner(in: window, length: length, complete: count < chunk) { return version }
+            kept = min(overlap, length)
+            window.withUnsafeMutableBytes { raw in
+                raw.baseAddress!.copyMemory(from: raw.baseAddress! + length - kept, byteCount: kept)
+            }
         }
+        return nil
+    }
+
+    /// The version after "Keepalived v" in the first `length` bytes of `bytes`. A match too
+    /// close to the end (its digits may go on in the next window) counts only when `complete`.
+    static func banner(in bytes: [UInt8], length: Int, complete: Bool) -> String? {
         let marker = Array("Keepalived v".utf8)
         var offset = 0
-        while offset < bytes.count {
+        while offset < length {
             // memchr finds each 'K' at memory speed (glibc's memmem is not exported to Swift).
             let found: Int? = bytes.withUnsafeBytes { raw in
-                memchr(raw.baseAddress! + offset, Int32(marker[0]), raw.count - offset).map { UnsafeRawPointer($0) - raw.baseAddress! }
+                memchr(raw.baseAddress! + offset, Int32(marker[0]), length - offset).map { UnsafeRawPointer($0) - raw.baseAddress! }
             }
             guard let position = found else { return nil }
-            guard position + marker.count <= bytes.count, bytes[position..<(position + marker.count)].elementsEqual(marker) else {
+            guard position + marker.count <= length, bytes[position..<(position + marker.count)].elementsEqual(marker) else {
                 offset = position + 1
                 continue
             }
             let start = position + marker.count
             var end = start
-            while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == 0x2E { end += 1 }
+            while end < length, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == 0x2E { end += 1 }
+            if end == length, !complete { return nil }
             let text = String(decoding: bytes[start..<end], as: UTF8.self)
             if text.contains("."), text.first?.isNumber == true { return text }
             offset = start

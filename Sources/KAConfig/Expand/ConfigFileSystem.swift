@@ -27,32 +27,57 @@ public struct ConfigFileSystemError: Error, Sendable, Hashable {
 /// The file access the expander needs, so tests can run on an in-memory tree.
 public protocol ConfigFileSystem: Sendable {
     func readFile(_ path: String) throws -> [UInt8]
+    /// Throws what `readFile` would throw, without reading the file when that can be avoided
+    /// (a caller that only checks its inputs; the default reads it).
+    func checkReadable(_ path: String) throws
     /// glob(3) with GLOB_MARK|GLOB_BRACE semantics, sorted; relative patterns resolved against
     /// `directory` ("" = the current directory). Results are joined with `directory`.
     func glob(_ pattern: String, relativeTo directory: String) -> [String]
     func fileKind(_ path: String) -> ConfigFileKind
 }
 
+extension ConfigFileSystem {
+    public func checkReadable(_ path: String) throws { _ = try readFile(path) }
+}
+
 /// The real file system, through libc `glob`, `stat` and `read`.
 public struct LocalFileSystem: ConfigFileSystem {
     public init() {}
 
+    /// Read into an array of the file's size (no growing copies of a large file), then on to
+    /// the end should the file have grown meanwhile.
     public func readFile(_ path: String) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw ConfigFileSystemError(path: path, reason: Self.errorText()) }
         defer { close(descriptor) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 && info.st_size > 0 ? Int(info.st_size) : 0
+        var result = [UInt8](repeating: 0, count: size + 1)
+        var filled = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if filled == result.count { result.append(contentsOf: repeatElement(0, count: max(65536, result.count / 2))) }
+            let count = result.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ConfigFileSystemError(path: path, reason: Self.errorText())
             }
             if count == 0 { break }
-            result.append(contentsOf: chunk[0..<count])
+            filled += count
         }
+        result.removeSubrange(filled...)
         return result
+    }
+
+    /// Opening the file tells what reading it would (a directory fails at the first read).
+    public func checkReadable(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw ConfigFileSystemError(path: path, reason: Self.errorText()) }
+        defer { close(descriptor) }
+        var byte: UInt8 = 0
+        while read(descriptor, &byte, 1) < 0 {
+            if errno == EINTR { continue }
+            throw ConfigFileSystemError(path: path, reason: Self.errorText())
+        }
     }
 
     public func glob(_ pattern: String, relativeTo directory: String) -> [String] {

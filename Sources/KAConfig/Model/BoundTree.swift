@@ -106,7 +106,8 @@ public struct BoundStatement: Sendable {
     /// The line's text when it is not `words` joined by single spaces.
     var storedText: String?
     /// Value-block entries, one per line.
-    public var entries: [[ExpandedWord]]
+    /// Each a window on its line's words (no copies).
+    public var entries: [WordList]
     /// The block this statement opened (index into `BoundTree.blocks`), when bound.
     public var block: Int? {
         get { storedBlock < 0 ? nil : Int(storedBlock) }
@@ -132,7 +133,7 @@ public struct BoundStatement: Sendable {
 // statement is copied once more on its way into the arena.
 extension BoundStatement {
     public init(
-        row: KeywordRow, words: [ExpandedWord], values: [ArgumentValue?], text: String, entries: [[ExpandedWord]],
+        row: KeywordRow, words: [ExpandedWord], values: [ArgumentValue?], text: String, entries: [WordList],
         block: Int?, origin: Origin
     ) {
         self.init(
@@ -141,7 +142,7 @@ extension BoundStatement {
     }
 
     init(
-        row: KeywordRow, words: WordList, values: ArgumentValues, text: String?, entries: [[ExpandedWord]], block: Int?,
+        row: KeywordRow, words: WordList, values: ArgumentValues, text: String?, entries: [WordList], block: Int?,
         origin: Origin
     ) {
         self.init(

@@ -22,13 +22,13 @@ enum EntryParsers {
         }
     }
 
-    static func words(_ entry: [ExpandedWord]) -> [String] { entry.map(\.text) }
+    static func words(_ entry: WordList) -> [String] { entry.map(\.text) }
 
     /// `ADDR[/PREFIX] [dev IF] [brd ADDR] [scope S] [label L] [peer ADDR] [no_track] [preferred_lft N] FLAGS...`
     /// Appends the address of `entry` to `list` (nothing when its first word is not an address).
     /// Filled in place: an address has seven references, and returning one, unwrapping it and
     /// appending it copied it each time.
-    static func appendAddress(_ entry: [ExpandedWord], to list: inout [VirtualAddress], diagnostics: inout [Diagnostic]) {
+    static func appendAddress(_ entry: WordList, to list: inout [VirtualAddress], diagnostics: inout [Diagnostic]) {
         guard let first = entry.first else { return }
         guard let prefix = IPPrefix(first.text) else {
             diagnostics.append(Diagnostic(
@@ -74,7 +74,7 @@ enum EntryParsers {
     }
 
     /// `ADDR [min_ttl N] [max_ttl N]`.
-    static func unicastPeer(_ entry: [ExpandedWord], diagnostics: inout [Diagnostic]) -> UnicastPeer? {
+    static func unicastPeer(_ entry: WordList, diagnostics: inout [Diagnostic]) -> UnicastPeer? {
         guard let first = entry.first else { return nil }
         guard let address = IPAddress(socketAddress: first.text) else {
             diagnostics.append(Diagnostic(
@@ -98,7 +98,7 @@ enum EntryParsers {
     }
 
     /// `IFNAME [weight W [reverse]]`.
-    static func trackedInterface(_ entry: [ExpandedWord]) -> TrackedInterface? {
+    static func trackedInterface(_ entry: WordList) -> TrackedInterface? {
         guard let first = entry.first else { return nil }
         var tracked = TrackedInterface(name: first.text)
         tracked.origin = first.origin
@@ -109,7 +109,7 @@ enum EntryParsers {
     }
 
     /// The `weight W` and `reverse` words shared by every tracker entry syntax.
-    static func trackOptions(_ entry: [ExpandedWord]) -> (weight: Int?, reverse: Bool) {
+    static func trackOptions(_ entry: WordList) -> (weight: Int?, reverse: Bool) {
         // One pass over the words, no [String] copy: the first `weight` reads the word after it.
         var weight: Int?
         var sawWeight = false
@@ -131,7 +131,7 @@ enum EntryParsers {
     }
 
     /// `NAME [weight W [reverse|noreverse]]`.
-    static func trackReference(_ entry: [ExpandedWord]) -> TrackReference? {
+    static func trackReference(_ entry: WordList) -> TrackReference? {
         guard let first = entry.first else { return nil }
         var reference = TrackReference(name: first.text)
         reference.origin = first.origin
@@ -142,7 +142,7 @@ enum EntryParsers {
     }
 
     /// `ip route` syntax: `[TYPE] [DEST] [src A] [via|gw A] [dev IF] [table T] [metric N] [scope S] [protocol P] ...`
-    static func route(_ entry: [ExpandedWord]) -> RouteEntry {
+    static func route(_ entry: WordList) -> RouteEntry {
         let words = Self.words(entry)
         var route = RouteEntry(words: words)
         route.origin = entry.first?.origin
@@ -176,7 +176,7 @@ enum EntryParsers {
     }
 
     /// `ip rule` syntax: `[from P] [to P] [table T|lookup T] [priority N] [fwmark M] [iif I] [oif O] [goto|blackhole|...]`
-    static func rule(_ entry: [ExpandedWord]) -> RuleEntry {
+    static func rule(_ entry: WordList) -> RuleEntry {
         let words = Self.words(entry)
         var rule = RuleEntry(words: words)
         rule.origin = entry.first?.origin

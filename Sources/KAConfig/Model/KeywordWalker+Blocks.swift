@@ -81,8 +81,9 @@ extension KeywordWalker {
         return false
     }
 
-    /// `alloc_value_block()`: one entry per line up to a '}', the '{' and '}' may share lines with entries.
-    mutating func readValueBlock(_ line: UnsafePointer<LogicalLine>, row: KeywordRow) -> [[ExpandedWord]] {
+    /// `alloc_value_block()`: one entry per line up to a '}', the '{' and '}' may share lines with
+    /// entries. Each entry is a window on its line's words: no word is copied.
+    mutating func readValueBlock(_ line: UnsafePointer<LogicalLine>, row: KeywordRow) -> [WordList] {
         // The entry lines are read in place: a line taken out of the array is copied first.
         let lines = self.lines
         return lines.withUnsafeBufferPointer { lines in readValueBlock(line, row: row, lines: lines) }
@@ -90,20 +91,22 @@ extension KeywordWalker {
 
     private mutating func readValueBlock(
         _ line: UnsafePointer<LogicalLine>, row: KeywordRow, lines: UnsafeBufferPointer<LogicalLine>
-    ) -> [[ExpandedWord]] {
+    ) -> [WordList] {
         var spec: KeywordSpec { row.spec }
         let lineWords = line.pointee.words
         // A header (`virtual_server_group NAME`) is read by the handler, which hands the rest on.
         let headerCount = min(row.arguments.count, lineWords.count - 1)
         let words = headerCount == 0 ? lineWords : WordList([lineWords[0]] + lineWords.dropFirst(1 + headerCount))
-        var entries: [[ExpandedWord]] = []
+        var entries: [WordList] = []
         var needOpenBrace = true
         var hadCloseBrace = false
         if words.count > 1 {
             if words[1].text == "{" {
                 needOpenBrace = false
                 if words.count > 2 {
-                    var first = Array(words[2...])
+                    var first = words
+                    first.removeFirst()
+                    first.removeFirst()
                     if let last = first.last, last.text == "}" {
                         valueBlockEnd = last.origin
                         first.removeLast()
@@ -136,7 +139,8 @@ extension KeywordWalker {
                         break
                     }
                 } else {
-                    var entry = Array(next.pointee.words.dropFirst())
+                    var entry = next.pointee.words
+                    entry.removeFirst()
                     if let last = entry.last, last.text == "}" {
                         hadCloseBrace = true
                         valueBlockEnd = last.origin
@@ -151,10 +155,10 @@ extension KeywordWalker {
                 break
             }
             if next.pointee.kind == .openBrace {
-                entries.append(Array(next.pointee.words))
+                entries.append(next.pointee.words)
                 continue
             }
-            var entry = Array(next.pointee.words)
+            var entry = next.pointee.words
             if entry.isEmpty { continue }
             if entry[entry.count - 1].text == "}" {
                 valueBlockEnd = entry[entry.count - 1].origin

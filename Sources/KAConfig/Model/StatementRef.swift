@@ -16,7 +16,7 @@ struct StatementRef {
     var values: ArgumentValues { statements[index].values }
     /// The line's text (script keywords re-split it).
     var lineText: String { statements[index].text }
-    var entries: [[ExpandedWord]] { statements[index].entries }
+    var entries: [WordList] { statements[index].entries }
     var block: Int? { statements[index].block }
     var origin: Origin { statements[index].origin }
 

@@ -81,7 +81,7 @@ public enum KalintDriver {
         guard !request.files.isEmpty else { return .usage("no input files (see --help)") }
         for path in request.files {
             if case .missing = fileSystem.fileKind(path) { return .usage("cannot read '\(path)': no such file") }
-            do { _ = try fileSystem.readFile(path) } catch { return .usage("cannot read '\(path)': \(error)") }
+            do { try fileSystem.checkReadable(path) } catch { return .usage("cannot read '\(path)': \(error)") }
         }
         var expansion = ExpansionOptions()
         expansion.configID = request.configID

@@ -18,6 +18,9 @@ public struct LintEngine: Sendable {
         public var suppressed: Int
     }
 
+    /// From this many statements a node's rules run in parallel.
+    static let parallelStatements = 10_000
+
     public func run(_ nodes: [NodeAnalysis], options: LintOptions = LintOptions()) -> Report {
         let target = options.targetVersion.map(KeepalivedVersion.init) ?? .checked
         let nodes = nodes.map { LintNode($0, target: target) }
@@ -26,9 +29,14 @@ public struct LintEngine: Sendable {
         var seenFiles = Set<String>()
         for node in nodes {
             for (path, file) in node.expanded.files where seenFiles.insert(path).inserted { suppressions.add(file) }
-            var ruleFindings: [Diagnostic] = []
-            for rule in singleFileRules where options.allows(rule.rule) {
-                ruleFindings += rule.check(node)
+            let rules = singleFileRules.filter { options.allows($0.rule) }
+            // A large node's rules run on every core (each rule's findings kept in rule order);
+            // for a small one the threads would cost more than they save.
+            let ruleFindings: [Diagnostic]
+            if node.bound.tree.statements.count >= Self.parallelStatements, FleetAnalysis.processorCount > 1 {
+                ruleFindings = ParallelMap.map(rules.count) { rules[$0].check(node) }.flatMap { $0 }
+            } else {
+                ruleFindings = rules.flatMap { $0.check(node) }
             }
             var nodeFindings = Self.restated(node.frontEndDiagnostics, by: ruleFindings) + ruleFindings
             if let target = options.targetVersion {

@@ -4,7 +4,7 @@ import KAConfig
 /// shared, instead of each rule re-deriving them: each instance's statements in keepalived's
 /// reading order with its address family, addresses and version (`InstanceFacts`), the
 /// statements by keyword, the block around each statement, the trackers and the scripts.
-public struct NodeFacts: Sendable {
+struct NodeFacts: Sendable {
     /// Aligned with `model.instances`.
     let instances: [InstanceFacts]
     /// The keepalived version the run checks against (`--target-version`).
@@ -21,16 +21,28 @@ public struct NodeFacts: Sendable {
     init(_ node: NodeAnalysis, target: KeepalivedVersion = .checked) {
         self.target = target
         let tree = node.bound.tree
-        keywords = KeywordIndex(tree)
-        context = StatementContext(tree)
+        // A large node's independent facts are derived side by side.
+        let parallel = tree.statements.count >= LintEngine.parallelStatements && FleetAnalysis.processorCount > 1
+        let (keywords, context) = ParallelMap.both(parallel: parallel, { KeywordIndex(tree) }, { StatementContext(tree) })
+        self.keywords = keywords
+        self.context = context
         let marks = InstanceKeyword.marks(tree, keywords: keywords, context: context)
         self.marks = marks
         let models = node.model.instances
-        instances = models.indices.map { index in
-            InstanceFacts(index: index, instances: models, tree: tree, marks: marks, block: node.instanceBlocks[models[index].name])
-        }
-        trackers = TrackerIndex(node.bound.tree, context: context, keywords: keywords)
-        scripts = ConfiguredScript.all(in: node, context: context, indices: Self.scriptIndices(keywords))
+        let blocks = node.instanceBlocks
+        (instances, (trackers, scripts)) = ParallelMap.both(
+            parallel: parallel,
+            {
+                models.indices.map { index in
+                    InstanceFacts(index: index, instances: models, tree: tree, marks: marks, block: blocks[models[index].name])
+                }
+            },
+            {
+                (
+                    TrackerIndex(tree, context: context, keywords: keywords),
+                    ConfiguredScript.all(in: node, context: context, indices: Self.scriptIndices(keywords))
+                )
+            })
     }
 
     static func scriptIndices(_ keywords: KeywordIndex) -> [Int] {

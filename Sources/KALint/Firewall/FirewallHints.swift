@@ -7,68 +7,91 @@ public enum FirewallHints {
     public static func nftables(
         for needs: [VRRPTrafficNeed], table: String = "inet filter", chain: String = "input"
     ) -> [String] {
-        grouped(needs) { need in
-            var words = ["nft add rule \(table) \(chain)"]
-            if let interface = need.interface { words.append("iifname \"\(interface)\"") }
-            let ip = need.family == .ipv4 ? "ip" : "ip6"
-            let peers = need.unicastPeers.map(canonical)
-            if peers.count == 1 {
-                words.append("\(ip) saddr \(peers[0])")
-            } else if peers.count > 1 {
-                words.append("\(ip) saddr { \(peers.joined(separator: ", ")) }")
-            }
-            if let destination = need.multicastGroup ?? need.localAddress {
-                words.append("\(ip) daddr \(canonical(destination))")
-            }
-            words.append(need.family == .ipv4 ? "ip protocol \(need.protocolName)" : "ip6 nexthdr vrrp")
-            words.append("accept")
-            return [words.joined(separator: " ")]
+        grouped(needs) { nftRules(for: $0, table: table, chain: chain) }
+    }
+
+    private static func nftRules(for need: VRRPTrafficNeed, table: String, chain: String) -> [String] {
+        var words = ["nft add rule \(table) \(chain)"]
+        if let interface = need.interface { words.append("iifname \"\(interface)\"") }
+        let ip = need.family == .ipv4 ? "ip" : "ip6"
+        let peers = need.unicastPeers.map(canonical)
+        if peers.count == 1 {
+            words.append("\(ip) saddr \(peers[0])")
+        } else if peers.count > 1 {
+            words.append("\(ip) saddr { \(peers.joined(separator: ", ")) }")
         }
+        if let destination = need.multicastGroup ?? need.localAddress {
+            words.append("\(ip) daddr \(canonical(destination))")
+        }
+        words.append(need.family == .ipv4 ? "ip protocol \(need.protocolName)" : "ip6 nexthdr vrrp")
+        words.append("accept")
+        return [words.joined(separator: " ")]
     }
 
     /// `iptables -A INPUT -i eth0 -d 224.0.0.18/32 -p vrrp -j ACCEPT`, `ip6tables` for IPv6, one rule
     /// per unicast peer.
     public static func iptables(for needs: [VRRPTrafficNeed], chain: String = "INPUT") -> [String] {
-        grouped(needs) { need in
-            let tool = need.family == .ipv4 ? "iptables" : "ip6tables"
-            let hostLength = need.family == .ipv4 ? "/32" : "/128"
-            var common = "\(tool) -A \(chain)"
-            if let interface = need.interface { common += " -i \(interface)" }
-            let destination = (need.multicastGroup ?? need.localAddress).map { " -d \(canonical($0))\(hostLength)" } ?? ""
-            let proto = need.family == .ipv4 ? need.protocolName : "vrrp"
-            let sources = need.unicastPeers.isEmpty ? [""] : need.unicastPeers.map { " -s \(canonical($0))\(hostLength)" }
-            return sources.map { "\(common)\($0)\(destination) -p \(proto) -j ACCEPT" }
-        }
+        grouped(needs) { iptablesRules(for: $0, chain: chain) }
     }
 
-    /// Builds each need's rules, merges needs with identical rules, and puts a comment line first.
-    private static func grouped(_ needs: [VRRPTrafficNeed], rules: (VRRPTrafficNeed) -> [String]) -> [String] {
-        var order: [[String]] = []
-        var groupOfLines: [[String]: Int] = [:]
-        /// Per group: its first need and every member's instance name.
-        var members: [(first: VRRPTrafficNeed, names: [String])] = []
-        // The lines depend on everything but the instance name: made (and hashed) once per
-        // distinct need, not once per instance.
-        var groupOfNeed: [VRRPTrafficNeed: Int] = [:]
+    private static func iptablesRules(for need: VRRPTrafficNeed, chain: String) -> [String] {
+        let tool = need.family == .ipv4 ? "iptables" : "ip6tables"
+        let hostLength = need.family == .ipv4 ? "/32" : "/128"
+        var common = "\(tool) -A \(chain)"
+        if let interface = need.interface { common += " -i \(interface)" }
+        let destination = (need.multicastGroup ?? need.localAddress).map { " -d \(canonical($0))\(hostLength)" } ?? ""
+        let proto = need.family == .ipv4 ? need.protocolName : "vrrp"
+        let sources = need.unicastPeers.isEmpty ? [""] : need.unicastPeers.map { " -s \(canonical($0))\(hostLength)" }
+        return sources.map { "\(common)\($0)\(destination) -p \(proto) -j ACCEPT" }
+    }
+
+    /// Both rule sets, from one grouping of the needs (a node's hint shows both).
+    public static func hints(for needs: [VRRPTrafficNeed]) -> (nftables: [String], iptables: [String]) {
+        let groups = keyGroups(needs)
+        return (
+            grouped(groups) { nftRules(for: $0, table: "inet filter", chain: "input") },
+            grouped(groups) { iptablesRules(for: $0, chain: "INPUT") }
+        )
+    }
+
+    /// The needs grouped by everything but the instance name, in first-seen order: hashed once
+    /// per instance, whatever the formats asked for.
+    private static func keyGroups(_ needs: [VRRPTrafficNeed]) -> [(first: VRRPTrafficNeed, names: [String])] {
+        var groups: [(first: VRRPTrafficNeed, names: [String])] = []
+        var groupOfKey: [VRRPTrafficNeed: Int] = [:]
         for need in needs {
             var key = need
             key.instance = ""
-            let group: Int
-            if let known = groupOfNeed[key] {
-                group = known
+            if let group = groupOfKey[key] {
+                groups[group].names.append(need.instance)
             } else {
-                let lines = rules(need)
-                if let existing = groupOfLines[lines] {
-                    group = existing
-                } else {
-                    group = order.count
-                    order.append(lines)
-                    groupOfLines[lines] = group
-                    members.append((need, []))
-                }
-                groupOfNeed[key] = group
+                groupOfKey[key] = groups.count
+                groups.append((need, [need.instance]))
             }
-            members[group].names.append(need.instance)
+        }
+        return groups
+    }
+
+    /// Builds each group's rules, merges groups with identical rules, and puts a comment line first.
+    private static func grouped(_ needs: [VRRPTrafficNeed], rules: (VRRPTrafficNeed) -> [String]) -> [String] {
+        grouped(keyGroups(needs), rules: rules)
+    }
+
+    private static func grouped(
+        _ groups: [(first: VRRPTrafficNeed, names: [String])], rules: (VRRPTrafficNeed) -> [String]
+    ) -> [String] {
+        var order: [[String]] = []
+        var groupOfLines: [[String]: Int] = [:]
+        var members: [(first: VRRPTrafficNeed, names: [String])] = []
+        for group in groups {
+            let lines = rules(group.first)
+            if let existing = groupOfLines[lines] {
+                members[existing].names += group.names
+            } else {
+                groupOfLines[lines] = order.count
+                order.append(lines)
+                members.append(group)
+            }
         }
         var output: [String] = []
         for (index, lines) in order.enumerated() {

@@ -8,8 +8,7 @@ struct FirewallHintRule: LintRule {
     func check(_ node: LintNode) -> [Diagnostic] {
         let needs = FirewallNeeds.needs(for: node).map(\.need)
         guard !needs.isEmpty else { return [] }
-        let nft = FirewallHints.nftables(for: needs)
-        let iptables = FirewallHints.iptables(for: needs)
+        let (nft, iptables) = FirewallHints.hints(for: needs)
         var message = "VRRP adverts this node must accept; nftables:"
         for line in nft { message += "\n    " + line }
         message += "\n  or iptables:"

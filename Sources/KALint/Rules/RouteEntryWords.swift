@@ -103,7 +103,7 @@ struct RouteEntryWords {
     static func all(in node: LintNode, kind: Kind) -> [RouteEntryWords] {
         let blocks: Set<String> = kind == .route ? ["virtual_routes", "static_routes"] : ["virtual_rules", "static_rules"]
         return node.statements(withKeywords: blocks).flatMap { statement in
-            statement.entries.filter { !$0.isEmpty }.map { RouteEntryWords(kind: kind, words: $0) }
+            statement.entries.filter { !$0.isEmpty }.map { RouteEntryWords(kind: kind, words: Array($0)) }
         }
     }
 }
