@@ -80,6 +80,32 @@ extension LabRobustnessTests {
                 "one warning for the iptables rule, fixed with iptables: \(iptables)")
     }
 
+    /// A rule added while karun runs is found after the next SIGHUP: the dumps run on a thread of
+    /// their own, so the loop keeps answering while they do.
+    @Test func selfCheckReadsTheFirewallAgainAfterAReload() throws {
+        let lab = try LabFailoverTests.lab("scfr")
+        defer { lab.tearDown() }
+        let namespace = lab.namespace("n1")
+        let lines = try Self.selfCheck(lab, "n1", Self.instance(), name: "reload") { node in
+            #expect(!node.log.contains("self-check:"), "nothing to say at start\n\(node.log)")
+            let path = "\(lab.directory)/rules.nft"
+            try """
+                table inet filter {
+                    chain input {
+                        type filter hook input priority 0; policy accept;
+                        iifname "eth0" ip protocol vrrp drop
+                    }
+                }
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            try Lab.check(["ip", "netns", "exec", namespace, "nft", "-f", path])
+            node.kill(SIGHUP)
+            #expect(lab.wait(timeout: 5) { node.log.contains("Reload done") } != nil, "reloads\n\(node.log)")
+            #expect(lab.wait(timeout: 5) { node.log.contains("drops its VRRP adverts") } != nil, "the new rule is found\n\(node.log)")
+            #expect(node.state("VI_1") != nil, "karun still answers")
+        }
+        #expect(lines.count == 1 && lines.first?.contains("(VI_1) the firewall (nft list ruleset) drops its VRRP adverts") == true, "\(lines)")
+    }
+
     @Test func selfCheckFindsSysctlsThatBreakVMAC() throws {
         let lab = try LabFailoverTests.lab("scvm")
         defer { lab.tearDown() }

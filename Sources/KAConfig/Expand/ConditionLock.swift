@@ -46,7 +46,7 @@ private final class ThreadBody {
 
 /// Starts `body` on a new POSIX thread with a stack of `stackSize` bytes (detached: callers wait
 /// for its result through their own lock).
-func startDetachedThread(stackSize: Int, _ body: @escaping @Sendable () -> Void) {
+package func startDetachedThread(stackSize: Int, _ body: @escaping @Sendable () -> Void) {
     var attributes = pthread_attr_t()
     pthread_attr_init(&attributes)
     defer { pthread_attr_destroy(&attributes) }

@@ -59,6 +59,7 @@ extension Daemon {
         // Interfaces newly tracked have no reported state yet: reported here.
         reportLinkStates(initial: false)
         runSelfCheck(readsFirewall: false)
+        recheckFirewall()
         logger.info("Reload done: \(newNames.subtracting(oldNames).count) new, \(oldNames.subtracting(newNames).count) removed, \(newNames.intersection(oldNames).count) kept")
     }
 }

@@ -35,6 +35,8 @@ public final class Daemon {
     var control: ControlSocket?
     /// `--metrics`: Prometheus text over HTTP on the loop (Status/MetricsServer.swift).
     var metrics: MetricsServer?
+    /// Reads the firewall again after each reload, off the loop (SelfCheck).
+    var firewallRereader: FirewallRereader?
     /// What keepalived's files subtract after STATS_CLEAR (Status/KeepalivedStatusFiles.swift).
     var keepalivedBaseline = KeepalivedStatsBaseline()
 
@@ -120,11 +122,30 @@ public final class Daemon {
 
     /// Host settings that would keep the instances from working (SelfCheck), each logged as a
     /// warning with its fix: at start, once VMACs and their sysctls are in place, and after each
-    /// reload (without the firewall, whose dump commands the loop would wait for).
+    /// reload (the firewall then by `recheckFirewall`, whose dumps run off the loop).
     func runSelfCheck(readsFirewall: Bool = true) {
         for warning in SelfCheck.run(plan: plan, host: LiveHostReadings(netlink: netlink, readsFirewall: readsFirewall)) {
             logger.warning("\(warning)")
         }
+    }
+
+    /// After a reload: the firewall part of the self-check, once the dumps (run on a thread) are in,
+    /// against the plan of that moment.
+    func recheckFirewall() {
+        if firewallRereader == nil {
+            do {
+                firewallRereader = try FirewallRereader(loop: loop) { [unowned self] rulesets in
+                    var seen = Set<SelfCheckWarning>()
+                    for warning in FirewallSelfCheck.run(plan: plan, rulesets: rulesets) where seen.insert(warning).inserted {
+                        logger.warning("\(warning)")
+                    }
+                }
+            } catch {
+                logger.warning("self-check: the firewall is not read again after this reload: \(error)")
+                return
+            }
+        }
+        firewallRereader?.request()
     }
 
     func openControlSocket() throws -> ControlSocket? {

@@ -10,7 +10,8 @@ import KAVRRP
 /// `iptables-save` / `ip6tables-save` where those tools are installed.
 struct LiveHostReadings: HostReadings {
     let netlink: RouteNetlink
-    /// Whether to run the firewall dumps (at start; not on reload, where the loop must not wait).
+    /// Whether to run the firewall dumps here (at start; after a reload FirewallRereader runs them
+    /// on a thread of its own, so that the loop does not wait).
     var readsFirewall = true
     /// Each dump command may take this long (seconds) before it is killed and ignored.
     var commandTimeout = 2.0
@@ -31,8 +32,12 @@ struct LiveHostReadings: HostReadings {
     }
 
     func rulesets() -> [(command: String, text: String)] {
+        readsFirewall ? Self.firewallRulesets(timeout: commandTimeout) : []
+    }
+
+    /// The live firewall rulesets, each with the command that printed it (on any thread).
+    static func firewallRulesets(timeout commandTimeout: Double) -> [(command: String, text: String)] {
         var found: [(command: String, text: String)] = []
-        guard readsFirewall else { return found }
         if let text = CommandOutput.run(["nft", "list", "ruleset"], timeout: commandTimeout) {
             found.append(("nft list ruleset", text))
         }
