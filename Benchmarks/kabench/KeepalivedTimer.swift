@@ -34,11 +34,7 @@ final class KeepalivedTimer {
     }
 
     /// The wall time of one `keepalived -t -f` run, in seconds.
-    func time() -> Double {
-        let start = monotonicSeconds()
-        Self.run("/usr/sbin/ip", ["netns", "exec", namespace, "/usr/sbin/keepalived", "-t", "-f", path])
-        return monotonicSeconds() - start
-    }
+    func time() -> Double { measure().seconds }
 
     /// Wall time and peak RSS of one `keepalived -t -f` run.
     func measure() -> SpawnedRun {
@@ -46,24 +42,8 @@ final class KeepalivedTimer {
     }
 
     /// Runs `executable` with its output discarded and waits for it; its exit status, or -1.
-    /// posix_spawn and waitpid, not Foundation's Process: `waitUntilExit` notices the exit only
-    /// at its run loop's next 50 ms poll, which rounded keepalived's times up to a multiple of it.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String]) -> Int32 {
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return -1 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { return -1 }
-        }
-        // WIFEXITED / WEXITSTATUS, which Swift does not import.
-        return status & 0x7f == 0 ? (status >> 8) & 0xff : -1
+        SpawnedRun.measure(executable, arguments).status
     }
 }

@@ -6,7 +6,9 @@
 
 /// One process run as a user starts it: wall time from posix_spawn to its reaping, and its peak
 /// resident set (wait4's rusage: the process and the children it reaped; `ip netns exec` execs
-/// its command in place, so that is the command's).
+/// its command in place, so that is the command's). posix_spawn and wait4, not Foundation's
+/// Process: `waitUntilExit` notices the exit only at its run loop's next 50 ms poll, which rounded
+/// keepalived's times up to a multiple of it.
 struct SpawnedRun {
     var seconds: Double
     /// Peak RSS in bytes.

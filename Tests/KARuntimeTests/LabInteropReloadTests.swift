@@ -40,25 +40,8 @@ extension LabInteropTests {
         } != nil, "election\n\(master.log)\n\(backup.log)")
 
         // The client hears every advert of n1 on the segment.
-        let listener = try NetworkNamespace.with(lab.namespace("c")) {
-            try VRRPSocket(family: .ipv4, interface: ("eth0", Int32(if_nametoindex("eth0"))))
-        }
-        defer { listener.close() }
-        try listener.join(group: .vrrpMulticastIPv4)
-        var arrivals: [Date] = []
-        func listen(for seconds: Double) {
-            let end = Date().addingTimeInterval(seconds)
-            while Date() < end {
-                var descriptor = pollfd(fd: listener.receiveFD, events: Int16(POLLIN), revents: 0)
-                guard poll(&descriptor, 1, 2) > 0 else { continue }
-                while let received = listener.receive() {
-                    if case .datagram(let datagram) = received, datagram.source == "192.0.2.11",
-                       datagram.payload.count > 1, datagram.payload[1] == 93 {
-                        arrivals.append(Date())
-                    }
-                }
-            }
-        }
+        let listener = try AdvertListener(lab: lab, source: "192.0.2.11", virtualRouterID: 93)
+        func listen(for seconds: Double) { listener.listen(for: seconds) }
         listen(for: 0.5)
         func sent() -> Int? { (master.instance("VI_1")?["stats"] as? [String: Int])?["advert_sent"] }
         let sentBefore = sent()
@@ -103,7 +86,8 @@ extension LabInteropTests {
                 #expect(statsAfter[counter] == statsBefore[counter], "keepalived's \(counter) across the reloads: \(statsBefore[counter] ?? -1) → \(statsAfter[counter] ?? -1)")
             }
         }
-        let gaps = zip(arrivals.dropFirst(), arrivals).map { $0.timeIntervalSince($1) }
+        let arrivals = listener.arrivals
+        let gaps = listener.gaps
         #expect(arrivals.count > 30)
         #expect((gaps.max() ?? 1) < 0.25, "largest gap between n1's adverts across the reloads: \(gaps.max() ?? -1) s (advert_int 0.1)")
         // Before each reload the master advertised, then again once reloaded: two adverts a few

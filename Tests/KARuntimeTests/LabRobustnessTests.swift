@@ -133,29 +133,15 @@ struct LabRobustnessTests {
         let master = try lab.start("n1", config: text)
         #expect(lab.wait(timeout: 3) { master.state("VI_1") == "MASTER" } != nil)
         // Listen to the master's adverts from the client.
-        let listener = try NetworkNamespace.with(lab.namespace("c")) {
-            try VRRPSocket(family: .ipv4, interface: ("eth0", Int32(if_nametoindex("eth0"))))
-        }
-        defer { listener.close() }
-        try listener.join(group: .vrrpMulticastIPv4)
-        var arrivals: [Date] = []
-        func listen(for seconds: Double) {
-            let end = Date().addingTimeInterval(seconds)
-            while Date() < end {
-                var descriptor = pollfd(fd: listener.receiveFD, events: Int16(POLLIN), revents: 0)
-                guard poll(&descriptor, 1, 20) > 0 else { continue }
-                while let received = listener.receive() {
-                    if case .datagram(let datagram) = received, datagram.source == "192.0.2.11" { arrivals.append(Date()) }
-                }
-            }
-        }
+        let listener = try AdvertListener(lab: lab, source: "192.0.2.11")
+        func listen(for seconds: Double) { listener.listen(for: seconds, pollMilliseconds: 20) }
         listen(for: 0.5)
         for _ in 0..<5 {
             master.kill(SIGHUP)
             listen(for: 0.4)
         }
-        let gaps = zip(arrivals.dropFirst(), arrivals).map { $0.timeIntervalSince($1) }
-        #expect(arrivals.count > 20)
+        let gaps = listener.gaps
+        #expect(listener.arrivals.count > 20)
         #expect((gaps.max() ?? 1) < 0.25, "largest gap between adverts across reloads: \(gaps.max() ?? -1) s")
         #expect(master.state("VI_1") == "MASTER")
         #expect((master.instance("VI_1")?["stats"] as? [String: Int])?["become_master"] == 1, "still the first mastership")
