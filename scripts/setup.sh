@@ -10,7 +10,7 @@
 # something is missing. Swift 6.3 must already be on PATH.
 set -euo pipefail
 
-packages=(libnl-3-dev libnl-route-3-dev keepalived pkg-config iproute2 iputils-ping nftables iptables neovim dpkg-dev binutils man-db)
+packages=(libnl-3-dev libnl-route-3-dev keepalived pkg-config iproute2 iputils-ping nftables iptables neovim dpkg-dev binutils man-db time)
 python_packages=(pre-commit==4.7.0 ansible-core==2.19.14)
 python_modules=(pre_commit ansible)
 

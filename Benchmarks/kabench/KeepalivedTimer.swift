@@ -44,6 +44,6 @@ final class KeepalivedTimer {
     /// Runs `executable` with its output discarded and waits for it; its exit status, or -1.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String]) -> Int32 {
-        SpawnedRun.measure(executable, arguments).status
+        SpawnedRun.spawnAndWait([executable] + arguments).status
     }
 }
