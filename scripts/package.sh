@@ -119,9 +119,11 @@ for tool in "${tools[@]}"; do
     install -m 0755 "$bin/$tool" "$root/usr/bin/$tool"
     strip --strip-unneeded "$root/usr/bin/$tool"
     # The man page and the completions come from swift-argument-parser's interface; a tool
-    # without one (it prints no dump) gets neither.
+    # without one (it prints no dump) has its page written by hand in packaging/, and no completions.
     if ! timeout 10 "$root/usr/bin/$tool" --experimental-dump-help </dev/null 2>/dev/null | grep -q '"serializationVersion"'; then
-        say "$tool has no swift-argument-parser interface: no man page, no completions"
+        [ -f "packaging/$tool.1" ] || fail "$tool has neither a swift-argument-parser interface nor packaging/$tool.1"
+        mkdir -p "$root/usr/share/man/man1"
+        sed "s/^\\.TH \\([A-Z]*\\) 1 \"\"/.TH \\1 1 \"$(date -u -d "@$epoch" +%F)\"/" "packaging/$tool.1" | gzip -9n >"$root/usr/share/man/man1/$tool.1.gz"
         continue
     fi
     section="${man_section[$tool]:-1}"

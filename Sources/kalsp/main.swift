@@ -11,7 +11,8 @@ import KALSP
 // kalsp: the keepalived.conf language server, LSP over standard input and output.
 let arguments = CommandLine.arguments.dropFirst()
 if arguments.contains("--version") {
-    print("kalsp \(KALSPInfo.version)")
+    // The bare version, as kalint, kafmt and karun print it.
+    print(KALSPInfo.version)
     exit(0)
 }
 if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {

@@ -96,7 +96,9 @@ import Testing
     }
 
     func checkManPages() throws {
-        for (tool, section, option) in [("kalint", "1", "--fail-on"), ("kafmt", "1", "--check"), ("karun", "8", "--log-level")] {
+        for (tool, section, option) in [
+            ("kalint", "1", "--fail-on"), ("kafmt", "1", "--check"), ("karun", "8", "--log-level"), ("kalsp", "1", "--stdio"),
+        ] {
             let page = try run(["man", "-P", "cat", section, tool])
             #expect(page.status == 0, "man \(section) \(tool): \(page.output)")
             // groff may hyphenate and embolden; compare letters only.

@@ -2,6 +2,7 @@ import Foundation
 import KAConfig
 import KAFormat
 import KAJSON
+import KALSP
 import Testing
 
 /// The kalsp executable as editors start it: LSP over its standard input and output, and Debian's
@@ -61,7 +62,7 @@ import Testing
     @Test func versionAndHelp() throws {
         let version = try ChildProcess(Self.kalsp, ["--version"])
         #expect(version.exitStatus(within: 20) == 0)
-        #expect(ChildProcess.wait(seconds: 5) { String(decoding: version.output.bytes, as: UTF8.self).hasPrefix("kalsp 0.1.0") })
+        #expect(ChildProcess.wait(seconds: 5) { String(decoding: version.output.bytes, as: UTF8.self).hasPrefix(KALSPInfo.version + "\n") })
     }
 
     /// Neovim (Debian's, 0.7.2 on bookworm, installed by scripts/setup.sh) runs e2e.lua.
