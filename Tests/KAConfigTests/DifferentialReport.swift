@@ -126,7 +126,6 @@ enum FalseErrorAllowList {
     static let pendingFiles: [(file: String, reason: String)] = [
         ("realworld-2/004_DjokerR_install-k8s_keepalived-backup.conf", "the last block is never closed: keepalived reports the missing '}' without a line"),
         ("realworld-2/023_wk4work_MyProfile_keepalived-details.conf", "a syntax reference, not a config (pending: realworld-2)"),
-        ("realworld-2/059_quydx_scripts_ha_keepalived_keepalived_timor.conf", "placeholder addresses (pending: realworld-2)"),
         ("realworld-2/075_fcwu_glusterfs-keepalived_conf_keepalived.conf", "instance without interface (pending: realworld-2)"),
         ("realworld-2/120_elyesbenamor_IP-failover-keepalived-vrrp_keepalived.conf", "mcast_src_ip written as a block, placeholders (pending: realworld-2)"),
         ("realworld-2/134_sangrealest_shell_keepalived_keepalived.conf", "sync group naming instances keepalived does not report (pending: realworld-2)"),

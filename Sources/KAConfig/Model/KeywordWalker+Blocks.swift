@@ -53,6 +53,11 @@ extension KeywordWalker {
                 block: blockIndex, origin: line.pointee.origin))
         }
         frames.append(Frame(table: table, block: blockIndex, needOpenBrace: needOpenBrace, opener: keywordWord))
+        // A server header keepalived cannot read: the statement stays (its header is reported
+        // from the model and the rules), the block's lines are skipped as keepalived skips them.
+        if table.spec.nameRequirement == .address, ServerHeader.keepalivedSkips(words.lazy.map(\.text)) {
+            skipSublevel = -1
+        }
     }
 
     /// The name checks of the block's handler; true when keepalived skips the whole block.

@@ -86,13 +86,15 @@ extension BuildContext {
         case nil:
             return nil
         }
+        // A port or fwmark keepalived cannot read (reported by the rules): it skips the block.
+        if ServerHeader.keepalivedSkips(statement.words.lazy.map(\.text)) { return nil }
         fill(&server, from: statement, handlers: ModelBuilder.virtualServerHandlerTable) { $0.other[$1] = $2 }
         return server
     }
 
     /// The address in a server block's header; an invalid one is reported (keepalived skips the block).
     mutating func headerAddress(_ statement: StatementRef, _ text: String, keepalivedSays message: String) -> IPAddress? {
-        if let address = IPAddress(text) { return address }
+        if let address = ServerHeader.address(text, port: nil) { return address }
         diagnostics.append(Diagnostic(
             SemanticRules.invalidAddress,
             "'\(text)' is not an IP address; keepalived reports \"\(message)\" and skips the block",
@@ -105,6 +107,7 @@ extension BuildContext {
         guard let address = headerAddress(statement, text, keepalivedSays: "Invalid real server ip address/port") else {
             return nil
         }
+        if ServerHeader.keepalivedSkips(statement.words.lazy.map(\.text)) { return nil }
         var server = RealServer(address: address, port: statement.word(2).flatMap { Int($0) })
         server.origin = statement.origin
         fill(&server, from: statement, handlers: ModelBuilder.realServerHandlerTable) { $0.other[$1] = $2 }
