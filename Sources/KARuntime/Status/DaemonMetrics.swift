@@ -34,14 +34,25 @@ final class DaemonMetrics {
         case always
     }
 
+    /// A family's label names are fixed, so its label values name a series. One string rather than
+    /// an array: the index is per series (14,000 with 500 instances), so it is kept small.
     private struct SeriesKey: Hashable {
         var name: String
-        var labels: [String]
+        var values: String
 
         init(_ name: String, _ labels: [(String, String)]) {
             self.name = name
-            self.labels = labels.flatMap { [$0.0, $0.1] }
+            values = DaemonMetrics.joined(labels[...])
         }
+    }
+
+    static func joined(_ labels: ArraySlice<(String, String)>) -> String {
+        var text = ""
+        for (index, label) in labels.enumerated() {
+            if index > 0 { text += "\u{1}" }
+            text += label.1
+        }
+        return text
     }
 
     private enum Handle {
@@ -52,7 +63,8 @@ final class DaemonMetrics {
     private struct Series {
         var handle: Handle
         var retention: Retention
-        var labels: [(String, String)]
+        /// What `.instance` and `.script` series belong to: the instance's label values, the script's name.
+        var owner = ""
         /// The scrape that last set it (`.scrape` series).
         var generation = 0
         /// The engine's value at that scrape (counters read at scrape time).
@@ -61,7 +73,7 @@ final class DaemonMetrics {
 
     private var series: [SeriesKey: Series] = [:]
     private var generation = 0
-    private var currentInstances = Set<[String]>()
+    private var currentInstances = Set<String>()
     private var currentScripts = Set<String>()
     /// The last scrape's size: the next one's buffer is reserved at once.
     private var lastSize = 0
@@ -114,7 +126,12 @@ final class DaemonMetrics {
         let key = SeriesKey(family.name, labels)
         if case .counter(let counter)? = series[key]?.handle { return counter }
         let counter = registry.makeCounter(descriptor: family.descriptor, labels: labels)
-        series[key] = Series(handle: .counter(counter), retention: retention, labels: labels)
+        let owner = switch retention {
+        case .instance: Self.joined(labels.prefix(3))
+        case .script: labels.first?.1 ?? ""
+        case .scrape, .always: ""
+        }
+        series[key] = Series(handle: .counter(counter), retention: retention, owner: owner)
         return counter
     }
 
@@ -123,7 +140,7 @@ final class DaemonMetrics {
     /// Starts a scrape: what is configured now (instances by `{iname,intf,vrid}`, script names).
     func beginScrape(instances: [[(String, String)]], scripts: [String]) {
         generation += 1
-        currentInstances = Set(instances.map { $0.flatMap { [$0.0, $0.1] } })
+        currentInstances = Set(instances.map { Self.joined($0[...]) })
         currentScripts = Set(scripts)
     }
 
@@ -136,7 +153,7 @@ final class DaemonMetrics {
         }
         let gauge = registry.makeGauge(descriptor: family.descriptor, labels: labels)
         gauge.set(to: value)
-        series[key] = Series(handle: .gauge(gauge), retention: .scrape, labels: labels, generation: generation)
+        series[key] = Series(handle: .gauge(gauge), retention: .scrape, generation: generation)
     }
 
     func set(_ family: MetricFamily, _ labels: [(String, String)], _ value: Int) {
@@ -159,7 +176,7 @@ final class DaemonMetrics {
         }
         let counter = registry.makeCounter(descriptor: family.descriptor, labels: labels)
         counter.increment(by: Int64(max(0, value)))
-        series[key] = Series(handle: .counter(counter), retention: .scrape, labels: labels, generation: generation, engineValue: value)
+        series[key] = Series(handle: .counter(counter), retention: .scrape, generation: generation, engineValue: value)
     }
 
     /// Ends a scrape: drops what is no longer configured, returns the exposition text.
@@ -181,8 +198,8 @@ final class DaemonMetrics {
     private func isCurrent(_ entry: Series) -> Bool {
         switch entry.retention {
         case .scrape: entry.generation == generation
-        case .instance: currentInstances.contains(entry.labels.prefix(3).flatMap { [$0.0, $0.1] })
-        case .script: entry.labels.first.map { currentScripts.contains($0.1) } ?? false
+        case .instance: currentInstances.contains(entry.owner)
+        case .script: currentScripts.contains(entry.owner)
         case .always: true
         }
     }
