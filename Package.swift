@@ -21,6 +21,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // karun's `--metrics`: the registry and Prometheus text format (with swift-atomics and
+        // swift-metrics' CoreMetrics; no Foundation).
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // The IP address type KAConfig's model and KAVRRP's engine share.
@@ -51,6 +54,7 @@ let package = Package(
             dependencies: [
                 "KAConfig", "KALint", "KAJSON", "KAVRRP", "CNetlink", "CKARuntime",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(

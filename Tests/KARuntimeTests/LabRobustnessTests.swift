@@ -212,7 +212,7 @@ struct LabSplitBrainTests {
             }
             """
         }
-        let first = try lab.start("n1", config: config(150))
+        let first = try lab.start("n1", config: config(150), arguments: ["--metrics", "127.0.0.1:9166"])
         let second = try lab.start("n2", config: config(100))
         #expect(lab.wait(timeout: 3) { first.state("VI_1") == "MASTER" && second.state("VI_1") == "BACKUP" } != nil)
         // Cut n1 off: its bridge port stops forwarding (state disabled) while the link keeps its
@@ -235,5 +235,14 @@ struct LabSplitBrainTests {
         #expect(first.state("VI_1") == "MASTER")
         let counted = (first.instance("VI_1")?["stats"] as? [String: Any])?["lower_priority_while_master"] as? Int
         #expect((counted ?? 0) >= 1, "the split brain is counted")
+        // ... and in /metrics, counted into the registry as it happened, equal to the status count.
+        let scraped = Exposition(try StatusSurfacesTests.scrape(namespace: lab.namespace("n1"), port: 9166).body)
+        #expect(scraped.problems == [])
+        let labels = [("iname", "VI_1"), ("intf", "eth0"), ("vrid", "72")]
+        let metric = scraped.value("karun_lower_priority_while_master_total", labels)
+        let statusCount = (first.instance("VI_1")?["stats"] as? [String: Any])?["lower_priority_while_master"] as? Int
+        #expect((metric ?? 0) >= 1)
+        #expect(metric == statusCount.map(Double.init))
+        #expect(scraped.value("keepalived_vrrp_state", labels + [("ip_address", "192.0.2.72/24")]) == 2)
     }
 }

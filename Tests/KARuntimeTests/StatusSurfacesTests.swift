@@ -38,25 +38,6 @@ struct StatusSurfacesTests {
         #expect(refused.output.contains("--metrics-allow-remote"))
     }
 
-    @Test func prometheusTextFormat() {
-        var text = PrometheusText()
-        text.add("a_total", .counter, "A\nhelp", [([("x", "q\"\\\n")], 3)])
-        text.histogram("h_seconds", "H", bounds: [0.001, 0.5], counts: [2, 1, 4], sum: 1.25)
-        #expect(text.output == """
-            # HELP a_total A\\nhelp
-            # TYPE a_total counter
-            a_total{x="q\\"\\\\\\n"} 3
-            # HELP h_seconds H
-            # TYPE h_seconds histogram
-            h_seconds_bucket{le="0.001"} 2
-            h_seconds_bucket{le="0.5"} 3
-            h_seconds_bucket{le="+Inf"} 7
-            h_seconds_sum 1.25
-            h_seconds_count 7
-
-            """)
-    }
-
     // MARK: In a lab
 
     static let config = """
@@ -220,7 +201,10 @@ struct StatusSurfacesTests {
         #expect(lateCount > 0)
         #expect(metrics[#"karun_timer_lateness_seconds_bucket{le="+Inf"}"#] == lateCount)
         #expect((metrics["process_resident_memory_bytes"] ?? 0) > 1_000_000)
-        Self.checkExposition(first.body)
+        // Valid text format 0.0.4, line by line; every family as it was before swift-prometheus.
+        let exposition = Exposition(first.body)
+        #expect(exposition.problems == [])
+        #expect(PrometheusMetricsTests.compareWithFamilies(exposition) == [])
         #expect(first.body.contains("# TYPE karun_timer_lateness_seconds histogram"))
         #expect(first.body.contains("# TYPE keepalived_advertisements_sent_total counter"))
 
@@ -241,6 +225,11 @@ struct StatusSurfacesTests {
                 && now[#"karun_drops_total{reason="auth"}"#] == 3
         }
         #expect(dropped != nil, "auth drops not counted")
+        let afterDrops = Exposition(try Self.scrape(namespace: namespace, port: 9165).body)
+        #expect(afterDrops.problems == [])
+        #expect(PrometheusMetricsTests.compareWithFamilies(afterDrops) == [])
+        // Every family has series here but the sync groups' (this configuration has none).
+        #expect(Set(PrometheusMetricsTests.families.keys).subtracting(afterDrops.types.keys) == ["karun_sync_group_state"])
         #expect(node.state("VI_1") == "MASTER")
 
         // Counters move: adverts go out every second.
@@ -605,35 +594,6 @@ struct StatusSurfacesTests {
             #expect(body.utf8.count == length)
         }
         return (status, body)
-    }
-
-    /// Text format rules a scraper enforces: each family declared once, its samples right after
-    /// its `# TYPE` (histograms as `_bucket`/`_sum`/`_count`), names and values well-formed.
-    static func checkExposition(_ text: String) {
-        var declared = Set<String>()
-        var current: (name: String, type: String)?
-        for line in text.components(separatedBy: "\n") where !line.isEmpty {
-            if line.hasPrefix("# TYPE ") {
-                let words = line.split(separator: " ")
-                #expect(words.count == 4)
-                let name = String(words[2])
-                #expect(declared.insert(name).inserted, "\(name) declared twice")
-                current = (name, String(words[3]))
-                continue
-            }
-            if line.hasPrefix("#") { continue }
-            let name = String(line.prefix { $0 != "{" && $0 != " " })
-            #expect(name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" }, "\(name)")
-            guard let family = current else {
-                Issue.record("sample before any TYPE: \(line)")
-                continue
-            }
-            let allowed = family.type == "histogram"
-                ? [family.name + "_bucket", family.name + "_sum", family.name + "_count"] : [family.name]
-            #expect(allowed.contains(name), "\(name) under family \(family.name)")
-            let value = line.split(separator: " ").last.map(String.init) ?? ""
-            #expect(Double(value) != nil || ["+Inf", "-Inf", "NaN"].contains(value), "\(line)")
-        }
     }
 
     /// `name{labels} value` lines → value by `name{labels}` (as printed).

@@ -50,9 +50,9 @@ extension Daemon {
             let payload = try outgoing.encoded()
             try socket.send(
                 payload: payload, source: outgoing.source, destination: outgoing.destination, hopLimit: outgoing.hopLimit)
-            counters.packetsSent += 1
+            counters.sent()
         } catch {
-            counters.sendErrors += 1
+            counters.sendFailed()
             limitedLog("send \(outgoing.instance)", "(\(outgoing.instance)) send advert error: \(error)", level: .warning)
         }
     }
@@ -67,7 +67,7 @@ extension Daemon {
                 counters.drop("malformed", instance: nil)
                 limitedLog("malformed", "dropped malformed packet from \(source.map(String.init(describing:)) ?? "?"): \(reason)")
             case .datagram(let datagram):
-                counters.packetsReceived += 1
+                counters.received()
                 let packet = ReceivedPacket(
                     payload: datagram.payload, source: datagram.source, destination: datagram.destination,
                     hopLimit: datagram.hopLimit, interface: key.interface)
@@ -148,11 +148,7 @@ extension Daemon {
         guard let frame else { return }
         do {
             try announcer.send(frame, ifindex: link.index)
-            if address.address.family == .ipv4 {
-                counters.garpSent[instance, default: 0] += 1
-            } else {
-                counters.naSent[instance, default: 0] += 1
-            }
+            counters.announced(address.address.family, instance: instance)
             logger.debug("(\(instance)) sent \(address.address.family == .ipv4 ? "gratuitous ARP" : "unsolicited NA") for \(address.address) on \(device)")
         } catch {
             limitedLog("garp \(instance)", "(\(instance)) cannot send gratuitous ARP/NA on \(device): \(error)", level: .warning)
@@ -207,7 +203,7 @@ extension Daemon {
         case .addressListAnomaly:
             limitedLog("anomaly", event.description, level: .warning)
         case .masterReceivedLowerPriority(let instance, _, _, _, _):
-            counters.lowerPriorityWhileMaster[instance, default: 0] += 1
+            counters.masterHeardLowerPriority(instance: instance)
             logger.info("\(event)")
         case .masterReceivedHigherPriority(let instance, _, _, _):
             pendingReason[instance] = "higher-priority"

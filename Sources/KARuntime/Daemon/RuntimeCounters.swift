@@ -1,23 +1,24 @@
 import KAVRRP
 
 /// What the shell counts beside the engine's per-instance statistics: packets dropped before or
-/// by the engine, by reason; gratuitous ARP / NA sent; transitions with their reason.
-public struct RuntimeCounters: Sendable {
+/// by the engine, by reason; gratuitous ARP / NA sent; transitions with their reason. With
+/// `--metrics` each count also goes into the Prometheus registry as it happens (DaemonMetrics).
+public struct RuntimeCounters {
     /// Drops by reason slug (`checksum`, `ttl`, `auth`, `unknown_vrid`, `address_list`, ...).
-    public var drops: [String: Int] = [:]
+    public private(set) var drops: [String: Int] = [:]
     /// Drops per instance and reason.
-    public var instanceDrops: [String: [String: Int]] = [:]
-    public var packetsReceived = 0
-    public var packetsSent = 0
-    public var sendErrors = 0
-    public var garpSent: [String: Int] = [:]
-    public var naSent: [String: Int] = [:]
-    public var transitions: [Transition] = []
-    public var lastTransition: [String: Transition] = [:]
-    /// Every transition since start, by (instance, from, to, reason): `karun_transitions_total`.
-    public var transitionCounts: [TransitionCountKey: Int] = [:]
+    public private(set) var instanceDrops: [String: [String: Int]] = [:]
+    public private(set) var packetsReceived = 0
+    public private(set) var packetsSent = 0
+    public private(set) var sendErrors = 0
+    public private(set) var garpSent: [String: Int] = [:]
+    public private(set) var naSent: [String: Int] = [:]
+    public private(set) var transitions: [Transition] = []
+    public private(set) var lastTransition: [String: Transition] = [:]
     /// A master heard a lower priority (both sides thought they were master).
-    public var lowerPriorityWhileMaster: [String: Int] = [:]
+    public private(set) var lowerPriorityWhileMaster: [String: Int] = [:]
+    /// `--metrics`' registry, when it is on.
+    var metrics: DaemonMetrics?
 
     public struct Transition: Sendable, Hashable {
         public var instance: String
@@ -31,13 +32,45 @@ public struct RuntimeCounters: Sendable {
     mutating func drop(_ reason: String, instance: String?) {
         drops[reason, default: 0] += 1
         if let instance { instanceDrops[instance, default: [:]][reason, default: 0] += 1 }
+        metrics?.drop(reason, instance: instance)
     }
 
     mutating func record(_ transition: Transition) {
         transitions.append(transition)
         if transitions.count > 256 { transitions.removeFirst(transitions.count - 256) }
         lastTransition[transition.instance] = transition
-        transitionCounts[TransitionCountKey(transition), default: 0] += 1
+        metrics?.transition(instance: transition.instance, from: transition.from, to: transition.to, reason: transition.reason)
+    }
+
+    mutating func received() {
+        packetsReceived += 1
+        metrics?.packetsReceived.increment()
+    }
+
+    mutating func sent() {
+        packetsSent += 1
+        metrics?.packetsSent.increment()
+    }
+
+    mutating func sendFailed() {
+        sendErrors += 1
+        metrics?.sendErrors.increment()
+    }
+
+    /// A gratuitous ARP (IPv4) or unsolicited NA (IPv6) went out for `instance`.
+    mutating func announced(_ family: AddressFamily, instance: String) {
+        if family == .ipv4 {
+            garpSent[instance, default: 0] += 1
+            metrics?.count(.garpSent, instance: instance)
+        } else {
+            naSent[instance, default: 0] += 1
+            metrics?.count(.naSent, instance: instance)
+        }
+    }
+
+    mutating func masterHeardLowerPriority(instance: String) {
+        lowerPriorityWhileMaster[instance, default: 0] += 1
+        metrics?.count(.lowerPriorityWhileMaster, instance: instance)
     }
 
     /// The counter name of a rejection (stable: tests and metrics read them).

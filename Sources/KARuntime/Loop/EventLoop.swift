@@ -31,6 +31,8 @@ public final class EventLoop {
     private var running = false
     /// How late each timer fired (µs), for status and the lateness histogram.
     public private(set) var lateness = LatenessRecorder()
+    /// Also told each timer's lateness (µs) as it fires: `--metrics`' histogram.
+    public var latenessObserver: ((Int64) -> Void)?
 
     public init() throws {
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
@@ -138,6 +140,7 @@ public final class EventLoop {
             _ = timers.pop()
             guard let handler = timerHandlers.removeValue(forKey: top.payload) else { continue }
             lateness.record(microseconds: current - top.time)
+            latenessObserver?(current - top.time)
             handler()
             if !running { return }
         }

@@ -76,6 +76,11 @@ public struct ScriptStatistics: Hashable, Sendable {
     public var disabledReason: String?
 }
 
+/// The counts of `ScriptStatistics`, reported one by one as they move (`ScriptTracker.onCount`).
+public enum ScriptCount: Sendable {
+    case run, timeout, skipped, spawnFailure
+}
+
 /// Runs `vrrp_script` checks beside the event loop: each run is a child process watched through a
 /// pidfd, its timeout a loop timer, so a slow or hung script never delays anything else.
 ///
@@ -89,6 +94,8 @@ public final class ScriptTracker {
     /// Called on the loop's thread when a script's reported result changes (and once with its
     /// first result; `init_fail` and disabled scripts report `.down` from `configure`).
     public var onChange: ((TrackerKey, TrackerStatus) -> Void)?
+    /// Called on the loop's thread as each count moves (`--metrics` counts them as they happen).
+    public var onCount: ((_ script: String, ScriptCount) -> Void)?
     /// Checks every script when configured (`enable_script_security` decides warning vs. disabled).
     public var security = ScriptSecurity(enabled: false)
     /// `script_user` (or keepalived's fallbacks): who scripts without `user` run as.
@@ -265,6 +272,7 @@ public final class ScriptTracker {
         entry.tick = loop.schedule(at: entry.nextDue) { [weak self, weak entry] in if let entry { self?.due(entry) } }
         if entry.run != nil {
             entry.statistics.skipped += 1
+            onCount?(entry.script.name, .skipped)
             log("Track script \(entry.script.name) is still running - skipping run")
             return
         }
@@ -277,6 +285,7 @@ public final class ScriptTracker {
         nextRunID += 1
         let started = loop.now
         entry.statistics.runs += 1
+        onCount?(entry.script.name, .run)
         let pid: pid_t
         // The pid is known only after the spawn; the exit handler reads it from here.
         var childPID: pid_t = 0
@@ -288,6 +297,7 @@ public final class ScriptTracker {
             }
         } catch {
             entry.statistics.spawnFailures += 1
+            onCount?(entry.script.name, .spawnFailure)
             log("VRRP_Script(\(entry.script.name)) cannot start: \(error)")
             apply(entry, success: false, reason: "cannot start")
             return
@@ -313,6 +323,7 @@ public final class ScriptTracker {
         run.timedOut = true
         entry.run = run
         entry.statistics.timeouts += 1
+        onCount?(entry.script.name, .timeout)
         log("VRRP_Script(\(entry.script.name)) timed out after \(entry.script.effectiveTimeout) - killed")
         apply(entry, success: false, reason: "timed out")
     }
@@ -329,6 +340,7 @@ public final class ScriptTracker {
         guard !run.timedOut else { return }
         if let startError {
             entry.statistics.spawnFailures += 1
+            onCount?(entry.script.name, .spawnFailure)
             log("VRRP_Script(\(entry.script.name)) cannot start: \(startError)")
             apply(entry, success: false, reason: "cannot start")
             return

@@ -53,7 +53,7 @@ public final class MetricsServer {
     public let endpoint: MetricsEndpoint
     private let fd: Int32
     private unowned let loop: EventLoop
-    private let render: () -> String
+    private let render: () -> [UInt8]
     private var connections: [Int32: Connection] = [:]
     /// Scrapes answered (tests and the metrics themselves read it).
     public private(set) var scrapes = 0
@@ -69,7 +69,7 @@ public final class MetricsServer {
         var deadline: EventLoop.TimerToken?
     }
 
-    public init(endpoint: MetricsEndpoint, loop: EventLoop, render: @escaping () -> String) throws {
+    public init(endpoint: MetricsEndpoint, loop: EventLoop, render: @escaping () -> [UInt8]) throws {
         self.endpoint = endpoint
         self.loop = loop
         self.render = render
@@ -231,7 +231,10 @@ public final class MetricsServer {
     }
 
     static func response(status: String, type: String, body: String, head: Bool, extra: String = "") -> [UInt8] {
-        let bytes = Array(body.utf8)
+        response(status: status, type: type, body: Array(body.utf8), head: head, extra: extra)
+    }
+
+    static func response(status: String, type: String, body bytes: [UInt8], head: Bool, extra: String = "") -> [UInt8] {
         let header = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(bytes.count)\r\n\(extra)Connection: close\r\n\r\n"
         return Array(header.utf8) + (head ? [] : bytes)
     }
