@@ -124,19 +124,25 @@ struct FailoverBenchmark: ParsableCommand {
                 let running = try lab.start(daemon, node: 1, config: Self.loadConfig(instances: count), tag: "load-\(daemon)-\(count)")
                 Thread.sleep(forTimeInterval: max(0, settleSeconds - (monotonicSeconds() - started)))
                 let settled = FailoverLab.cpuSeconds(running)
+                let settledRun = FailoverLab.runSeconds(running)
                 let takeoverWall = monotonicSeconds() - started
                 let rss = FailoverLab.residentKiB(running)
                 let wallStart = monotonicSeconds()
                 Thread.sleep(forTimeInterval: cpuSeconds)
                 let cpuEnd = FailoverLab.cpuSeconds(running)
+                let runEnd = FailoverLab.runSeconds(running)
                 let wall = monotonicSeconds() - wallStart
                 let user = (cpuEnd.user - settled.user) / wall
                 let system = (cpuEnd.system - settled.system) / wall
+                // Run time to the nanosecond, over the adverts due in the window (one per instance
+                // per second): what one advert costs, the loop's wake-ups included.
+                let run = runEnd - settledRun
+                let perAdvert = run / (Double(count) * wall) * 1e6
                 lab.stop(running)
                 print("  \(String(count).padding(toLength: 4, withPad: " ", startingAt: 0)) instance(s)  \(Self.padded(daemon.rawValue)) "
                     + "take-over CPU \(formatted((settled.user + settled.system) / takeoverWall * 100, decimals: 1)) %   "
-                    + "steady CPU \(formatted((user + system) * 100, decimals: 2)) % of a core "
-                    + "(user \(formatted(user * 100, decimals: 2)) %, system \(formatted(system * 100, decimals: 2)) %)   "
+                    + "steady CPU \(formatted(run / wall * 100, decimals: 2)) % of a core, \(formatted(perAdvert, decimals: 1)) µs per advert "
+                    + "(ticks: user \(formatted(user * 100, decimals: 2)) %, system \(formatted(system * 100, decimals: 2)) %)   "
                     + "RSS \(formatted(Double(rss) / 1024, decimals: 1)) MB")
             }
         }

@@ -19,6 +19,37 @@ import KAVRRP
         #expect(loop.lateness.samples == 3)
     }
 
+    @Test func aMadeTimerFiresOncePerArmingAtItsLatestDeadline() throws {
+        let loop = try EventLoop()
+        var fired: [VRRPDuration] = []
+        let start = loop.now
+        var token: EventLoop.TimerToken?
+        token = loop.makeTimer {
+            fired.append(loop.now - start)
+            guard let token else { return }
+            if fired.count == 1 { loop.arm(token, at: loop.now + .milliseconds(10)) }
+            if fired.count == 2 {
+                loop.arm(token, at: loop.now + .milliseconds(10))
+                loop.cancel(token)
+            }
+        }
+        let timer = try #require(token)
+        loop.arm(timer, at: start + .milliseconds(50))
+        // Replaces the 50 ms deadline: that heap entry is stale and must not fire.
+        loop.arm(timer, at: start + .milliseconds(10))
+        loop.schedule(at: start + .milliseconds(80)) { loop.stop() }
+        loop.run()
+        #expect(fired.count == 2)
+        #expect(fired.first.map { $0 >= .milliseconds(10) && $0 < .milliseconds(50) } == true)
+        #expect(fired.last.map { $0 >= .milliseconds(20) } == true)
+        // The fired one-shot timer is gone; the made one stays until removed, and stays removed.
+        #expect(loop.timerCount == 1)
+        loop.removeTimer(timer)
+        #expect(loop.timerCount == 0)
+        loop.arm(timer, at: loop.now)
+        #expect(loop.timerCount == 0)
+    }
+
     @Test func pastDeadlinesFireAtOnce() throws {
         let loop = try EventLoop()
         var fired = false

@@ -27,13 +27,9 @@ extension Daemon {
             case .runNotify(let invocation):
                 runNotify(invocation)
             case .armTimer(let id, let deadline):
-                if let token = timers[id] { loop.cancel(token) }
-                timers[id] = loop.schedule(at: deadline) { [unowned self] in
-                    self.timers[id] = nil
-                    self.handle(.timerFired(id))
-                }
+                loop.arm(loopTimer(for: id), at: deadline)
             case .cancelTimer(let id):
-                if let token = timers.removeValue(forKey: id) { loop.cancel(token) }
+                if let token = timers[id] { loop.cancel(token) }
             case .stateChanged(let instance, let from, let to):
                 recordTransition(instance: instance, from: from, to: to)
             case .log(let event):
@@ -42,14 +38,29 @@ extension Daemon {
         }
     }
 
+    /// The loop timer of an engine timer, made the first time it is armed and re-armed after
+    /// that (an advert timer is armed every advert_int: no new closure each time).
+    func loopTimer(for id: TimerID) -> EventLoop.TimerToken {
+        if let token = timers[id] { return token }
+        let token = loop.makeTimer { [unowned self] in self.handle(.timerFired(id)) }
+        timers[id] = token
+        return token
+    }
+
+    /// Ends the loop timers of instances the engine no longer has (after a reload).
+    func removeLoopTimers(keeping instances: Set<String>) {
+        for (id, token) in timers where !instances.contains(id.instance) {
+            loop.removeTimer(token)
+            timers[id] = nil
+        }
+    }
+
     // MARK: Adverts
 
     func send(_ outgoing: OutgoingAdvertisement) {
         guard let socket = sockets.socket(for: outgoing.instance) else { return }
         do {
-            let payload = try outgoing.encoded()
-            try socket.send(
-                payload: payload, source: outgoing.source, destination: outgoing.destination, hopLimit: outgoing.hopLimit)
+            try socket.send(advertPackets.packet(for: outgoing))
             counters.sent()
         } catch {
             counters.sendFailed()

@@ -41,12 +41,14 @@ extension Daemon {
         newPlan.notifyCommands.merge(oldPlan.notifyCommands) { new, _ in new }
         plan = newPlan
         check = newCheck
+        advertPackets.removeAll()
         do {
             try setUpInstances(newPlan.instances, isNew: { !oldNames.contains($0) })
         } catch {
             logger.error("reload: \(error)")
         }
         handle(.reload(instances: newPlan.instances, syncGroups: newPlan.syncGroups))
+        removeLoopTimers(keeping: newNames)
 
         for name in oldNames.subtracting(newNames) {
             sockets.detach(name)

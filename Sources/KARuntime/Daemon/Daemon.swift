@@ -40,6 +40,8 @@ public final class Daemon {
     /// What keepalived's files subtract after STATS_CLEAR (Status/KeepalivedStatusFiles.swift).
     var keepalivedBaseline = KeepalivedStatsBaseline()
 
+    /// Each instance's advert as last sent, per destination (re-made when the advert changes).
+    var advertPackets = AdvertisementWireCache()
     /// Engine timers → loop timers.
     var timers: [TimerID: EventLoop.TimerToken] = [:]
     /// VMACs karun created (name → ifindex), removed on stop.

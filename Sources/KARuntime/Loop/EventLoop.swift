@@ -22,9 +22,10 @@ public final class EventLoop {
     private let epoll: Int32
     private let timerFD: Int32
     private var handlers: [Int32: ReadyHandler] = [:]
-    /// Deadline (µs) → timer id; a cancelled id stays until it surfaces (lazy deletion).
-    private var timers = EventQueue<UInt64>()
-    private var timerHandlers: [UInt64: () -> Void] = [:]
+    /// Deadline (µs) → timer id and the arming it belongs to; an entry that is no longer its
+    /// timer's current arming stays until it surfaces (lazy deletion).
+    private var timers = EventQueue<ArmedTimer>()
+    private var timerSlots: [UInt64: TimerSlot] = [:]
     private var nextTimerID: UInt64 = 1
     private var armedDeadline: Int64?
     private var firing = false
@@ -72,16 +73,12 @@ public final class EventLoop {
 
     // MARK: Timers
 
+    /// Calls `handler` once at `deadline` (or at once if it has passed), unless cancelled.
     @discardableResult
     public func schedule(at deadline: VRRPInstant, _ handler: @escaping () -> Void) -> TimerToken {
-        let id = nextTimerID
-        nextTimerID += 1
-        timerHandlers[id] = handler
-        timers.push(id, at: deadline.microseconds)
-        // While timers fire, one rearm follows the batch; otherwise only an earlier deadline
-        // than the armed one needs the timerfd changed (one system call less per advert).
-        if !firing, armedDeadline.map({ deadline.microseconds < $0 }) ?? true { rearm() }
-        return TimerToken(id: id)
+        let token = addTimer(handler, repeatable: false)
+        arm(token, at: deadline)
+        return token
     }
 
     @discardableResult
@@ -89,9 +86,50 @@ public final class EventLoop {
         schedule(at: now + delay, handler)
     }
 
+    /// A timer that outlives its firing, armed with `arm` as often as needed: karun's engine
+    /// timers (an instance's advert timer is re-armed every advert_int) cost no new handler,
+    /// closure or token per arming. `removeTimer` ends it.
+    public func makeTimer(_ handler: @escaping () -> Void) -> TimerToken {
+        addTimer(handler, repeatable: true)
+    }
+
+    /// Arms `token` for `deadline`, replacing the deadline it had (a removed or fired one-shot
+    /// timer stays gone).
+    public func arm(_ token: TimerToken, at deadline: VRRPInstant) {
+        guard var slot = timerSlots[token.id] else { return }
+        slot.arming += 1
+        slot.armed = true
+        timerSlots[token.id] = slot
+        timers.push(ArmedTimer(id: token.id, arming: slot.arming), at: deadline.microseconds)
+        // While timers fire, one rearm follows the batch; otherwise only an earlier deadline
+        // than the armed one needs the timerfd changed (one system call less per advert).
+        if !firing, armedDeadline.map({ deadline.microseconds < $0 }) ?? true { rearm() }
+    }
+
+    /// Stops `token` from firing: a one-shot timer is gone, a `makeTimer` one can be armed again.
     public func cancel(_ token: TimerToken) {
-        // Lazy deletion: the heap entry stays until it surfaces and finds no handler.
-        timerHandlers[token.id] = nil
+        // Lazy deletion: the heap entry stays until it surfaces and finds its arming stale.
+        guard let slot = timerSlots[token.id] else { return }
+        if slot.repeatable {
+            timerSlots[token.id]?.armed = false
+        } else {
+            timerSlots[token.id] = nil
+        }
+    }
+
+    /// Ends a `makeTimer` timer (armed or not).
+    public func removeTimer(_ token: TimerToken) {
+        timerSlots[token.id] = nil
+    }
+
+    /// Timers known to the loop, armed or not (for tests: removed ones must not linger).
+    var timerCount: Int { timerSlots.count }
+
+    private func addTimer(_ handler: @escaping () -> Void, repeatable: Bool) -> TimerToken {
+        let id = nextTimerID
+        nextTimerID += 1
+        timerSlots[id] = TimerSlot(handler: handler, repeatable: repeatable)
+        return TimerToken(id: id)
     }
 
     // MARK: Running
@@ -138,7 +176,7 @@ public final class EventLoop {
             let current = MonotonicClock.now().microseconds
             guard top.time <= current else { break }
             _ = timers.pop()
-            guard let handler = timerHandlers.removeValue(forKey: top.payload) else { continue }
+            guard let handler = takeDue(top.payload) else { continue }
             lateness.record(microseconds: current - top.time)
             latenessObserver?(current - top.time)
             handler()
@@ -146,8 +184,26 @@ public final class EventLoop {
         }
     }
 
+    /// Whether a heap entry is its timer's current arming.
+    private func isCurrent(_ entry: ArmedTimer) -> Bool {
+        guard let slot = timerSlots[entry.id] else { return false }
+        return slot.armed && slot.arming == entry.arming
+    }
+
+    /// The handler of a due heap entry that is current, the timer marked fired (a one-shot one
+    /// removed); nil for a stale entry.
+    private func takeDue(_ entry: ArmedTimer) -> (() -> Void)? {
+        guard isCurrent(entry), let slot = timerSlots[entry.id] else { return nil }
+        if slot.repeatable {
+            timerSlots[entry.id]?.armed = false
+        } else {
+            timerSlots[entry.id] = nil
+        }
+        return slot.handler
+    }
+
     private func rearm() {
-        while let top = timers.peek(), timerHandlers[top.payload] == nil { _ = timers.pop() }
+        while let top = timers.peek(), !isCurrent(top.payload) { _ = timers.pop() }
         guard let top = timers.peek() else {
             if armedDeadline != nil {
                 var disarm = itimerspec()
@@ -166,6 +222,20 @@ public final class EventLoop {
         _ = timerfd_settime(timerFD, Int32(TFD_TIMER_ABSTIME), &spec, nil)
         armedDeadline = top.time
     }
+}
+
+/// A heap entry: timer `id` as armed for the `arming`-th time.
+private struct ArmedTimer {
+    var id: UInt64
+    var arming: UInt64
+}
+
+/// A timer's handler and its current arming (heap entries of earlier armings are stale).
+private struct TimerSlot {
+    var handler: () -> Void
+    var repeatable: Bool
+    var arming: UInt64 = 0
+    var armed = false
 }
 
 /// How late timers fire: a fixed-bucket histogram (µs upper bounds) plus the worst case.

@@ -177,46 +177,49 @@ public final class VRRPSocket {
     /// `hopLimit`); IPv6 goes out with `hopLimit`, `source` and the socket's interface as
     /// per-packet options (`source` must be an address of this host).
     public func send(payload: [UInt8], source: IPAddress, destination: IPAddress, hopLimit: UInt8) throws {
-        guard sendFD >= 0 else { throw SystemError("send to \(destination): socket closed", code: EBADF) }
         guard source.family == family, destination.family == family else {
             throw SystemError("send \(source) -> \(destination) on an \(family) socket", code: EAFNOSUPPORT)
         }
+        try send(WirePacket(payload: payload, source: source, destination: destination, hopLimit: hopLimit))
+    }
+
+    /// Sends a packet made for a socket of this family (the daemon keeps them: `AdvertisementWireCache`).
+    public func send(_ packet: WirePacket) throws {
+        guard sendFD >= 0 else { throw SystemError("send to \(packet.destination): socket closed", code: EBADF) }
+        guard packet.destination.family == family else {
+            throw SystemError("send to \(packet.destination) on an \(family) socket", code: EAFNOSUPPORT)
+        }
+        let sent: Int
         switch family {
         case .ipv4:
-            let envelope = IPEnvelope(source: source, destination: destination, hopLimit: hopLimit, trafficClass: UInt8(Self.trafficClass))
-            let packet: [UInt8]
-            do {
-                packet = try IPPacketCodec.encode(envelope, payload: payload)
-            } catch {
-                throw SystemError("send to \(destination): \(error)", code: EINVAL)
-            }
-            let address = SocketAddress(destination)
-            try retryingInterrupts("send to \(destination)", expected: packet.count) {
-                packet.withUnsafeBytes { bytes in
-                    address.withSockaddr { sendto(sendFD, bytes.baseAddress, bytes.count, 0, $0, $1) }
+            sent = retryingInterrupts {
+                packet.bytes.withUnsafeBytes { bytes in
+                    packet.socketAddress.withSockaddr { sendto(sendFD, bytes.baseAddress, bytes.count, 0, $0, $1) }
                 }
             }
         case .ipv6:
-            let sourceBytes = source.bytes
-            let destinationBytes = destination.bytes
             let ifindex = interface?.index ?? 0
-            try retryingInterrupts("send to \(destination)", expected: payload.count) {
-                payload.withUnsafeBytes { bytes in
-                    ckaruntime_send_ipv6(sendFD, bytes.baseAddress, bytes.count, sourceBytes, destinationBytes, ifindex, Int32(hopLimit))
+            sent = retryingInterrupts {
+                packet.bytes.withUnsafeBytes { bytes in
+                    ckaruntime_send_ipv6(
+                        sendFD, bytes.baseAddress, bytes.count, packet.sourceBytes, packet.destinationBytes, ifindex,
+                        Int32(packet.hopLimit))
                 }
             }
         }
+        // The message is only built when something went wrong (not once per advert).
+        if sent < 0 { throw SystemError("send to \(packet.destination)") }
+        guard sent == packet.bytes.count else {
+            throw SystemError("send to \(packet.destination): sent \(sent) of \(packet.bytes.count) bytes", code: EMSGSIZE)
+        }
     }
 
-    private func retryingInterrupts(_ operation: String, expected: Int, _ body: () -> Int) throws {
+    /// The system call's result, called again after EINTR; errno is left as the call set it.
+    private func retryingInterrupts(_ body: () -> Int) -> Int {
         while true {
             let sent = body()
-            if sent < 0 {
-                if errno == EINTR { continue }
-                throw SystemError(operation)
-            }
-            guard sent == expected else { throw SystemError("\(operation): sent \(sent) of \(expected) bytes", code: EMSGSIZE) }
-            return
+            if sent < 0, errno == EINTR { continue }
+            return sent
         }
     }
 

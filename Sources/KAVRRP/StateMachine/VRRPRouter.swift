@@ -29,6 +29,8 @@ public struct VRRPRouter: Sendable {
 
     public mutating func handle(_ event: VRRPEvent, at now: VRRPInstant) -> [VRRPAction] {
         var actions: [VRRPAction] = []
+        // An advert timer asks for one send per peer and a re-arm: room for those without regrowing.
+        actions.reserveCapacity(4)
         switch event {
         case .start:
             start(at: now, &actions)
