@@ -133,9 +133,6 @@ import Testing
         "vrrp_instance A {\n    virtual_ipaddress\n        192.0.2.1\n}\nvrrp_instance B {\n    priority 5\n}\n",
         // Duplicate instance: the whole block is skipped, unknown keywords inside are not reported.
         "vrrp_instance A {\n}\nvrrp_instance A {\n    zzz 1\n}\n",
-        // A value keyword without its argument, then a block: keepalived's VRRP process exits at
-        // the missing parameter, so nothing in or after the block is reported.
-        "vrrp_instance A {\n    interface eth0\n    virtual_router_id 1\n    mcast_src_ip\n    {\n        zzz\n    }\n    priority 100\n}\n",
         // A server header keepalived cannot read (address, port, fwmark): the block is skipped,
         // unknown keywords inside are not reported; a readable one reports them.
         """
@@ -213,5 +210,9 @@ import Testing
         // VRRP process prints nothing for this file) and a word after `misc_timeout` without its
         // number, where keepalived's checker process has exited (kalint reports on past a fatal line).
         "realworld-2/023_wk4work_MyProfile_keepalived-details.conf",
+        // `mcast_src_ip {` with no address: keepalived's VRRP process exits at that line
+        // (null_strvec), so it reports nothing after it; the binder goes on as if it had read on
+        // (the lines into vrrp_instance, its '}' closing the instance) and reports what follows.
+        "realworld-2/120_elyesbenamor_IP-failover-keepalived-vrrp_keepalived.conf",
     ]
 }

@@ -292,10 +292,6 @@ struct KeywordWalker {
             append(BoundStatement(
                 row: row, words: words, values: values, text: line.pointee.storedText, entries: [], block: nil,
                 origin: origin))
-            if words.count - 1 < row.minimumArguments, nextLineOpensBlock {
-                skipBlockAfterExit(opener: words[0])
-                return false
-            }
             return nextLineIsOpenBrace(row: row, word: words[0])
         }
     }
@@ -326,16 +322,6 @@ struct KeywordWalker {
     }
 
     var nextLineOpensBlock: Bool { cursor < lines.count && lines[cursor].kind == .openBrace }
-
-    /// `mcast_src_ip {` with no address: keepalived's process exits at the missing parameter
-    /// (reported by the argument check), so it never reads the block the way the not-a-block trap
-    /// describes; the processes that skip this scope count its braces. The block is skipped as a
-    /// whole, so that what follows binds where it was written and no finding describes a reading
-    /// that never happens.
-    mutating func skipBlockAfterExit(opener: ExpandedWord) {
-        frames.append(Frame(table: RowTable(BlockSpec(opener.text, [])), block: nil, needOpenBrace: true, opener: opener))
-        skipSublevel = -1
-    }
 
     /// A known keyword that takes no block, followed by '{': the not-a-block trap.
     mutating func nextLineIsOpenBrace(row: KeywordRow, word: @autoclosure () -> ExpandedWord) -> Bool {
