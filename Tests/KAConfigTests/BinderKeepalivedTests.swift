@@ -206,6 +206,13 @@ import Testing
     /// Files of corpus/realworld-2 (added to the corpus tests by issue 16) on which the binder's
     /// unknown-keyword set still differs from keepalived 2.2.7's; each is a binder follow-up.
     static let knownDivergences = [
+        // `mcast_src_ip {` with no address: keepalived's VRRP process exits at that line
+        // (null_strvec), so it reports nothing after it; the binder reads on as keepalived would
+        // if it went on (the lines into vrrp_instance, its '}' closing the instance). Skipping the
+        // block instead is right only for handlers that exit, and some check and go on
+        // (`router_id {`: "routerid name missing - ignoring", then the not-a-block reading); the
+        // schema does not yet say which.
+        "realworld-2/120_elyesbenamor_IP-failover-keepalived-vrrp_keepalived.conf",
         // A syntax reference, not a config: the binder also reports netify_backup (keepalived's
         // VRRP process prints nothing for this file) and a word after `misc_timeout` without its
         // number, where keepalived's checker process has exited (kalint reports on past a fatal line).
