@@ -133,6 +133,11 @@ import Testing
         "vrrp_instance A {\n    virtual_ipaddress\n        192.0.2.1\n}\nvrrp_instance B {\n    priority 5\n}\n",
         // Duplicate instance: the whole block is skipped, unknown keywords inside are not reported.
         "vrrp_instance A {\n}\nvrrp_instance A {\n    zzz 1\n}\n",
+        // A value keyword without its argument, then a block: keepalived's VRRP process exits at
+        // the missing parameter, so nothing in or after the block is reported; `router_id` checks
+        // its word count and goes on, so its block's lines are read into global_defs.
+        "vrrp_instance A {\n    interface eth0\n    virtual_router_id 1\n    mcast_src_ip\n    {\n        zzz\n    }\n    priority 100\n}\n",
+        "global_defs {\n    router_id\n    {\n        lb1\n    }\n}\n",
         // A server header keepalived cannot read (address, port, fwmark): the block is skipped,
         // unknown keywords inside are not reported; a readable one reports them.
         """
@@ -206,20 +211,9 @@ import Testing
     /// Files of corpus/realworld-2 (added to the corpus tests by issue 16) on which the binder's
     /// unknown-keyword set still differs from keepalived 2.2.7's; each is a binder follow-up.
     static let knownDivergences = [
-        // `mcast_src_ip {` with no address: keepalived's VRRP process exits at that line
-        // (null_strvec), so it reports nothing after it; the binder reads on as keepalived would
-        // if it went on (the lines into vrrp_instance, its '}' closing the instance). Skipping the
-        // block instead is right only for handlers that exit, and some check and go on
-        // (`router_id {`: "routerid name missing - ignoring", then the not-a-block reading); the
-        // schema does not yet say which.
-        "realworld-2/120_elyesbenamor_IP-failover-keepalived-vrrp_keepalived.conf",
         // A syntax reference, not a config: the binder also reports netify_backup (keepalived's
         // VRRP process prints nothing for this file) and a word after `misc_timeout` without its
         // number, where keepalived's checker process has exited (kalint reports on past a fatal line).
         "realworld-2/023_wk4work_MyProfile_keepalived-details.conf",
-        // `mcast_src_ip {` with no address: keepalived's VRRP process exits at that line
-        // (null_strvec), so it reports nothing after it; the binder goes on as if it had read on
-        // (the lines into vrrp_instance, its '}' closing the instance) and reports what follows.
-        "realworld-2/120_elyesbenamor_IP-failover-keepalived-vrrp_keepalived.conf",
     ]
 }

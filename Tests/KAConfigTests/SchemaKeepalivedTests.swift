@@ -211,3 +211,47 @@ enum KeepalivedRunner {
         return lines
     }
 }
+
+/// Every row that needs an argument, written without it: keepalived 2.2.7 exits ("missing a
+/// parameter") unless `MissingArgument.continuing` lists the row.
+@Suite(.serialized) struct MissingArgumentKeepalivedTests {
+    @Test func missingArgumentExitsAsTheSchemaSays() throws {
+        let keepalived = try #require(KeepalivedRunner.executable(), "keepalived is not installed; install keepalived 2.2.7")
+        let version = try KeepalivedRunner.run(keepalived, ["-v"])
+        let options = BuildFeature.options(fromVersionOutput: version.output)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ka-missing-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let samples = SampleValues(scratch: directory.path)
+        func available(_ row: KeywordSpec) -> Bool { row.knownIn227 && (row.buildFeature?.isEnabled(options: options) ?? true) }
+
+        var cases: [(name: String, text: String)] = []
+        for block in KeepalivedSchema.allBlocks {
+            let chain = SampleConfig.chain(to: block.name)
+            guard chain.allSatisfy(available) else { continue }
+            for row in block.keywords where available(row) && row.minimumArguments > 0 {
+                guard case .value = row.kind else { continue }
+                var lines = chain.map { samples.line($0) + " {" }
+                lines.append(row.name)
+                lines += chain.map { _ in "}" }
+                cases.append(("\(block.name).\(row.name)", lines.joined(separator: "\n") + "\n"))
+            }
+        }
+        #expect(cases.count > 100)
+        let all = cases
+        // One keepalived run per row, several at a time (nil: the run failed).
+        let results = LockedArray<Bool?>(repeating: nil, count: cases.count)
+        DispatchQueue.concurrentPerform(iterations: cases.count) { index in
+            let file = directory.appendingPathComponent("case\(index).conf")
+            guard (try? all[index].text.write(to: file, atomically: true, encoding: .utf8)) != nil,
+                let result = try? KeepalivedRunner.run(keepalived, ["-t", "-l", "-D", "-f", file.path])
+            else { return }
+            results.set(index, result.output.contains("missing a parameter"))
+        }
+        let exits = results.values
+        #expect(exits.allSatisfy { $0 != nil }, "every case ran")
+        let continuing = zip(cases, exits).filter { $0.1 == false }.map(\.0.name).sorted()
+        let listed = MissingArgument.continuing.sorted()
+        #expect(continuing == listed, "rows keepalived survives without their argument:\n\(continuing.map { "\"\($0)\"," }.joined(separator: "\n"))")
+    }
+}

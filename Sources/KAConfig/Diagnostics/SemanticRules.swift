@@ -24,7 +24,7 @@ public enum SemanticRules {
         summary: "A number outside the range keepalived accepts; the value is ignored and the default is used.")
     public static let missingArgument = DiagnosticRule(
         code: "KA208", slug: "missing-argument", severity: .error,
-        summary: "A keyword without a required argument; keepalived reports a missing parameter and exits with status 2.")
+        summary: "A keyword without a required argument; keepalived reports a missing parameter and exits with status 2 (64 keywords are only ignored).")
     public static let deprecatedKeyword = DiagnosticRule(
         code: "KA209", slug: "deprecated-keyword", severity: .warning,
         summary: "A keyword that has a newer replacement.")
