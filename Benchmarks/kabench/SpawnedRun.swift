@@ -66,7 +66,7 @@ struct SpawnedRun {
         var line = [CChar](repeating: 0, count: 256)
         while fgets(&line, Int32(line.count), file) != nil {
             let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if let number = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) { value = number }
+            if let word = text.split(whereSeparator: \.isWhitespace).last, let number = Int(word) { value = number }
         }
         return value
     }

@@ -4,14 +4,14 @@ struct ArgumentChecker {
     var diagnostics: [Diagnostic] = []
 
     /// The typed values of `words[1...]` (nil where rejected); reports missing and extra words.
-    mutating func check(_ row: KeywordRow, words: WordList, in block: String, lineOrigin: Origin) -> ArgumentValues {
+    mutating func check(_ row: KeywordRow, words: WordList, lineOrigin: Origin) -> ArgumentValues {
         let arguments = row.arguments
         let given = words.count - 1
         if given < row.minimumArguments {
             let spec = row.spec
             let missing = arguments[given]
             let last = words[words.count - 1]
-            let outcome = MissingArgument.exits(block: block, keyword: spec.name)
+            let outcome = row.missingArgumentExits
                 ? "keepalived reports \"missing a parameter\" and exits with status 2"
                 : "keepalived 2.2.7 reports the missing value and ignores the line"
             diagnostics.append(Diagnostic(

@@ -35,6 +35,7 @@ public final class KeywordRow: Sendable {
     let isVariadic: Bool
     let minimumArguments: Int
     let maximumArguments: Int?
+    let missingArgumentExits: Bool
     let knownIn227: Bool
     let isDeprecated: Bool
     /// The name rules of the block this keyword opens, if it is a named block.
@@ -49,6 +50,7 @@ public final class KeywordRow: Sendable {
         self.isVariadic = spec.arguments.last?.isVariadic ?? false
         self.minimumArguments = spec.minimumArguments
         self.maximumArguments = spec.maximumArguments
+        self.missingArgumentExits = spec.missingArgumentExits
         self.knownIn227 = spec.knownIn227
         self.isDeprecated = spec.deprecatedBy != nil
         self.namedBlockRule = NamedBlockRule.byKeyword[spec.name]

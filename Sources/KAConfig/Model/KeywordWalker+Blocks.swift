@@ -40,7 +40,7 @@ extension KeywordWalker {
         if readsOwnHeader {
             for word in words.dropFirst() { values.append(.word(word.text)) }
         } else {
-            values = checker.check(row, words: words, in: frames[frames.count - 1].table.spec.name, lineOrigin: line.pointee.origin)
+            values = checker.check(row, words: words, lineOrigin: line.pointee.origin)
         }
         let parentBlock = frames[frames.count - 1].block
         var blockIndex: Int?

@@ -273,7 +273,7 @@ struct KeywordWalker {
         case .valueBlock:
             let argumentCount = row.arguments.count
             let header = words.prefixList(1 + argumentCount)
-            let values = argumentCount == 0 ? ArgumentValues() : checker.check(row, words: header, in: table.spec.name, lineOrigin: origin)
+            let values = argumentCount == 0 ? ArgumentValues() : checker.check(row, words: header, lineOrigin: origin)
             valueBlockEnd = nil
             let entries = readValueBlock(line, row: row)
             // The text is the whole line's, also when the header is only part of it.
@@ -288,12 +288,11 @@ struct KeywordWalker {
                 block: nil, origin: origin))
             return nextLineIsOpenBrace(row: row, word: words[0])
         case .value:
-            let values = checker.check(row, words: words, in: table.spec.name, lineOrigin: origin)
+            let values = checker.check(row, words: words, lineOrigin: origin)
             append(BoundStatement(
                 row: row, words: words, values: values, text: line.pointee.storedText, entries: [], block: nil,
                 origin: origin))
-            if words.count - 1 < row.minimumArguments, nextLineOpensBlock,
-                MissingArgument.exits(block: table.spec.name, keyword: keyword) {
+            if words.count - 1 < row.minimumArguments, row.missingArgumentExits, nextLineOpensBlock {
                 skipBlockAfterExit(opener: words[0])
                 return false
             }
@@ -332,7 +331,7 @@ struct KeywordWalker {
     /// (reported by the argument check), so it never reads the block the way the not-a-block trap
     /// describes; the processes that skip this scope count its braces. The block is skipped as a
     /// whole, so that what follows binds where it was written and no finding describes a reading
-    /// that never happens. (Rows whose handler survives the missing word, `MissingArgument`, keep
+    /// that never happens. (Rows whose handler survives the missing word, `missingArgumentExits`, keep
     /// the trap: `router_id {` logs "routerid name missing" and reads on.)
     mutating func skipBlockAfterExit(opener: ExpandedWord) {
         frames.append(Frame(table: RowTable(BlockSpec(opener.text, [])), block: nil, needOpenBrace: true, opener: opener))

@@ -27,11 +27,16 @@ public enum ServerHeader {
     /// '-' (a range) or else its first '/' (a mask), and the port, which must be a number in
     /// 1-65535 unless it is all zeros (no port). Nil when keepalived rejects either.
     public static func address(_ text: String, port: String?) -> IPAddress? {
-        if let port, port.contains(where: { $0 != "0" }), !isDecimal(port, in: 1...65535) { return nil }
+        if let port, !isPort(port) { return nil }
         let cut = text.firstIndex(of: "-") ?? text.firstIndex(of: "/") ?? text.endIndex
         guard let address = IPAddress(String(text[..<cut])) else { return nil }
         // inet_pton is asked for the family the ':' chose.
         return address.isIPv6 == text.contains(":") ? address : nil
+    }
+
+    /// A port word alloc_vs/alloc_rs accept: all zeros (no port) or a number in 1-65535.
+    public static func isPort(_ text: String) -> Bool {
+        !text.contains { $0 != "0" } || isDecimal(text, in: 1...65535)
     }
 
     /// read_unsigned() as `keepalived -t` applies it: leading blanks (a quoted word may have them),

@@ -2,17 +2,17 @@
 /// versions added (marked `knownIn227 == false`). The tables live in `Schema/Rows/`.
 public enum KeepalivedSchema {
     /// The file level.
-    public static let topLevel: BlockSpec = topLevelRows
+    public static let topLevel: BlockSpec = MissingArgument.mark(topLevelRows)
 
     /// Every keyword block, the file level first. Block names are unique; nested blocks whose keyword
     /// is generic are named after their parent (`HTTP_GET.url`, `SMTP_CHECK.host`).
-    public static let allBlocks: [BlockSpec] = [
-        topLevelRows, globalDefsRows, vrrpScriptRows, trackFileRows, vrrpTrackProcessRows, vrrpSyncGroupRows,
+    public static let allBlocks: [BlockSpec] = [topLevel] + [
+        globalDefsRows, vrrpScriptRows, trackFileRows, vrrpTrackProcessRows, vrrpSyncGroupRows,
         trackGroupRows, garpGroupRows, vrrpInstanceRows, authenticationRows, authHMACRows, bfdInstanceRows,
         sslRows, virtualServerRows, realServerRows, tcpCheckRows, httpCheckRows("HTTP_GET"), urlRows("HTTP_GET"),
         httpCheckRows("SSL_GET"), urlRows("SSL_GET"), miscCheckRows, dnsCheckRows, smtpCheckRows, smtpHostRows,
         udpCheckRows, pingCheckRows, fileCheckRows, bfdCheckRows,
-    ]
+    ].map(MissingArgument.mark)
 
     private static let blocksByName: [String: BlockSpec] = Dictionary(
         allBlocks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -119,6 +119,9 @@ public struct KeywordSpec: Sendable, Hashable {
     /// The build option keepalived needs for this keyword (nil: always installed). A keepalived built
     /// without it reports the keyword as unknown even though its version knows it.
     public var buildFeature: BuildFeature?
+    /// Whether keepalived exits (status 2) when a required argument is missing, as most handlers do;
+    /// false where the handler checks and goes on. Set per block from `MissingArgument`.
+    public var missingArgumentExits = true
 
     public init(
         _ name: String, _ kind: KeywordKind = .value, args: [ArgumentSpec] = [], default defaultValue: String? = nil,

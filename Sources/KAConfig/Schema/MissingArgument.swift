@@ -2,7 +2,8 @@
 /// read the word without checking (strvec_slot → null_strvec): keepalived reports "missing a
 /// parameter" and the process exits with status 2. The handlers of the rows below check the count
 /// themselves, log their own message and go on (`router_id` alone: "routerid name missing -
-/// ignoring"). SchemaKeepalivedTests runs every row without its arguments to keep this list true.
+/// ignoring"). KeepalivedSchema marks its rows from this list (`KeywordSpec.missingArgumentExits`);
+/// MissingArgumentKeepalivedTests runs every row without its arguments to keep it true.
 public enum MissingArgument {
     /// `block.keyword` of the rows whose handler survives a missing argument.
     public static let continuing: Set<String> = [
@@ -24,8 +25,12 @@ public enum MissingArgument {
         "virtual_server.sorry_server_lvs_method", "virtual_server.virtualhost", "vrrp_instance.kernel_rx_buf_size", "vrrp_track_process.weight",
     ]
 
-    /// Whether keepalived exits at `keyword` in `block` written without its required arguments.
-    public static func exits(block: String, keyword: String) -> Bool {
-        !continuing.contains(block + "." + keyword)
+    /// `block` with each row's `missingArgumentExits` set from the list.
+    static func mark(_ block: BlockSpec) -> BlockSpec {
+        var marked = block
+        for index in marked.keywords.indices where continuing.contains(block.name + "." + marked.keywords[index].name) {
+            marked.keywords[index].missingArgumentExits = false
+        }
+        return marked
     }
 }

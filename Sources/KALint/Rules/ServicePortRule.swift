@@ -22,10 +22,5 @@ struct ServicePortRule: LintRule {
         }
     }
 
-    static func isValid(_ text: String) -> Bool {
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        if text.allSatisfy({ $0 == "0" }) { return true }
-        guard let value = Int(text) else { return false }
-        return (1...65535).contains(value)
-    }
+    static func isValid(_ text: String) -> Bool { ServerHeader.isPort(text) }
 }
