@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "KAVRRP", dependencies: ["KAAddress"]),
         // A JSON value with its printer and parser, no Foundation: karun's status, kalsp's protocol.
         .target(name: "KAJSON"),
+        // A command line as a table (parser, help, completions) without Foundation: karun's.
+        .target(name: "KACommandLine"),
         // libnl-3 / libnl-route-3: karun's netlink (addresses, routes, rules, links, macvlan).
         .systemLibrary(
             name: "CNetlink",
@@ -52,14 +54,14 @@ let package = Package(
         .target(
             name: "KARuntime",
             dependencies: [
-                "KAConfig", "KALint", "KAJSON", "KAVRRP", "CNetlink", "CKARuntime",
+                "KAConfig", "KALint", "KAJSON", "KAVRRP", "CNetlink", "CKARuntime", "KACommandLine",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(
             name: "karun",
-            dependencies: ["KARuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KARuntime", "KACommandLine"]
         ),
         .executableTarget(
             name: "kalint",
@@ -82,7 +84,7 @@ let package = Package(
         ),
         .testTarget(name: "KAConfigTests", dependencies: ["KAConfig", "KALint", "KAFormat"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KAVRRPTests", dependencies: ["KAVRRP", "KAConfig"]),
-        .testTarget(name: "KARuntimeTests", dependencies: ["KARuntime", "KAConfig", "KALint", "KAVRRP"]),
+        .testTarget(name: "KARuntimeTests", dependencies: ["KARuntime", "KAConfig", "KALint", "KAVRRP", "KACommandLine"]),
         .testTarget(name: "KALSPTests", dependencies: ["KALSP", "KAJSON", "KAConfig", "KALint", "KAFormat"], exclude: ["Neovim"]),
     ],
     swiftLanguageModes: [.v6]

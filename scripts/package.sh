@@ -72,7 +72,11 @@ lld="$(dirname "$(readlink -f "$(command -v swift)")")/ld.lld"
 [ -x "$lld" ] || fail "no ld.lld beside swift ($lld)"
 mkdir -p "$stage"
 printf '{"schemaVersion": "1.0", "linker": {"path": "%s"}}\n' "$lld" >"$stage/lld-toolset.json"
-static=(--static-swift-stdlib --toolset "$(pwd)/$stage/lld-toolset.json")
+# Relative relocations packed (DT_RELR, glibc 2.36+) and no exported symbol table: the loader
+# then reads 7 KB of relocations instead of 800 KB at every start, and a resident daemon keeps
+# about 1.2 MB less (karun with one instance: 14.3 -> 13.1 MB).
+static=(--static-swift-stdlib --toolset "$(pwd)/$stage/lld-toolset.json"
+    -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic)
 started=$SECONDS
 if [ $configuration = release ]; then
     # Package.swift hands the commit to the one C file that prints it.
@@ -119,14 +123,21 @@ for tool in "${tools[@]}"; do
     install -m 0755 "$bin/$tool" "$root/usr/bin/$tool"
     strip --strip-unneeded "$root/usr/bin/$tool"
     # The man page and the completions come from swift-argument-parser's interface; a tool
-    # without one (it prints no dump) has its page written by hand in packaging/, and no completions.
+    # without one (it prints no dump) has its page written by hand in packaging/ (karun: its own
+    # table-driven command line, which also writes its completion scripts; kalsp: none).
+    section="${man_section[$tool]:-1}"
     if ! timeout 10 "$root/usr/bin/$tool" --experimental-dump-help </dev/null 2>/dev/null | grep -q '"serializationVersion"'; then
-        [ -f "packaging/$tool.1" ] || fail "$tool has neither a swift-argument-parser interface nor packaging/$tool.1"
-        mkdir -p "$root/usr/share/man/man1"
-        sed "s/^\\.TH \\([A-Z]*\\) 1 \"\"/.TH \\1 1 \"$(date -u -d "@$epoch" +%F)\"/" "packaging/$tool.1" | gzip -9n >"$root/usr/share/man/man1/$tool.1.gz"
+        [ -f "packaging/$tool.$section" ] || fail "$tool has neither a swift-argument-parser interface nor packaging/$tool.$section"
+        mkdir -p "$root/usr/share/man/man$section"
+        sed "s/^\\.TH \\([A-Z]*\\) $section \"\"/.TH \\1 $section \"$(date -u -d "@$epoch" +%F)\"/" "packaging/$tool.$section" \
+            | gzip -9n >"$root/usr/share/man/man$section/$tool.$section.gz"
+        if timeout 10 "$root/usr/bin/$tool" --generate-completion-script bash </dev/null >"$work/completion" 2>/dev/null; then
+            install -m 0644 "$work/completion" "$root/usr/share/bash-completion/completions/$tool"
+            "$root/usr/bin/$tool" --generate-completion-script zsh >"$root/usr/share/zsh/vendor-completions/_$tool"
+            "$root/usr/bin/$tool" --generate-completion-script fish >"$root/usr/share/fish/vendor_completions.d/$tool.fish"
+        fi
         continue
     fi
-    section="${man_section[$tool]:-1}"
     mkdir -p "$root/usr/share/man/man$section"
     # generate-manual runs "TOOL --experimental-dump-help"; the wrapper hands it the tidied dump.
     printf '#!/bin/sh\nexec python3 "%s" "%s"\n' "$(pwd)/packaging/manual-info.py" "$(pwd)/$root/usr/bin/$tool" >"$work/$tool"
@@ -151,6 +162,14 @@ binaries=()
 for tool in "${tools[@]}"; do binaries+=("$(pwd)/$root/usr/bin/$tool"); done
 depends="$(cd "$work/shlibs" && dpkg-shlibdeps -O "${binaries[@]}" | sed -n 's/^shlibs:Depends=//p')"
 [ -n "$depends" ] || fail "dpkg-shlibdeps found no dependencies"
+# Packed relocations need glibc's GLIBC_ABI_DT_RELR (2.36): a version the binaries need without
+# using a symbol of it, which dpkg-shlibdeps does not see.
+if readelf -V "${binaries[@]}" | grep GLIBC_ABI_DT_RELR >/dev/null; then
+    libc="$(printf '%s\n' "$depends" | sed -n 's/.*libc6 (>= \([^)]*\)).*/\1/p')"
+    if [ -z "$libc" ] || dpkg --compare-versions "$libc" lt 2.36; then
+        depends="$(printf '%s\n' "$depends" | sed 's/libc6 (>= [^)]*)/libc6 (>= 2.36)/')"
+    fi
+fi
 cat >"$root/DEBIAN/control" <<EOF
 Package: $name
 Version: $version

@@ -4,13 +4,14 @@
 # ping (the demo's client), nftables and iptables (karun's self-check reads the live ruleset with
 # them; its tests build rulesets with them) and Neovim (the editor kalsp's end-to-end test drives);
 # for scripts/package.sh and its test: dpkg-dev (dpkg-shlibdeps), binutils (strip) and man-db
-# (`man` reads the installed pages); from PyPI, pinned: pre-commit and ansible-core, which the
+# (`man` reads the installed pages); zsh and fish (the completion scripts karun writes are loaded
+# by the shells themselves); from PyPI, pinned: pre-commit and ansible-core, which the
 # distribution tests run (python3 -m pip, when python3 is there).
 # Runs `apt-get update` only when an install fails without it. Needs root (or sudo) only when
 # something is missing. Swift 6.3 must already be on PATH.
 set -euo pipefail
 
-packages=(libnl-3-dev libnl-route-3-dev keepalived pkg-config iproute2 iputils-ping nftables iptables neovim dpkg-dev binutils man-db time)
+packages=(libnl-3-dev libnl-route-3-dev keepalived pkg-config iproute2 iputils-ping nftables iptables neovim dpkg-dev binutils man-db time zsh fish)
 python_packages=(pre-commit==4.7.0 ansible-core==2.19.14)
 python_modules=(pre_commit ansible)
 

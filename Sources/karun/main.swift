@@ -5,11 +5,9 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
-import ArgumentParser
 import KARuntime
-import Logging
 
 // Before any thread exists: the daemon reads these signals from a signalfd, and threads inherit
 // the mask.
 SignalSource.block(Daemon.handledSignals)
-KarunCommand.main()
+exit(KarunCommand.main(Array(CommandLine.arguments.dropFirst())))

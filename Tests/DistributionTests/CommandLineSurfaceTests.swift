@@ -46,6 +46,33 @@ import Testing
         #expect(fish.output.contains("STATS_CLEAR"))
     }
 
+    /// karun writes its completion scripts from its own command table (no swift-argument-parser);
+    /// each shell loads its script and offers the values.
+    @Test(.enabled(if: built, "the executables are not built (swift build)"))
+    func karunCompletesInEachShell() throws {
+        let folder = try Toolbox.temporaryFolder("karun-completion")
+        defer { Toolbox.remove(folder) }
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try Toolbox.run(Self.tool("karun"), ["--generate-completion-script", shell])
+            #expect(script.status == 0)
+            try Toolbox.write(script.output, to: folder + "/karun." + shell)
+        }
+        let levels = ["critical", "debug", "error", "info", "notice", "trace", "warning"]
+        let bash = { (words: [String]) in try Toolbox.bashCompletions(script: folder + "/karun.bash", words: words) }
+        #expect(try bash(["karun", "--log-level", ""]) == levels)
+        #expect(try bash(["karun", "cleanup", "--log-level", "w"]) == ["warning"])
+        #expect(try bash(["karun", "status", "--s"]) == ["--socket"])
+        #expect(try bash(["karun", "run", "--signum", "STATS"]) == ["STATS", "STATS_CLEAR"])
+        #expect(try bash(["karun", "--generate-completion-script", ""]) == ["bash", "fish", "zsh"])
+        let fish = try Toolbox.run("/usr/bin/fish", ["-c", "source \(folder)/karun.fish; complete -C 'karun --log-level '"])
+        #expect(fish.status == 0, "\(fish.output)")
+        #expect(fish.output.split(separator: "\n").map { String($0.split(separator: "\t")[0]) }.sorted() == levels)
+        let fishStatus = try Toolbox.run("/usr/bin/fish", ["-c", "source \(folder)/karun.fish; complete -C 'karun status --so'"])
+        #expect(fishStatus.output.hasPrefix("--socket"), "\(fishStatus.output)")
+        let zsh = try Toolbox.run("/usr/bin/zsh", ["-n", folder + "/karun.zsh"])
+        #expect(zsh.status == 0, "zsh cannot read karun's script: \(zsh.output)")
+    }
+
     /// The spellings users already wrote keep working; a value outside the set is a usage error
     /// (exit 2, as before) that names the values.
     @Test(.enabled(if: built, "the executables are not built (swift build)"))

@@ -39,6 +39,7 @@ import Testing
         try #require(install.status == 0)
 
         try checkTools()
+        try checkLibcVersion(deb)
         try checkManPages()
         try checkCompletions()
         #expect(FileManager.default.fileExists(atPath: "/lib/systemd/system/karun.service"))
@@ -65,6 +66,19 @@ import Testing
         }
         #expect(paths.contains("/usr/bin/kalint"))
         return paths
+    }
+
+    /// The binaries are linked with packed relocations, which need glibc's GLIBC_ABI_DT_RELR
+    /// (2.36); dpkg-shlibdeps sees only symbols, so package.sh raises the libc6 version itself.
+    func checkLibcVersion(_ deb: String) throws {
+        let versions = try Toolbox.run("/usr/bin/readelf", ["-V", "/usr/bin/karun"])
+        #expect(versions.status == 0)
+        let depends = try Toolbox.run("/usr/bin/dpkg-deb", ["-f", deb, "Depends"]).output
+        if versions.output.contains("GLIBC_ABI_DT_RELR") {
+            #expect(depends.contains("libc6 (>= 2.36)"), "Depends: \(depends)")
+        }
+        let sections = try Toolbox.run("/usr/bin/readelf", ["-SW", "/usr/bin/karun"]).output
+        #expect(sections.contains(".relr.dyn"), "karun is linked without packed relocations")
     }
 
     func run(_ arguments: [String], in folder: String? = nil) throws -> Toolbox.Result {

@@ -126,7 +126,9 @@ extension ScriptTests {
                 changes.append(status)
             }
             tracker.configure([TrackedScript(
-                name: "flip", argv: [check], interval: .milliseconds(60), rise: 2, fall: 2)])
+                // A timeout well above the interval: under load a run of this script (cat, sed)
+                // can take longer than 60 ms, and a killed run would count as a failure.
+                name: "flip", argv: [check], interval: .milliseconds(60), timeout: .seconds(5), rise: 2, fall: 2)])
             let finished = runLoop(loop, limit: 10) {
                 let statistics = tracker.statistics["flip"]
                 return statistics?.runs == 10 && statistics?.running == false

@@ -19,7 +19,8 @@ public final class Daemon {
     var logger: Logger
     let systemd = SystemdNotifier()
 
-    var check: ConfigurationCheck
+    // The checked model is not kept: the plan holds what the daemon needs, and a reload reads
+    // the file again (the model of 500 instances is most of the heap).
     var plan: RuntimePlan
     var router: VRRPRouter
 
@@ -66,7 +67,7 @@ public final class Daemon {
     public init(options: DaemonOptions, logger: Logger) throws {
         self.options = options
         self.logger = logger
-        check = ConfigurationCheck.run(path: options.configPath, configID: options.configID)
+        let check = ConfigurationCheck.run(path: options.configPath, configID: options.configID)
         if !check.passed { throw DaemonStartError.configuration(check.rendered) }
         if !check.rendered.isEmpty { logger.warning("configuration findings:\n\(check.rendered)") }
         loop = try EventLoop()
