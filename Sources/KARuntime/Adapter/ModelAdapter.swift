@@ -173,7 +173,10 @@ public struct ModelAdapter {
                 }
                 let address = KAVRRP.VirtualAddress(
                     entry.address, prefixLength: UInt8(clamping: entry.prefixLength), device: device)
-                details[address] = entry
+                // Only an entry that says more than address, prefix and device is kept: its
+                // readers fall back to the plain spec, and a dictionary per instance of 500 costs
+                // about 0.5 KB each.
+                if Self.carriesDetails(entry) { details[address] = entry }
                 return address
             }
         }
@@ -406,5 +409,14 @@ public struct ModelAdapter {
         guard parts.count == 6 else { return nil }
         let bytes = parts.compactMap { $0.count <= 2 ? UInt8($0, radix: 16) : nil }
         return bytes.count == 6 ? bytes : nil
+    }
+}
+
+extension ModelAdapter {
+    /// Whether a `virtual_ipaddress` entry has words the netlink request needs beyond its address,
+    /// prefix and `dev` (brd, scope, label, peer, preferred_lft, flags).
+    static func carriesDetails(_ entry: KAConfig.VirtualAddress) -> Bool {
+        entry.broadcast != nil || entry.scope != nil || entry.label != nil || entry.peer != nil
+            || entry.preferredLifetime != nil || !entry.flags.isEmpty
     }
 }

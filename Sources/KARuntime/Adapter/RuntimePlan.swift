@@ -43,7 +43,8 @@ public struct InstancePlan: Hashable, Sendable {
     public var advertInterface: String?
     /// Interface of VIPs written without `dev`: the VMAC when there is one, else `interface`.
     public var defaultAddressDevice: String?
-    /// The model's entries, for the netlink calls (brd, scope, label, flags...), by engine address.
+    /// The model's entries that carry more than address, prefix and device (brd, scope, label,
+    /// flags...), for the netlink calls, by engine address; a plain entry has none.
     public var addressDetails: [KAVRRP.VirtualAddress: KAConfig.VirtualAddress] = [:]
     public var routeDetails: [VirtualRoute: RouteEntry] = [:]
     public var ruleDetails: [VirtualRoute: RuleEntry] = [:]
