@@ -241,3 +241,77 @@ int ckaruntime_child_has_ended(pid_t pid) {
     if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) != 0) return -1;
     return info.si_pid == pid ? 1 : 0;
 }
+
+// Scheduling
+
+#include <sys/mman.h>
+#include <sys/resource.h>
+
+#ifndef SCHED_RESET_ON_FORK
+#define SCHED_RESET_ON_FORK 0x40000000
+#endif
+#ifndef MCL_ONFAULT
+#define MCL_ONFAULT 4
+#endif
+
+int ckaruntime_set_realtime(int priority) {
+    struct sched_param parameter = {.sched_priority = priority};
+    return sched_setscheduler(0, priority > 0 ? (SCHED_RR | SCHED_RESET_ON_FORK) : SCHED_OTHER, &parameter);
+}
+
+int ckaruntime_realtime_priority(void) {
+    int policy = sched_getscheduler(0) & ~SCHED_RESET_ON_FORK;
+    if (policy != SCHED_RR && policy != SCHED_FIFO) return 0;
+    struct sched_param parameter;
+    if (sched_getparam(0, &parameter) != 0) return 0;
+    return parameter.sched_priority;
+}
+
+int ckaruntime_set_rttime_limit(unsigned long long soft, unsigned long long hard) {
+    struct rlimit limit = {.rlim_cur = (rlim_t)soft, .rlim_max = (rlim_t)hard};
+    return setrlimit(RLIMIT_RTTIME, &limit);
+}
+
+int ckaruntime_get_rttime_limit(unsigned long long *soft, unsigned long long *hard) {
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_RTTIME, &limit) != 0) return -1;
+    *soft = (unsigned long long)limit.rlim_cur;
+    *hard = (unsigned long long)limit.rlim_max;
+    return 0;
+}
+
+int ckaruntime_set_nice(int nice) {
+    return setpriority(PRIO_PROCESS, 0, nice);
+}
+
+int ckaruntime_get_nice(int *nice) {
+    errno = 0;
+    int value = getpriority(PRIO_PROCESS, 0);
+    if (value == -1 && errno != 0) return -1;
+    *nice = value;
+    return 0;
+}
+
+int ckaruntime_lock_memory(int lock) {
+    return lock ? mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) : munlockall();
+}
+
+int ckaruntime_set_affinity(const int *cpus, int count) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    for (int i = 0; i < count; i++) {
+        if (cpus[i] < 0 || cpus[i] >= CPU_SETSIZE) { errno = EINVAL; return -1; }
+        CPU_SET(cpus[i], &set);
+    }
+    return sched_setaffinity(0, sizeof(set), &set);
+}
+
+int ckaruntime_get_affinity(int *cpus, int capacity) {
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof(set), &set) != 0) return -1;
+    int count = 0;
+    for (int cpu = 0; cpu < CPU_SETSIZE && count < capacity; cpu++) {
+        if (CPU_ISSET(cpu, &set)) cpus[count++] = cpu;
+    }
+    return count;
+}

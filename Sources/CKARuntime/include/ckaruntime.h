@@ -81,4 +81,26 @@ int ckaruntime_spawn_error(int report_fd);
 /// Does not reap it (waitid with WNOWAIT).
 int ckaruntime_child_has_ended(pid_t pid);
 
+// Scheduling (keepalived's lib/process.c): the calls whose flags or cpu_set_t macros Swift cannot
+// reach. Each returns 0, or -1 with errno set.
+
+/// SCHED_RR at `priority` with SCHED_RESET_ON_FORK (scripts start as normal processes), or
+/// SCHED_OTHER when `priority` is 0. The calling thread (the main one, before any other exists).
+int ckaruntime_set_realtime(int priority);
+/// The calling thread's SCHED_RR priority, 0 when it is not real-time.
+int ckaruntime_realtime_priority(void);
+/// setrlimit(RLIMIT_RTTIME): SIGXCPU past `soft` µs of real-time CPU without blocking, SIGKILL
+/// past `hard`.
+int ckaruntime_set_rttime_limit(unsigned long long soft, unsigned long long hard);
+int ckaruntime_get_rttime_limit(unsigned long long *soft, unsigned long long *hard);
+/// setpriority(PRIO_PROCESS, 0, nice) / getpriority (the calling thread on Linux).
+int ckaruntime_set_nice(int nice);
+int ckaruntime_get_nice(int *nice);
+/// mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) when `lock`, else munlockall.
+int ckaruntime_lock_memory(int lock);
+/// sched_setaffinity to the `count` CPU ids in `cpus`.
+int ckaruntime_set_affinity(const int *cpus, int count);
+/// The CPU ids the calling thread may run on (at most `capacity`); their count, or -1.
+int ckaruntime_get_affinity(int *cpus, int capacity);
+
 #endif

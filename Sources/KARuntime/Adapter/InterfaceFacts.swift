@@ -32,16 +32,20 @@ public struct InterfaceFacts: Hashable, Sendable {
 public protocol HostFacts {
     func interface(named name: String) -> InterfaceFacts?
     func sourceAddress(towards destination: IPAddress) -> IPAddress?
+    /// CPUs online (`vrrp_cpu_affinity` names CPUs 0 to this minus one).
+    var onlineCPUs: Int { get }
 }
 
 /// A fixed table of interfaces, for tests and `karun --check`, which must not depend on the host.
 public struct StaticHostFacts: HostFacts, Sendable {
     public var interfaces: [String: InterfaceFacts]
     public var routes: [IPAddress: IPAddress]
+    public var onlineCPUs: Int
 
-    public init(_ interfaces: [InterfaceFacts] = [], routes: [IPAddress: IPAddress] = [:]) {
+    public init(_ interfaces: [InterfaceFacts] = [], routes: [IPAddress: IPAddress] = [:], onlineCPUs: Int = 2) {
         self.interfaces = Dictionary(interfaces.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.routes = routes
+        self.onlineCPUs = onlineCPUs
     }
 
     public func interface(named name: String) -> InterfaceFacts? { interfaces[name] }

@@ -23,6 +23,9 @@ public struct ModelAdapter {
     public func plan() -> RuntimePlan {
         var plan = RuntimePlan()
         plan.global = globalPlan()
+        let (scheduling, problems) = ProcessScheduling.from(configuration.globalDefs, onlineCPUs: host.onlineCPUs)
+        plan.global.scheduling = scheduling
+        plan.issues += problems.map { PlanIssue(.warning, "global_defs", $0) }
         var trackedScripts = Set<String>()
         var trackedFiles = Set<String>()
         for instance in configuration.instances {

@@ -28,6 +28,8 @@ public struct GlobalPlan: Hashable, Sendable {
     public var scriptGroup: String?
     public var enableScriptSecurity = false
     public var routerID: String?
+    /// vrrp_priority, vrrp_rt_priority, vrrp_no_swap, vrrp_cpu_affinity, max_auto_priority...
+    public var scheduling = ProcessScheduling()
 }
 
 /// The shell's view of one instance.

@@ -40,6 +40,8 @@ extension Daemon {
         for (name, shell) in oldPlan.instancePlans where !newNames.contains(name) { newPlan.instancePlans[name] = shell }
         newPlan.notifyCommands.merge(oldPlan.notifyCommands) { new, _ in new }
         plan = newPlan
+        applyScheduling()
+        watchLateness()
         advertPackets.removeAll()
         do {
             try setUpInstances(newPlan.instances, isNew: { !oldNames.contains($0) })

@@ -38,6 +38,8 @@ public final class Daemon {
     var metrics: MetricsServer?
     /// Reads the firewall again after each reload, off the loop (SelfCheck).
     var firewallRereader: FirewallRereader?
+    /// vrrp_priority, vrrp_rt_priority, vrrp_no_swap, vrrp_cpu_affinity, max_auto_priority.
+    let scheduling = SchedulingControl()
     /// What keepalived's files subtract after STATS_CLEAR (Status/KeepalivedStatusFiles.swift).
     var keepalivedBaseline = KeepalivedStatsBaseline()
 
@@ -60,7 +62,7 @@ public final class Daemon {
 
     /// The signals karun handles; the executable blocks them before anything else runs. Besides
     /// keepalived's DATA/STATS (SIGUSR1/SIGUSR2): its real-time JSON and STATS_CLEAR signals.
-    public static let handledSignals: [Int32] = [SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGPIPE] + KeepalivedSignal.realTimeNumbers
+    public static let handledSignals: [Int32] = [SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGPIPE, SIGXCPU] + KeepalivedSignal.realTimeNumbers
 
     /// Reads and checks the configuration, builds the plan against this host; throws
     /// `DaemonStartError` (with what to print) when karun must not start.
@@ -104,6 +106,7 @@ public final class Daemon {
 
     func start() throws {
         logger.info("Starting karun (VRRP) with \(plan.instances.count) instance(s) from \(options.configPath)")
+        applyScheduling()
         signals = try SignalSource(loop: loop, signals: Self.handledSignals) { [unowned self] in self.signalReceived($0) }
         monitor = try NetlinkMonitor(loop: loop) { [unowned self] in self.netlinkEvent($0) }
         // What a killed run left: the configured VIPs, tagged addresses on our interfaces, routes
@@ -114,6 +117,7 @@ public final class Daemon {
         configureTrackers()
         control = try openControlSocket()
         metrics = openMetricsServer()
+        watchLateness()
         writePidFile()
 
         runSelfCheck()
@@ -265,6 +269,8 @@ public final class Daemon {
             shutdown()
         case SIGHUP:
             reload()
+        case SIGXCPU:
+            realtimeLimitReached()
         default:
             // keepalived's status signals: keepalived.data / .stats / .json.
             answerStatusSignal(signal)

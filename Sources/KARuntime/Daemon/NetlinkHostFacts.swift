@@ -25,6 +25,8 @@ struct NetlinkHostFacts: HostFacts {
         Self.routedSource(towards: destination)
     }
 
+    var onlineCPUs: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
     static func routedSource(towards destination: IPAddress) -> IPAddress? {
         let fd = socket(destination.family == .ipv4 ? AF_INET : AF_INET6, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return nil }

@@ -50,7 +50,6 @@ extension Daemon {
         }
         counters.metrics = metrics
         scripts.onCount = { [unowned self] name, count in self.counters.metrics?.scriptCounted(name, count) }
-        loop.latenessObserver = { [unowned metrics] microseconds in metrics.recordLateness(microseconds: microseconds) }
     }
 
     /// `{iname,intf,vrid}`, as mehdy/keepalived-exporter labels an instance.
