@@ -315,3 +315,47 @@ int ckaruntime_get_affinity(int *cpus, int capacity) {
     }
     return count;
 }
+
+// Process events
+
+#include <linux/netlink.h>
+#include <linux/connector.h>
+#include <linux/cn_proc.h>
+
+static int proc_connector_send(int fd, enum proc_cn_mcast_op operation) {
+    char buffer[NLMSG_SPACE(sizeof(struct cn_msg) + sizeof(enum proc_cn_mcast_op))];
+    memset(buffer, 0, sizeof(buffer));
+    struct nlmsghdr *header = (struct nlmsghdr *)buffer;
+    header->nlmsg_len = NLMSG_LENGTH(sizeof(struct cn_msg) + sizeof(enum proc_cn_mcast_op));
+    header->nlmsg_type = NLMSG_DONE;
+    header->nlmsg_pid = (uint32_t)getpid();
+    struct cn_msg *message = NLMSG_DATA(header);
+    message->id.idx = CN_IDX_PROC;
+    message->id.val = CN_VAL_PROC;
+    message->len = sizeof(enum proc_cn_mcast_op);
+    memcpy(message->data, &operation, sizeof(operation));
+    return send(fd, buffer, header->nlmsg_len, 0) == (ssize_t)header->nlmsg_len ? 0 : -1;
+}
+
+int ckaruntime_proc_connector_open(void) {
+    int fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, NETLINK_CONNECTOR);
+    if (fd < 0) return -1;
+    struct sockaddr_nl address;
+    memset(&address, 0, sizeof(address));
+    address.nl_family = AF_NETLINK;
+    address.nl_groups = CN_IDX_PROC;
+    int size = 1 << 20;
+    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+    if (bind(fd, (struct sockaddr *)&address, sizeof(address)) != 0 || proc_connector_send(fd, PROC_CN_MCAST_LISTEN) != 0) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
+}
+
+void ckaruntime_proc_connector_close(int fd) {
+    proc_connector_send(fd, PROC_CN_MCAST_IGNORE);
+    close(fd);
+}

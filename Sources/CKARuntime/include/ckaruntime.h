@@ -103,4 +103,13 @@ int ckaruntime_set_affinity(const int *cpus, int count);
 /// The CPU ids the calling thread may run on (at most `capacity`); their count, or -1.
 int ckaruntime_get_affinity(int *cpus, int capacity);
 
+// Process events (track_process)
+
+/// A NETLINK_CONNECTOR socket (non-blocking, close-on-exec) bound to CN_IDX_PROC, subscribed with
+/// PROC_CN_MCAST_LISTEN and given a 1 MB receive buffer; -1 with errno set (no connector in this
+/// network namespace, no CONFIG_PROC_EVENTS, not root).
+int ckaruntime_proc_connector_open(void);
+/// PROC_CN_MCAST_IGNORE, then close.
+void ckaruntime_proc_connector_close(int fd);
+
 #endif

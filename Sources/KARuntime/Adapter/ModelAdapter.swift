@@ -28,6 +28,7 @@ public struct ModelAdapter {
         plan.issues += problems.map { PlanIssue(.warning, "global_defs", $0) }
         var trackedScripts = Set<String>()
         var trackedFiles = Set<String>()
+        var trackedProcesses = Set<String>()
         for instance in configuration.instances {
             var issues: [PlanIssue] = []
             if let (engine, shell) = adapt(instance, issues: &issues, plan: &plan) {
@@ -36,6 +37,7 @@ public struct ModelAdapter {
                 for tracker in engine.trackers {
                     if tracker.key.kind == .script { trackedScripts.insert(tracker.key.name) }
                     if tracker.key.kind == .file { trackedFiles.insert(tracker.key.name) }
+                    if tracker.key.kind == .process { trackedProcesses.insert(tracker.key.name) }
                 }
             }
             plan.issues += issues
@@ -54,6 +56,7 @@ public struct ModelAdapter {
             for tracker in trackers {
                 if tracker.key.kind == .script { trackedScripts.insert(tracker.key.name) }
                 if tracker.key.kind == .file { trackedFiles.insert(tracker.key.name) }
+                if tracker.key.kind == .process { trackedProcesses.insert(tracker.key.name) }
             }
             plan.issues += issues
             plan.syncGroups.append(SyncGroupConfiguration(
@@ -81,6 +84,9 @@ public struct ModelAdapter {
         }
         plan.trackFiles = configuration.trackFiles.compactMap { file in
             trackedFiles.contains(file.name) ? TrackedFile(file) : nil
+        }
+        plan.trackedProcesses = configuration.trackProcesses.compactMap { process in
+            trackedProcesses.contains(process.name) ? TrackedProcess(process) : nil
         }
         return plan
     }
@@ -383,9 +389,20 @@ public struct ModelAdapter {
             let reverse = reference.weight == nil ? file.weightReverse : reference.reverse
             result.append(TrackerConfiguration(TrackerKey(.file, file.name), weight: weight, reverse: reverse))
         }
-        // A tracker nothing reports would hold its instance in INIT (weight 0) for ever.
         for reference in processes {
-            issues.append(PlanIssue(.warning, subject, "track_process \(reference.name) is not supported by karun yet; ignored"))
+            guard let process = configuration.trackProcesses.first(where: { $0.name == reference.name }) else {
+                issues.append(PlanIssue(.warning, subject, "track_process \(reference.name) is not defined; ignored"))
+                continue
+            }
+            // keepalived drops a vrrp_track_process without `process`; a tracker nothing reports
+            // would hold its instance in INIT (weight 0) for ever.
+            guard TrackedProcess(process) != nil else {
+                issues.append(PlanIssue(.warning, subject, "vrrp_track_process \(reference.name) has no `process` line; ignored"))
+                continue
+            }
+            let weight = reference.weight ?? process.weight
+            let reverse = reference.weight == nil ? process.weightReverse : reference.reverse
+            result.append(TrackerConfiguration(TrackerKey(.process, process.name), weight: weight, reverse: reverse))
         }
         for reference in bfds {
             issues.append(PlanIssue(.warning, subject, "track_bfd \(reference.name) is not supported by karun; ignored"))

@@ -11,6 +11,8 @@ public struct RuntimePlan: Sendable {
     /// The `vrrp_script`s some instance or sync group tracks (unreferenced ones are not run).
     public var scripts: [ScriptPlan] = []
     public var trackFiles: [TrackedFile] = []
+    /// The `vrrp_track_process`es some instance or sync group tracks.
+    public var trackedProcesses: [TrackedProcess] = []
     /// Notify command lines as the engine names them → the command to run (with its user).
     public var notifyCommands: [String: ScriptCommand] = [:]
     public var global = GlobalPlan()

@@ -32,6 +32,7 @@ public final class Daemon {
     let scripts: ScriptTracker
     let notifier: NotifyRunner
     var trackFiles: TrackFileWatcher?
+    var trackProcesses: ProcessWatcher?
     var signals: SignalSource?
     var control: ControlSocket?
     /// `--metrics`: Prometheus text over HTTP on the loop (Status/MetricsServer.swift).
@@ -256,6 +257,11 @@ public final class Daemon {
         }
         trackFiles?.onChange = { [unowned self] key, status in self.handle(.trackerChanged(key, status)) }
         trackFiles?.configure(plan.trackFiles)
+        if !plan.trackedProcesses.isEmpty, trackProcesses == nil {
+            trackProcesses = ProcessWatcher(loop: loop) { [logger] in logger.info("\($0)") }
+        }
+        trackProcesses?.onChange = { [unowned self] key, status in self.handle(.trackerChanged(key, status)) }
+        trackProcesses?.configure(plan.trackedProcesses)
     }
 
     // MARK: Events
@@ -371,6 +377,7 @@ public final class Daemon {
         signals = nil
         monitor = nil
         trackFiles = nil
+        trackProcesses = nil
         logger.info("Stopped")
     }
 

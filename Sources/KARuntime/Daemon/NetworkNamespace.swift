@@ -22,6 +22,19 @@ public enum NetworkNamespace {
         return try body()
     }
 
+    /// Moves the calling thread into the namespace at `path` (`/proc/1/ns/net`) for `body`.
+    public static func with<T>(path: String, _ body: () throws -> T) throws -> T {
+        let original = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC)
+        guard original >= 0 else { throw SystemError("open /proc/thread-self/ns/net") }
+        defer { close(original) }
+        let target = open(path, O_RDONLY | O_CLOEXEC)
+        guard target >= 0 else { throw SystemError("open \(path)") }
+        defer { close(target) }
+        guard ckaruntime_setns_net(target) == 0 else { throw SystemError("setns \(path)") }
+        defer { _ = ckaruntime_setns_net(original) }
+        return try body()
+    }
+
     /// Moves the calling thread into `name` for good (karun's `--namespace`, before it starts).
     public static func enter(_ name: String) throws {
         let target = open(path(of: name), O_RDONLY | O_CLOEXEC)
