@@ -22,6 +22,8 @@ public enum ProcessEvent: Hashable, Sendable {
 /// namespace of PID 1 (it carries events of every process all the same).
 final class ProcConnector {
     let fd: Int32
+    /// Reused for every datagram (a busy host sends events all the time).
+    private var buffer = [UInt8](repeating: 0, count: 8192)
 
     // linux/connector.h, linux/cn_proc.h
     static let processIndex: UInt32 = 1
@@ -51,7 +53,6 @@ final class ProcConnector {
     /// Every event waiting (the socket is non-blocking).
     func receive() -> [ProcessEvent] {
         var events: [ProcessEvent] = []
-        var buffer = [UInt8](repeating: 0, count: 8192)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count < 0 {
