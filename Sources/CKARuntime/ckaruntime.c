@@ -359,3 +359,9 @@ void ckaruntime_proc_connector_close(int fd) {
     proc_connector_send(fd, PROC_CN_MCAST_IGNORE);
     close(fd);
 }
+
+#include <malloc.h>
+
+void ckaruntime_malloc_trim(void) {
+    malloc_trim(0);
+}

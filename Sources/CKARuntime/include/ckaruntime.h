@@ -112,4 +112,7 @@ int ckaruntime_proc_connector_open(void);
 /// PROC_CN_MCAST_IGNORE, then close.
 void ckaruntime_proc_connector_close(int fd);
 
+/// malloc_trim(0): free pages anywhere in the heap go back to the kernel.
+void ckaruntime_malloc_trim(void);
+
 #endif

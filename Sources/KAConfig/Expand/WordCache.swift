@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The strings of words seen before, by their bytes: most words of a configuration repeat
 /// (keywords, `MASTER`, `eth0`, `dev`, `label`), and taking the earlier string costs a few
 /// compares instead of a UTF-8 validation and, for words over 15 bytes, an allocation.
@@ -18,6 +20,8 @@ struct WordCache {
     }
 
     private var entries: [Entry]
+    /// The schema's keywords, taken once per reader (not per word) when the first word comes.
+    private var schemaWords: SchemaWords?
 
     /// An empty cache: allocates nothing until a word is stored.
     init() { entries = [] }
@@ -34,10 +38,11 @@ struct WordCache {
             if entry.length == bytes.count, entry.lanes == lanes { return entry.text }
         } else {
             entries = Array(repeating: Entry(lanes: (0, 0, 0, 0), length: -1, text: ""), count: Self.slotCount)
+            schemaWords = SchemaWords.shared
         }
         // A keyword stored here is the schema's string too, so taking it from either table
         // keeps its identity.
-        let text = SchemaWords.shared.string(lanes, length: bytes.count, hash: hash) ?? String(decoding: bytes, as: UTF8.self)
+        let text = schemaWords?.string(lanes, length: bytes.count, hash: hash) ?? String(decoding: bytes, as: UTF8.self)
         entries[slot] = Entry(lanes: lanes, length: bytes.count, text: text)
         return text
     }
@@ -68,7 +73,19 @@ struct WordCache {
 /// Every schema keyword that fits a `WordCache` entry, in an open-addressing table at most a
 /// quarter full (a word that is no keyword ends its probe after one or two slots). Immutable.
 final class SchemaWords: @unchecked Sendable {
-    static let shared = SchemaWords(KeepalivedSchema.allKeywordNames)
+    private static let current = Mutex<SchemaWords?>(nil)
+
+    /// The table, built on first use and again after `AnalysisCaches.release()`.
+    static var shared: SchemaWords {
+        current.withLock { table in
+            if let table { return table }
+            let made = SchemaWords(KeepalivedSchema.allKeywordNames)
+            table = made
+            return made
+        }
+    }
+
+    static func release() { current.withLock { $0 = nil } }
 
     private let mask: Int
     private let entries: UnsafeMutablePointer<WordCache.Entry>

@@ -1,10 +1,24 @@
+import Synchronization
+
 /// Every block's keyword rows, built once per schema: the real schema's tables are built once
 /// per process and shared by every walk (rows are immutable), instead of once per file.
 final class RowTableCache: Sendable {
     let topLevel: KeywordWalker.RowTable
     let byName: KeywordTable<KeywordWalker.RowTable>
 
-    static let keepalived = RowTableCache(schema: .keepalived)
+    private static let current = Mutex<RowTableCache?>(nil)
+
+    /// The real schema's tables, built on first use and again after `AnalysisCaches.release()`.
+    static var keepalived: RowTableCache {
+        current.withLock { cache in
+            if let cache { return cache }
+            let made = RowTableCache(schema: .keepalived)
+            cache = made
+            return made
+        }
+    }
+
+    static func release() { current.withLock { $0 = nil } }
 
     init(schema: SchemaView) {
         topLevel = KeywordWalker.RowTable(schema.topLevel)

@@ -40,6 +40,7 @@ extension Daemon {
         for (name, shell) in oldPlan.instancePlans where !newNames.contains(name) { newPlan.instancePlans[name] = shell }
         newPlan.notifyCommands.merge(oldPlan.notifyCommands) { new, _ in new }
         plan = newPlan
+        releaseAnalysisMemory()
         applyScheduling()
         watchLateness()
         advertPackets.removeAll()

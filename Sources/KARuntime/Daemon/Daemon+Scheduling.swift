@@ -29,4 +29,5 @@ extension Daemon {
         let limit = plan.global.scheduling.realtimeLimit
         logger.warning("SIGXCPU: karun ran \(limit / 2) µs of real-time CPU without blocking; the kernel kills it at \(limit) µs (vrrp_rlimit_rttime)")
     }
+
 }

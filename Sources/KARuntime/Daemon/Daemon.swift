@@ -107,6 +107,7 @@ public final class Daemon {
 
     func start() throws {
         logger.info("Starting karun (VRRP) with \(plan.instances.count) instance(s) from \(options.configPath)")
+        releaseAnalysisMemory()
         applyScheduling()
         signals = try SignalSource(loop: loop, signals: Self.handledSignals) { [unowned self] in self.signalReceived($0) }
         monitor = try NetlinkMonitor(loop: loop) { [unowned self] in self.netlinkEvent($0) }
