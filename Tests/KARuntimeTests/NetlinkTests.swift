@@ -70,6 +70,26 @@ import Testing
 
     // MARK: Kernel
 
+    /// The links a takeover's sends read are kept until the daemon forgets them (on the kernel's
+    /// link events) or karun changes a link itself.
+    @Test(.enabled(if: Lab.isPrivileged, "needs root for network namespaces"))
+    func knownLinksAreKeptUntilForgotten() throws {
+        let (lab, namespace) = try Self.lab("known")
+        defer { lab.tearDown() }
+        try NetworkNamespace.with(namespace) {
+            let netlink = try RouteNetlink()
+            let first = try #require(netlink.knownLink(named: "veth0"))
+            #expect(first == netlink.link(named: "veth0"))
+            _ = try Lab.run(["ip", "-n", namespace, "link", "set", "veth0", "address", "02:00:00:00:00:42"])
+            #expect(netlink.knownLink(named: "veth0")?.mac == first.mac, "kept until forgotten")
+            netlink.forgetLinks()
+            #expect(netlink.knownLink(named: "veth0")?.mac == [0x02, 0, 0, 0, 0, 0x42])
+            try netlink.setLink(index: first.index, up: false)
+            #expect(netlink.knownLink(named: "veth0")?.isUp == false, "karun's own change forgets")
+            #expect(netlink.knownLink(named: "nothing") == nil)
+        }
+    }
+
     @Test func addressesAreAddedReadAndDeletedIdempotently() throws {
         // Skipped unless root: creating network namespaces needs CAP_SYS_ADMIN.
         guard Lab.isPrivileged else { return }

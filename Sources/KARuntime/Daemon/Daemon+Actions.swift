@@ -105,7 +105,7 @@ extension Daemon {
 
     func changeRoute(_ route: VirtualRoute, instance: String, add: Bool) {
         guard let entry = plan.instancePlans[instance]?.routeDetails[route] else { return }
-        let device = plan.instancePlans[instance]?.defaultAddressDevice.flatMap { netlink.link(named: $0)?.index }
+        let device = plan.instancePlans[instance]?.defaultAddressDevice.flatMap { netlink.knownLink(named: $0)?.index }
         do {
             if add { try netlink.addRoute(entry, defaultInterface: device) } else { try netlink.deleteRoute(entry, defaultInterface: device) }
         } catch {
@@ -147,7 +147,7 @@ extension Daemon {
 
     func sendAnnouncement(_ address: KAVRRP.VirtualAddress, instance: String) {
         guard let device = address.device ?? plan.instancePlans[instance]?.defaultAddressDevice,
-              let link = netlink.link(named: device), !link.isNoARP else { return }
+              let link = netlink.knownLink(named: device), !link.isNoARP else { return }
         let frame: [UInt8]?
         if address.address.family == .ipv4 {
             frame = AnnouncementFrames.gratuitousARP(senderMAC: link.mac, address: address.address)

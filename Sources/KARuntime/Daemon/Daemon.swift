@@ -291,6 +291,12 @@ public final class Daemon {
     /// `track_interface`.
     func netlinkEvent(_ event: NetlinkEvent) {
         switch event {
+        case .linkChanged, .linkRemoved, .resynchronize:
+            netlink.forgetLinks()
+        case .addressAdded, .addressRemoved:
+            break
+        }
+        switch event {
         case .linkChanged(let link):
             report(link: link.name, up: link.isUp && link.hasCarrier)
         case .linkRemoved(_, let name):

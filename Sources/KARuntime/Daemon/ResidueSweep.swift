@@ -111,7 +111,7 @@ extension RuntimePlan {
     /// and the model's words (brd, scope, label...).
     func addressSpec(_ address: KAVRRP.VirtualAddress, instance: String, netlink: RouteNetlink) -> AddressSpec? {
         guard let device = address.device ?? instancePlans[instance]?.defaultAddressDevice,
-              let link = netlink.link(named: device) else { return nil }
+              let link = netlink.knownLink(named: device) else { return nil }
         // The adapter checked every entry's words already (AddressSpec.from at plan time).
         if let model = instancePlans[instance]?.addressDetails[address], let spec = try? AddressSpec.from(model, ifindex: link.index) {
             return spec

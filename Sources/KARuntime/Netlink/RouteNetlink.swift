@@ -12,6 +12,7 @@ import KAVRRP
 /// creates it, and used from one thread (the event loop's).
 public final class RouteNetlink {
     let socket: OpaquePointer
+    private var knownLinks: [String: LinkInfo] = [:]
 
     /// RTPROT_KEEPALIVED, the protocol keepalived tags its routes and rules with.
     public static let keepalivedProtocol: UInt8 = 18
@@ -37,6 +38,22 @@ public final class RouteNetlink {
     }
 
     // MARK: Links
+
+    /// `link(named:)` as last read, for the sends of a takeover (a gratuitous ARP per VIP and
+    /// repeat, each needing the interface's index and MAC): no netlink round trip, which waits
+    /// for the kernel's RTNL lock on a busy host, between the decision and the frames. The daemon
+    /// forgets the table on every link event the kernel reports (`forgetLinks`), and karun's own
+    /// link changes forget it here.
+    public func knownLink(named name: String) -> LinkInfo? {
+        if let known = knownLinks[name] { return known }
+        let read = link(named: name)
+        if let read { knownLinks[name] = read }
+        return read
+    }
+
+    public func forgetLinks() {
+        if !knownLinks.isEmpty { knownLinks.removeAll(keepingCapacity: true) }
+    }
 
     public func link(named name: String) -> LinkInfo? {
         var object: OpaquePointer?
@@ -88,6 +105,7 @@ public final class RouteNetlink {
 
     /// Sets IFF_UP on or off.
     public func setLink(index: Int32, up: Bool) throws {
+        forgetLinks()
         let original = try Self.linkObject(index: index)
         defer { rtnl_link_put(original) }
         let change = try Self.linkObject(index: index)
@@ -99,6 +117,7 @@ public final class RouteNetlink {
 
     /// Deletes a link; one that is already gone is not an error.
     public func deleteLink(index: Int32) throws {
+        forgetLinks()
         let object = try Self.linkObject(index: index)
         defer { rtnl_link_put(object) }
         let result = rtnl_link_delete(socket, object)
@@ -125,6 +144,7 @@ public final class RouteNetlink {
         guard mac.count == 6 else {
             throw NetlinkEntryError(entry: name, problem: "a VMAC MAC address has 6 bytes, not \(mac.count)")
         }
+        forgetLinks()
         var reuse = false
         if let existing = link(named: name) {
             if existing.kind == "macvlan", existing.parentIndex == parentIndex, existing.mac == mac,
