@@ -14,19 +14,27 @@ import KAVRRP
 public final class EventLoop {
     public typealias ReadyHandler = (_ events: UInt32) -> Void
 
-    /// Identifies a scheduled timer for `cancel`.
+    /// Identifies a scheduled timer for `cancel`: where it sits, and which timer it was (a slot
+    /// is reused once its timer is gone; a token of the gone one then finds another id there).
     public struct TimerToken: Hashable, Sendable {
+        fileprivate let slot: Int
         fileprivate let id: UInt64
     }
 
     private let epoll: Int32
     private let timerFD: Int32
-    private var handlers: [Int32: ReadyHandler] = [:]
-    /// Deadline (µs) → timer id and the arming it belongs to; an entry that is no longer its
+    /// Handlers by file descriptor (small integers: an array, no hashing per wake-up).
+    private var handlers: [ReadyHandler?] = []
+    /// Deadline (µs) → timer slot and the arming it belongs to; an entry that is no longer its
     /// timer's current arming stays until it surfaces (lazy deletion).
     private var timers = EventQueue<ArmedTimer>()
-    private var timerSlots: [UInt64: TimerSlot] = [:]
+    /// Timers by slot (an array: arming, firing and checking an entry hash nothing); free slots
+    /// are reused.
+    private var timerSlots: [TimerSlot?] = []
+    private var freeTimerSlots: [Int] = []
     private var nextTimerID: UInt64 = 1
+    /// Numbers every arming of every timer, so a stale heap entry never matches a reused slot.
+    private var nextArming: UInt64 = 1
     private var armedDeadline: Int64?
     private var firing = false
     private var running = false
@@ -60,15 +68,23 @@ public final class EventLoop {
         var event = epoll_event()
         event.events = events
         event.data.fd = fd
-        let operation = handlers[fd] == nil ? EPOLL_CTL_ADD : EPOLL_CTL_MOD
+        guard fd >= 0 else { throw SystemError("epoll_ctl(\(fd))", code: EBADF) }
+        let operation = self.handler(for: fd) == nil ? EPOLL_CTL_ADD : EPOLL_CTL_MOD
         guard epoll_ctl(epoll, operation, fd, &event) == 0 else { throw SystemError("epoll_ctl(\(fd))") }
-        handlers[fd] = handler
+        let index = Int(fd)
+        if index >= handlers.count { handlers.append(contentsOf: repeatElement(nil, count: index + 1 - handlers.count)) }
+        handlers[index] = handler
     }
 
     /// Stops watching `fd` (the caller still owns and closes it).
     public func unwatch(fd: Int32) {
-        guard handlers.removeValue(forKey: fd) != nil else { return }
+        guard handler(for: fd) != nil else { return }
+        handlers[Int(fd)] = nil
         _ = epoll_ctl(epoll, EPOLL_CTL_DEL, fd, nil)
+    }
+
+    private func handler(for fd: Int32) -> ReadyHandler? {
+        fd >= 0 && Int(fd) < handlers.count ? handlers[Int(fd)] : nil
     }
 
     // MARK: Timers
@@ -96,11 +112,12 @@ public final class EventLoop {
     /// Arms `token` for `deadline`, replacing the deadline it had (a removed or fired one-shot
     /// timer stays gone).
     public func arm(_ token: TimerToken, at deadline: VRRPInstant) {
-        guard var slot = timerSlots[token.id] else { return }
-        slot.arming += 1
-        slot.armed = true
-        timerSlots[token.id] = slot
-        timers.push(ArmedTimer(id: token.id, arming: slot.arming), at: deadline.microseconds)
+        guard holds(token) else { return }
+        let arming = nextArming
+        nextArming += 1
+        timerSlots[token.slot]?.arming = arming
+        timerSlots[token.slot]?.armed = true
+        timers.push(ArmedTimer(slot: token.slot, arming: arming), at: deadline.microseconds)
         // While timers fire, one rearm follows the batch; otherwise only an earlier deadline
         // than the armed one needs the timerfd changed (one system call less per advert).
         if !firing, armedDeadline.map({ deadline.microseconds < $0 }) ?? true { rearm() }
@@ -109,27 +126,43 @@ public final class EventLoop {
     /// Stops `token` from firing: a one-shot timer is gone, a `makeTimer` one can be armed again.
     public func cancel(_ token: TimerToken) {
         // Lazy deletion: the heap entry stays until it surfaces and finds its arming stale.
-        guard let slot = timerSlots[token.id] else { return }
-        if slot.repeatable {
-            timerSlots[token.id]?.armed = false
+        guard holds(token), let repeatable = timerSlots[token.slot]?.repeatable else { return }
+        if repeatable {
+            timerSlots[token.slot]?.armed = false
         } else {
-            timerSlots[token.id] = nil
+            freeTimerSlot(token.slot)
         }
     }
 
     /// Ends a `makeTimer` timer (armed or not).
     public func removeTimer(_ token: TimerToken) {
-        timerSlots[token.id] = nil
+        guard holds(token) else { return }
+        freeTimerSlot(token.slot)
     }
 
     /// Timers known to the loop, armed or not (for tests: removed ones must not linger).
-    var timerCount: Int { timerSlots.count }
+    var timerCount: Int { timerSlots.count - freeTimerSlots.count }
 
     private func addTimer(_ handler: @escaping () -> Void, repeatable: Bool) -> TimerToken {
         let id = nextTimerID
         nextTimerID += 1
-        timerSlots[id] = TimerSlot(handler: handler, repeatable: repeatable)
-        return TimerToken(id: id)
+        let timer = TimerSlot(id: id, handler: handler, repeatable: repeatable)
+        if let slot = freeTimerSlots.popLast() {
+            timerSlots[slot] = timer
+            return TimerToken(slot: slot, id: id)
+        }
+        timerSlots.append(timer)
+        return TimerToken(slot: timerSlots.count - 1, id: id)
+    }
+
+    /// Whether `token`'s timer is still there (not fired as a one-shot, cancelled or removed).
+    private func holds(_ token: TimerToken) -> Bool {
+        token.slot >= 0 && token.slot < timerSlots.count && timerSlots[token.slot]?.id == token.id
+    }
+
+    private func freeTimerSlot(_ slot: Int) {
+        timerSlots[slot] = nil
+        freeTimerSlots.append(slot)
     }
 
     // MARK: Running
@@ -149,8 +182,8 @@ public final class EventLoop {
             for index in 0..<Int(count) {
                 let fd = events[index].data.fd
                 // A handler may unwatch another fd of this batch: look it up each time.
-                guard let handler = handlers[fd] else { continue }
-                handler(events[index].events)
+                guard let ready = handler(for: fd) else { continue }
+                ready(events[index].events)
                 if !running { break }
             }
         }
@@ -186,20 +219,20 @@ public final class EventLoop {
 
     /// Whether a heap entry is its timer's current arming.
     private func isCurrent(_ entry: ArmedTimer) -> Bool {
-        guard let slot = timerSlots[entry.id] else { return false }
-        return slot.armed && slot.arming == entry.arming
+        // Armings are numbered across all timers: a match is this timer, armed this time.
+        timerSlots[entry.slot]?.arming == entry.arming && timerSlots[entry.slot]?.armed == true
     }
 
     /// The handler of a due heap entry that is current, the timer marked fired (a one-shot one
     /// removed); nil for a stale entry.
     private func takeDue(_ entry: ArmedTimer) -> (() -> Void)? {
-        guard isCurrent(entry), let slot = timerSlots[entry.id] else { return nil }
-        if slot.repeatable {
-            timerSlots[entry.id]?.armed = false
+        guard isCurrent(entry), let handler = timerSlots[entry.slot]?.handler else { return nil }
+        if timerSlots[entry.slot]?.repeatable == true {
+            timerSlots[entry.slot]?.armed = false
         } else {
-            timerSlots[entry.id] = nil
+            freeTimerSlot(entry.slot)
         }
-        return slot.handler
+        return handler
     }
 
     private func rearm() {
@@ -224,14 +257,16 @@ public final class EventLoop {
     }
 }
 
-/// A heap entry: timer `id` as armed for the `arming`-th time.
+/// A heap entry: the timer in `slot` as armed the `arming`-th time (of all armings).
 private struct ArmedTimer {
-    var id: UInt64
+    var slot: Int
     var arming: UInt64
 }
 
 /// A timer's handler and its current arming (heap entries of earlier armings are stale).
 private struct TimerSlot {
+    /// Which timer this is (tokens carry it: the slot is reused after the timer is gone).
+    var id: UInt64
     var handler: () -> Void
     var repeatable: Bool
     var arming: UInt64 = 0
