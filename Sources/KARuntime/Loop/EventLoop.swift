@@ -6,7 +6,10 @@ import Musl
 import CKARuntime
 import KAVRRP
 
-/// karun's one event loop: epoll over file descriptors plus one timerfd for every timer.
+/// karun's one event loop: epoll over file descriptors, and every timer timed by the wait itself
+/// (`epoll_pwait2`'s timeout, Linux 5.11), or where that call is missing or filtered by one timerfd.
+/// A wake-up for a timer then costs the wait alone, not also the timerfd's read and re-arm: with
+/// 500 masters that is 1,000 system calls a second fewer.
 ///
 /// Single-threaded by design: every handler runs on the thread that called `run()`, one at a time,
 /// so the engine and everything the handlers touch need no locks. Nothing polls: with no packet,
@@ -38,12 +41,19 @@ public final class EventLoop {
     private var armedDeadline: Int64?
     private var firing = false
     private var running = false
+    /// Whether the wait's timeout times the timers (else the timerfd does).
+    private(set) var waitTimesTimers: Bool
+    /// The process's timer slack (µs): how late the kernel may end a timed wait, besides 0.1 %.
+    private let timerSlack: Int64
     /// How late each timer fired (µs), for status and the lateness histogram.
     public private(set) var lateness = LatenessRecorder()
     /// Also told each timer's lateness (µs) as it fires: `--metrics`' histogram.
     public var latenessObserver: ((Int64) -> Void)?
 
-    public init() throws {
+    /// `timedWait: false` keeps to the timerfd (what happens where `epoll_pwait2` is refused).
+    public init(timedWait: Bool = true) throws {
+        waitTimesTimers = timedWait
+        timerSlack = Self.threadTimerSlack()
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epoll >= 0 else { throw SystemError("epoll_create1") }
         timerFD = timerfd_create(CLOCK_MONOTONIC, Int32(TFD_NONBLOCK | TFD_CLOEXEC))
@@ -172,11 +182,15 @@ public final class EventLoop {
         running = true
         var events = [epoll_event](repeating: epoll_event(), count: 64)
         while running {
-            let count = events.withUnsafeMutableBufferPointer { buffer in
-                epoll_wait(epoll, buffer.baseAddress, Int32(buffer.count), -1)
-            }
+            let count = events.withUnsafeMutableBufferPointer { wait(into: $0) }
             if count < 0 {
                 if errno == EINTR { continue }
+                if waitTimesTimers, errno == ENOSYS || errno == EPERM {
+                    // An older kernel, or a seccomp filter without the call: the timerfd takes over.
+                    waitTimesTimers = false
+                    rearm()
+                    continue
+                }
                 fatalError("epoll_wait: \(SystemError("epoll_wait"))")
             }
             for index in 0..<Int(count) {
@@ -186,7 +200,24 @@ public final class EventLoop {
                 ready(events[index].events)
                 if !running { break }
             }
+            if waitTimesTimers, running { fireTimers() }
         }
+    }
+
+    /// One wait: until a descriptor is ready, or (timed wait) the earliest timer is due.
+    private func wait(into buffer: UnsafeMutableBufferPointer<epoll_event>) -> Int32 {
+        guard waitTimesTimers else { return epoll_wait(epoll, buffer.baseAddress, Int32(buffer.count), -1) }
+        while let top = timers.peek(), !isCurrent(top.payload) { _ = timers.pop() }
+        guard let top = timers.peek() else { return epoll_pwait2(epoll, buffer.baseAddress, Int32(buffer.count), nil, nil) }
+        let remaining = max(0, top.time - MonotonicClock.now().microseconds)
+        // The kernel may end the wait late by the slack, or 0.1 % of a long wait
+        // (`select_estimate_accuracy`): asking that much less ends it on the deadline (now and
+        // then early, and the next wait covers the rest). A wait shorter than the slack is asked
+        // in full rather than as a run of zero waits: then a timer may fire that much late.
+        let slack = max(timerSlack, remaining / 1_000)
+        let timeout = remaining > slack ? remaining - slack : remaining
+        var spec = timespec(tv_sec: Int(timeout / 1_000_000), tv_nsec: Int(timeout % 1_000_000) * 1_000)
+        return epoll_pwait2(epoll, buffer.baseAddress, Int32(buffer.count), &spec, nil)
     }
 
     public func stop() { running = false }
@@ -197,6 +228,10 @@ public final class EventLoop {
         var expirations: UInt64 = 0
         _ = read(timerFD, &expirations, MemoryLayout<UInt64>.size)
         armedDeadline = nil
+        fireTimers()
+    }
+
+    private func fireTimers() {
         firing = true
         fireDueTimers()
         firing = false
@@ -235,7 +270,21 @@ public final class EventLoop {
         return handler
     }
 
+    /// `/proc/self/timerslack_ns` in µs; Linux's default, 50 µs, if it cannot be read.
+    private static func threadTimerSlack() -> Int64 {
+        let fd = open("/proc/self/timerslack_ns", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return 50 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0, let nanoseconds = Int64(String(decoding: buffer[..<count], as: UTF8.self).filter(\.isNumber)) else { return 50 }
+        return nanoseconds / 1_000
+    }
+
+    /// Sets the timerfd to the earliest current deadline (a timed wait needs nothing: each wait
+    /// reads the heap).
     private func rearm() {
+        guard !waitTimesTimers else { return }
         while let top = timers.peek(), !isCurrent(top.payload) { _ = timers.pop() }
         guard let top = timers.peek() else {
             if armedDeadline != nil {
