@@ -160,6 +160,6 @@ import KAVRRP
             source: "192.0.2.1", destination: "2001:db8::2", hopLimit: 255, checksumStyle: .standard)
         var cache = AdvertisementWireCache()
         #expect(throws: (any Error).self) { try cache.packet(for: advert) }
-        #expect(cache.entries.isEmpty)
+        #expect(cache.isEmpty)
     }
 }

@@ -4,8 +4,11 @@ import KAVRRP
 @testable import KARuntime
 
 @Suite struct EventLoopTests {
-    @Test func timersFireInDeadlineOrderAndCancelledOnesDoNot() throws {
-        let loop = try EventLoop()
+    /// Timed by the wait (`epoll_pwait2`) and by the timerfd karun falls back to.
+    static let timing = [true, false]
+
+    @Test(arguments: timing) func timersFireInDeadlineOrderAndCancelledOnesDoNot(timedWait: Bool) throws {
+        let loop = try EventLoop(timedWait: timedWait)
         var fired: [String] = []
         let start = loop.now
         loop.schedule(at: start + .milliseconds(30)) { fired.append("c"); loop.stop() }
@@ -19,8 +22,8 @@ import KAVRRP
         #expect(loop.lateness.samples == 3)
     }
 
-    @Test func aMadeTimerFiresOncePerArmingAtItsLatestDeadline() throws {
-        let loop = try EventLoop()
+    @Test(arguments: timing) func aMadeTimerFiresOncePerArmingAtItsLatestDeadline(timedWait: Bool) throws {
+        let loop = try EventLoop(timedWait: timedWait)
         var fired: [VRRPDuration] = []
         let start = loop.now
         var token: EventLoop.TimerToken?
@@ -50,12 +53,30 @@ import KAVRRP
         #expect(loop.timerCount == 0)
     }
 
-    @Test func pastDeadlinesFireAtOnce() throws {
-        let loop = try EventLoop()
+    @Test(arguments: timing) func pastDeadlinesFireAtOnce(timedWait: Bool) throws {
+        let loop = try EventLoop(timedWait: timedWait)
         var fired = false
         loop.schedule(at: loop.now - .seconds(1)) { fired = true; loop.stop() }
         loop.run()
         #expect(fired)
+    }
+
+    /// A gone timer's slot is reused: the old token must neither arm, cancel nor remove the new timer.
+    @Test func aTokenOfAGoneTimerDoesNotReachTheTimerNowInItsSlot() throws {
+        let loop = try EventLoop()
+        var fired: [String] = []
+        let old = loop.makeTimer { fired.append("old") }
+        loop.removeTimer(old)
+        let new = loop.makeTimer { fired.append("new"); loop.stop() }
+        #expect(loop.timerCount == 1)
+        loop.arm(new, at: loop.now + .milliseconds(5))
+        loop.cancel(old)
+        loop.removeTimer(old)
+        loop.arm(old, at: loop.now)
+        #expect(loop.timerCount == 1)
+        loop.schedule(after: .seconds(5)) { loop.stop() }
+        loop.run()
+        #expect(fired == ["new"])
     }
 
     @Test func childExitIsReportedThroughThePidfd() throws {

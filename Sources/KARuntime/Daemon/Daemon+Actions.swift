@@ -27,9 +27,9 @@ extension Daemon {
             case .runNotify(let invocation):
                 runNotify(invocation)
             case .armTimer(let id, let deadline):
-                loop.arm(loopTimer(for: id), at: deadline)
+                if let token = loopTimer(for: id) { loop.arm(token, at: deadline) }
             case .cancelTimer(let id):
-                if let token = timers[id] { loop.cancel(token) }
+                if let token = timers.timer(for: id)?.token { loop.cancel(token) }
             case .stateChanged(let instance, let from, let to):
                 recordTransition(instance: instance, from: from, to: to)
             case .log(let event):
@@ -38,27 +38,49 @@ extension Daemon {
         }
     }
 
+    /// The single way into the engine: the event is handled now, into the daemon's action buffer,
+    /// which is reused (no array per event), then the actions are carried out. `between` runs after the engine and before
+    /// the actions (a reload renumbers the loop timers there).
+    func handle(_ event: VRRPEvent, between: () -> Void = {}) {
+        // Taken out while in use: an action that handled another event would get a fresh buffer.
+        var actions: [VRRPAction] = []
+        swap(&actions, &actionBuffer)
+        actions.removeAll(keepingCapacity: true)
+        router.handle(event, at: loop.now, into: &actions)
+        between()
+        execute(actions)
+        swap(&actions, &actionBuffer)
+    }
+
     /// The loop timer of an engine timer, made the first time it is armed and re-armed after
     /// that (an advert timer is armed every advert_int: no new closure each time).
-    func loopTimer(for id: TimerID) -> EventLoop.TimerToken {
-        if let token = timers[id] { return token }
-        let token = loop.makeTimer { [unowned self] in self.handle(.timerFired(id)) }
-        timers[id] = token
+    func loopTimer(for id: TimerID) -> EventLoop.TimerToken? {
+        if let token = timers.timer(for: id)?.token { return token }
+        guard id.slot != nil else {
+            // The engine arms only instances it has, and those have a slot.
+            logger.error("(\(id.instance)) timer \(id.kind) armed without an instance slot; ignored")
+            return nil
+        }
+        let timer = EngineTimer(id: id)
+        let token = loop.makeTimer { [unowned self, timer] in self.handle(.timerFired(timer.id)) }
+        timer.token = token
+        if let displaced = timers.insert(timer)?.token { loop.removeTimer(displaced) }
         return token
     }
 
-    /// Ends the loop timers of instances the engine no longer has (after a reload).
-    func removeLoopTimers(keeping instances: Set<String>) {
-        for (id, token) in timers where !instances.contains(id.instance) {
-            loop.removeTimer(token)
-            timers[id] = nil
+    /// After a reload: the loop timers follow their instances to their new slots; those of
+    /// instances the engine no longer has end.
+    func renumberLoopTimers() {
+        let router = router
+        for timer in timers.renumber(slotOf: { router.instance(named: $0)?.slot }) {
+            if let token = timer.token { loop.removeTimer(token) }
         }
     }
 
     // MARK: Adverts
 
     func send(_ outgoing: OutgoingAdvertisement) {
-        guard let socket = sockets.socket(for: outgoing.instance) else { return }
+        guard let socket = sockets.socket(for: outgoing.instance, slot: outgoing.slot) else { return }
         do {
             try socket.send(advertPackets.packet(for: outgoing))
             counters.sent()

@@ -49,8 +49,8 @@ extension Daemon {
         } catch {
             logger.error("reload: \(error)")
         }
-        handle(.reload(instances: newPlan.instances, syncGroups: newPlan.syncGroups))
-        removeLoopTimers(keeping: newNames)
+        // The engine renumbers its instances: the loop timers follow before any action arms one.
+        handle(.reload(instances: newPlan.instances, syncGroups: newPlan.syncGroups), between: renumberLoopTimers)
 
         for name in oldNames.subtracting(newNames) {
             sockets.detach(name)

@@ -46,8 +46,10 @@ public final class Daemon {
 
     /// Each instance's advert as last sent, per destination (re-made when the advert changes).
     var advertPackets = AdvertisementWireCache()
-    /// Engine timers → loop timers.
-    var timers: [TimerID: EventLoop.TimerToken] = [:]
+    /// Engine timers → loop timers, by instance slot.
+    var timers = EngineTimerTable()
+    /// The engine appends each event's actions here (emptied and reused: `handle(_:between:)`).
+    var actionBuffer: [VRRPAction] = []
     /// VMACs karun created (name → ifindex), removed on stop.
     var vmacs: [String: Int32] = [:]
     var sysctlChanges: [SysctlChange] = []
@@ -266,12 +268,6 @@ public final class Daemon {
     }
 
     // MARK: Events
-
-    /// The single way into the engine: handle the event now, carry out its actions.
-    func handle(_ event: VRRPEvent) {
-        let actions = router.handle(event, at: loop.now)
-        execute(actions)
-    }
 
     func signalReceived(_ signal: Int32) {
         switch signal {

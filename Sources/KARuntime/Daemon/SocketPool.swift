@@ -22,6 +22,9 @@ final class SocketPool {
 
     private(set) var entries: [Key: Entry] = [:]
     private var byInstance: [String: Key] = [:]
+    /// Each instance's socket by its router slot, filled as sends ask for them (a send finds its
+    /// socket without hashing the name); emptied whenever an instance attaches or detaches.
+    private var bySlot: [(name: String, socket: VRRPSocket)?] = []
     /// Called with a socket nobody uses any more (the daemon stops watching and closes it).
     var onRetire: ((Entry) -> Void)?
 
@@ -57,11 +60,13 @@ final class SocketPool {
         }
         entry.users.insert(instance.name)
         byInstance[instance.name] = key
+        bySlot.removeAll()
     }
 
     /// Drops the instance; a socket nobody uses any more is retired.
     func detach(_ name: String) {
         guard let key = byInstance.removeValue(forKey: name), let entry = entries[key] else { return }
+        bySlot.removeAll()
         entry.users.remove(name)
         guard entry.users.isEmpty else { return }
         entries[key] = nil
@@ -70,6 +75,17 @@ final class SocketPool {
 
     func socket(for name: String) -> VRRPSocket? {
         byInstance[name].flatMap { entries[$0]?.socket }
+    }
+
+    /// `socket(for:)` looked up at the instance's router slot first (where a reload's renumbering
+    /// shows as another name, which is then looked up and put there).
+    func socket(for name: String, slot: Int?) -> VRRPSocket? {
+        guard let slot, slot >= 0 else { return socket(for: name) }
+        if slot < bySlot.count, let known = bySlot[slot], known.name == name { return known.socket }
+        guard let socket = socket(for: name) else { return nil }
+        if slot >= bySlot.count { bySlot.append(contentsOf: repeatElement(nil, count: slot + 1 - bySlot.count)) }
+        bySlot[slot] = (name, socket)
+        return socket
     }
 
     var instanceNames: [String] { Array(byInstance.keys) }

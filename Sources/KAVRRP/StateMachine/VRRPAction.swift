@@ -8,9 +8,16 @@ public struct OutgoingAdvertisement: Hashable, Sendable {
     /// TTL / hop limit to send with (255 unless `unicast_ttl`).
     public var hopLimit: UInt8
     public var checksumStyle: ChecksumStyle
+    /// The sending instance's slot in its router (`VRRPInstance.slot`), where the shell keeps its
+    /// socket and wire packet; the name decides after a reload renumbered.
+    public var slot: Int?
 
-    public init(instance: String, advertisement: VRRPAdvertisement, source: IPAddress, destination: IPAddress, hopLimit: UInt8, checksumStyle: ChecksumStyle) {
+    public init(
+        instance: String, advertisement: VRRPAdvertisement, source: IPAddress, destination: IPAddress, hopLimit: UInt8,
+        checksumStyle: ChecksumStyle, slot: Int? = nil
+    ) {
         self.instance = instance
+        self.slot = slot
         self.advertisement = advertisement
         self.source = source
         self.destination = destination

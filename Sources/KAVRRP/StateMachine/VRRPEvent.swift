@@ -31,15 +31,34 @@ public enum InstanceTimer: Hashable, Sendable, CaseIterable {
     case gratuitousRefresh
     /// MASTER: second burst `garp_lower_prio_delay` after hearing a lower priority.
     case lowerPriorityGratuitousDelay
+
+    /// How many kinds there are: an instance's timers fit a row of this many.
+    public static let kindCount = 5
+
+    /// The kind's place in such a row, 0..<kindCount.
+    public var ordinal: Int {
+        switch self {
+        case .advertisement: 0
+        case .masterDown: 1
+        case .gratuitousDelay: 2
+        case .gratuitousRefresh: 3
+        case .lowerPriorityGratuitousDelay: 4
+        }
+    }
 }
 
 public struct TimerID: Hashable, Sendable {
     public var instance: String
     public var kind: InstanceTimer
+    /// The instance's slot in the router that armed the timer (`VRRPInstance.slot`), so that the
+    /// router and the shell find it in an array instead of hashing its name on every advert. A
+    /// reload renumbers the instances: the name decides, the slot is only where to look first.
+    public var slot: Int?
 
-    public init(instance: String, kind: InstanceTimer) {
+    public init(instance: String, kind: InstanceTimer, slot: Int? = nil) {
         self.instance = instance
         self.kind = kind
+        self.slot = slot
     }
 }
 

@@ -6,7 +6,12 @@
 /// Where keepalived and the RFCs differ, we follow keepalived; each difference is marked
 /// "keepalived:" and has a test in `InstanceBehaviourTests`.
 public struct VRRPInstance: Sendable {
-    public internal(set) var configuration: InstanceConfiguration
+    public internal(set) var configuration: InstanceConfiguration {
+        didSet { advertisedAddresses = configuration.virtualAddresses.map(\.address) }
+    }
+    /// Where the router keeps it (`VRRPRouter.instances[slot]`), carried by its timers and adverts
+    /// so the shell's per-instance tables are arrays; nil outside a router. A reload renumbers.
+    public internal(set) var slot: Int?
     public internal(set) var state: InstanceState = .initialize
     /// Base priority after adjustments (drops to 254 on an owner conflict, as keepalived does).
     public internal(set) var basePriority: UInt8
@@ -28,12 +33,15 @@ public struct VRRPInstance: Sendable {
 
     var trackerStatus: [TrackerKey: TrackerStatus] = [:]
     var interfaceUp = true
-    var deadlines: [InstanceTimer: VRRPInstant] = [:]
+    var deadlines = TimerDeadlines()
+    /// The VIPs an advert lists, made once per configuration rather than once per advert.
+    private(set) var advertisedAddresses: [IPAddress]
     /// keepalived's `preempt_time`: a lower-priority master may be preempted after this.
     var preemptTime: VRRPInstant?
 
     public init(configuration: InstanceConfiguration) {
         self.configuration = configuration
+        advertisedAddresses = configuration.virtualAddresses.map(\.address)
         basePriority = configuration.priority
         effectivePriority = configuration.priority
         masterAdvertisementInterval = configuration.effectiveAdvertisementInterval
@@ -81,7 +89,7 @@ public struct VRRPInstance: Sendable {
 
     // MARK: Action helpers
 
-    func timerID(_ kind: InstanceTimer) -> TimerID { TimerID(instance: configuration.name, kind: kind) }
+    func timerID(_ kind: InstanceTimer) -> TimerID { TimerID(instance: configuration.name, kind: kind, slot: slot) }
 
     mutating func arm(_ kind: InstanceTimer, at deadline: VRRPInstant, _ actions: inout [VRRPAction]) {
         deadlines[kind] = deadline
@@ -103,7 +111,7 @@ public struct VRRPInstance: Sendable {
             virtualRouterID: configuration.virtualRouterID,
             priority: priority,
             advertisementInterval: configuration.advertisementIntervalField,
-            addresses: configuration.virtualAddresses.map(\.address),
+            addresses: advertisedAddresses,
             authentication: configuration.version == .v2 ? configuration.authentication : .none
         )
         statistics.advertisementsSent += 1
@@ -125,7 +133,8 @@ public struct VRRPInstance: Sendable {
             source: configuration.sourceAddress,
             destination: destination,
             hopLimit: hopLimit,
-            checksumStyle: configuration.checksumStyle
+            checksumStyle: configuration.checksumStyle,
+            slot: slot
         )
     }
 

@@ -31,13 +31,20 @@ public struct VRRPRouter: Sendable {
         var actions: [VRRPAction] = []
         // An advert timer asks for one send per peer and a re-arm: room for those without regrowing.
         actions.reserveCapacity(4)
+        handle(event, at: now, into: &actions)
+        return actions
+    }
+
+    /// `handle(_:at:)` appending to `actions`: a shell that empties and passes the same buffer
+    /// each time allocates no array per event (karun does, one advert per instance per second).
+    public mutating func handle(_ event: VRRPEvent, at now: VRRPInstant, into actions: inout [VRRPAction]) {
         switch event {
         case .start:
             start(at: now, &actions)
         case .advertisementReceived(let packet):
             receive(packet, at: now, &actions)
         case .timerFired(let id):
-            guard let index = indexByName[id.instance] else { break }
+            guard let index = index(of: id) else { break }
             let previous = instances[index].state
             instances[index].timerFired(id.kind, at: now, sync: permission(for: index), &actions)
             synchronize(after: index, was: previous, at: now, &actions)
@@ -62,7 +69,13 @@ public struct VRRPRouter: Sendable {
                 notifyGroup(group, &actions)
             }
         }
-        return actions
+    }
+
+    /// The instance a timer belongs to: the slot it carries when the instance there has its name
+    /// (no hashing on the advert path), else the name's (a timer armed before a reload renumbered).
+    private func index(of id: TimerID) -> Int? {
+        if let slot = id.slot, instances.indices.contains(slot), instances[slot].configuration.name == id.instance { return slot }
+        return indexByName[id.instance]
     }
 
     // MARK: Configuration
@@ -98,7 +111,9 @@ public struct VRRPRouter: Sendable {
         }
         instances = configurations.enumerated().map { index, configuration in
             let normalized = configuration.normalizedForTracking(group: groupOf[index].map { runtimes[$0].configuration })
-            return previous[configuration.name] ?? VRRPInstance(configuration: normalized)
+            var instance = previous[configuration.name] ?? VRRPInstance(configuration: normalized)
+            instance.slot = index
+            return instance
         }
         groups = runtimes
         groupOfInstance = groupOf
@@ -196,6 +211,8 @@ public struct VRRPRouter: Sendable {
         let kept = Set(configurations.map(\.name))
         for (name, instance) in old where !kept.contains(name) {
             var removed = instance
+            // Its slot may be another instance's now: what it sends and cancels goes by name.
+            removed.slot = nil
             removed.delete(at: now, &actions)
         }
         for group in groups.indices {
