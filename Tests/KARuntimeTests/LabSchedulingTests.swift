@@ -88,8 +88,9 @@ import Testing
         #expect(undone != nil, "SCHED_RR stayed after the reload:\n\(node.log)")
         _ = lab.wait(timeout: 3) { Self.stat(node.pid)[19] == "-5" }
         #expect(Self.stat(node.pid)[19] == "-5", "vrrp_priority -5")
-        #expect(Self.status(node.pid, "VmLck")?.hasPrefix("0 ") == true, "munlockall")
-        #expect(Self.status(node.pid, "Cpus_allowed_list") != "0", "affinity back to every CPU")
+        // The settings are undone one after the other: each is waited for.
+        #expect(lab.wait(timeout: 3) { Self.status(node.pid, "VmLck")?.hasPrefix("0 ") == true } != nil, "munlockall")
+        #expect(lab.wait(timeout: 3) { Self.status(node.pid, "Cpus_allowed_list") != "0" } != nil, "affinity back to every CPU")
         #expect(node.state("VI_1") == "MASTER")
     }
 
