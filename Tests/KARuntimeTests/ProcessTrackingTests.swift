@@ -42,8 +42,12 @@ import Testing
     @Test func quorumAndDelaysAreRead() throws {
         let process = try Self.tracked("    process nginx\n    quorum 2\n    quorum_max 4\n    delay 1.5\n    fork_delay 0.25")
         #expect(process.quorum == 2 && process.quorumMax == 4)
-        #expect(process.forkDelay == .milliseconds(250), "fork_delay over delay")
+        #expect(process.forkDelay == .milliseconds(250), "fork_delay after delay replaces it")
         #expect(process.terminateDelay == .milliseconds(1500))
+        let later = try Self.tracked("    process nginx\n    fork_delay 0.25\n    delay 2")
+        #expect(later.forkDelay == .seconds(2) && later.terminateDelay == .seconds(2), "delay after fork_delay sets both, as keepalived reads them in order")
+        let bare = try Self.tracked("    process /usr/sbin/nginx -g daemon\n    param_match")
+        #expect(bare.parameterMatch == .exact && bare.fullCommand, "param_match alone is exact")
         let none = try Self.tracked("    process nginx\n    quorum_max 0")
         #expect(none.quorum == 0 && none.quorumMax == 0, "quorum_max 0: up while none runs")
         let plain = try Self.tracked("    process nginx")

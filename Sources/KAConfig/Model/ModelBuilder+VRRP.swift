@@ -202,7 +202,8 @@ extension ModelBuilder {
             process.process = s.text()
             process.parameters = Array(s.argumentWords.dropFirst())
         },
-        "param_match": { process, s, _ in process.paramMatch = s.text() },
+        // keepalived: `param_match` alone is `exact`.
+        "param_match": { process, s, _ in process.paramMatch = s.text() ?? "exact" },
         "weight": { process, s, _ in
             process.weight = s.int() ?? process.weight
             process.weightReverse = s.text(1) == "reverse"
@@ -210,6 +211,15 @@ extension ModelBuilder {
         "quorum": { process, s, _ in process.quorum = s.int() ?? process.quorum },
         "quorum_max": { process, s, _ in process.quorumMax = s.int() ?? process.quorumMax },
         "full_command": { process, _, _ in process.fullCommand = true },
+        "delay": { process, s, _ in
+            guard let delay = s.microseconds() else { return }
+            process.forkDelayMicroseconds = delay
+            process.terminateDelayMicroseconds = delay
+        },
+        "fork_delay": { process, s, _ in process.forkDelayMicroseconds = s.microseconds() ?? process.forkDelayMicroseconds },
+        "terminate_delay": { process, s, _ in
+            process.terminateDelayMicroseconds = s.microseconds() ?? process.terminateDelayMicroseconds
+        },
     ]
 
     static let syncGroupHandlers: [String: Handler<VRRPSyncGroup>] = {

@@ -63,6 +63,9 @@ public struct TrackProcess: Sendable, Hashable, Encodable {
     public var quorum: Int = 1
     public var quorumMax: Int?
     public var fullCommand: Bool = false
+    /// `fork_delay` / `terminate_delay` (both set by `delay`, in the order written).
+    public var forkDelayMicroseconds: Int?
+    public var terminateDelayMicroseconds: Int?
     public var other: [String: [String]] = [:]
     @SourceOrigin public var origin: Origin? = nil
 

@@ -286,18 +286,16 @@ public final class Daemon {
     /// Link and address changes from the kernel (no polling): carrier loss drives FAULT and
     /// `track_interface`.
     func netlinkEvent(_ event: NetlinkEvent) {
-        switch event {
-        case .linkChanged, .linkRemoved, .resynchronize:
-            netlink.forgetLinks()
-        case .addressAdded, .addressRemoved:
-            break
-        }
+        // A link event also ends what RouteNetlink.knownLink kept.
         switch event {
         case .linkChanged(let link):
+            netlink.forgetLinks()
             report(link: link.name, up: link.isUp && link.hasCarrier)
         case .linkRemoved(_, let name):
+            netlink.forgetLinks()
             report(link: name, up: false)
         case .resynchronize:
+            netlink.forgetLinks()
             reportLinkStates(initial: false)
         case .addressAdded, .addressRemoved:
             break

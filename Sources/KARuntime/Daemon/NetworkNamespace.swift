@@ -14,12 +14,7 @@ public enum NetworkNamespace {
 
     /// Moves the calling thread into `name` for the duration of `body` (no suspension inside).
     public static func with<T>(_ name: String, _ body: () throws -> T) throws -> T {
-        let original = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC)
-        guard original >= 0 else { throw SystemError("open /proc/thread-self/ns/net") }
-        defer { close(original) }
-        try enter(name)
-        defer { _ = ckaruntime_setns_net(original) }
-        return try body()
+        try with(path: path(of: name), body)
     }
 
     /// Moves the calling thread into the namespace at `path` (`/proc/1/ns/net`) for `body`.

@@ -272,12 +272,7 @@ public final class EventLoop {
 
     /// `/proc/self/timerslack_ns` in µs; Linux's default, 50 µs, if it cannot be read.
     private static func threadTimerSlack() -> Int64 {
-        let fd = open("/proc/self/timerslack_ns", O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return 50 }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 32)
-        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard count > 0, let nanoseconds = Int64(String(decoding: buffer[..<count], as: UTF8.self).filter(\.isNumber)) else { return 50 }
+        guard let text = SmallFile.text("/proc/self/timerslack_ns"), let nanoseconds = Int64(text) else { return 50 }
         return nanoseconds / 1_000
     }
 

@@ -139,17 +139,7 @@ public enum InterfaceSettings {
 /// Reading and writing /proc/sys files.
 enum Sysctl {
     /// The value without its trailing newline; nil when the file cannot be read.
-    static func read(_ path: String) -> String? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 256)
-        let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-        guard count >= 0 else { return nil }
-        var text = String(decoding: buffer[..<count], as: UTF8.self)
-        while text.last == "\n" || text.last == " " { text.removeLast() }
-        return text
-    }
+    static func read(_ path: String) -> String? { SmallFile.text(path) }
 
     static func write(_ path: String, _ value: String) throws {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)

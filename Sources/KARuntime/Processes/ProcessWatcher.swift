@@ -170,7 +170,7 @@ public final class ProcessWatcher {
     /// The kernel's name of `pid` (/proc/PID/stat, between the first "(" and the last ")"), nil
     /// for a zombie or a process that is gone.
     static func comm(of pid: Int32) -> String? {
-        guard let bytes = read("/proc/\(pid)/stat", limit: 512),
+        guard let bytes = SmallFile.read("/proc/\(pid)/stat", limit: 512),
               let open = bytes.firstIndex(of: UInt8(ascii: "(")), let close = bytes.lastIndex(of: UInt8(ascii: ")")),
               open < close else { return nil }
         let state = bytes.index(close, offsetBy: 2)
@@ -180,23 +180,9 @@ public final class ProcessWatcher {
 
     /// argv as /proc/PID/cmdline holds it.
     static func commandLine(of pid: Int32) -> [String] {
-        guard let bytes = read("/proc/\(pid)/cmdline", limit: 65536) else { return [] }
+        guard let bytes = SmallFile.read("/proc/\(pid)/cmdline", limit: 65536) else { return [] }
         var words = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         if words.last == "" { words.removeLast() }
         return words
-    }
-
-    private static func read(_ path: String, limit: Int) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: limit)
-        var total = 0
-        while total < limit {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, limit - total) }
-            if count <= 0 { break }
-            total += count
-        }
-        return Array(bytes[..<total])
     }
 }

@@ -60,15 +60,11 @@ public struct TrackedProcess: Hashable, Sendable {
         var quorumMax = model.quorumMax ?? .max
         if quorumMax == 0 { quorum = 0 }
         if quorumMax < quorum { quorumMax = .max }
-        func seconds(_ keyword: String) -> VRRPDuration? {
-            guard let word = model.other[keyword]?.first, let value = Double(word), value >= 0, value <= 3600 else { return nil }
-            return VRRPDuration(microseconds: Int64((value * 1_000_000).rounded()))
-        }
-        let delay = seconds("delay")
+        func duration(_ microseconds: Int?) -> VRRPDuration { microseconds.map { VRRPDuration(microseconds: Int64($0)) } ?? .zero }
         self.init(
             name: model.name, process: process, parameters: model.parameters, parameterMatch: match,
             fullCommand: fullCommand, quorum: quorum, quorumMax: quorumMax,
-            forkDelay: seconds("fork_delay") ?? delay ?? .zero, terminateDelay: seconds("terminate_delay") ?? delay ?? .zero)
+            forkDelay: duration(model.forkDelayMicroseconds), terminateDelay: duration(model.terminateDelayMicroseconds))
     }
 
     public var key: TrackerKey { TrackerKey(.process, name) }
