@@ -155,6 +155,45 @@ import Testing
         #expect(EditDistance.distance("", "ab", limit: 2) == 2)
     }
 
+    /// The banded table (only cells within the limit of the diagonal) gives the full table's
+    /// distance whenever it is within the limit, and nil otherwise, on random and near pairs.
+    @Test func bandedDistanceMatchesFullTable() {
+        func full(_ a: [UInt8], _ b: [UInt8]) -> Int {
+            var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in 0...a.count { table[i][0] = i }
+            for j in 0...b.count { table[0][j] = j }
+            for i in stride(from: 1, through: a.count, by: 1) {
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                    }
+                }
+            }
+            return table[a.count][b.count]
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abc_".utf8)
+        var rows = EditDistance.Rows()
+        for _ in 0..<3000 {
+            let a = (0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            var b = a
+            for _ in 0..<Int.random(in: 0...4, using: &generator) {
+                switch Int.random(in: 0...2, using: &generator) {
+                case 0 where !b.isEmpty: b.remove(at: Int.random(in: 0..<b.count, using: &generator))
+                case 1: b.insert(alphabet.randomElement(using: &generator)!, at: Int.random(in: 0...b.count, using: &generator))
+                default: if !b.isEmpty { b[Int.random(in: 0..<b.count, using: &generator)] = alphabet.randomElement(using: &generator)! }
+                }
+            }
+            let expected = full(a, b)
+            for limit in 0...4 {
+                let banded = EditDistance.distance(a, b, limit: limit, rows: &rows)
+                #expect(banded == (expected <= limit ? expected : nil), "\(a) \(b) limit \(limit)")
+            }
+        }
+    }
+
     /// The search's shortcuts (length and byte-set bounds, reused rows) find exactly what a plain
     /// comparison with every name finds, typos and random words alike.
     @Test func closestMatchesPlainSearch() {

@@ -28,18 +28,24 @@ enum EditDistance {
                 previous = beforePrevious
                 current = beforePrevious
             }
-            for j in 0..<width { previous[j] = j }
         }
     }
 
+    /// Only the cells within `limit` of the diagonal are computed (a cell further off costs more
+    /// than `limit` on every path through it); the ones just outside hold `limit + 1`.
     static func distance(_ s: [UInt8], _ t: [UInt8], limit: Int, rows: inout Rows) -> Int? {
         if abs(s.count - t.count) > limit { return nil }
         if s.isEmpty || t.isEmpty { return max(s.count, t.count) <= limit ? max(s.count, t.count) : nil }
-        rows.reset(width: t.count + 1)
+        let outside = limit + 1
+        rows.reset(width: t.count + 2)
+        for j in 0...t.count + 1 { rows.previous[j] = j <= limit ? j : outside }
         for i in 1...s.count {
-            rows.current[0] = i
-            var rowMinimum = i
-            for j in 1...t.count {
+            let low = max(1, i - limit)
+            let high = min(t.count, i + limit)
+            rows.current[low - 1] = low == 1 ? min(i, outside) : outside
+            rows.current[high + 1] = outside
+            var rowMinimum = rows.current[low - 1]
+            for j in low...high {
                 let cost = s[i - 1] == t[j - 1] ? 0 : 1
                 var best = min(rows.previous[j] + 1, rows.current[j - 1] + 1, rows.previous[j - 1] + cost)
                 if i > 1, j > 1, s[i - 1] == t[j - 2], s[i - 2] == t[j - 1] {

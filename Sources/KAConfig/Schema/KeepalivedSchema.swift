@@ -53,13 +53,18 @@ public enum KeepalivedSchema {
             }
         }
         let lowered = EditDistance.lowered(word)
-        let local = block.keywords.map(\.name)
-        add(local.filter { $0.utf8.count == lowered.count && EditDistance.lowered($0) == lowered })
+        let local = keywordNamesLowered[block.name] ?? LoweredNames(block.keywords.map(\.name))
+        add(local.caseInsensitiveMatches(lowered))
         add(allKeywordNamesLowered.caseInsensitiveMatches(lowered))
         add(EditDistance.closest(to: word, among: local))
         add(EditDistance.closest(to: word, among: allKeywordNamesLowered))
         return result
     }
+
+    /// Each block's keyword names lowered once (a fuzzer's input is mostly unknown words, each
+    /// searched against its block).
+    static let keywordNamesLowered: [String: LoweredNames] = Dictionary(
+        allBlocks.map { ($0.name, LoweredNames($0.keywords.map(\.name))) }, uniquingKeysWith: { first, _ in first })
 
     /// Every keyword name of every block, once, in `allBlocks` order.
     static let allKeywordNames: [String] = {

@@ -122,9 +122,8 @@ public enum SARIFRenderer {
 
     /// SARIF wants URIs; relative paths stay relative (GitHub resolves them against the checkout).
     static func uri(_ path: String) -> String {
-        var result = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-        result = result.replacingAll(" ", with: "%20")
-        return result
+        let result = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        return result.percentEscaping { $0 == 0x20 }
     }
 }
 
@@ -152,18 +151,39 @@ public enum GitHubRenderer {
     }
 
     static func message(_ text: String) -> String {
-        text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+        text.percentEscaping { $0 == 0x25 || $0 == 0x0D || $0 == 0x0A }
     }
 
     static func property(_ text: String) -> String {
-        message(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+        text.percentEscaping { $0 == 0x25 || $0 == 0x0D || $0 == 0x0A || $0 == 0x3A || $0 == 0x2C }
     }
 }
 
 extension String {
-    /// Replaces every occurrence of `target`.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        return replacing(target, with: replacement)
+    /// The text with each ASCII byte that `escapes` picks written as `%XX` (upper-case hex), in
+    /// one pass that copies the other bytes in runs.
+    func percentEscaping(_ escapes: (UInt8) -> Bool) -> String {
+        let utf8 = self.utf8
+        guard utf8.contains(where: escapes) else { return self }
+        let digits: [Character] = Array("0123456789ABCDEF")
+        var output = ""
+        output.reserveCapacity(utf8.count + 8)
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte < 0x80, escapes(byte) {
+                if runStart != index { output += Substring(utf8[runStart..<index]) }
+                output.append("%")
+                output.append(digits[Int(byte >> 4)])
+                output.append(digits[Int(byte & 0x0F)])
+                utf8.formIndex(after: &index)
+                runStart = index
+            } else {
+                utf8.formIndex(after: &index)
+            }
+        }
+        if runStart != utf8.endIndex { output += Substring(utf8[runStart..<utf8.endIndex]) }
+        return output
     }
 }
