@@ -76,6 +76,24 @@ import Testing
         #expect(count(SemanticRules.valueOutOfRange, instance("    advert_int 300")) == 1)
     }
 
+    /// keepalived 2.2.7 moves a real-time priority outside 1-99 to the nearest bound (with a
+    /// report) instead of ignoring it; the statement's value is what it uses.
+    @Test func realTimePriorityIsClampedNotIgnored() throws {
+        for (written, used) in [("150", 99), ("0", 1), ("-4", 1)] {
+            let result = BinderTestSupport.bind("global_defs {\n    vrrp_rt_priority \(written)\n}\n")
+            let diagnostic = try #require(result.diagnostics(SemanticRules.valueOutOfRange).first)
+            #expect(diagnostic.message.contains("uses \(used), the nearest bound"), "\(diagnostic.message)")
+            #expect(!diagnostic.message.contains("ignored"))
+            let statement = try #require(result.tree.statements.first { $0.keyword == "vrrp_rt_priority" })
+            #expect(statement.value(0)?.number == used)
+        }
+        let inRange = BinderTestSupport.bind("global_defs {\n    checker_rt_priority 50\n}\n")
+        #expect(inRange.diagnostics(SemanticRules.valueOutOfRange).isEmpty)
+        // Other numbers outside their range are still ignored.
+        let nice = BinderTestSupport.bind("global_defs {\n    vrrp_priority 40\n}\n")
+        #expect(try #require(nice.diagnostics(SemanticRules.valueOutOfRange).first).message.contains("ignored"))
+    }
+
     @Test func missingArgumentExitsTwo() throws {
         let diagnostic = try #require(BinderTestSupport.bind(instance("    priority")).diagnostics(SemanticRules.missingArgument).first)
         #expect(diagnostic.message.contains("status 2"))

@@ -152,13 +152,26 @@ struct ArgumentChecker {
                 "'\(word.pointee.text)' is a number followed by other characters (\(Self.format(prefix, scale: scale)) then junk); keepalived -t reports \"invalid number\" and \(consequence)",
                 at: word.pointee.origin.span))
         case .failure(.outOfRange(let value)):
+            let bounds = "[\(Self.format(range.lowerBound, scale: scale)), \(Self.format(range.upperBound, scale: scale))]"
+            if Self.clampingKeywords.contains(row.name) {
+                let nearest = min(max(value, range.lowerBound), range.upperBound)
+                diagnostics.append(Diagnostic(
+                    SemanticRules.valueOutOfRange,
+                    "'\(spec.name)' \(Self.format(value, scale: scale)) is outside \(bounds); keepalived reports it and uses \(Self.format(nearest, scale: scale)), the nearest bound",
+                    at: word.pointee.origin.span))
+                return .number(nearest)
+            }
             diagnostics.append(Diagnostic(
                 SemanticRules.valueOutOfRange,
-                "'\(spec.name)' \(Self.format(value, scale: scale)) is outside [\(Self.format(range.lowerBound, scale: scale)), \(Self.format(range.upperBound, scale: scale))]; keepalived reports it and \(consequence)",
+                "'\(spec.name)' \(Self.format(value, scale: scale)) is outside \(bounds); keepalived reports it and \(consequence)",
                 at: word.pointee.origin.span))
         }
         return nil
     }
+
+    /// Keywords whose handler moves an out-of-range number to the nearest bound (and reports it)
+    /// instead of ignoring it: keepalived 2.2.7's real-time priorities (get_realtime_priority).
+    static let clampingKeywords: Set<String> = ["vrrp_rt_priority", "checker_rt_priority", "bfd_rt_priority"]
 
     /// A schema bound as an integer; huge or infinite bounds become Int.max (never trap).
     static func clamped(_ value: Double) -> Int {
