@@ -126,7 +126,7 @@ struct LayoutBuilder {
         } else {
             store.append(contentsOf: tree.source.bytes[first..<last])
         }
-        trimTrailingCarriageReturns(from: textStart)
+        if comment == nil { trimTrailingCarriageReturns(from: textStart) }
         newLine.text = textStart..<store.count
         if layout == .raw { newLine.rawIndentation = tokens[line.tokens.lowerBound].start..<first }
         newLine.comment = comment.map(trimmedComment)
@@ -136,7 +136,8 @@ struct LayoutBuilder {
     /// A lone `\r` that ends a token (an `@` or `~SEQ(` line keeps it in its token) would become
     /// the `\r` of a `\r\n` once the line is printed with its newline, and the next run would
     /// drop it. keepalived strips carriage returns at the end of every line, so dropping them
-    /// here means the same and prints a fixed point.
+    /// here means the same and prints a fixed point. Before a comment they are not at the end:
+    /// keepalived keeps them (`include \r\r#x` includes the file named by the two CRs).
     private mutating func trimTrailingCarriageReturns(from start: Int) {
         while store.count > start, store[store.count - 1] == 0x0D { store.removeLast() }
     }

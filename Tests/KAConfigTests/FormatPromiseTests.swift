@@ -65,4 +65,34 @@ import Testing
         expectPromisesKept("a {\n} include{\n}\n")
         expectPromisesKept("include\r{}\n")
     }
+
+    /// (4) Found by the long fuzz run of this session: `include` then lone CRs then a comment.
+    /// keepalived skips only spaces and tabs after the keyword's blank, so the CRs are the pattern
+    /// (a file that does not exist); the lexer took them for white space and the formatter
+    /// dropped them, which made the line the plain word `include` (a new route entry).
+    @Test func includePatternOfCarriageReturnsIsKept() {
+        let text = "vrrp_instance A {\n    virtual_routes {\n        include \r\r#x\n        192.0.2.0/24 dev eth0\n    }\n}\n"
+        #expect(expectPromisesKept(text)?.contains("include \r\r #x") == true)
+        expectPromisesKept("include \u{0B}\u{0C}#x\n")
+        expectPromisesKept("include\t \r x.conf\r\r\n")
+        expectPromisesKept("include \r\r\n")
+        expectPromisesKept("include x.conf \r\n")
+        expectPromisesKept("a {\ninclude \r#\n}\n")
+    }
+
+    /// The include pattern token is what keepalived's check_include reads: after the keyword's
+    /// blank, spaces and tabs are skipped; trailing CRs go only at the end of the physical line.
+    @Test func includePatternTokenIsWhatKeepalivedReads() {
+        func pattern(_ text: String) -> String? {
+            let tree = Parser.parse(path: "t.conf", bytes: Array(text.utf8))
+            return tree.tokens.indices.first { tree.tokens[$0].kind == .includePattern }.map { tree.text(of: $0) }
+        }
+        #expect(pattern("include \r\r#x\n") == "\r\r")
+        #expect(pattern("include \u{0B}x.conf\n") == "\u{0B}x.conf")
+        #expect(pattern("include\t\t  x.conf  \n") == "x.conf")
+        #expect(pattern("include x.conf\r\r\n") == "x.conf")
+        #expect(pattern("include x.conf\r \r\n") == "x.conf\r")
+        #expect(pattern("include \r\n") == nil)
+        #expect(pattern("include \"a b\" # c\n") == "\"a b\"")
+    }
 }

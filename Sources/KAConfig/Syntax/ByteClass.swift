@@ -92,6 +92,19 @@ package enum ByteClass {
         return cursor
     }
 
+    /// Where an include pattern that runs to `contentEnd` ends, as keepalived trims its line:
+    /// read_line first drops the CRs at the end of the physical line, then decomment the spaces
+    /// and tabs before the end or the comment (not CR, VT or FF).
+    static func includePatternEnd(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, contentEnd: Int) -> Int {
+        var cursor = contentEnd
+        let atLineEnd = contentEnd == bytes.count || isLineEnd(bytes, contentEnd)
+        if atLineEnd {
+            while cursor > start, bytes[cursor - 1] == 0x0D { cursor -= 1 }
+        }
+        while cursor > start, isSpaceOrTab(bytes[cursor - 1]) { cursor -= 1 }
+        return cursor
+    }
+
     @inline(__always)
     static func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F

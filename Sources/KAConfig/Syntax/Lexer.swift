@@ -232,11 +232,14 @@ struct LexerState {
         }
         if byte == UInt8(ascii: "i"), let keywordEnd = ByteClass.includeKeywordEnd(bytes, from: index) {
             emit(.word, index, keywordEnd)
-            index = keywordEnd
-            lexWhitespace()
-            let patternStart = index
+            // check_include skips the one blank after the keyword, then spaces and tabs only: a
+            // lone CR, VT or FF after them is the pattern's first byte, not white space.
+            var patternStart = keywordEnd + 1
+            while patternStart < bytes.count, ByteClass.isSpaceOrTab(bytes[patternStart]) { patternStart += 1 }
+            emit(.whitespace, keywordEnd, patternStart)
+            index = patternStart
             let contentEnd = ByteClass.endOfUnquotedContent(bytes, from: index)
-            let patternEnd = ByteClass.trimTrailingBlanks(bytes, start: patternStart, end: contentEnd)
+            let patternEnd = ByteClass.includePatternEnd(bytes, start: patternStart, contentEnd: contentEnd)
             if patternEnd > patternStart { emit(.includePattern, patternStart, patternEnd) }
             index = patternEnd
             if contentEnd > patternEnd { emit(.whitespace, patternEnd, contentEnd); index = contentEnd }
