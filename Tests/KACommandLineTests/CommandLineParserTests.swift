@@ -1,0 +1,2 @@
+import KACommandLine
+import Testing
