@@ -59,7 +59,7 @@ import Testing
             (["--notify-timeout", "soon"], "a number is expected"),
             (["--log-level"], "Missing value for '--log-level <log-level>'"),
             (["a.conf", "b.conf"], "Unexpected argument 'b.conf'"),
-            (["--check=yes"], "takes no value"),
+            (["--check=yes"], "does not take any value"),
             (["status", "--check"], "Unknown option '--check'"),
             (["help", "nothing"], "Unknown subcommand 'nothing'"),
             (["--generate-completion-script", "tcsh"], "Please provide one of 'bash', 'zsh' and 'fish'"),
