@@ -12,6 +12,20 @@ public enum CommandLineOutcome: Sendable, Equatable {
     case usageError(String)
 }
 
+extension CommandLineOutcome {
+    /// The command to run; nil for help, version, a script or a usage error.
+    public var parsedCommand: ParsedCommand? {
+        if case .run(let parsed) = self { return parsed }
+        return nil
+    }
+
+    /// The usage error's text; nil for any other outcome.
+    public var usageMessage: String? {
+        if case .usageError(let text) = self { return text }
+        return nil
+    }
+}
+
 /// The options, flags and arguments of one command, by their long names.
 public struct ParsedCommand: Sendable, Equatable {
     public var path: [String]

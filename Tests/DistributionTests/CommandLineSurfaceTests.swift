@@ -117,56 +117,61 @@ import Testing
     /// on stderr; --disable and --enable-only take comma lists and repeats.
     @Test(.enabled(if: built, "the executables are not built (swift build)"))
     func usageErrorsAndRepeatedOptions() throws {
-        let folder = try Toolbox.temporaryFolder("kalint-usage")
-        defer { Toolbox.remove(folder) }
-        let config = folder + "/keepalived.conf"
-        try Toolbox.write("vrrp_instance VI_1 {\n    state Master\n    interface eth0\n    virtual_router_id 300\n}\n", to: config)
-        let cases: [(String, [String], Int32, String)] = [
-            ("kalint", ["--bogus", config], 2, "Error: Unknown option '--bogus'"),
-            ("kalint", ["--format"], 2, "Error: Missing value for '--format <format>'"),
-            ("kalint", ["--fix=now", config], 2, "does not take any value"),
-            ("kafmt", ["--bogus"], 64, "Error: Unknown option '--bogus'"),
-            ("kafmt", ["-w", "--check", config], 64, "Error: --check never writes; use either -w or --check."),
-            ("kafmt", ["-w"], 64, "Error: -w needs file names, not standard input."),
-            ("kafmt", ["-r", "-"], 64, "Error: -r follows includes of named files, not of standard input."),
-        ]
-        for (tool, arguments, status, message) in cases {
-            let result = try Toolbox.run(Self.tool(tool), arguments)
-            #expect(result.status == status, "\(tool) \(arguments): \(result.output)")
-            #expect(result.output.contains(message), "\(tool) \(arguments): \(result.output)")
-            #expect(result.output.contains("See '\(tool) --help' for more information."))
+        try Self.withConfig("vrrp_instance VI_1 {\n    state Master\n    interface eth0\n    virtual_router_id 300\n}\n") { config in
+            let cases: [(String, [String], Int32, String)] = [
+                ("kalint", ["--bogus", config], 2, "Error: Unknown option '--bogus'"),
+                ("kalint", ["--format"], 2, "Error: Missing value for '--format <format>'"),
+                ("kalint", ["--fix=now", config], 2, "does not take any value"),
+                ("kafmt", ["--bogus"], 64, "Error: Unknown option '--bogus'"),
+                ("kafmt", ["-w", "--check", config], 64, "Error: --check never writes; use either -w or --check."),
+                ("kafmt", ["-w"], 64, "Error: -w needs file names, not standard input."),
+                ("kafmt", ["-r", "-"], 64, "Error: -r follows includes of named files, not of standard input."),
+            ]
+            for (tool, arguments, status, message) in cases {
+                let result = try Toolbox.run(Self.tool(tool), arguments)
+                #expect(result.status == status, "\(tool) \(arguments): \(result.output)")
+                #expect(result.output.contains(message), "\(tool) \(arguments): \(result.output)")
+                #expect(result.output.contains("See '\(tool) --help' for more information."))
+            }
+            let all = try Toolbox.run(Self.tool("kalint"), ["--format", "json", "--fail-on", "info", config])
+            #expect(all.status == 1)
+            for rule in ["state-value", "vrid-range"] { #expect(all.output.contains("\"\(rule)\""), "\(rule): \(all.output)") }
+            let quiet = try Toolbox.run(
+                Self.tool("kalint"), ["--disable", "state-value,vrid-range", "--format=json", "--disable", "firewall-hint", config])
+            #expect(quiet.status != 2 && !quiet.output.contains("\"state-value\"") && !quiet.output.contains("\"vrid-range\""), "\(quiet.output)")
+            let only = try Toolbox.run(Self.tool("kalint"), ["--enable-only", "vrid-range", "--enable-only", "KA228", "--format", "json", config])
+            #expect(only.output.contains("\"vrid-range\"") && only.output.contains("\"state-value\""), "\(only.output)")
+            #expect(!only.output.contains("\"firewall-hint\""), "\(only.output)")
+            let formatted = try Toolbox.run(Self.tool("kafmt"), ["-rw", config])
+            #expect(formatted.status == 0, "grouped short flags: \(formatted.output)")
         }
-        let all = try Toolbox.run(Self.tool("kalint"), ["--format", "json", "--fail-on", "info", config])
-        #expect(all.status == 1)
-        for rule in ["state-value", "vrid-range"] { #expect(all.output.contains("\"\(rule)\""), "\(rule): \(all.output)") }
-        let quiet = try Toolbox.run(
-            Self.tool("kalint"), ["--disable", "state-value,vrid-range", "--format=json", "--disable", "firewall-hint", config])
-        #expect(quiet.status != 2 && !quiet.output.contains("\"state-value\"") && !quiet.output.contains("\"vrid-range\""), "\(quiet.output)")
-        let only = try Toolbox.run(Self.tool("kalint"), ["--enable-only", "vrid-range", "--enable-only", "KA228", "--format", "json", config])
-        #expect(only.output.contains("\"vrid-range\"") && only.output.contains("\"state-value\""), "\(only.output)")
-        #expect(!only.output.contains("\"firewall-hint\""), "\(only.output)")
-        let formatted = try Toolbox.run(Self.tool("kafmt"), ["-rw", config])
-        #expect(formatted.status == 0, "grouped short flags: \(formatted.output)")
     }
 
     /// The spellings users already wrote keep working; a value outside the set is a usage error
     /// (exit 2, as before) that names the values.
     @Test(.enabled(if: built, "the executables are not built (swift build)"))
     func spellingsAndUsageErrors() throws {
+        try Self.withConfig("vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 300\n}\n") { config in
+            let warning = try Toolbox.run(Self.tool("kalint"), ["--format", "json", "--fail-on", "warning", config])
+            #expect(warning.status == 1)
+            #expect(warning.output.hasPrefix("{") || warning.output.hasPrefix("["))
+            let source = try Toolbox.run(Self.tool("kalint"), ["--emit", "source", config])
+            #expect(source.status == 0)
+            #expect(source.output == Toolbox.read(config))
+            for arguments in [["--format", "xml", config], ["--fail-on", "fatal", config], ["--emit", "ast", config]] {
+                let usage = try Toolbox.run(Self.tool("kalint"), arguments)
+                #expect(usage.status == 2, "\(arguments)")
+                #expect(usage.output.contains("Please provide one of"), "\(arguments): \(usage.output)")
+            }
+        }
+    }
+
+    /// Runs `body` with a keepalived.conf holding `text` in a scratch folder, removed after.
+    static func withConfig(_ text: String, _ body: (String) throws -> Void) throws {
         let folder = try Toolbox.temporaryFolder("kalint-cli")
         defer { Toolbox.remove(folder) }
         let config = folder + "/keepalived.conf"
-        try Toolbox.write("vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 300\n}\n", to: config)
-        let warning = try Toolbox.run(Self.tool("kalint"), ["--format", "json", "--fail-on", "warning", config])
-        #expect(warning.status == 1)
-        #expect(warning.output.hasPrefix("{") || warning.output.hasPrefix("["))
-        let source = try Toolbox.run(Self.tool("kalint"), ["--emit", "source", config])
-        #expect(source.status == 0)
-        #expect(source.output == Toolbox.read(config))
-        for arguments in [["--format", "xml", config], ["--fail-on", "fatal", config], ["--emit", "ast", config]] {
-            let usage = try Toolbox.run(Self.tool("kalint"), arguments)
-            #expect(usage.status == 2, "\(arguments)")
-            #expect(usage.output.contains("Please provide one of"), "\(arguments): \(usage.output)")
-        }
+        try Toolbox.write(text, to: config)
+        try body(config)
     }
 }

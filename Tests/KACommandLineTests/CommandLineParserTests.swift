@@ -26,15 +26,9 @@ import Testing
 
     let parser = CommandLineParser(root: tool)
 
-    func parsed(_ words: [String]) -> ParsedCommand? {
-        if case .run(let parsed) = parser.parse(words) { return parsed }
-        return nil
-    }
+    func parsed(_ words: [String]) -> ParsedCommand? { parser.parse(words).parsedCommand }
 
-    func usageError(_ words: [String]) -> String? {
-        if case .usageError(let text) = parser.parse(words) { return text }
-        return nil
-    }
+    func usageError(_ words: [String]) -> String? { parser.parse(words).usageMessage }
 
     @Test func aRepeatableOptionKeepsEveryValueInOrder() throws {
         let run = try #require(parsed(["--skip", "a,b", "x.conf", "--skip=c", "--mode", "slow", "--mode", "exact"]))

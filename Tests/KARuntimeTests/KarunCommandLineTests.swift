@@ -9,15 +9,9 @@ import Testing
 @Suite struct KarunCommandLineTests {
     let parser = CommandLineParser(root: KarunInterface.root)
 
-    func parsed(_ words: [String]) -> ParsedCommand? {
-        if case .run(let parsed) = parser.parse(words) { return parsed }
-        return nil
-    }
+    func parsed(_ words: [String]) -> ParsedCommand? { parser.parse(words).parsedCommand }
 
-    func usageError(_ words: [String]) -> String? {
-        if case .usageError(let text) = parser.parse(words) { return text }
-        return nil
-    }
+    func usageError(_ words: [String]) -> String? { parser.parse(words).usageMessage }
 
     @Test func aConfigAloneRunsItAndDefaultsFillTheRest() throws {
         let plain = try #require(parsed(["/etc/k.conf"]))
