@@ -36,18 +36,20 @@ let package = Package(
         // statements -> typed model, the Diagnostic type and its plain-text renderer.
         .target(name: "KAConfig", dependencies: ["KAAddress", "KAJSON"]),
         // kalint's rules (one node, and Fleet: several), the firewall evaluator, the engine and
-        // driver, the JSON/SARIF/GitHub renderers and the rule pages (docs/rules, linked as
-        // Documentation/Pages, embedded in the code).
-        .target(name: "KALint", dependencies: ["KAConfig"], resources: [.embedInCode("Documentation/Pages")]),
-        // kafmt's formatter.
-        .target(name: "KAFormat", dependencies: ["KAConfig"]),
+        // driver, the JSON/SARIF/GitHub renderers, the rule pages (docs/rules, linked as
+        // Documentation/Pages, embedded in the code), and kalint's command-line table.
+        .target(name: "KALint", dependencies: ["KAConfig", "KACommandLine"], resources: [.embedInCode("Documentation/Pages")]),
+        // kafmt's formatter and its command-line table.
+        .target(name: "KAFormat", dependencies: ["KAConfig", "KACommandLine"]),
         // The VRRP engine and the daemon around it run the per-advert path: release builds leave
         // out the run-time exclusivity checks there (about a seventh of karun's user time per
         // advert); debug builds, which run the tests, keep them.
         .target(name: "KAVRRP", dependencies: ["KAAddress"], swiftSettings: releaseWithoutExclusivityChecks),
         // A JSON value with its printer and parser, no Foundation: karun's status, kalsp's protocol.
         .target(name: "KAJSON"),
-        // A command line as a table (parser, help, completions) without Foundation: karun's.
+        // A command line as a table (parser, help, completions) without Foundation: karun's,
+        // kalint's and kafmt's (swift-argument-parser links FoundationEssentials: megabytes of
+        // resident memory).
         .target(name: "KACommandLine"),
         // libnl-3 / libnl-route-3: karun's netlink (addresses, routes, rules, links, macvlan).
         .systemLibrary(
@@ -73,11 +75,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "kalint",
-            dependencies: ["KAConfig", "KALint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KAConfig", "KALint", "KACommandLine"]
         ),
         .executableTarget(
             name: "kafmt",
-            dependencies: ["KAConfig", "KAFormat", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KAConfig", "KAFormat", "KACommandLine"]
         ),
         // The language server (issue 17): LSP over stdio on KAConfig's front end, rules and formatter.
         .target(name: "KALSP", dependencies: ["KAConfig", "KALint", "KAFormat", "KAJSON"]),
@@ -90,7 +92,8 @@ let package = Package(
             ],
             path: "Benchmarks/kabench"
         ),
-        .testTarget(name: "KAConfigTests", dependencies: ["KAConfig", "KALint", "KAFormat"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KAConfigTests", dependencies: ["KAConfig", "KALint", "KAFormat", "KACommandLine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KACommandLineTests", dependencies: ["KACommandLine"]),
         .testTarget(name: "KAVRRPTests", dependencies: ["KAVRRP", "KAConfig"]),
         .testTarget(name: "KARuntimeTests", dependencies: ["KARuntime", "KAConfig", "KALint", "KAVRRP", "KACommandLine"]),
         .testTarget(name: "KALSPTests", dependencies: ["KALSP", "KAJSON", "KAConfig", "KALint", "KAFormat"], exclude: ["Neovim"]),

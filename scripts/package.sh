@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Debian package of the toolchain: release binaries with the Swift standard library
-# linked statically (they run on a machine without Swift), man pages generated from the argument
-# parsers (swift-argument-parser's generate-manual), bash/zsh/fish completions, karun's systemd
-# unit, and the rule pages. Prints the path of the .deb on stdout (everything else on stderr).
+# linked statically (they run on a machine without Swift), the man pages written in packaging/
+# (tests hold kalint's, kafmt's and karun's to their command tables), the bash/zsh/fish
+# completions the tools write from those tables, karun's systemd unit, and the rule pages. Prints
+# the path of the .deb on stdout (everything else on stderr).
 #
 #   scripts/package.sh [OUTPUT_DIR]            release build, own scratch path; default dist/
 #   scripts/package.sh --debug [OUTPUT_DIR]    the debug build in .build, linked again with the
@@ -11,10 +12,10 @@
 #                                              next plain `swift build` links them back)
 #
 # The release build has its own scratch path (.build/package-release), so it never replaces the
-# plain release build that the demo and kabench use. Both link with lld (a SwiftPM toolset):
-# gold warns about mktemp in the static Foundation that swift-argument-parser pulls in.
-# Needs swift, python3, dpkg-deb, dpkg-shlibdeps (dpkg-dev), strip (binutils) and libnl's -dev
-# packages: scripts/setup.sh installs them.
+# plain release build that the demo and kabench use. Both link with lld (a SwiftPM toolset), which
+# packs relative relocations (below).
+# Needs swift, dpkg-deb, dpkg-shlibdeps (dpkg-dev), strip (binutils) and libnl's -dev packages:
+# scripts/setup.sh installs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -82,7 +83,7 @@ if [ $configuration = release ]; then
     # Package.swift hands the commit to the one C file that prints it.
     export KA_GIT_DESCRIBE="$describe"
     flags=(-c release --scratch-path "$scratch" "${static[@]}")
-    for tool in "${tools[@]}" generate-manual; do
+    for tool in "${tools[@]}"; do
         say "building $tool"
         swift build "${flags[@]}" --product "$tool" >&2
     done
@@ -91,11 +92,9 @@ else
     # --static-swift-stdlib carries the static libraries' link entries and would break the next
     # plain link. So the objects are brought up to date by a plain build first (and the commit
     # is left out: it would recompile), then the tools are linked again with the runtime in.
-    # Objects compiled for dynamic linking leave out two libraries of the static Foundation that
-    # swift-argument-parser pulls in; they are named here.
     unset KA_GIT_DESCRIBE
-    flags=(-c debug "${static[@]}" -Xlinker -l_FoundationCollections -Xlinker -l_FoundationCShims)
-    for tool in "${tools[@]}" generate-manual; do
+    flags=(-c debug "${static[@]}")
+    for tool in "${tools[@]}"; do
         say "building $tool"
         swift build --product "$tool" >&2
     done
@@ -122,31 +121,19 @@ mkdir -p "$root/usr/bin" "$doc/rules" \
 for tool in "${tools[@]}"; do
     install -m 0755 "$bin/$tool" "$root/usr/bin/$tool"
     strip --strip-unneeded "$root/usr/bin/$tool"
-    # The man page and the completions come from swift-argument-parser's interface; a tool
-    # without one (it prints no dump) has its page written by hand in packaging/ (karun: its own
-    # table-driven command line, which also writes its completion scripts; kalsp: none).
+    # The man page is written by hand (kalint's, kafmt's and karun's are held to their command
+    # tables by tests); the completions come from the same tables (KACommandLine), for each tool
+    # that answers --generate-completion-script SHELL (kalsp has no options to complete).
     section="${man_section[$tool]:-1}"
-    if ! timeout 10 "$root/usr/bin/$tool" --experimental-dump-help </dev/null 2>/dev/null | grep -q '"serializationVersion"'; then
-        [ -f "packaging/$tool.$section" ] || fail "$tool has neither a swift-argument-parser interface nor packaging/$tool.$section"
-        mkdir -p "$root/usr/share/man/man$section"
-        sed "s/^\\.TH \\([A-Z]*\\) $section \"\"/.TH \\1 $section \"$(date -u -d "@$epoch" +%F)\"/" "packaging/$tool.$section" \
-            | gzip -9n >"$root/usr/share/man/man$section/$tool.$section.gz"
-        if timeout 10 "$root/usr/bin/$tool" --generate-completion-script bash </dev/null >"$work/completion" 2>/dev/null; then
-            install -m 0644 "$work/completion" "$root/usr/share/bash-completion/completions/$tool"
-            "$root/usr/bin/$tool" --generate-completion-script zsh >"$root/usr/share/zsh/vendor-completions/_$tool"
-            "$root/usr/bin/$tool" --generate-completion-script fish >"$root/usr/share/fish/vendor_completions.d/$tool.fish"
-        fi
-        continue
-    fi
+    [ -f "packaging/$tool.$section" ] || fail "$tool has no manual page packaging/$tool.$section"
     mkdir -p "$root/usr/share/man/man$section"
-    # generate-manual runs "TOOL --experimental-dump-help"; the wrapper hands it the tidied dump.
-    printf '#!/bin/sh\nexec python3 "%s" "%s"\n' "$(pwd)/packaging/manual-info.py" "$(pwd)/$root/usr/bin/$tool" >"$work/$tool"
-    chmod +x "$work/$tool"
-    "$bin/generate-manual" "$work/$tool" --section "$section" --date "$(date -u -d "@$epoch" +%F)" \
-        --output-directory - | gzip -9n >"$root/usr/share/man/man$section/$tool.$section.gz"
-    "$root/usr/bin/$tool" --generate-completion-script bash >"$root/usr/share/bash-completion/completions/$tool"
-    "$root/usr/bin/$tool" --generate-completion-script zsh >"$root/usr/share/zsh/vendor-completions/_$tool"
-    "$root/usr/bin/$tool" --generate-completion-script fish >"$root/usr/share/fish/vendor_completions.d/$tool.fish"
+    sed "s/^\\.TH \\([A-Z]*\\) $section \"\"/.TH \\1 $section \"$(date -u -d "@$epoch" +%F)\"/" "packaging/$tool.$section" \
+        | gzip -9n >"$root/usr/share/man/man$section/$tool.$section.gz"
+    if timeout 10 "$root/usr/bin/$tool" --generate-completion-script bash </dev/null >"$work/completion" 2>/dev/null; then
+        install -m 0644 "$work/completion" "$root/usr/share/bash-completion/completions/$tool"
+        "$root/usr/bin/$tool" --generate-completion-script zsh >"$root/usr/share/zsh/vendor-completions/_$tool"
+        "$root/usr/bin/$tool" --generate-completion-script fish >"$root/usr/share/fish/vendor_completions.d/$tool.fish"
+    fi
 done
 install -m 0644 packaging/karun.service "$root/lib/systemd/system/karun.service"
 install -m 0644 docs/rules/*.md "$doc/rules/"

@@ -7,22 +7,44 @@ public enum CommandLineOutcome: Sendable, Equatable {
     case version
     /// Print this shell completion script on stdout and exit 0.
     case completionScript(String)
-    /// Print this on stderr and exit 64 (EX_USAGE, as swift-argument-parser does).
+    /// Print this on stderr and exit with the tool's usage status (karun and kafmt: 64, EX_USAGE,
+    /// as swift-argument-parser does; kalint: 2).
     case usageError(String)
+}
+
+extension CommandLineOutcome {
+    /// The command to run; nil for help, version, a script or a usage error.
+    public var parsedCommand: ParsedCommand? {
+        if case .run(let parsed) = self { return parsed }
+        return nil
+    }
+
+    /// The usage error's text; nil for any other outcome.
+    public var usageMessage: String? {
+        if case .usageError(let text) = self { return text }
+        return nil
+    }
 }
 
 /// The options, flags and arguments of one command, by their long names.
 public struct ParsedCommand: Sendable, Equatable {
     public var path: [String]
-    public var values: [String: String] = [:]
+    /// Each option's values in the order given (one for most: the last one counts).
+    public var options: [String: [String]] = [:]
     public var flags: Set<String> = []
-    /// Positional arguments given, by name; `argument(_:)` falls back to the default.
-    public var arguments: [String: String] = [:]
+    /// Positional words given, by argument name (several for a repeating argument).
+    public var positionals: [String: [String]] = [:]
     var defaults: [String: String] = [:]
 
-    public func value(_ long: String) -> String? { values[long] ?? defaults[long] }
+    /// The option's value: the last one given, else its default.
+    public func value(_ long: String) -> String? { options[long]?.last ?? defaults[long] }
+    /// Every value a repeatable option was given, in order (its default alone when none was).
+    public func values(_ long: String) -> [String] { options[long] ?? defaults[long].map { [$0] } ?? [] }
     public func flag(_ long: String) -> Bool { flags.contains(long) }
-    public func argument(_ name: String) -> String? { arguments[name] ?? defaults["<\(name)>"] }
+    /// The argument's word, else its default.
+    public func argument(_ name: String) -> String? { positionals[name]?.first ?? defaults["<\(name)>"] }
+    /// Every word a repeating argument took (none given: empty).
+    public func arguments(_ name: String) -> [String] { positionals[name] ?? [] }
     /// The subcommand chosen (`run`), or the root's name when it has none.
     public var command: String { path.last ?? "" }
 }
@@ -60,6 +82,12 @@ public struct CommandLineParser: Sendable {
         return parse(words, as: root, path: [root.name])
     }
 
+    /// A usage error found after parsing (options that exclude each other, ...), worded and laid
+    /// out like the parser's own: `Error: MESSAGE`, the usage line, where to find help.
+    public func usageError(_ message: String) -> String {
+        usageText(message, command: root, path: [root.name])
+    }
+
     private func parse(_ words: [String], as command: CommandSpec) -> CommandLineOutcome {
         parse(words, as: command, path: [root.name, command.name])
     }
@@ -71,10 +99,41 @@ public struct CommandLineParser: Sendable {
         var positionals: [String] = []
         var index = 0
         var optionsEnded = false
+
+        /// Records one option as given (`attached`: the value after `=` or a short letter); nil
+        /// when all is well, else what to answer instead of running.
+        func take(_ option: OptionSpec, attached: String?) -> CommandLineOutcome? {
+            if option.long == "help" { return .help(HelpRenderer.help(for: command, path: path)) }
+            if option.long == "version" { return .version }
+            guard option.takesValue else {
+                if let attached {
+                    return usageError("The option '--\(option.long)' does not take any value, but '\(attached)' was specified.", command: command, path: path)
+                }
+                parsed.flags.insert(option.long)
+                return nil
+            }
+            let value: String
+            if let attached {
+                value = attached
+            } else if index < words.count, !Self.looksLikeOption(words[index]) {
+                value = words[index]
+                index += 1
+            } else {
+                return usageError("Missing value for '\(option.synopsis)'", command: command, path: path, option: option)
+            }
+            if let problem = Self.problem(with: value, for: option) { return usageError(problem, command: command, path: path, option: option) }
+            if option.repeatable {
+                parsed.options[option.long, default: []].append(value)
+            } else {
+                parsed.options[option.long] = [value]
+            }
+            return nil
+        }
+
         while index < words.count {
             let word = words[index]
             index += 1
-            if optionsEnded || word == "-" || !word.hasPrefix("-") {
+            if optionsEnded || !Self.looksLikeOption(word) {
                 positionals.append(word)
                 continue
             }
@@ -82,47 +141,44 @@ public struct CommandLineParser: Sendable {
                 optionsEnded = true
                 continue
             }
-            // --name, --name=value, -x, -xVALUE, -x VALUE
-            let option: OptionSpec?
-            var attached: String?
             if word.hasPrefix("--") {
-                let body = word.dropFirst(2)
-                let parts = body.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                option = command.allOptions.first { $0.long == parts[0] }
-                if parts.count == 2 { attached = String(parts[1]) }
-            } else {
-                let letter = word.dropFirst().first!
-                option = command.allOptions.first { $0.short == letter }
-                let rest = word.dropFirst(2)
-                if !rest.isEmpty { attached = String(rest.hasPrefix("=") ? rest.dropFirst() : rest) }
-            }
-            guard let option else { return usageError("Unknown option '\(word)'", command: command, path: path) }
-            if option.long == "help" { return .help(HelpRenderer.help(for: command, path: path)) }
-            if option.long == "version" { return .version }
-            guard option.takesValue else {
-                if attached != nil { return usageError("The flag '\(option.synopsis)' takes no value", command: command, path: path) }
-                parsed.flags.insert(option.long)
+                // --name, --name=value, --name value
+                let parts = word.dropFirst(2).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                guard let option = command.allOptions.first(where: { $0.long == parts[0] }) else {
+                    return usageError("Unknown option '\(word)'", command: command, path: path)
+                }
+                if let outcome = take(option, attached: parts.count == 2 ? String(parts[1]) : nil) { return outcome }
                 continue
             }
-            let value: String
-            if let attached {
-                value = attached
-            } else if index < words.count {
-                value = words[index]
-                index += 1
-            } else {
-                return usageError("Missing value for '\(option.synopsis)'", command: command, path: path)
+            // -x, -xVALUE, -x=VALUE, -x VALUE, and flags grouped: -rw is -r -w.
+            var letters = word.dropFirst()
+            while let letter = letters.first {
+                letters = letters.dropFirst()
+                guard let option = command.allOptions.first(where: { $0.short == letter }) else {
+                    return usageError("Unknown option '-\(letter)'", command: command, path: path)
+                }
+                if option.takesValue {
+                    let attached = letters.isEmpty ? nil : String(letters.hasPrefix("=") ? letters.dropFirst() : letters)
+                    if let outcome = take(option, attached: attached) { return outcome }
+                    break
+                }
+                if let outcome = take(option, attached: nil) { return outcome }
             }
-            if let problem = Self.problem(with: value, for: option) { return usageError(problem, command: command, path: path) }
-            parsed.values[option.long] = value
         }
-        for (position, word) in positionals.enumerated() {
-            guard position < command.arguments.count else {
+        var arguments = command.arguments[...]
+        for word in positionals {
+            guard let argument = arguments.first else {
                 return usageError("Unexpected argument '\(word)'", command: command, path: path)
             }
-            parsed.arguments[command.arguments[position].name] = word
+            parsed.positionals[argument.name, default: []].append(word)
+            if !argument.repeating { arguments = arguments.dropFirst() }
         }
         return .run(parsed)
+    }
+
+    /// `-x`, `--name`, `--`; not `-` (standard input) nor a plain word.
+    static func looksLikeOption(_ word: String) -> Bool {
+        word.hasPrefix("-") && word != "-"
     }
 
     static func problem(with value: String, for option: OptionSpec) -> String? {
@@ -136,14 +192,26 @@ public struct CommandLineParser: Sendable {
             return nil
         case .choice(let values):
             guard !values.contains(value) else { return nil }
-            return "The value '\(value)' is invalid for '\(option.synopsis)'. Please provide one of "
-                + values.map { "'\($0)'" }.joined(separator: ", ")
+            return "The value '\(value)' is invalid for '\(option.synopsis)'. Please provide one of \(listed(values))."
         }
     }
 
-    private func usageError(_ message: String, command: CommandSpec, path: [String]) -> CommandLineOutcome {
+    /// 'a', 'b' or 'c'.
+    static func listed(_ values: [String]) -> String {
+        let quoted = values.map { "'\($0)'" }
+        guard quoted.count > 1 else { return quoted.joined() }
+        return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+    }
+
+    private func usageError(_ message: String, command: CommandSpec, path: [String], option: OptionSpec? = nil) -> CommandLineOutcome {
+        .usageError(usageText(message, command: command, path: path, option: option))
+    }
+
+    /// The option's own line (`Help:  --format <format>  Output format.`) follows an error about
+    /// its value.
+    private func usageText(_ message: String, command: CommandSpec, path: [String], option: OptionSpec? = nil) -> String {
         let name = path.joined(separator: " ")
-        return .usageError(
-            "Error: \(message)\nUsage: \(HelpRenderer.usage(for: command, path: path))\n  See '\(name) --help' for more information.\n")
+        let help = option.map { "Help:  \($0.synopsis)  \($0.help)\n" } ?? ""
+        return "Error: \(message)\n\(help)Usage: \(HelpRenderer.usage(for: command, path: path))\n  See '\(name) --help' for more information.\n"
     }
 }

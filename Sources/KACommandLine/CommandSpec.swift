@@ -1,26 +1,33 @@
 /// A command line described as data: the parser, the help text and the shell completion scripts
-/// all read the same table, so they cannot drift apart. Built for karun, whose memory is a
-/// measured target: swift-argument-parser links FoundationEssentials, which costs a resident
+/// all read the same table, so they cannot drift apart. Built for karun, kalint and kafmt, whose
+/// memory is measured: swift-argument-parser links FoundationEssentials, which costs a resident
 /// daemon about 3.7 MB (a static hello-world with it: 9.1 MB, without: 5.4 MB).
 public struct CommandSpec: Sendable {
     public var name: String
     public var abstract: String
+    /// Paragraphs shown after the abstract in help (exit statuses, ...); each line wrapped alone.
+    public var discussion: String?
     public var arguments: [ArgumentSpec]
     public var options: [OptionSpec]
     public var subcommands: [CommandSpec]
     /// The subcommand that runs when the first word names none (`karun CONFIG` is `karun run CONFIG`).
     public var defaultSubcommand: String?
+    /// The usage line names each option (`kafmt [--write] [--check] [<files> ...]`) rather than
+    /// `[<options>]`: for a command with a few flags, as swift-argument-parser wrote it.
+    public var listsOptionsInUsage: Bool
 
     public init(
-        name: String, abstract: String, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
-        subcommands: [CommandSpec] = [], defaultSubcommand: String? = nil
+        name: String, abstract: String, discussion: String? = nil, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
+        subcommands: [CommandSpec] = [], defaultSubcommand: String? = nil, listsOptionsInUsage: Bool = false
     ) {
         self.name = name
         self.abstract = abstract
+        self.discussion = discussion
         self.arguments = arguments
         self.options = options
         self.subcommands = subcommands
         self.defaultSubcommand = defaultSubcommand
+        self.listsOptionsInUsage = listsOptionsInUsage
     }
 
     public func subcommand(named name: String) -> CommandSpec? {
@@ -37,12 +44,15 @@ public struct ArgumentSpec: Sendable {
     public var help: String
     public var defaultValue: String?
     public var completion: Completion
+    /// Takes every remaining positional word (`kalint FILE...`); only the last argument may.
+    public var repeating: Bool
 
-    public init(_ name: String, help: String, defaultValue: String? = nil, completion: Completion = .file) {
+    public init(_ name: String, help: String, defaultValue: String? = nil, completion: Completion = .file, repeating: Bool = false) {
         self.name = name
         self.help = help
         self.defaultValue = defaultValue
         self.completion = completion
+        self.repeating = repeating
     }
 }
 
@@ -71,22 +81,25 @@ public struct OptionSpec: Sendable {
     public var help: String
     public var defaultValue: String?
     public var completion: Completion
+    /// May be given more than once, each value kept (`--disable a --disable b`); otherwise the
+    /// last one given counts.
+    public var repeatable: Bool
 
     /// A flag: present or not.
     public static func flag(_ long: String, short: Character? = nil, help: String) -> OptionSpec {
-        OptionSpec(long: long, short: short, valueName: nil, valueType: .text, help: help, defaultValue: nil, completion: .none)
+        OptionSpec(long: long, short: short, valueName: nil, valueType: .text, help: help, defaultValue: nil, completion: .none, repeatable: false)
     }
 
     /// An option with a value; a `.choice` completes with its values unless told otherwise.
     public static func value(
         _ long: String, short: Character? = nil, valueName: String? = nil, type: ValueType = .text, help: String,
-        defaultValue: String? = nil, completion: Completion? = nil
+        defaultValue: String? = nil, completion: Completion? = nil, repeatable: Bool = false
     ) -> OptionSpec {
         var offered = completion ?? Completion.none
         if completion == nil, case .choice(let values) = type { offered = .values(values) }
         return OptionSpec(
             long: long, short: short, valueName: valueName ?? long, valueType: type, help: help,
-            defaultValue: defaultValue, completion: offered)
+            defaultValue: defaultValue, completion: offered, repeatable: repeatable)
     }
 
     public var takesValue: Bool { valueName != nil }

@@ -36,11 +36,19 @@ enum CompletionScripts {
             \(function)() {
                 local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
                 local command="" i
-                for ((i = 1; i < COMP_CWORD; i++)); do
-                    case "${COMP_WORDS[i]}" in
-                        \(root.subcommands.map(\.name).joined(separator: "|"))) command="${COMP_WORDS[i]}"; break ;;
-                    esac
-                done
+
+            """
+        if !root.subcommands.isEmpty {
+            text += """
+                    for ((i = 1; i < COMP_CWORD; i++)); do
+                        case "${COMP_WORDS[i]}" in
+                            \(root.subcommands.map(\.name).joined(separator: "|"))) command="${COMP_WORDS[i]}"; break ;;
+                        esac
+                    done
+
+                """
+        }
+        text += """
                 if [[ "$prev" == --generate-completion-script ]]; then
                     COMPREPLY=( $(compgen -W "bash zsh fish" -- "$cur") ); return
                 fi
@@ -91,14 +99,16 @@ enum CompletionScripts {
             for option in command.allOptions {
                 let help = zshEscaped(option.help)
                 let action = option.takesValue ? ":\(zshEscaped(option.valueName ?? option.long)):\(zshAction(option.completion))" : ""
+                // A repeatable option is offered again after it was given ('*'); others once.
                 if let short = option.short {
-                    text += "        '(-\(short) --\(option.long))'{-\(short),--\(option.long)}'[\(help)]\(action)' \\\n"
+                    let once = option.repeatable ? "'*'" : "'(-\(short) --\(option.long))'"
+                    text += "        \(once){-\(short),--\(option.long)}'[\(help)]\(action)' \\\n"
                 } else {
-                    text += "        '--\(option.long)[\(help)]\(action)' \\\n"
+                    text += "        '\(option.repeatable ? "*" : "")--\(option.long)[\(help)]\(action)' \\\n"
                 }
             }
             for argument in command.arguments {
-                text += "        ':\(argument.name):\(zshAction(argument.completion))' \\\n"
+                text += "        '\(argument.repeating ? "*" : ""):\(argument.name):\(zshAction(argument.completion))' \\\n"
             }
             text += "        && return 0\n}\n\n"
         }

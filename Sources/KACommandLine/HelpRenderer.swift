@@ -1,11 +1,16 @@
 /// `--help` text in swift-argument-parser's layout (OVERVIEW, USAGE, ARGUMENTS, OPTIONS,
-/// SUBCOMMANDS; help in a column at 26, wrapped at 80), so karun reads like kalint and kafmt.
+/// SUBCOMMANDS; help in a column at 26, wrapped at 80), as karun, kalint and kafmt printed it
+/// when they were built on it.
 enum HelpRenderer {
     static let width = 80
     static let column = 26
 
     static func help(for command: CommandSpec, path: [String]) -> String {
         var text = wrap("OVERVIEW: \(command.abstract)", width: width).joined(separator: "\n")
+        if let discussion = command.discussion {
+            let lines = discussion.split(separator: "\n", omittingEmptySubsequences: false)
+            text += "\n\n" + lines.map { wrap(String($0), width: width).joined(separator: "\n") }.joined(separator: "\n")
+        }
         text += "\n\nUSAGE: \(usage(for: command, path: path))\n"
         if !command.arguments.isEmpty {
             text += "\nARGUMENTS:\n"
@@ -33,9 +38,20 @@ enum HelpRenderer {
     static func usage(for command: CommandSpec, path: [String]) -> String {
         var words = [path.joined(separator: " ")]
         if !command.subcommands.isEmpty { words.append("<subcommand>") }
-        if !command.options.isEmpty { words.append("[<options>]") }
-        words += command.arguments.map { "[<\($0.name)>]" }
+        if command.listsOptionsInUsage {
+            words += command.options.map(usage(of:))
+        } else if !command.options.isEmpty {
+            words.append("[<options>]")
+        }
+        words += command.arguments.map { "[<\($0.name)>" + ($0.repeating ? " ...]" : "]") }
         return words.joined(separator: " ")
+    }
+
+    /// `[--write]`, `[--format <format>]`, `[--disable <disable> ...]`: the long name, as
+    /// swift-argument-parser's usage line spells an option.
+    static func usage(of option: OptionSpec) -> String {
+        let value = option.valueName.map { " <\($0)>" } ?? ""
+        return "[--\(option.long)\(value)\(option.repeatable ? " ..." : "")]"
     }
 
     static func suffix(values: [String]?, defaultValue: String?) -> String {
@@ -45,14 +61,14 @@ enum HelpRenderer {
         return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
     }
 
-    /// "  NAME    help…", the help wrapped into its column; on the next line when NAME is long.
+    /// "  NAME    help…", the help wrapped into its column; on the next line when NAME reaches it.
     static func entry(_ name: String, _ help: String) -> String {
         let lead = "  " + name
         let lines = wrap(help, width: width - column)
         let pad = String(repeating: " ", count: column)
         var text: String
         var rest = lines[...]
-        if lead.count <= column - 2, let first = rest.first {
+        if lead.count < column, let first = rest.first {
             text = lead + String(repeating: " ", count: column - lead.count) + first + "\n"
             rest = rest.dropFirst()
         } else {

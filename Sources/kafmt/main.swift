@@ -1,4 +1,4 @@
-import ArgumentParser
+import KACommandLine
 import KAConfig
 import KAFormat
 import KAVersion
@@ -9,45 +9,43 @@ import Glibc
 import Darwin
 #endif
 
-/// kafmt: the canonical formatter for keepalived.conf. Argument parsing, output and exit codes
-/// only; the work is in KAFormat (`Formatter`, `FileFormatting`) and KAConfig (`AtomicFileWriter`).
-@main
-struct Kafmt: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "kafmt",
-        abstract: "Format keepalived.conf files in the one canonical style.",
-        discussion: """
-            With no FILE, or with -, reads standard input and writes standard output.
-            Exit status: 0 all well; 1 with --check when a file would change; 2 when a file has a \
-            syntax error (it is left untouched) or cannot be read or written.
-            """,
-        version: ToolchainVersion.text)
+// kafmt: the canonical formatter for keepalived.conf. Argument parsing, output and exit codes
+// only; the work is in KAFormat (`Formatter`, `FileFormatting`, `KafmtInterface` for the command
+// line) and KAConfig (`AtomicFileWriter`).
+struct Kafmt {
+    let request: KafmtInterface.Request
 
-    @Flag(name: [.customShort("w"), .long], help: "Write the result back to each file (atomically, only when it changes).")
-    var write = false
-
-    @Flag(name: .long, help: "List the files that would change and exit 1; write nothing.")
-    var check = false
-
-    @Flag(name: .long, help: "Print a unified diff of the changes instead of the formatted text.")
-    var diff = false
-
-    @Flag(name: [.customShort("r"), .long], help: "Also format the files that each file includes.")
-    var recursive = false
-
-    @Argument(help: "Files to format; - for standard input.")
-    var files: [String] = []
-
-    func validate() throws {
-        if write && check { throw ValidationError("--check never writes; use either -w or --check.") }
-        if write && (files.isEmpty || files.contains("-")) { throw ValidationError("-w needs file names, not standard input.") }
-        if recursive && files.contains("-") { throw ValidationError("-r follows includes of named files, not of standard input.") }
+    /// Reads the words, runs, and returns the exit status.
+    static func main(_ words: [String]) -> Int32 {
+        let parser = CommandLineParser(root: KafmtInterface.root)
+        switch parser.parse(words) {
+        case .help(let text):
+            standardOutput(Array((text + "\n").utf8))
+            return 0
+        case .completionScript(let text):
+            standardOutput(Array(text.utf8))
+            return 0
+        case .version:
+            standardOutput(Array((ToolchainVersion.text + "\n").utf8))
+            return 0
+        case .usageError(let text):
+            standardError(text)
+            return KafmtInterface.usageStatus
+        case .run(let parsed):
+            switch KafmtInterface.request(parsed) {
+            case .success(let request):
+                return Kafmt(request: request).run()
+            case .failure(let problem):
+                standardError(parser.usageError(problem.message))
+                return KafmtInterface.usageStatus
+            }
+        }
     }
 
-    mutating func run() throws {
+    func run() -> Int32 {
         var status: Int32 = 0
         var seen = Set<String>()
-        var queue = files.isEmpty ? ["-"] : files
+        var queue = request.files
         var next = 0
         while next < queue.count {
             let path = queue[next]
@@ -55,13 +53,13 @@ struct Kafmt: ParsableCommand {
             if path != "-" {
                 guard seen.insert(canonicalPath(path)).inserted else { continue }
             }
-            let outcome = path == "-" ? FileFormatting.runStandardInput() : FileFormatting.run(path: path, write: write)
+            let outcome = path == "-" ? FileFormatting.runStandardInput() : FileFormatting.run(path: path, write: request.write)
             status = max(status, report(outcome))
-            if recursive, let tree = outcome.tree {
+            if request.recursive, let tree = outcome.tree {
                 queue.insert(contentsOf: IncludedFiles.matches(in: tree), at: next)
             }
         }
-        if status != 0 { throw ExitCode(status) }
+        return status
     }
 
     /// Prints what the outcome calls for and returns its exit status.
@@ -76,15 +74,15 @@ struct Kafmt: ParsableCommand {
             return 2
         }
         guard let original = outcome.original, let formatted = outcome.formatted else { return 2 }
-        if diff, outcome.changes {
+        if request.diff, outcome.changes {
             standardOutput(UnifiedDiff.diff(
                 old: original, new: formatted, oldName: outcome.path, newName: outcome.path + " (formatted)"))
         }
-        if check {
-            if outcome.changes && !diff { standardOutput(Array((outcome.path + "\n").utf8)) }
+        if request.check {
+            if outcome.changes && !request.diff { standardOutput(Array((outcome.path + "\n").utf8)) }
             return outcome.changes ? 1 : 0
         }
-        if !write && !diff { standardOutput(formatted) }
+        if !request.write && !request.diff { standardOutput(formatted) }
         return 0
     }
 
@@ -121,3 +119,5 @@ private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
         offset += written
     }
 }
+
+exit(Kafmt.main(Array(CommandLine.arguments.dropFirst())))

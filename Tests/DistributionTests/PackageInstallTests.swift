@@ -122,6 +122,8 @@ import Testing
         }
         let kalint = try run(["man", "-P", "cat", "kalint"]).output
         #expect(kalint.contains("human"), "the values of --format are on the page")
+        // The hand-written pages carry the package's date (package.sh fills in .TH's).
+        #expect(kalint.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression) != nil, "\(kalint.suffix(200))")
     }
 
     func checkCompletions() throws {
@@ -138,6 +140,9 @@ import Testing
             script: "/usr/share/bash-completion/completions/kalint", words: ["kalint", "--format", ""],
             environment: Self.plainEnvironment)
         #expect(completed == ["github", "human", "json", "sarif"])
+        let kafmt = try Toolbox.bashCompletions(
+            script: "/usr/share/bash-completion/completions/kafmt", words: ["kafmt", "--re"], environment: Self.plainEnvironment)
+        #expect(kafmt == ["--recursive"])
     }
 }
 

@@ -9,15 +9,9 @@ import Testing
 @Suite struct KarunCommandLineTests {
     let parser = CommandLineParser(root: KarunInterface.root)
 
-    func parsed(_ words: [String]) -> ParsedCommand? {
-        if case .run(let parsed) = parser.parse(words) { return parsed }
-        return nil
-    }
+    func parsed(_ words: [String]) -> ParsedCommand? { parser.parse(words).parsedCommand }
 
-    func usageError(_ words: [String]) -> String? {
-        if case .usageError(let text) = parser.parse(words) { return text }
-        return nil
-    }
+    func usageError(_ words: [String]) -> String? { parser.parse(words).usageMessage }
 
     @Test func aConfigAloneRunsItAndDefaultsFillTheRest() throws {
         let plain = try #require(parsed(["/etc/k.conf"]))
@@ -59,7 +53,7 @@ import Testing
             (["--notify-timeout", "soon"], "a number is expected"),
             (["--log-level"], "Missing value for '--log-level <log-level>'"),
             (["a.conf", "b.conf"], "Unexpected argument 'b.conf'"),
-            (["--check=yes"], "takes no value"),
+            (["--check=yes"], "does not take any value"),
             (["status", "--check"], "Unknown option '--check'"),
             (["help", "nothing"], "Unknown subcommand 'nothing'"),
             (["--generate-completion-script", "tcsh"], "Please provide one of 'bash', 'zsh' and 'fish'"),
