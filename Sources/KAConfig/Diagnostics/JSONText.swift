@@ -22,6 +22,12 @@ public struct JSONText: Sendable {
         return output
     }
 
+    /// `"key":`, escaped straight into the output (no string per key).
+    private mutating func appendKey(_ key: String) {
+        JSONEscape.appendQuoted(key, to: &output)
+        output += ":"
+    }
+
     private mutating func separator() {
         if needsComma[needsComma.count - 1] { output += "," }
         needsComma[needsComma.count - 1] = true
@@ -29,7 +35,7 @@ public struct JSONText: Sendable {
 
     public mutating func beginObject(_ key: String? = nil) {
         separator()
-        if let key { output += Self.quoted(key) + ":" }
+        if let key { appendKey(key) }
         output += "{"
         needsComma.append(false)
     }
@@ -41,7 +47,7 @@ public struct JSONText: Sendable {
 
     public mutating func beginArray(_ key: String? = nil) {
         separator()
-        if let key { output += Self.quoted(key) + ":" }
+        if let key { appendKey(key) }
         output += "["
         needsComma.append(false)
     }
@@ -53,23 +59,26 @@ public struct JSONText: Sendable {
 
     public mutating func field(_ key: String, _ value: String) {
         separator()
-        output += Self.quoted(key) + ":" + Self.quoted(value)
+        appendKey(key)
+        JSONEscape.appendQuoted(value, to: &output)
     }
 
     public mutating func field(_ key: String, _ value: Int) {
         separator()
-        output += Self.quoted(key) + ":" + String(value)
+        appendKey(key)
+        output += String(value)
     }
 
     public mutating func field(_ key: String, _ value: Bool) {
         separator()
-        output += Self.quoted(key) + ":" + (value ? "true" : "false")
+        appendKey(key)
+        output += value ? "true" : "false"
     }
 
     /// A bare value inside an array.
     public mutating func value(_ value: String) {
         separator()
-        output += Self.quoted(value)
+        JSONEscape.appendQuoted(value, to: &output)
     }
 
     public mutating func value(_ value: Int) {
