@@ -126,7 +126,16 @@ struct LayoutBuilder {
         } else {
             store.append(contentsOf: tree.source.bytes[first..<last])
         }
-        if comment == nil { trimTrailingCarriageReturns(from: textStart) }
+        if comment == nil {
+            if tokens[significant.upperBound].kind == .includePattern, store.last == 0x0D {
+                // keepalived keeps a CR that ends an include pattern when blanks follow it
+                // (read_line strips CRs only at the very end, decomment the blanks after):
+                // one space keeps it from becoming the end of the line.
+                store.append(0x20)
+            } else {
+                trimTrailingCarriageReturns(from: textStart)
+            }
+        }
         newLine.text = textStart..<store.count
         if layout == .raw { newLine.rawIndentation = tokens[line.tokens.lowerBound].start..<first }
         newLine.comment = comment.map(trimmedComment)

@@ -78,6 +78,11 @@ import Testing
         expectPromisesKept("include \r\r\n")
         expectPromisesKept("include x.conf \r\n")
         expectPromisesKept("a {\ninclude \r#\n}\n")
+        // Found by the second run: a CR that tabs follow ends the pattern (keepalived strips
+        // CRs only at the very end of the line, then the blanks); printed last it was stripped.
+        #expect(expectPromisesKept("include 1.2\t\t\r\t\t\n") == "include 1.2\t\t\r \n")
+        expectPromisesKept("g {\n}\ninclude x\r \r\n")
+        expectPromisesKept("a {\n    include \r\t\n}\n")
     }
 
     /// The include pattern token is what keepalived's check_include reads: after the keyword's
