@@ -80,10 +80,36 @@ struct LayoutBuilder {
         return first...last
     }
 
-    /// A comment without trailing blanks.
+    /// A comment without trailing blanks, unless dropping them would leave a lone backslash at
+    /// its end: keepalived's decomment pairs each backslash of the line with the byte after it,
+    /// and one left alone at the end is glued to the line's last word (`eth0 # x\ ` means
+    /// `eth0`, `eth0 # x\` means `eth0\`). Then only the CRs keepalived strips at the end of a
+    /// line go.
     private func trimmedComment(_ token: Int) -> Range<Int> {
         let range = tokens[token].range
-        return range.lowerBound..<ByteClass.trimTrailingBlanks(tree.source.bytes, start: range.lowerBound, end: range.upperBound)
+        let bytes = tree.source.bytes
+        let trimmed = ByteClass.trimTrailingBlanks(bytes, start: range.lowerBound, end: range.upperBound)
+        guard trimmed < range.upperBound, Self.endsInLoneBackslash(bytes[range.lowerBound..<trimmed]) else {
+            return range.lowerBound..<trimmed
+        }
+        var end = range.upperBound
+        while end > range.lowerBound, bytes[end - 1] == 0x0D { end -= 1 }
+        if Self.endsInLoneBackslash(bytes[range.lowerBound..<end]) { return range.lowerBound..<trimmed }
+        return range.lowerBound..<end
+    }
+
+    /// Whether pairing each backslash with the byte after it, left to right, leaves one at the end.
+    static func endsInLoneBackslash(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            guard bytes[index] == 0x5C else {
+                index += 1
+                continue
+            }
+            if index + 1 == bytes.endIndex { return true }
+            index += 2
+        }
+        return false
     }
 
     // MARK: Lines kept whole
