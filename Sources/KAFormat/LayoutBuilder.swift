@@ -98,6 +98,21 @@ struct LayoutBuilder {
         return range.lowerBound..<end
     }
 
+    /// keepalived pairs every backslash of a line with the byte after it (decomment), and a lone
+    /// one at the end continues a `$NAME=` definition or is glued to the last word. When the
+    /// text kept ends in a lone backslash that the bytes after it paired in the file
+    /// (`$D=a\\\r `: no continuation), the line stays as written up to its end, less the CRs
+    /// keepalived strips there.
+    private mutating func keepPairingOfLastBackslash(from textStart: Int, first: Int, line: PhysicalLine) {
+        guard Self.endsInLoneBackslash(store[textStart...]), let lastToken = line.tokens.last else { return }
+        let bytes = tree.source.bytes
+        var end = tokens[lastToken].end
+        while end > first, bytes[end - 1] == 0x0D { end -= 1 }
+        guard !Self.endsInLoneBackslash(bytes[first..<end]) else { return }
+        store.removeSubrange(textStart...)
+        store.append(contentsOf: bytes[first..<end])
+    }
+
     /// Whether pairing each backslash with the byte after it, left to right, leaves one at the end.
     static func endsInLoneBackslash(_ bytes: ArraySlice<UInt8>) -> Bool {
         var index = bytes.startIndex
@@ -161,6 +176,7 @@ struct LayoutBuilder {
             } else {
                 trimTrailingCarriageReturns(from: textStart)
             }
+            if layout != .sealed { keepPairingOfLastBackslash(from: textStart, first: first, line: line) }
         }
         newLine.text = textStart..<store.count
         if layout == .raw { newLine.rawIndentation = tokens[line.tokens.lowerBound].start..<first }

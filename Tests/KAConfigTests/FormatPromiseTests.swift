@@ -100,6 +100,17 @@ import Testing
         #expect(expectPromisesKept("a # y\\\\ \nb\n") == "a # y\\\\\nb\n")
     }
 
+    /// (6) Found by the fourth run: a `$NAME=` definition whose value ends in a backslash that a
+    /// CR and a blank pair; keepalived 2.2.7 reads no continuation there (`t` below stays a line
+    /// of its own), but printed without them the definition went on into the next line.
+    @Test func definitionBackslashKeepsWhatPairsIt() {
+        #expect(expectPromisesKept("virtual_server_group e\n$n=\\\r \nt")?.contains("$n=\\\r \n") == true)
+        expectPromisesKept("global_defs {\n$D=a b\\\r \nrouter_id x\n}\n")
+        expectPromisesKept("virtual_server_group e\n$n=x\\\u{0B}\nt\n")
+        // A real continuation stays one.
+        expectPromisesKept("$D=x\\\ny\n$D\n")
+    }
+
     /// The include pattern token is what keepalived's check_include reads: after the keyword's
     /// blank, spaces and tabs are skipped; trailing CRs go only at the end of the physical line.
     @Test func includePatternTokenIsWhatKeepalivedReads() {
