@@ -113,6 +113,19 @@ struct LayoutBuilder {
         store.append(contentsOf: bytes[first..<end])
     }
 
+    /// The same before a comment: keepalived cuts the comment, then strips the spaces and tabs
+    /// before it, so a lone backslash there continues the line unless a byte other than those
+    /// paired it (`$i=\\\r!`); then that byte stays between the text and the comment.
+    private mutating func keepPairingBeforeComment(from textStart: Int, first: Int, commentStart: Int) {
+        guard Self.endsInLoneBackslash(store[textStart...]) else { return }
+        let bytes = tree.source.bytes
+        var end = commentStart
+        while end > first, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard !Self.endsInLoneBackslash(bytes[first..<end]) else { return }
+        store.removeSubrange(textStart...)
+        store.append(contentsOf: bytes[first..<end])
+    }
+
     /// Whether pairing each backslash with the byte after it, left to right, leaves one at the end.
     static func endsInLoneBackslash(_ bytes: ArraySlice<UInt8>) -> Bool {
         var index = bytes.startIndex
@@ -177,6 +190,8 @@ struct LayoutBuilder {
                 trimTrailingCarriageReturns(from: textStart)
             }
             if layout != .sealed { keepPairingOfLastBackslash(from: textStart, first: first, line: line) }
+        } else if let comment, layout != .sealed {
+            keepPairingBeforeComment(from: textStart, first: first, commentStart: tokens[comment].start)
         }
         newLine.text = textStart..<store.count
         if layout == .raw { newLine.rawIndentation = tokens[line.tokens.lowerBound].start..<first }
