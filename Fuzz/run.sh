@@ -3,6 +3,9 @@
 #   Fuzz/run.sh smoke            each target for FUZZ_SECONDS (default 20) on its seeds: CI's bounded run
 #   Fuzz/run.sh long [SECONDS]   each target for SECONDS (default 3600) with a corpus kept in .build/fuzz-corpus
 #   Fuzz/run.sh replay DIR...    replays files (crashes, corpora) through every target, without libFuzzer
+# FUZZ_TIMEOUT=N (seconds, default 1) is the hang limit; on a machine shared with builds, or at
+# a low priority, a run can wait longer than a second for the CPU: use a larger limit there and
+# replay what it reports (run.sh replay) to tell a hang from a wait.
 # FUZZ_TARGETS="fuzz-lint ..." picks targets; in long mode FUZZ_ASAN=0 builds without
 # AddressSanitizer (about 2.7x the executions a second: Swift checks its own memory outside
 # unsafe pointers) and FUZZ_JOBS=N runs N fuzzing processes per target on one corpus.
@@ -45,7 +48,7 @@ for target in "${targets[@]}"; do
     # Swift's backtracer makes AddressSanitizer report a false "unknown-crash" and leaves
     # processes behind: switch it off.
     if ! SWIFT_BACKTRACE=enable=no "$bin/$target" "$corpus" "$(seeds_for "$target")" \
-        -max_total_time="$seconds" -timeout=1 -max_len=65536 -rss_limit_mb=2048 \
+        -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-1}" -max_len=65536 -rss_limit_mb=2048 \
         -artifact_prefix=.build/fuzz-findings/"$target"- -print_final_stats=1 ${jobs[@]+"${jobs[@]}"} 2>"$scratch/$target.log"; then
         echo "$target: FAILED (see $scratch/$target.log and .build/fuzz-findings/)"
         tail -30 "$scratch/$target.log"
