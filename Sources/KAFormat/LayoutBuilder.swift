@@ -126,6 +126,26 @@ struct LayoutBuilder {
         store.append(contentsOf: bytes[first..<end])
     }
 
+    /// `include` with nothing after it but a CR, VT or FF (`include\r\t`) is still an include to
+    /// keepalived (any white space after the keyword counts, and only spaces and tabs are
+    /// stripped before the end or a comment, CRs only at the very end); printed bare it becomes
+    /// the word `include`. Those bytes stay.
+    private mutating func keepIncludeSeparator(from textStart: Int, keyword: Int, line: PhysicalLine, comment: Int?) {
+        let bytes = tree.source.bytes
+        guard tokens[keyword].kind == .word, ByteClass.includeKeywords.contains(where: { $0[...] == bytes[tokens[keyword].range] }),
+            let lastToken = line.tokens.last
+        else { return }
+        var end = comment.map { tokens[$0].start } ?? tokens[lastToken].end
+        if comment == nil {
+            while end > tokens[keyword].end, bytes[end - 1] == 0x0D { end -= 1 }
+        }
+        while end > tokens[keyword].end, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard end > tokens[keyword].end else { return }
+        store.append(contentsOf: bytes[tokens[keyword].end..<end])
+        // A CR last on the line would be stripped with the newline: a blank keeps it.
+        if comment == nil, store.last == 0x0D { store.append(0x20) }
+    }
+
     /// Whether pairing each backslash with the byte after it, left to right, leaves one at the end.
     static func endsInLoneBackslash(_ bytes: ArraySlice<UInt8>) -> Bool {
         var index = bytes.startIndex
@@ -193,6 +213,7 @@ struct LayoutBuilder {
         } else if let comment, layout != .sealed {
             keepPairingBeforeComment(from: textStart, first: first, commentStart: tokens[comment].start)
         }
+        keepIncludeSeparator(from: textStart, keyword: significant.upperBound, line: line, comment: comment)
         newLine.text = textStart..<store.count
         if layout == .raw { newLine.rawIndentation = tokens[line.tokens.lowerBound].start..<first }
         newLine.comment = comment.map(trimmedComment)

@@ -116,6 +116,17 @@ import Testing
         expectPromisesKept("$i=a\\ # c\nb\n")
     }
 
+    /// (7) Found by the run on the final build: `include` then a CR and a tab is an include of
+    /// nothing to keepalived (the CR is the blank after the keyword); printed bare it was a
+    /// route entry `include`.
+    @Test func includeWithOnlyWhiteSpaceAfterItStaysAnInclude() {
+        let text = "s{}vrrp_instance I{virtual_ipaddress{}virtual_routes{include\r\t\n}}"
+        #expect(expectPromisesKept(text)?.contains("include\r \n") == true)
+        expectPromisesKept("a {\n    include\u{0B}\n}\n")
+        expectPromisesKept("a {\n    includer\r\t# c\n}\n")
+        #expect(expectPromisesKept("a {\n    include \t\n}\n") == "a {\n    include\n}\n")
+    }
+
     /// The include pattern token is what keepalived's check_include reads: after the keyword's
     /// blank, spaces and tabs are skipped; trailing CRs go only at the end of the physical line.
     @Test func includePatternTokenIsWhatKeepalivedReads() {

@@ -141,7 +141,7 @@ package enum ByteClass {
 
     static let sequenceHeads: [[UInt8]] = ["~SEQx(", "~SEQ(", "~LST("].map { Array($0.utf8) }
 
-    static let includeKeywords: [[UInt8]] = ["include", "includer", "includem", "includew", "includeb", "includea"]
+    package static let includeKeywords: [[UInt8]] = ["include", "includer", "includem", "includew", "includeb", "includea"]
         .map { Array($0.utf8) }
 
     /// For `include`, `includer`, ... followed by a blank: the index after the keyword.
