@@ -36,6 +36,10 @@ struct LayoutBuilder {
         case .empty:
             lines.append(.blank(required: definitionContinues, depth: depth))
             definitionContinues = false
+        case .blank where KeepalivedLine.isEmptyToReadLine(tree.source.bytes[lineRange(line)]):
+            // Only CRs: read_line sees an empty line, which ends a multi-line definition.
+            lines.append(.blank(required: definitionContinues, depth: depth))
+            definitionContinues = false
         case .blank:
             if definitionContinues {
                 // Inside a multi-line definition keepalived 2.2.7's parent process skips a line of
@@ -80,84 +84,31 @@ struct LayoutBuilder {
         return first...last
     }
 
-    /// A comment without trailing blanks, unless dropping them would leave a lone backslash at
-    /// its end: keepalived's decomment pairs each backslash of the line with the byte after it,
-    /// and one left alone at the end is glued to the line's last word (`eth0 # x\ ` means
-    /// `eth0`, `eth0 # x\` means `eth0\`). Then only the CRs keepalived strips at the end of a
-    /// line go.
+    /// The bytes of a physical line, its newline excluded.
+    private func lineRange(_ line: PhysicalLine) -> Range<Int> {
+        tokens[line.tokens.lowerBound].start..<tokens[line.tokens.upperBound - 1].end
+    }
+
+    /// A comment without its trailing blanks, unless dropping them changes what keepalived reads
+    /// of it: decomment pairs each backslash of the line with the byte after it, and one left
+    /// alone at the end is glued to the line's last word (`eth0 # x\ ` means `eth0`, `eth0 # x\`
+    /// means `eth0\`). Then only the CRs keepalived strips at the end of a line go.
     private func trimmedComment(_ token: Int) -> Range<Int> {
         let range = tokens[token].range
+        let trimmed = ByteClass.trimTrailingBlanks(tree.source.bytes, start: range.lowerBound, end: range.upperBound)
+        return range.lowerBound..<keptEnd(range, candidate: trimmed)
+    }
+
+    /// `candidate` when `bytes[range.lowerBound..<candidate]` reads as `range` does to keepalived,
+    /// else the end of `range` less the CRs that read_line strips anyway.
+    private func keptEnd(_ range: Range<Int>, candidate: Int) -> Int {
         let bytes = tree.source.bytes
-        let trimmed = ByteClass.trimTrailingBlanks(bytes, start: range.lowerBound, end: range.upperBound)
-        guard trimmed < range.upperBound, Self.endsInLoneBackslash(bytes[range.lowerBound..<trimmed]) else {
-            return range.lowerBound..<trimmed
+        if KeepalivedLine.text(of: bytes[range.lowerBound..<candidate]) == KeepalivedLine.text(of: bytes[range]) {
+            return candidate
         }
         var end = range.upperBound
         while end > range.lowerBound, bytes[end - 1] == 0x0D { end -= 1 }
-        if Self.endsInLoneBackslash(bytes[range.lowerBound..<end]) { return range.lowerBound..<trimmed }
-        return range.lowerBound..<end
-    }
-
-    /// keepalived pairs every backslash of a line with the byte after it (decomment), and a lone
-    /// one at the end continues a `$NAME=` definition or is glued to the last word. When the
-    /// text kept ends in a lone backslash that the bytes after it paired in the file
-    /// (`$D=a\\\r `: no continuation), the line stays as written up to its end, less the CRs
-    /// keepalived strips there.
-    private mutating func keepPairingOfLastBackslash(from textStart: Int, first: Int, line: PhysicalLine) {
-        guard Self.endsInLoneBackslash(store[textStart...]), let lastToken = line.tokens.last else { return }
-        let bytes = tree.source.bytes
-        var end = tokens[lastToken].end
-        while end > first, bytes[end - 1] == 0x0D { end -= 1 }
-        guard !Self.endsInLoneBackslash(bytes[first..<end]) else { return }
-        store.removeSubrange(textStart...)
-        store.append(contentsOf: bytes[first..<end])
-    }
-
-    /// The same before a comment: keepalived cuts the comment, then strips the spaces and tabs
-    /// before it, so a lone backslash there continues the line unless a byte other than those
-    /// paired it (`$i=\\\r!`); then that byte stays between the text and the comment.
-    private mutating func keepPairingBeforeComment(from textStart: Int, first: Int, commentStart: Int) {
-        guard Self.endsInLoneBackslash(store[textStart...]) else { return }
-        let bytes = tree.source.bytes
-        var end = commentStart
-        while end > first, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-        guard !Self.endsInLoneBackslash(bytes[first..<end]) else { return }
-        store.removeSubrange(textStart...)
-        store.append(contentsOf: bytes[first..<end])
-    }
-
-    /// `include` with nothing after it but a CR, VT or FF (`include\r\t`) is still an include to
-    /// keepalived (any white space after the keyword counts, and only spaces and tabs are
-    /// stripped before the end or a comment, CRs only at the very end); printed bare it becomes
-    /// the word `include`. Those bytes stay.
-    private mutating func keepIncludeSeparator(from textStart: Int, keyword: Int, line: PhysicalLine, comment: Int?) {
-        let bytes = tree.source.bytes
-        guard tokens[keyword].kind == .word, ByteClass.includeKeywords.contains(where: { $0[...] == bytes[tokens[keyword].range] }),
-            let lastToken = line.tokens.last
-        else { return }
-        var end = comment.map { tokens[$0].start } ?? tokens[lastToken].end
-        if comment == nil {
-            while end > tokens[keyword].end, bytes[end - 1] == 0x0D { end -= 1 }
-        }
-        while end > tokens[keyword].end, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-        guard end > tokens[keyword].end else { return }
-        store.append(contentsOf: bytes[tokens[keyword].end..<end])
-        // A CR last on the line would be stripped with the newline: a blank keeps it.
-        if comment == nil, store.last == 0x0D { store.append(0x20) }
-    }
-
-    /// Whether pairing each backslash with the byte after it, left to right, leaves one at the end.
-    static func endsInLoneBackslash(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            guard bytes[index] == 0x5C else {
-                index += 1
-                continue
-            }
-            if index + 1 == bytes.endIndex { return true }
-            index += 2
-        }
-        return false
+        return end
     }
 
     // MARK: Lines kept whole
@@ -200,24 +151,32 @@ struct LayoutBuilder {
         } else {
             store.append(contentsOf: tree.source.bytes[first..<last])
         }
-        if comment == nil {
-            if tokens[significant.upperBound].kind == .includePattern, store.last == 0x0D {
-                // keepalived keeps a CR that ends an include pattern when blanks follow it
-                // (read_line strips CRs only at the very end, decomment the blanks after):
-                // one space keeps it from becoming the end of the line.
-                store.append(0x20)
-            } else {
-                trimTrailingCarriageReturns(from: textStart)
-            }
-            if layout != .sealed { keepPairingOfLastBackslash(from: textStart, first: first, line: line) }
-        } else if let comment, layout != .sealed {
-            keepPairingBeforeComment(from: textStart, first: first, commentStart: tokens[comment].start)
+        var printedComment = comment.map(trimmedComment)
+        if comment == nil { trimTrailingCarriageReturns(from: textStart) }
+        if layout != .sealed, !readsAsWritten(from: textStart, comment: printedComment, line: line, first: first) {
+            // A CR, VT or FF, a backslash or the blanks at the line's end matter here: the line
+            // is printed as written, less what keepalived strips at its end anyway.
+            let written = first..<lineRange(line).upperBound
+            let end = keptEnd(written, candidate: ByteClass.trimTrailingBlanks(tree.source.bytes, start: first, end: written.upperBound))
+            store.removeSubrange(textStart...)
+            store.append(contentsOf: tree.source.bytes[first..<end])
+            printedComment = nil
         }
-        keepIncludeSeparator(from: textStart, keyword: significant.upperBound, line: line, comment: comment)
         newLine.text = textStart..<store.count
         if layout == .raw { newLine.rawIndentation = tokens[line.tokens.lowerBound].start..<first }
-        newLine.comment = comment.map(trimmedComment)
+        newLine.comment = printedComment
         lines.append(newLine)
+    }
+
+    /// Whether keepalived reads the printed text and comment as it reads the line from `first`
+    /// on (the indentation before it is printed apart).
+    private func readsAsWritten(from textStart: Int, comment: Range<Int>?, line: PhysicalLine, first: Int) -> Bool {
+        var printed = Array(store[textStart...])
+        if let comment {
+            printed.append(0x20)
+            printed.append(contentsOf: tree.source.bytes[comment])
+        }
+        return KeepalivedLine.text(of: printed) == KeepalivedLine.text(of: tree.source.bytes[first..<lineRange(line).upperBound])
     }
 
     /// A lone `\r` that ends a token (an `@` or `~SEQ(` line keeps it in its token) would become

@@ -4,18 +4,6 @@ import Testing
 
 /// Garbled and hostile rulesets: parsing and checking must finish, quickly, without crashing.
 @Suite struct FirewallFuzzTests {
-    /// A small deterministic generator, so a failure can be replayed.
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let needs: [(VRRPTrafficNeed, String?)] = [
         (FirewallFixture.multicast(), "192.0.2.2"),
         (FirewallFixture.multicast(interface: nil), nil),

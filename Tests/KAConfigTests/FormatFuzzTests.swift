@@ -5,25 +5,13 @@ import Testing
 /// Mutated configurations (deterministic): the formatter never crashes or hangs, and whatever it
 /// formats is stable and keeps every word, comment and logical line.
 @Suite struct FormatFuzzTests {
-    /// SplitMix64: a fixed sequence, so a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     static let alphabet: [[UInt8]] = ["{", "}", " ", "\t", "\n", "\r\n", "#", "!", "\"", "'", "\\", "$X", "${Y}", "@main ",
         "~SEQ(i,1,2) ", "$D=a \\\n", "include x\n", "\u{0B}", "word", "\n\n", "\\#"].map { Array($0.utf8) }
 
     @Test func mutatedInputsAreHandled() throws {
         let seeds = FormatGoldenTests.cases.compactMap { FormatTestSupport.read($0 + ".input.conf") }
         try #require(!seeds.isEmpty)
-        var generator = Generator(state: 0x4B41_464D_54)
+        var generator = SplitMix(state: 0x4B41_464D_54)
         var formattedCount = 0
         for round in 0..<1500 {
             var bytes = seeds[round % seeds.count]

@@ -141,15 +141,24 @@ package enum ByteClass {
 
     static let sequenceHeads: [[UInt8]] = ["~SEQx(", "~SEQ(", "~LST("].map { Array($0.utf8) }
 
-    package static let includeKeywords: [[UInt8]] = ["include", "includer", "includem", "includew", "includeb", "includea"]
+    static let includeKeywords: [[UInt8]] = ["include", "includer", "includem", "includew", "includeb", "includea"]
         .map { Array($0.utf8) }
 
-    /// For `include`, `includer`, ... followed by a blank: the index after the keyword.
+    /// For `include`, `includer`, ... followed by white space (`isspace`, as check_include
+    /// asks): the index after the keyword. A CR counts unless read_line strips it, that is
+    /// unless only CRs follow it to the end of the line.
     @inline(__always)
     static func includeKeywordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         for keyword in includeKeywords where hasPrefix(bytes, at: from, keyword) {
             let end = from + keyword.count
-            if end < bytes.count, isSpaceOrTab(bytes[end]) || bytes[end] == 0x0B || bytes[end] == 0x0C { return end }
+            guard end < bytes.count else { continue }
+            let byte = bytes[end]
+            if isSpaceOrTab(byte) || byte == 0x0B || byte == 0x0C { return end }
+            if byte == 0x0D {
+                var cursor = end
+                while cursor < bytes.count, bytes[cursor] == 0x0D { cursor += 1 }
+                if cursor < bytes.count, bytes[cursor] != 0x0A { return end }
+            }
         }
         return nil
     }

@@ -127,8 +127,9 @@ struct LexerState {
     }
 
     mutating func lexNewline(width: Int) {
-        // An empty physical line ends a multi-line definition early.
-        if inDefinitionContinuation, tokens.last.map({ $0.kind == .newline }) ?? true {
+        // An empty physical line ends a multi-line definition early; read_line has dropped the
+        // CRs of a line of CRs, which is empty to it too.
+        if inDefinitionContinuation, KeepalivedLine.isEmptyToReadLine(bytes[(lineStarts.last ?? 0)..<index]) {
             inDefinitionContinuation = false
         }
         endLine()
