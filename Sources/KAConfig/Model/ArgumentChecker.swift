@@ -153,7 +153,7 @@ struct ArgumentChecker {
                 at: word.pointee.origin.span))
         case .failure(.outOfRange(let value)):
             let bounds = "[\(Self.format(range.lowerBound, scale: scale)), \(Self.format(range.upperBound, scale: scale))]"
-            if Self.clampingKeywords.contains(row.name) {
+            if row.clampsOutOfRange {
                 let nearest = min(max(value, range.lowerBound), range.upperBound)
                 diagnostics.append(Diagnostic(
                     SemanticRules.valueOutOfRange,
@@ -168,10 +168,6 @@ struct ArgumentChecker {
         }
         return nil
     }
-
-    /// Keywords whose handler moves an out-of-range number to the nearest bound (and reports it)
-    /// instead of ignoring it: keepalived 2.2.7's real-time priorities (get_realtime_priority).
-    static let clampingKeywords: Set<String> = ["vrrp_rt_priority", "checker_rt_priority", "bfd_rt_priority"]
 
     /// A schema bound as an integer; huge or infinite bounds become Int.max (never trap).
     static func clamped(_ value: Double) -> Int {

@@ -36,6 +36,7 @@ public final class KeywordRow: Sendable {
     let minimumArguments: Int
     let maximumArguments: Int?
     let missingArgumentExits: Bool
+    let clampsOutOfRange: Bool
     let knownIn227: Bool
     let isDeprecated: Bool
     /// The name rules of the block this keyword opens, if it is a named block.
@@ -51,6 +52,7 @@ public final class KeywordRow: Sendable {
         self.minimumArguments = spec.minimumArguments
         self.maximumArguments = spec.maximumArguments
         self.missingArgumentExits = spec.missingArgumentExits
+        self.clampsOutOfRange = spec.outOfRange == .clampedToBound
         self.knownIn227 = spec.knownIn227
         self.isDeprecated = spec.deprecatedBy != nil
         self.namedBlockRule = NamedBlockRule.byKeyword[spec.name]

@@ -10,7 +10,9 @@ public enum KeywordReference {
             "keepalived master), which 2.2.7 reports as `Unknown keyword`. A build option in the last column",
             "means keepalived only installs the keyword when built with it.",
             "",
-            "Argument notation: `<name: type>` required, `[name: type]` optional, `...` repeats.",
+            "Argument notation: `<name: type>` required, `[name: type]` optional, `...` repeats. A number",
+            "outside its range makes keepalived ignore the line, except where the row says it takes the",
+            "nearest bound.",
             "",
         ]
         let total = KeepalivedSchema.allBlocks.reduce(0) { $0 + $1.keywords.count }
@@ -25,7 +27,7 @@ public enum KeywordReference {
             lines.append("|---|---|---|---|---|---|---|---|---|")
             for row in block.keywords {
                 let cells = [
-                    "`\(row.name)`", kind(row.kind), arguments(row.arguments), row.defaultValue ?? "",
+                    "`\(row.name)`", kind(row.kind), arguments(row.arguments) + outOfRangeNote(row.outOfRange), row.defaultValue ?? "",
                     row.deprecatedBy.map { "`\($0)`" } ?? "", row.since, row.knownIn227 ? "yes" : "no",
                     row.buildFeature?.rawValue ?? "", row.summary,
                 ]
@@ -51,6 +53,13 @@ public enum KeywordReference {
         case .script: "script"
         case .block(let name): "block [\(name)](#\(anchor(name)))"
         case .valueBlock(let syntax): "entries: \(syntax.rawValue)"
+        }
+    }
+
+    static func outOfRangeNote(_ handling: OutOfRangeHandling) -> String {
+        switch handling {
+        case .ignored: ""
+        case .clampedToBound: " (out of range: nearest bound)"
         }
     }
 

@@ -99,6 +99,15 @@ public enum KeywordKind: Sendable, Hashable {
     case valueBlock(EntrySyntax)
 }
 
+/// What a keyword's handler does with a number outside its range.
+public enum OutOfRangeHandling: String, Sendable, Hashable {
+    /// Reported, and the line is ignored (keepalived keeps the default or the earlier value).
+    case ignored
+    /// Reported, and the nearest bound is used (keepalived 2.2.7's real-time priorities,
+    /// get_realtime_priority).
+    case clampedToBound
+}
+
 /// One keyword row.
 public struct KeywordSpec: Sendable, Hashable {
     public var name: String
@@ -122,6 +131,9 @@ public struct KeywordSpec: Sendable, Hashable {
     /// Whether keepalived exits (status 2) when a required argument is missing, as most handlers do;
     /// false where the handler checks and goes on. Set per block from `MissingArgument`.
     public var missingArgumentExits = true
+    /// What keepalived does with a number outside the argument's range: most handlers report it
+    /// and ignore the line; a few move it to the nearest bound.
+    public var outOfRange = OutOfRangeHandling.ignored
 
     public init(
         _ name: String, _ kind: KeywordKind = .value, args: [ArgumentSpec] = [], default defaultValue: String? = nil,

@@ -208,7 +208,8 @@ extension KeepalivedSchema {
                 R.flag("\(process)_no_swap", "Lock the \(process) process in memory.", since: since, requires: feature),
                 R.value(
                     "\(process)_rt_priority", "Real-time (SCHED_RR) priority of the \(process) process.",
-                    [R.req("priority", .integer(1...99))], since: "2.0.0", requires: feature),
+                    [R.req("priority", .integer(1...99))], since: "2.0.0", requires: feature
+                ).clampingOutOfRange(),
                 R.value(
                     "\(process)_cpu_affinity", "CPUs the \(process) process may run on.",
                     [R.some("cpu", .unsigned(0...1023))], since: "2.0.17", requires: feature),

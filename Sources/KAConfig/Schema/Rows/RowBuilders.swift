@@ -90,3 +90,12 @@ enum SchemaRow {
             summary: summary, requires: feature)
     }
 }
+
+extension KeywordSpec {
+    /// The row, for a handler that moves an out-of-range number to the nearest bound.
+    func clampingOutOfRange() -> KeywordSpec {
+        var row = self
+        row.outOfRange = .clampedToBound
+        return row
+    }
+}
