@@ -44,10 +44,15 @@ struct LayoutBuilder {
             if definitionContinues {
                 // Inside a multi-line definition keepalived 2.2.7's parent process skips a line of
                 // blanks while its children (which read a copy where it became empty) end the
-                // definition there. Only the line exactly as written keeps both readings.
-                lines.append(LayoutLine(
-                    kind: .comment, depth: 0, text: tokens[line.tokens.lowerBound].start..<tokens[line.tokens.upperBound - 1].end,
-                    startDepth: depth, endDepth: depth))
+                // definition there. Only the line exactly as written keeps both readings, less
+                // the CRs read_line strips at its end.
+                var text = lineRange(line)
+                while text.upperBound > text.lowerBound, tree.source.bytes[text.upperBound - 1] == 0x0D {
+                    text = text.lowerBound..<(text.upperBound - 1)
+                }
+                lines.append(LayoutLine(kind: .comment, depth: 0, text: text, startDepth: depth, endDepth: depth))
+                // A VT or FF is text to keepalived: the line is the definition's last.
+                if !KeepalivedLine.text(of: tree.source.bytes[text]).isEmpty { definitionContinues = false }
             } else {
                 lines.append(.blank(required: false, depth: depth))
             }

@@ -136,6 +136,11 @@ import Testing
         expectPromisesKept("$n=\\\n\r\r\nfoo\n")
         expectPromisesKept("$n=a\\\n\r\n$n\n")
         expectPromisesKept("global_defs {\n$n=\\\n\r\r\n}\n")
+        // Found by this session's run: a line of a VT and a CR is not empty (read_line strips
+        // only the CR, and the VT is the definition's last line); the CR went one run later.
+        #expect(expectPromisesKept("$n=\\\n\u{0B}\r") == "$n=\\\n\u{0B}\n")
+        expectPromisesKept("$n=\\\n\u{0B}\r\nfoo\n$n\n")
+        expectPromisesKept("$n=\\\n\u{0C}\t\r\n  bar\n$n\n")
     }
 
     /// (9) Found by the same run: a `$NAME` reference ends only at a space, tab, `,`, `)` or the
@@ -181,6 +186,10 @@ import Testing
         #expect(foo.map { tree.tokens[$0].kind } == .word)
         let continued = Parser.parse(path: "t.conf", bytes: Array("$n=a\\\n\r\tfoo\n".utf8))
         #expect(continued.tokens.contains { $0.kind == .definitionContinuation })
+        // A line of a VT is the definition's last (keepalived does not strip a VT).
+        let vertical = Parser.parse(path: "t.conf", bytes: Array("$n=a\\\n\u{0B}\nfoo\n".utf8))
+        #expect(vertical.tokens.indices.first { vertical.text(of: $0) == "foo" }.map { vertical.tokens[$0].kind } == .word)
+        #expect(expectPromisesKept("$n=\\\n\u{0B}\nfoo\n$n\n") == "$n=\\\n\u{0B}\nfoo\n$n\n")
     }
 
     /// `KeepalivedLine` (the formatter's reading of a line) and the expander's `LineText.decomment`

@@ -127,10 +127,15 @@ struct LexerState {
     }
 
     mutating func lexNewline(width: Int) {
-        // An empty physical line ends a multi-line definition early; read_line has dropped the
-        // CRs of a line of CRs, which is empty to it too.
-        if inDefinitionContinuation, KeepalivedLine.isEmptyToReadLine(bytes[(lineStarts.last ?? 0)..<index]) {
-            inDefinitionContinuation = false
+        // An empty physical line ends a multi-line definition early (read_line has dropped the
+        // CRs of a line of CRs, which is empty to it too), and so does one of white space that
+        // keepalived does not strip (a VT or FF), which is the definition's last line.
+        if inDefinitionContinuation {
+            let line = bytes[(lineStarts.last ?? 0)..<index]
+            let text = KeepalivedLine.text(of: line)
+            if KeepalivedLine.isEmptyToReadLine(line) || (!text.isEmpty && text.last != UInt8(ascii: "\\")) {
+                inDefinitionContinuation = false
+            }
         }
         endLine()
         emit(.newline, index, index + width)
