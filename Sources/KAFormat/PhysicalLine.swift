@@ -109,7 +109,19 @@ extension PhysicalLine {
             if let comment { return .comment(token: comment) }
             return .blank
         }
+        if layout == .free, let comment, endsInLoneBackslash(tree.bytes(of: comment)) {
+            // keepalived glues a lone backslash at the end of the comment to the word before the
+            // comment: splitting the line or joining a brace would move it to another word.
+            layout = .verbatim
+        }
         return .code(layout, comment: comment)
+    }
+
+    /// Whether decomment, pairing each backslash with the byte after it, leaves one at the end
+    /// (the CRs read_line strips first do not pair it).
+    static func endsInLoneBackslash(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.contains(UInt8(ascii: "\\")) else { return false }
+        return KeepalivedLine.text(of: bytes).last == UInt8(ascii: "\\")
     }
 
     /// Space and tab only: what keepalived strips at the start of a line.
