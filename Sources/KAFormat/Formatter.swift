@@ -21,12 +21,26 @@ import KAConfig
 ///   and all: keepalived's parent process skips it while its children end the definition there.
 /// - A file with CRLF line ends throughout keeps CRLF; any other file gets LF.
 /// - A file with a syntax error (any KA1xx error) is refused, not formatted.
+/// - The output is read as keepalived reads it, beside the input (`MeaningCheck`); a layout that
+///   would read differently is refused as a kafmt bug.
 public enum Formatter {
     public static let indentWidth = 4
     /// Files above this size (512 MiB) are refused.
     public static let maximumFileSize = 1 << 29
 
+    /// The canonical bytes, once the readings of input and output agree (`MeaningCheck`); a
+    /// layout that would change them is refused as a kafmt bug.
     public static func format(_ tree: SyntaxTree) -> FormatResult {
+        let result = layout(tree)
+        guard let bytes = result.bytes, bytes != tree.source.bytes else { return result }
+        if let difference = MeaningCheck.firstDifference(original: tree, formatted: bytes) { return .refused([difference]) }
+        return result
+    }
+
+    /// The layout alone, without the reading check: for `isFormatted` (kalint asks it of every
+    /// file, where the check would double the cost) and for the fuzzer, which checks the
+    /// promises itself and must see a broken one rather than a refusal.
+    package static func layout(_ tree: SyntaxTree) -> FormatResult {
         let errors = tree.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { return .refused(errors) }
         // Layout offsets are 32-bit; no configuration comes near this.
@@ -63,7 +77,7 @@ public enum Formatter {
     /// when kafmt refuses it. kalint and karun use this to tell a user that a file is not
     /// formatted, with exactly kafmt's code.
     public static func isFormatted(_ tree: SyntaxTree) -> Bool? {
-        format(tree).bytes.map { $0 == tree.source.bytes }
+        layout(tree).bytes.map { $0 == tree.source.bytes }
     }
 
     /// CRLF when every line of the file ends in CRLF, LF otherwise.

@@ -141,6 +141,10 @@ public struct LogicalLine: Sendable, Hashable {
     var storedText: String?
     public var origin: Origin
 
+    /// The line's text is not just its words joined by single spaces (a quoted word, a run of
+    /// blanks): comparing the words alone does not compare the text.
+    package var hasOwnText: Bool { storedText != nil }
+
     public var words: WordList {
         get {
             switch kind {

@@ -1,0 +1,126 @@
+import KAConfig
+
+/// kafmt's last guard of its promise that formatting never changes what keepalived reads: before
+/// the output is used, the input and the output are both read as keepalived reads them (the
+/// expander: definitions, sequences, conditionals, comments and the byte rules at line ends) and
+/// their logical lines are compared word for word, with the expansion findings and the include
+/// patterns. Line numbers and layout may differ; nothing else may. A difference is a kafmt bug,
+/// and the file is refused rather than written.
+///
+/// Lines under an `@id` prefix are read once for each id the file names (up to
+/// `maximumConfigIDs`), so that a change inside a line that the default reading drops is seen too.
+enum MeaningCheck {
+    static let rule = DiagnosticRule(
+        code: "KAFMT", slug: "layout-changes-meaning", severity: .error,
+        summary: "kafmt's layout of the file would change what keepalived reads; the file is left as it is.")
+
+    static let maximumConfigIDs = 4
+
+    /// A diagnostic at the first line whose reading differs, or nil when the readings agree.
+    static func firstDifference(original tree: SyntaxTree, formatted: [UInt8]) -> Diagnostic? {
+        for configID in [nil] + conditionalIDs(tree) {
+            // Neither reading keeps syntax trees: the output's is dropped once it is read.
+            let options = ExpansionOptions(configID: configID, keepsSyntaxTrees: false)
+            let before = Expander.expand(tree: tree, options: options, fileSystem: PatternEchoFileSystem())
+            let after = Expander.expand(
+                tree: Parser.parse(path: tree.source.path, bytes: formatted), options: options, fileSystem: PatternEchoFileSystem())
+            if let difference = Reading.firstDifference(before, after) { return diagnostic(difference.origin, tree: tree) }
+        }
+        return nil
+    }
+
+    private static func diagnostic(_ origin: Origin?, tree: SyntaxTree) -> Diagnostic {
+        let start = SourceLocation(line: 1, column: 1)
+        let span = origin.map(\.span) ?? SourceSpan(file: tree.source.path, start: start, end: start)
+        return Diagnostic(
+            rule,
+            "kafmt's layout would change what keepalived reads from here on; the file is left as it is. This is a kafmt bug: please report it with the file",
+            at: span)
+    }
+
+    /// The ids of the file's `@id` and `@^id` lines, in order of first use.
+    static func conditionalIDs(_ tree: SyntaxTree) -> [String] {
+        var ids: [String] = []
+        for index in tree.tokens.indices where tree.tokens[index].kind == .conditional {
+            var text = Substring(tree.text(of: index).dropFirst())
+            if text.hasPrefix("^") { text = text.dropFirst() }
+            let id = String(text.prefix { $0 != " " && $0 != "\t" })
+            if !id.isEmpty, !ids.contains(id) { ids.append(id) }
+            if ids.count == maximumConfigIDs { break }
+        }
+        return ids
+    }
+}
+
+/// What keepalived's parser is handed: the logical lines (kind, text and words), the codes of the
+/// expansion findings in order, and the include patterns met.
+private struct Reading {
+    /// Where the readings part: the input's line, when there is one.
+    struct Difference {
+        var origin: Origin?
+    }
+
+    static func firstDifference(_ before: ExpandedConfig, _ after: ExpandedConfig) -> Difference? {
+        for (old, new) in zip(before.lines, after.lines) where !same(old, new) { return Difference(origin: old.origin) }
+        if before.lines.count != after.lines.count {
+            return Difference(origin: before.lines.count > after.lines.count ? before.lines[after.lines.count].origin : nil)
+        }
+        if before.diagnostics.map(\.rule.code) != after.diagnostics.map(\.rule.code) { return Difference() }
+        let includes = { (reading: ExpandedConfig) in Set(reading.files.keys.filter(PatternEchoFileSystem.isEcho)) }
+        if includes(before) != includes(after) { return Difference() }
+        return nil
+    }
+
+    static func same(_ old: LogicalLine, _ new: LogicalLine) -> Bool {
+        guard old.kind == new.kind, old.wordCount == new.wordCount else { return false }
+        for (a, b) in zip(old.words, new.words) where a.text != b.text || a.isQuoted != b.isQuoted { return false }
+        // Equal words joined by single spaces are equal texts; only lines with text of their
+        // own need the text compared.
+        guard old.hasOwnText || new.hasOwnText else { return true }
+        return blanksCollapsed(old.text) == blanksCollapsed(new.text)
+    }
+
+    /// The text script keywords re-split, with each run of spaces and tabs as one space: the
+    /// formatter joins tokens with one space, which their shell-like splitting reads the same
+    /// (it keeps the blanks of quoted strings, which the formatter never touches).
+    static func blanksCollapsed(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        var pendingBlank = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                pendingBlank = true
+                continue
+            }
+            if pendingBlank, !result.isEmpty { result.append(0x20) }
+            pendingBlank = false
+            result.append(byte)
+        }
+        return result
+    }
+}
+
+/// Answers every include pattern with one empty file named after the pattern and the directory it
+/// is resolved in, so that the readings compare the patterns themselves without touching the disk.
+private struct PatternEchoFileSystem: ConfigFileSystem {
+    static let root = "/kafmt-include"
+
+    static func isEcho(_ path: String) -> Bool { path.hasPrefix(root + "/") }
+
+    func readFile(_ path: String) throws -> [UInt8] {
+        guard Self.isEcho(path) else { throw ConfigFileSystemError(path: path, reason: "No such file or directory") }
+        return []
+    }
+
+    func glob(_ pattern: String, relativeTo directory: String) -> [String] {
+        let key = Array(directory.utf8) + [0] + Array(pattern.utf8)
+        let digits = Array("0123456789abcdef".utf8)
+        var name = Array((Self.root + "/").utf8)
+        for byte in key { name += [digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
+        return [String(decoding: name, as: UTF8.self)]
+    }
+
+    func fileKind(_ path: String) -> ConfigFileKind {
+        if path == Self.root { return .directory }
+        return Self.isEcho(path) ? .regular : .missing
+    }
+}

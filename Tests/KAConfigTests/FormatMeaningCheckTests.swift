@@ -1,0 +1,51 @@
+import Testing
+@testable import KAConfig
+@testable import KAFormat
+
+/// kafmt's reading check (`MeaningCheck`): it sees every kind of change in what keepalived reads,
+/// and none where only the layout changed.
+@Suite struct FormatMeaningCheckTests {
+    func difference(_ original: String, _ formatted: String) -> Diagnostic? {
+        let tree = Parser.parse(path: "/etc/keepalived/keepalived.conf", bytes: Array(original.utf8))
+        return MeaningCheck.firstDifference(original: tree, formatted: Array(formatted.utf8))
+    }
+
+    @Test func layoutAloneIsNoDifference() {
+        #expect(difference("vrrp_instance A { state MASTER\n  priority   100 } # c\n", "vrrp_instance A {\n    state MASTER\n    priority 100\n} # c\n") == nil)
+        #expect(difference("$D=eth0\nglobal_defs {\nrouter_id $D\n}\n", "$D=eth0\n\nglobal_defs {\n    router_id $D\n}\n") == nil)
+        #expect(difference("include a/*.conf\n", "include a/*.conf\n") == nil)
+    }
+
+    @Test func aChangedWordIsSeenAtItsLine() throws {
+        let found = try #require(difference("global_defs {\n  router_id a\n}\n", "global_defs {\n    router_id b\n}\n"))
+        #expect(found.rule == MeaningCheck.rule)
+        #expect(found.span.start.line == 2)
+    }
+
+    @Test func byteRulesAtLineEndsAreSeen() {
+        // $n then a VT is not a reference; without the VT it expands.
+        #expect(difference("$n=x\nglobal_defs {\n router_id $n\u{0B}\n}\n", "$n=x\nglobal_defs {\n router_id $n\n}\n") != nil)
+        // A comment's lone backslash is glued to the word before it.
+        #expect(difference("global_defs {\n router_id a # c\\\n}\n", "global_defs {\n router_id a # c\n}\n") != nil)
+        // A quoted word is not the same as the bare word.
+        #expect(difference("global_defs {\n router_id \"a\"\n}\n", "global_defs {\n router_id a\n}\n") != nil)
+        // A lost line.
+        #expect(difference("a\nb\n", "a\n") != nil)
+    }
+
+    @Test func includePatternsAreCompared() {
+        #expect(difference("include a.conf\n", "include b.conf\n") != nil)
+        #expect(difference("include \r\r#x\n", "include #x\n") != nil)
+    }
+
+    @Test func linesUnderAnotherNodesIdAreCompared() {
+        let original = "@node1 global_defs {\n}\n@node2 vrrp_instance A { priority 100 }\n"
+        #expect(difference(original, "@node1 global_defs {\n}\n@node2 vrrp_instance A { priority 101 }\n") != nil)
+        #expect(MeaningCheck.conditionalIDs(Parser.parse(path: "t", bytes: Array("@a x\n@^b y\n@a z\n".utf8))) == ["a", "b"])
+    }
+
+    @Test func expansionFindingsAreCompared() {
+        // An unterminated quote (a finding) that the output would not have.
+        #expect(difference("global_defs {\n router_id \"a\n}\n", "global_defs {\n router_id \"a\"\n}\n") != nil)
+    }
+}
