@@ -56,6 +56,14 @@ struct LayoutBuilder {
             } else {
                 lines.append(.blank(required: false, depth: depth))
             }
+        case .comment where definitionContinues && !KeepalivedLine.text(of: tree.source.bytes[lineRange(line)]).isEmpty:
+            // A CR, VT or FF before the comment is text to keepalived: the line is the
+            // definition's last, and stays as written (less the CRs read_line strips).
+            let whole = lineRange(line)
+            let trimmed = ByteClass.trimTrailingBlanks(tree.source.bytes, start: whole.lowerBound, end: whole.upperBound)
+            let text = whole.lowerBound..<keptEnd(whole, candidate: trimmed)
+            lines.append(LayoutLine(kind: .comment, depth: 0, text: text, startDepth: depth, endDepth: depth))
+            definitionContinues = false
         case .comment(let token):
             let range = trimmedComment(token)
             lines.append(LayoutLine(

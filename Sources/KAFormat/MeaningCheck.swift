@@ -38,6 +38,36 @@ enum MeaningCheck {
             at: span)
     }
 
+    /// The text script keywords re-split, as their splitting reads it: outside quotes each run
+    /// of white space (`isspace`: the formatter joins tokens with one space and drops what
+    /// keepalived ignores at the line's end) is one separator; quoted bytes and the byte after
+    /// a backslash are kept as they are.
+    static func blanksCollapsed(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        var pendingBlank = false
+        var quote: UInt8?
+        var escaped = false
+        for byte in text.utf8 {
+            if quote == nil, !escaped, NumberReader.isWhitespace(byte) {
+                pendingBlank = true
+                continue
+            }
+            if pendingBlank, !result.isEmpty { result.append(0x20) }
+            pendingBlank = false
+            result.append(byte)
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            }
+        }
+        return result
+    }
+
     /// The ids of the file's `@id` and `@^id` lines, in order of first use.
     static func conditionalIDs(_ tree: SyntaxTree) -> [String] {
         var ids: [String] = []
@@ -77,26 +107,9 @@ private struct Reading {
         // Equal words joined by single spaces are equal texts; only lines with text of their
         // own need the text compared.
         guard old.hasOwnText || new.hasOwnText else { return true }
-        return blanksCollapsed(old.text) == blanksCollapsed(new.text)
+        return MeaningCheck.blanksCollapsed(old.text) == MeaningCheck.blanksCollapsed(new.text)
     }
 
-    /// The text script keywords re-split, with each run of spaces and tabs as one space: the
-    /// formatter joins tokens with one space, which their shell-like splitting reads the same
-    /// (it keeps the blanks of quoted strings, which the formatter never touches).
-    static func blanksCollapsed(_ text: String) -> [UInt8] {
-        var result: [UInt8] = []
-        var pendingBlank = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x09 {
-                pendingBlank = true
-                continue
-            }
-            if pendingBlank, !result.isEmpty { result.append(0x20) }
-            pendingBlank = false
-            result.append(byte)
-        }
-        return result
-    }
 }
 
 /// Answers every include pattern with one empty file named after the pattern and the directory it

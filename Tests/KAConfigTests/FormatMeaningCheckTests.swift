@@ -33,6 +33,14 @@ import Testing
         #expect(difference("a\nb\n", "a\n") != nil)
     }
 
+    @Test func scriptTextIsComparedAsItsSplittingReadsIt() {
+        // White space runs outside quotes are one separator, also CRs and VTs.
+        #expect(difference("vrrp_instance A {\n notify_master /bin/x  a\u{0B}\n}\n", "vrrp_instance A {\n    notify_master /bin/x a\n}\n") == nil)
+        // Inside single quotes (one word to the script splitting, two to keepalived's) they count.
+        #expect(difference("vrrp_instance A {\n notify_master '/bin/x  a'\n}\n", "vrrp_instance A {\n notify_master '/bin/x a'\n}\n") != nil)
+        #expect(MeaningCheck.blanksCollapsed("a \t\r b 'c  d' \\  e\u{0B}") == Array("a b 'c  d' \\  e".utf8))
+    }
+
     @Test func includePatternsAreCompared() {
         #expect(difference("include a.conf\n", "include b.conf\n") != nil)
         #expect(difference("include \r\r#x\n", "include #x\n") != nil)

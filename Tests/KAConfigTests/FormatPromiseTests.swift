@@ -171,6 +171,32 @@ import Testing
         #expect(expectPromisesKept("vrrp_instance A { # c\\\\\n}\n") == "vrrp_instance A { # c\\\\\n}\n")
     }
 
+    /// (11) Found by running kafmt's reading check over the 13,000 inputs of the fuzz corpus that
+    /// the layout changes (each was a difference the model comparison of the fuzzer cannot see).
+    @Test func readingCheckFindingsOnTheFuzzCorpus() {
+        func codes(_ text: String) -> [String] {
+            Parser.parse(path: "t.conf", bytes: Array(text.utf8)).diagnostics.map(\.rule.code)
+        }
+        // An `@id` is empty when keepalived's line has no space or tab after the id, or nothing
+        // but white space there: the comment and the blanks before it go first.
+        #expect(codes("@node1!c\nfoo\n") == ["KA112"])
+        #expect(codes("@node1 !c\nfoo\n") == ["KA112"])
+        #expect(codes("@node1 \u{0B}\nfoo\n") == ["KA112"])
+        #expect(codes("@node1 x !c\n") == [])
+        #expect(expectPromisesKept("@node1!c\nfoo\n") != nil)
+        // After a CR, VT or FF at the start of the line, `@id` and `$NAME=` are plain words.
+        let vertical = Parser.parse(path: "t.conf", bytes: Array("\u{0B}@node1 x\n\r$n=1\n".utf8))
+        #expect(!vertical.tokens.contains { $0.kind == .conditional || $0.kind == .definition })
+        // A backslash pairs the `#` after it (decomment drops the backslash): the id goes on.
+        let escaped = Parser.parse(path: "t.conf", bytes: Array("@a\\#b x\n@c\"#\"d y\n".utf8))
+        #expect(escaped.tokens.indices.filter { escaped.tokens[$0].kind == .conditional }.map { escaped.text(of: $0) }
+            == ["@a\\#b", "@c\"#\"d"])
+        #expect(expectPromisesKept("@a\\#b x\n") == "@a\\#b x\n")
+        // Inside a continued definition a comment line that a VT starts is text to keepalived
+        // (the definition's last line), not a comment line.
+        #expect(expectPromisesKept("$j=\\\n\u{0B}\r! c\n\nglobal_defs {\n}\n$j\n")?.contains("\u{0B}\r! c\n") == true)
+    }
+
     /// The include pattern token is what keepalived's check_include reads: after the keyword's
     /// blank, spaces and tabs are skipped; trailing CRs go only at the end of the physical line.
     @Test func includePatternTokenIsWhatKeepalivedReads() {

@@ -15,7 +15,7 @@ public enum NumberProblem: Error, Sendable, Hashable {
 
 public enum NumberReader {
     /// `isspace` in the C locale: space, \t \n \v \f \r (a comparison, not a hashed Set lookup).
-    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+    package static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// `strtoul(text, base 10)` with keepalived's checks: leading blanks skipped, no sign, no junk.
     public static func unsigned(_ text: String, in range: ClosedRange<Int>) -> Result<Int, NumberProblem> {

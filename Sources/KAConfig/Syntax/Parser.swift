@@ -210,6 +210,22 @@ struct ParserState {
         diagnostics.append(Diagnostic(rule, message, at: source.span(range)))
     }
 
+    /// An `@id` prefix needs a space or tab after the id in the line as keepalived reads it (the
+    /// CRs at its end, the comment and the blanks before them gone): `@id # x` is as empty as
+    /// `@id#x`, and `@id` + space + VT leaves no word. After a brace on the same line the
+    /// prefix is read from the rest of the line.
+    func conditionalIsEmpty(_ index: Int) -> Bool {
+        let text = KeepalivedLine.text(of: source.lineBytes(source.location(of: tokens[index].start).line))
+        guard text.first == UInt8(ascii: "@") else {
+            let next = index + 1 < tokens.count ? tokens[index + 1].kind : .newline
+            return next != .whitespace
+        }
+        let idStart = text.count > 1 && text[1] == UInt8(ascii: "^") ? 2 : 1
+        guard let blank = text.dropFirst(idStart).firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) else { return true }
+        // What follows may be white space that decomment keeps (a VT): no word either way.
+        return text[blank...].allSatisfy(NumberReader.isWhitespace)
+    }
+
     /// Line-level facts keepalived's reader reacts to: over-long lines, NUL bytes, unterminated
     /// quotes, a trailing backslash outside definitions, `@id` with nothing after it. The lexer
     /// found the candidate tokens (`notable`) on its pass, so this looks at no other token.
@@ -225,8 +241,7 @@ struct ParserState {
                     "unterminated double quote; keepalived reports \"Unmatched quote\" and ignores the rest of the line",
                     at: source.span(token.start..<token.start + 1)))
             case .conditional:
-                let next = index + 1 < tokens.count ? tokens[index + 1].kind : .newline
-                if next != .whitespace {
+                if conditionalIsEmpty(index) {
                     diagnostics.append(Diagnostic(
                         SyntaxRules.emptyConditional, "'\(source.text(token.range))' has nothing after it; keepalived drops the line",
                         at: source.span(token.range)))
