@@ -70,6 +70,32 @@ struct ExpandSequenceTests {
         #expect(empty.config.codes() == ["KA118"])
     }
 
+    /// A file's own lines are never more than its bytes; lines beyond both that and the
+    /// allowance come from definitions or sequences that keep producing them (the format fuzz
+    /// run's timeout: a 460-byte file read a million lines of braces, 16 s and 512 MB).
+    @Test func generatedLinesStopAtTheAllowance() throws {
+        let (texts, config) = expandText("~SEQ(i,1000000) k$i\n", options: ExpansionOptions(generatedLineAllowance: 500))
+        #expect(texts.count == 501)
+        #expect(config.codes() == ["KA118"])
+        #expect(config.diagnostics[0].message.contains("at most 500 lines or one per byte read"))
+        // A file of more lines than the allowance, all its own, is read to its end.
+        let plain = String(repeating: "a\n", count: 800)
+        #expect(expandText(plain, options: ExpansionOptions(generatedLineAllowance: 500)).config.codes().isEmpty)
+        // The format run's input, with the default allowance.
+        let input = try String(contentsOfFile: RepoPaths.root.appendingPathComponent("Fuzz/Corpus/config/self-replaying-braces.conf").path, encoding: .isoLatin1)
+        let replayed = expandText(input)
+        #expect(replayed.config.codes().contains("KA118"))
+        #expect(replayed.texts.count <= 65_537)
+    }
+
+    /// Long generated lines stop at the byte budget before the line allowance.
+    @Test func generatedBytesStopAtTheBudget() {
+        let (texts, config) = expandText("~SEQ(i,1000000) \(String(repeating: "x", count: 200)) $i\n", options: ExpansionOptions(maxGeneratedBytes: 20_000))
+        #expect(config.codes() == ["KA118"])
+        #expect(texts.count < 110)
+        #expect(config.diagnostics[0].message.contains("bytes of substituted and generated lines"))
+    }
+
     @Test func seqAtTheEndOfTheRangeDoesNotOverflow() {
         #expect(expandText("~SEQ(i,9223372036854775806,1,9223372036854775807) k$i\n").texts.count == 2)
     }

@@ -55,6 +55,8 @@ public enum Expander {
         var emitted = 0
         var blocks = BlockTracker()
         var buffer = LineText(context: 0)
+        var generatedBytes = 0
+        let generatedLimit = max(reader.options.maxGeneratedBytes, (reader.contexts.first?.source.bytes.count ?? 0).multipliedReportingOverflow(by: 8).partialValue)
         while emitted + lines.count < reader.options.maxLogicalLines {
             // A chunk ends after a `}` line: the keyword walker looks ahead of a keyword line (for
             // its `{`, or a value block's entries) but never past a `}` line.
@@ -72,11 +74,20 @@ public enum Expander {
                 words.reserveCapacity(chunkCapacity * 3 / 2)
             }
             let before = lines.count
+            if emitted + before > max(reader.options.generatedLineAllowance, reader.bytesRead) {
+                reader.stop(reason: "expansion stopped after \(emitted + before) logical lines from \(reader.bytesRead) bytes of files (at most \(reader.options.generatedLineAllowance) lines or one per byte read): a definition or sequence keeps producing lines")
+                break
+            }
             // The fast path reads plain lines up to the next chunk end or the line limit.
             let lineLimit = min(emit == nil ? Int.max : max(chunkLines, before + 1), reader.options.maxLogicalLines - emitted)
             if plainFastPath, reader.readPlainLines(into: &lines, words: &words, lineLimit: lineLimit) {
                 // Appended by the fast path.
             } else if reader.readLine(into: &buffer) {
+                generatedBytes += buffer.count
+                if generatedBytes > generatedLimit {
+                    reader.stop(reason: "expansion stopped after \(generatedBytes) bytes of substituted and generated lines (limit \(generatedLimit)): a definition or sequence keeps producing lines")
+                    break
+                }
                 guard let line = builder.logicalLine(buffer, contexts: &reader.contexts) else { continue }
                 lines.append(line)
             } else {

@@ -14,13 +14,23 @@ public struct ExpansionOptions: Sendable {
     /// Stop after this many logical lines (a `~SEQ` over a huge range, a self-replaying
     /// multi-line definition); reported as KA118.
     public var maxLogicalLines: Int
+    /// Stop once the lines that definitions, sequences and includes produce (every line not read
+    /// straight from a file) pass this many bytes, or eight times the root file's size if that is
+    /// more: a self-replaying definition otherwise takes seconds and gigabytes to reach
+    /// `maxLogicalLines`. Reported as KA118.
+    public var maxGeneratedBytes: Int
+    /// Stop once there are more logical lines than this or than bytes read from files, whichever
+    /// is more: a file's own lines are never more than its bytes, so only definitions and
+    /// sequences that keep producing lines pass it. Reported as KA118.
+    public var generatedLineAllowance: Int
     /// Keep each file's lossless syntax tree in the result (`ExpandedFile.tree`). A lint run,
     /// which reads only the comments, sources and findings, sets it false to save the memory.
     public var keepsSyntaxTrees: Bool
 
     public init(
         configID: String? = nil, maxIncludeDepth: Int = 32, randomSeed: UInt64 = 0, strictIncludes: Bool = false,
-        workingDirectory: String = "/", maxLogicalLines: Int = 1_000_000, keepsSyntaxTrees: Bool = true
+        workingDirectory: String = "/", maxLogicalLines: Int = 1_000_000, keepsSyntaxTrees: Bool = true,
+        maxGeneratedBytes: Int = 16 << 20, generatedLineAllowance: Int = 65_536
     ) {
         self.configID = configID
         self.maxIncludeDepth = maxIncludeDepth
@@ -29,6 +39,8 @@ public struct ExpansionOptions: Sendable {
         self.workingDirectory = workingDirectory
         self.maxLogicalLines = maxLogicalLines
         self.keepsSyntaxTrees = keepsSyntaxTrees
+        self.maxGeneratedBytes = maxGeneratedBytes
+        self.generatedLineAllowance = generatedLineAllowance
     }
 }
 

@@ -36,6 +36,9 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     var random: RandomSource
     /// Buffers taken from any source; bounds the work when nothing reaches the output.
     var steps = 0
+    /// Bytes of the files opened so far (a file included twice counts twice): no file's own
+    /// lines make more logical lines than it has bytes.
+    var bytesRead = 0
     var stepLimit: Int
     var stopped = false
 
