@@ -22,6 +22,9 @@ public struct FileFormatOutcome: Sendable {
         return original != formatted
     }
 
+    /// The layout would have changed what keepalived reads (kafmt's own check refused it).
+    public var isRefusedAsLayoutBug: Bool { diagnostics.contains { $0.rule == MeaningCheck.rule } }
+
     /// Something went wrong: kafmt exits 2.
     public var isError: Bool { failure != nil || !diagnostics.isEmpty }
 }

@@ -66,7 +66,11 @@ struct Kafmt {
     private func report(_ outcome: FileFormatOutcome) -> Int32 {
         if !outcome.diagnostics.isEmpty {
             printDiagnostics(outcome)
-            standardError("kafmt: \(outcome.path): not formatted: fix the syntax errors first; the file is unchanged\n")
+            if outcome.isRefusedAsLayoutBug {
+                standardError("kafmt: \(outcome.path): not formatted: kafmt's layout would change what keepalived reads (a kafmt bug: please report it with the file); the file is unchanged\n")
+            } else {
+                standardError("kafmt: \(outcome.path): not formatted: fix the syntax errors first; the file is unchanged\n")
+            }
             return 2
         }
         if let failure = outcome.failure {

@@ -52,6 +52,14 @@ import Testing
         #expect(MeaningCheck.conditionalIDs(Parser.parse(path: "t", bytes: Array("@a x\n@^b y\n@a z\n".utf8))) == ["a", "b"])
     }
 
+    @Test func aRefusalByTheCheckIsToldApartFromASyntaxError() throws {
+        let found = try #require(self.difference("a\n", "b\n"))
+        let refused = FileFormatOutcome(
+            path: "t.conf", original: [], formatted: nil, diagnostics: [found], failure: nil, written: false, tree: nil)
+        #expect(refused.isRefusedAsLayoutBug && refused.isError)
+        #expect(!FileFormatting.format(bytes: Array("a {\n".utf8), path: "t.conf").isRefusedAsLayoutBug)
+    }
+
     @Test func expansionFindingsAreCompared() {
         // An unterminated quote (a finding) that the output would not have.
         #expect(difference("global_defs {\n router_id \"a\n}\n", "global_defs {\n router_id \"a\"\n}\n") != nil)
