@@ -76,42 +76,18 @@ struct LineText {
         var leading = 0
         while leading < bytes.count, bytes[leading] == 0x20 || bytes[leading] == 0x09 { leading += 1 }
         removeFirst(leading)
-        var quoted = false
-        var continuation: UInt32?
-        var comment: Int?
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                if comment == nil { quoted.toggle() }
-                index += 1
-                continue
-            }
-            if byte == UInt8(ascii: "\\") {
-                if index + 1 < bytes.count {
-                    let next = bytes[index + 1]
-                    if !quoted, next == UInt8(ascii: "#") || next == UInt8(ascii: "!") {
-                        bytes.remove(at: index)
-                        marks.remove(at: index)
-                        index += 1
-                    } else {
-                        index += 2
-                    }
-                    continue
-                }
-                continuation = marks[index]
-                truncate(at: index)
-                break
-            }
-            if !quoted, comment == nil, byte == UInt8(ascii: "!") || byte == UInt8(ascii: "#") { comment = index }
-            index += 1
+        let scan = KeepalivedLine.scan(bytes)
+        let continuation = scan.loneBackslash.map { marks[$0] }
+        if let end = scan.textEnd { truncate(at: end) }
+        for dropped in scan.droppedBackslashes.reversed() where dropped < bytes.count {
+            bytes.remove(at: dropped)
+            marks.remove(at: dropped)
         }
-        if let comment { truncate(at: comment) }
         trimTrailingBlanks()
         if let continuation {
             bytes.append(UInt8(ascii: "\\"))
             marks.append(continuation)
         }
-        return !quoted
+        return !scan.unterminatedQuote
     }
 }

@@ -24,38 +24,70 @@ package enum KeepalivedLine {
         line.allSatisfy { $0 == 0x0A || $0 == 0x0D }
     }
 
+    /// What decomment does to a line whose leading spaces and tabs are already gone, as
+    /// indices into it: the backslashes it drops (before a `#` or `!` outside quotes), where
+    /// the comment starts, and the lone backslash at the end that marks a continued line.
+    package struct Decomment {
+        package var droppedBackslashes: [Int] = []
+        package var commentStart: Int?
+        package var loneBackslash: Int?
+        /// An odd number of double quotes before the comment.
+        package var unterminatedQuote = false
+
+        /// Where the kept text ends (before the comment or the lone backslash).
+        package var textEnd: Int? {
+            switch (commentStart, loneBackslash) {
+            case let (comment?, lone?): min(comment, lone)
+            case let (comment?, nil): comment
+            case let (nil, lone?): lone
+            case (nil, nil): nil
+            }
+        }
+    }
+
+    /// keepalived's decomment scan: each backslash pairs with the byte after it, a `"` outside
+    /// the comment toggles quoting, the first `!` or `#` outside quotes starts the comment (the
+    /// pairing goes on inside it), and a backslash left alone at the end continues the line.
+    package static func scan(_ bytes: some RandomAccessCollection<UInt8>) -> Decomment {
+        var result = Decomment()
+        var quoted = false
+        var offset = 0
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte == UInt8(ascii: "\"") {
+                if result.commentStart == nil { quoted.toggle() }
+            } else if byte == UInt8(ascii: "\\") {
+                guard next != bytes.endIndex else {
+                    result.loneBackslash = offset
+                    break
+                }
+                if !quoted, bytes[next] == UInt8(ascii: "#") || bytes[next] == UInt8(ascii: "!") {
+                    result.droppedBackslashes.append(offset)
+                }
+                index = bytes.index(after: next)
+                offset += 2
+                continue
+            } else if !quoted, result.commentStart == nil, byte == UInt8(ascii: "!") || byte == UInt8(ascii: "#") {
+                result.commentStart = offset
+            }
+            index = next
+            offset += 1
+        }
+        result.unterminatedQuote = quoted
+        return result
+    }
+
     static func decommented(_ line: [UInt8]) -> [UInt8] {
         var start = 0
         while start < line.count, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
         var bytes = Array(line[start...])
-        var quoted = false
-        var continues = false
-        var comment: Int?
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                if comment == nil { quoted.toggle() }
-            } else if byte == UInt8(ascii: "\\") {
-                guard index + 1 < bytes.count else {
-                    bytes.removeLast()
-                    continues = true
-                    break
-                }
-                let next = bytes[index + 1]
-                if !quoted, next == UInt8(ascii: "#") || next == UInt8(ascii: "!") {
-                    bytes.remove(at: index)
-                } else {
-                    index += 1
-                }
-            } else if !quoted, comment == nil, byte == UInt8(ascii: "!") || byte == UInt8(ascii: "#") {
-                comment = index
-            }
-            index += 1
-        }
-        if let comment { bytes.removeSubrange(comment...) }
+        let scan = scan(bytes)
+        if let end = scan.textEnd { bytes.removeSubrange(end...) }
+        for dropped in scan.droppedBackslashes.reversed() where dropped < bytes.count { bytes.remove(at: dropped) }
         while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
-        if continues { bytes.append(UInt8(ascii: "\\")) }
+        if scan.loneBackslash != nil { bytes.append(UInt8(ascii: "\\")) }
         return bytes
     }
 }
