@@ -22,9 +22,13 @@ enum MeaningCheck {
             // Neither reading keeps syntax trees: the output's is dropped once it is read.
             let options = ExpansionOptions(configID: configID, keepsSyntaxTrees: false)
             let before = Expander.expand(tree: tree, options: options, fileSystem: PatternEchoFileSystem())
+            // The output's lines are compared chunk by chunk as they are read, not kept.
+            var comparison = Reading.Comparison(before: before.lines)
             let after = Expander.expand(
-                tree: Parser.parse(path: tree.source.path, bytes: formatted), options: options, fileSystem: PatternEchoFileSystem())
-            if let difference = Reading.firstDifference(before, after) { return diagnostic(difference.origin, tree: tree) }
+                tree: Parser.parse(path: tree.source.path, bytes: formatted), options: options,
+                fileSystem: PatternEchoFileSystem(), chunkLines: 4096
+            ) { comparison.compare($0) }
+            if let difference = comparison.end(before, after) { return diagnostic(difference.origin, tree: tree) }
         }
         return nil
     }
@@ -90,15 +94,38 @@ private struct Reading {
         var origin: Origin?
     }
 
-    static func firstDifference(_ before: ExpandedConfig, _ after: ExpandedConfig) -> Difference? {
-        for (old, new) in zip(before.lines, after.lines) where !same(old, new) { return Difference(origin: old.origin) }
-        if before.lines.count != after.lines.count {
-            return Difference(origin: before.lines.count > after.lines.count ? before.lines[after.lines.count].origin : nil)
+    /// The input's lines against the output's, as the output's arrive.
+    struct Comparison {
+        let before: [LogicalLine]
+        var compared = 0
+        var difference: Difference?
+
+        init(before: [LogicalLine]) { self.before = before }
+
+        mutating func compare(_ chunk: [LogicalLine]) {
+            guard difference == nil else { return }
+            for new in chunk {
+                guard compared < before.count else {
+                    difference = Difference()
+                    return
+                }
+                if !Reading.same(before[compared], new) {
+                    difference = Difference(origin: before[compared].origin)
+                    return
+                }
+                compared += 1
+            }
         }
-        if before.diagnostics.map(\.rule.code) != after.diagnostics.map(\.rule.code) { return Difference() }
-        let includes = { (reading: ExpandedConfig) in Set(reading.files.keys.filter(PatternEchoFileSystem.isEcho)) }
-        if includes(before) != includes(after) { return Difference() }
-        return nil
+
+        /// After the last chunk: what is left of the input, the findings, the include patterns.
+        func end(_ before: ExpandedConfig, _ after: ExpandedConfig) -> Difference? {
+            if let difference { return difference }
+            if compared < self.before.count { return Difference(origin: self.before[compared].origin) }
+            if before.diagnostics.map(\.rule.code) != after.diagnostics.map(\.rule.code) { return Difference() }
+            let includes = { (reading: ExpandedConfig) in Set(reading.files.keys.filter(PatternEchoFileSystem.isEcho)) }
+            if includes(before) != includes(after) { return Difference() }
+            return nil
+        }
     }
 
     static func same(_ old: LogicalLine, _ new: LogicalLine) -> Bool {

@@ -30,6 +30,22 @@ public enum Expander {
         return run(&reader, rootPath: path)
     }
 
+    /// One file given as a tree, its lines handed to `emit` in chunks of about `chunkLines` and
+    /// not kept in the result: a caller that only looks at each line once (kafmt's reading
+    /// check) holds one chunk at a time.
+    package static func expand(
+        tree: SyntaxTree, options: ExpansionOptions, fileSystem: some ConfigFileSystem, chunkLines: Int,
+        emit: ([LogicalLine]) -> Void
+    ) -> ExpandedConfig {
+        let path = tree.source.path
+        let file = ExpandedFile(tree, keepingTree: options.keepsSyntaxTrees)
+        var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [path: .ready(file)])
+        _ = reader.openRoot(path: path)
+        return withoutActuallyEscaping(emit) { emit in
+            run(&reader, rootPath: path, chunkLines: chunkLines, emit: emit, keepLines: false)
+        }
+    }
+
     /// `plainFastPath: false` sends every line through the full pipeline (tests compare both).
     /// With `emit`, the lines also go to it in chunks, in order, each ending with a `}` line once
     /// it has at least `chunkLines` lines: a consumer can bind them while the rest is expanded.
