@@ -85,7 +85,7 @@ struct ExpandSequenceTests {
         let input = try String(contentsOfFile: RepoPaths.root.appendingPathComponent("Fuzz/Corpus/config/self-replaying-braces.conf").path, encoding: .isoLatin1)
         let replayed = expandText(input)
         #expect(replayed.config.codes().contains("KA118"))
-        #expect(replayed.texts.count <= 65_537)
+        #expect(replayed.texts.count <= 32_769)
     }
 
     /// Long generated lines stop at the byte budget before the line allowance.

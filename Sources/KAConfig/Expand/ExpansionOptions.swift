@@ -30,7 +30,7 @@ public struct ExpansionOptions: Sendable {
     public init(
         configID: String? = nil, maxIncludeDepth: Int = 32, randomSeed: UInt64 = 0, strictIncludes: Bool = false,
         workingDirectory: String = "/", maxLogicalLines: Int = 1_000_000, keepsSyntaxTrees: Bool = true,
-        maxGeneratedBytes: Int = 16 << 20, generatedLineAllowance: Int = 65_536
+        maxGeneratedBytes: Int = 4 << 20, generatedLineAllowance: Int = 32_768
     ) {
         self.configID = configID
         self.maxIncludeDepth = maxIncludeDepth

@@ -131,6 +131,13 @@ extension LineReader {
         guard definitions[Array(line.bytes[(dollar + 2)..<nameEnd])] == nil else { return }
         var end = dollar + 2
         while end < line.count, line.bytes[end] != UInt8(ascii: "}") { end += 1 }
+        // A replayed definition or sequence meets the same reference on every pass: the
+        // diagnostic (deduplicated at the end) is built once, not on each.
+        var hasher = Hasher()
+        hasher.combine(line.context)
+        hasher.combine(line.marks[dollar])
+        line.bytes[dollar..<min(end + 1, line.count)].withUnsafeBytes { hasher.combine(bytes: $0) }
+        guard reportedUndefined.insert(hasher.finalize()).inserted else { return }
         let text = String(decoding: line.bytes[dollar..<min(end + 1, line.count)], as: UTF8.self)
         var reference = line
         reference.bytes = Array(line.bytes[dollar..<min(end + 1, line.count)])

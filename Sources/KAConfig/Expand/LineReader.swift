@@ -14,6 +14,8 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     /// goes on (it needs only their bytes and line table).
     var backgroundParseBytes = Int.max
     var diagnostics: [Diagnostic] = []
+    /// Undefined `$` references already reported (file, position and text, hashed).
+    var reportedUndefined = Set<Int>()
 
     /// Top of the stack is read first, as keepalived's include list.
     var includeStack: [GlobEntry] = []
