@@ -48,6 +48,22 @@ struct ExpandIncludeTests {
         #expect(expandInMemory(files).texts == ["z1", "z2", "a1", "a2"])
     }
 
+    /// Brace groups multiply (eleven `{a,b}` make 2,048 patterns; a fuzz input's made millions and
+    /// took 5 s): the first 1,024 are read, and the rest is reported.
+    @Test func braceExpansionStopsAtItsLimit() throws {
+        let pattern = String(repeating: "{a,b}", count: 11)
+        let (texts, config) = expandInMemory([
+            "/etc/keepalived/keepalived.conf": "include /etc/keepalived/\(pattern).conf\nlast\n",
+            "/etc/keepalived/aaaaaaaaaaa.conf": "first\n",
+            "/etc/keepalived/bbbbbbbbbbb.conf": "never\n",
+        ])
+        #expect(texts == ["first", "last"])
+        let limit = try #require(config.diagnostics.first { $0.rule == SyntaxRules.expansionLimit })
+        #expect(limit.message.contains("more than 1024 patterns"))
+        #expect(GlobPattern.expandBraces("x{a,b}{c,d}", limit: 3) == (["xac", "xad", "xbc"], true))
+        #expect(GlobPattern.expandBraces("x{a,b}{c,d}", limit: 4) == (["xac", "xad", "xbc", "xbd"], false))
+    }
+
     @Test func missingFiles() {
         let (texts, config) = expandInMemory([Self.root: "include nothere.conf\ninclude empty/*.conf\ninclude nodir/*.conf\nok\n", "/etc/keepalived/empty/": ""])
         #expect(texts == ["ok"])

@@ -24,28 +24,33 @@ enum GlobPattern {
 
     /// `a{b,c{d,e}}f` → `abf`, `acdf`, `acef`, in order. A `{` without its `}` is literal.
     static func expandBraces(_ pattern: String) -> [String] {
+        expandBraces(pattern, limit: maximumAlternatives).alternatives
+    }
+
+    /// More alternatives than any configuration names: a pattern of many brace groups multiplies
+    /// them (`{a,b}` twenty times is a million), which glibc would try one by one.
+    static let maximumAlternatives = 1024
+
+    /// The first `limit` alternatives, and whether there were more.
+    static func expandBraces(_ pattern: String, limit: Int) -> (alternatives: [String], truncated: Bool) {
         let bytes = Array(pattern.utf8)
         var results: [String] = []
         var pending: [[UInt8]] = [bytes]
-        var guardCount = 0
         while let current = pending.popLast() {
-            guardCount += 1
-            guard let (open, close, commas) = firstBraceGroup(current), guardCount < 10_000 else {
+            guard results.count < limit else { return (results, true) }
+            guard let (open, close, commas) = firstBraceGroup(current) else {
                 results.append(String(decoding: current, as: UTF8.self))
                 continue
             }
             let prefix = current[..<open]
             let suffix = current[(close + 1)...]
-            var bounds = [open] + commas + [close]
-            var alternatives: [[UInt8]] = []
-            for index in 0..<(bounds.count - 1) {
-                alternatives.append(Array(prefix) + current[(bounds[index] + 1)..<bounds[index + 1]] + Array(suffix))
-            }
-            bounds.removeAll()
+            let bounds = [open] + commas + [close]
             // Depth first, in order: push in reverse.
-            pending.append(contentsOf: alternatives.reversed())
+            for index in (0..<(bounds.count - 1)).reversed() {
+                pending.append(Array(prefix) + current[(bounds[index] + 1)..<bounds[index + 1]] + Array(suffix))
+            }
         }
-        return results
+        return (results, false)
     }
 
     /// The first unescaped `{` with its matching `}` and top-level commas.

@@ -191,7 +191,12 @@ extension LineReader {
         var matches: [String] = []
         var missing = false
         var wildcards = false
-        for alternative in GlobPattern.expandBraces(pattern) {
+        let (alternatives, truncated) = GlobPattern.expandBraces(pattern, limit: GlobPattern.maximumAlternatives)
+        if truncated {
+            reportInclude(SyntaxRules.expansionLimit,
+                "the include pattern's braces make more than \(GlobPattern.maximumAlternatives) patterns; only the first \(GlobPattern.maximumAlternatives) are read", directive)
+        }
+        for alternative in alternatives {
             let found = fileSystem.glob(alternative, relativeTo: directory)
             matches += found
             if GlobPattern.hasWildcard(alternative) {
