@@ -77,10 +77,15 @@ struct ExpandSequenceTests {
         let (texts, config) = expandText("~SEQ(i,1000000) k$i\n", options: ExpansionOptions(generatedLineAllowance: 500))
         #expect(texts.count == 501)
         #expect(config.codes() == ["KA118"])
-        #expect(config.diagnostics[0].message.contains("at most 500 lines or one per byte read"))
+        #expect(config.diagnostics[0].message.contains("at most 500 lines or four per byte read"))
         // A file of more lines than the allowance, all its own, is read to its end.
         let plain = String(repeating: "a\n", count: 800)
         #expect(expandText(plain, options: ExpansionOptions(generatedLineAllowance: 500)).config.codes().isEmpty)
+        // A five-line template used on 200 lines: 1,000 lines from 640 bytes, under four a byte.
+        let template = "$T=a\\\nb\\\nc\\\nd\\\ne\n" + String(repeating: "$T\n", count: 200)
+        let used = expandText(template, options: ExpansionOptions(generatedLineAllowance: 500))
+        #expect(used.texts.count == 1000)
+        #expect(used.config.codes().isEmpty)
         // The format run's input, with the default allowance.
         let input = try String(contentsOfFile: RepoPaths.root.appendingPathComponent("Fuzz/Corpus/config/self-replaying-braces.conf").path, encoding: .isoLatin1)
         let replayed = expandText(input)

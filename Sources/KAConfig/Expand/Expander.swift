@@ -90,8 +90,8 @@ public enum Expander {
                 words.reserveCapacity(chunkCapacity * 3 / 2)
             }
             let before = lines.count
-            if emitted + before > max(reader.options.generatedLineAllowance, reader.bytesRead) {
-                reader.stop(reason: "expansion stopped after \(emitted + before) logical lines from \(reader.bytesRead) bytes of files (at most \(reader.options.generatedLineAllowance) lines or one per byte read): a definition or sequence keeps producing lines")
+            if emitted + before > max(reader.options.generatedLineAllowance, reader.bytesRead.multipliedReportingOverflow(by: 4).partialValue) {
+                reader.stop(reason: "expansion stopped after \(emitted + before) logical lines from \(reader.bytesRead) bytes of files (at most \(reader.options.generatedLineAllowance) lines or four per byte read): a definition or sequence keeps producing lines")
                 break
             }
             // The fast path reads plain lines up to the next chunk end or the line limit.

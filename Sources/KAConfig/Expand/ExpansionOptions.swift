@@ -19,9 +19,10 @@ public struct ExpansionOptions: Sendable {
     /// more: a self-replaying definition otherwise takes seconds and gigabytes to reach
     /// `maxLogicalLines`. Reported as KA118.
     public var maxGeneratedBytes: Int
-    /// Stop once there are more logical lines than this or than bytes read from files, whichever
-    /// is more: a file's own lines are never more than its bytes, so only definitions and
-    /// sequences that keep producing lines pass it. Reported as KA118.
+    /// Stop once there are more logical lines than this or than four per byte read from files,
+    /// whichever is more: a file's own lines are never more than its bytes, and a multi-line
+    /// template used on every few bytes (`$VS` + newline for twenty lines) stays under four;
+    /// only definitions and sequences that keep producing lines pass it. Reported as KA118.
     public var generatedLineAllowance: Int
     /// Keep each file's lossless syntax tree in the result (`ExpandedFile.tree`). A lint run,
     /// which reads only the comments, sources and findings, sets it false to save the memory.
