@@ -87,7 +87,7 @@ struct ExpandSequenceTests {
         #expect(used.texts.count == 1000)
         #expect(used.config.codes().isEmpty)
         // The format run's input, with the default allowance.
-        let input = try String(contentsOfFile: RepoPaths.root.appendingPathComponent("Fuzz/Corpus/config/self-replaying-braces.conf").path, encoding: .isoLatin1)
+        let input = try String(contentsOfFile: RepoPaths.root.appendingPathComponent("Fuzz/Regressions/self-replaying-braces.conf").path, encoding: .isoLatin1)
         let replayed = expandText(input)
         #expect(replayed.config.codes().contains("KA118"))
         #expect(replayed.texts.count <= 32_769)
