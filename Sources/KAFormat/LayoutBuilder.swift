@@ -46,10 +46,7 @@ struct LayoutBuilder {
                 // blanks while its children (which read a copy where it became empty) end the
                 // definition there. Only the line exactly as written keeps both readings, less
                 // the CRs read_line strips at its end.
-                var text = lineRange(line)
-                while text.upperBound > text.lowerBound, tree.source.bytes[text.upperBound - 1] == 0x0D {
-                    text = text.lowerBound..<(text.upperBound - 1)
-                }
+                let text = withoutTrailingCarriageReturns(lineRange(line))
                 lines.append(LayoutLine(kind: .comment, depth: 0, text: text, startDepth: depth, endDepth: depth))
                 // A VT or FF is text to keepalived: the line is the definition's last.
                 if !KeepalivedLine.text(of: tree.source.bytes[text]).isEmpty { definitionContinues = false }
@@ -57,13 +54,14 @@ struct LayoutBuilder {
                 lines.append(.blank(required: false, depth: depth))
             }
         case .comment where definitionContinues && !KeepalivedLine.text(of: tree.source.bytes[lineRange(line)]).isEmpty:
-            // A CR, VT or FF before the comment is text to keepalived: the line is the
-            // definition's last, and stays as written (less the CRs read_line strips).
+            // keepalived reads text here: a CR, VT or FF before the comment, or the comment's
+            // lone final backslash. The line stays as written (less the CRs read_line strips),
+            // and it is the definition's last unless what keepalived reads ends in `\`.
             let whole = lineRange(line)
             let trimmed = ByteClass.trimTrailingBlanks(tree.source.bytes, start: whole.lowerBound, end: whole.upperBound)
             let text = whole.lowerBound..<keptEnd(whole, candidate: trimmed)
             lines.append(LayoutLine(kind: .comment, depth: 0, text: text, startDepth: depth, endDepth: depth))
-            definitionContinues = false
+            definitionContinues = KeepalivedLine.text(of: tree.source.bytes[whole]).last == UInt8(ascii: "\\")
         case .comment(let token):
             let range = trimmedComment(token)
             lines.append(LayoutLine(
@@ -119,9 +117,14 @@ struct LayoutBuilder {
         if KeepalivedLine.text(of: bytes[range.lowerBound..<candidate]) == KeepalivedLine.text(of: bytes[range]) {
             return candidate
         }
+        return withoutTrailingCarriageReturns(range).upperBound
+    }
+
+    /// `range` less the CRs at its end, which read_line strips.
+    private func withoutTrailingCarriageReturns(_ range: Range<Int>) -> Range<Int> {
         var end = range.upperBound
-        while end > range.lowerBound, bytes[end - 1] == 0x0D { end -= 1 }
-        return end
+        while end > range.lowerBound, tree.source.bytes[end - 1] == 0x0D { end -= 1 }
+        return range.lowerBound..<end
     }
 
     // MARK: Lines kept whole

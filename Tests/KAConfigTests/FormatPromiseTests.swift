@@ -231,6 +231,20 @@ import Testing
         #expect(expectPromisesKept("$n=\\\n\u{0B}\nfoo\n$n\n") == "$n=\\\n\u{0B}\nfoo\n$n\n")
     }
 
+    /// (12) Found by the final run of the last session: inside a multi-line definition, a comment
+    /// line that ends in a lone backslash (`#\`) is the text `\` to keepalived, so the definition
+    /// goes on. The formatter took it for the definition's last line, and a line of blanks after
+    /// it became an empty line, which ends the definition.
+    @Test func commentBackslashContinuesADefinition() {
+        #expect(expectPromisesKept("$n=\\\n#\\\n \n\u{99}") == "$n=\\\n#\\\n \n    \u{99}\n")
+        expectPromisesKept("$n=a\\\n# c\\\n\nb\n$n\n")
+        expectPromisesKept("$n=a\\\n  # c\\\n\t\nb\nc {\n$n\n}\n")
+        // A paired backslash in the comment is no continuation: the comment line is skipped.
+        expectPromisesKept("$n=a\\\n# c\\\\\n\nb\n$n\n")
+        let tree = Parser.parse(path: "t.conf", bytes: Array("$n=a\\\n#\\\n \nb\n".utf8))
+        #expect(tree.tokens.indices.first { tree.text(of: $0) == "b" }.map { tree.tokens[$0].kind } == .definitionContinuation)
+    }
+
     /// `KeepalivedLine` (the formatter's reading of a line) and the expander's `LineText.decomment`
     /// are two codings of keepalived's read_line and decomment: they agree byte for byte.
     @Test func keepalivedLineAgreesWithTheExpandersDecomment() {
