@@ -13,8 +13,8 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".conf") }.sorted()
     }
 
-    @Test func theFourInputsArePresent() {
-        #expect(Self.inputs.count == 4)
+    @Test func theFiveInputsArePresent() {
+        #expect(Self.inputs.count == 5)
     }
 
     @Test(arguments: inputs)

@@ -71,8 +71,6 @@ public enum Expander {
         var emitted = 0
         var blocks = BlockTracker()
         var buffer = LineText(context: 0)
-        var generatedBytes = 0
-        let generatedLimit = max(reader.options.maxGeneratedBytes, (reader.contexts.first?.source.bytes.count ?? 0).multipliedReportingOverflow(by: 8).partialValue)
         while emitted + lines.count < reader.options.maxLogicalLines {
             // A chunk ends after a `}` line: the keyword walker looks ahead of a keyword line (for
             // its `{`, or a value block's entries) but never past a `}` line.
@@ -90,8 +88,8 @@ public enum Expander {
                 words.reserveCapacity(chunkCapacity * 3 / 2)
             }
             let before = lines.count
-            if emitted + before > max(reader.options.generatedLineAllowance, reader.bytesRead.multipliedReportingOverflow(by: 4).partialValue) {
-                reader.stop(reason: "expansion stopped after \(emitted + before) logical lines from \(reader.bytesRead) bytes of files (at most \(reader.options.generatedLineAllowance) lines or four per byte read): a definition or sequence keeps producing lines")
+            if let reason = reader.budget.checkLines(emitted + before) {
+                reader.stop(reason: reason)
                 break
             }
             // The fast path reads plain lines up to the next chunk end or the line limit.
@@ -99,11 +97,6 @@ public enum Expander {
             if plainFastPath, reader.readPlainLines(into: &lines, words: &words, lineLimit: lineLimit) {
                 // Appended by the fast path.
             } else if reader.readLine(into: &buffer) {
-                generatedBytes += buffer.count
-                if generatedBytes > generatedLimit {
-                    reader.stop(reason: "expansion stopped after \(generatedBytes) bytes of substituted and generated lines (limit \(generatedLimit)): a definition or sequence keeps producing lines")
-                    break
-                }
                 guard let line = builder.logicalLine(buffer, contexts: &reader.contexts) else { continue }
                 lines.append(line)
             } else {
@@ -123,7 +116,7 @@ public enum Expander {
         if emitted + lines.count >= limit {
             // Only the last chunk can pass the limit: a chunk is emitted only below it.
             lines.removeSubrange((limit - emitted)...)
-            reader.stop(reason: "expansion stopped after \(limit) logical lines (limit \(limit))")
+            reader.stop(reason: reader.budget.totalReason)
         }
         if let emit {
             if keepLines { allLines.append(contentsOf: lines) }

@@ -14,10 +14,10 @@ public struct ExpansionOptions: Sendable {
     /// Stop after this many logical lines (a `~SEQ` over a huge range, a self-replaying
     /// multi-line definition); reported as KA118.
     public var maxLogicalLines: Int
-    /// Stop once the lines that definitions, sequences and includes produce (every line not read
-    /// straight from a file) pass this many bytes, or eight times the root file's size if that is
-    /// more: a self-replaying definition otherwise takes seconds and gigabytes to reach
-    /// `maxLogicalLines`. Reported as KA118.
+    /// Stop once the work on lines passes this many bytes, or eight per byte read from files if
+    /// that is more: each line is counted as it enters substitution (the text after a brace
+    /// again) and once more for each replacement in it (see `ExpansionBudget`). A self-replaying
+    /// definition otherwise takes seconds and gigabytes to reach `maxLogicalLines`. Reported as KA118.
     public var maxGeneratedBytes: Int
     /// Stop once there are more logical lines than this or than four per byte read from files,
     /// whichever is more: a file's own lines are never more than its bytes, and a multi-line
@@ -31,7 +31,7 @@ public struct ExpansionOptions: Sendable {
     public init(
         configID: String? = nil, maxIncludeDepth: Int = 32, randomSeed: UInt64 = 0, strictIncludes: Bool = false,
         workingDirectory: String = "/", maxLogicalLines: Int = 1_000_000, keepsSyntaxTrees: Bool = true,
-        maxGeneratedBytes: Int = 4 << 20, generatedLineAllowance: Int = 32_768
+        maxGeneratedBytes: Int = 8 << 20, generatedLineAllowance: Int = 32_768
     ) {
         self.configID = configID
         self.maxIncludeDepth = maxIncludeDepth

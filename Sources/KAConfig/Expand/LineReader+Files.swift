@@ -305,7 +305,7 @@ extension LineReader {
                 trees[path] = tree
                 treeOrder.append(path)
             }
-            bytesRead += tree.source.bytes.count
+            budget.bytesRead += tree.source.bytes.count
             contexts.append(FileContext(
                 path: path, source: tree.source, chain: entry.site == nil ? [] : entry.chain,
                 directory: ConfigPath.directory(of: path), ancestors: entry.ancestors + [path]))

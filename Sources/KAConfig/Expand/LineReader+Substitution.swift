@@ -13,9 +13,19 @@ extension LineReader {
         var multilinePointer = multiline
         var nextReplay = multiline
         var replacements = 0
+        // Whether the text before `quoteScan` has an odd number of double quotes: kept as the scan
+        // goes (a replacement changes only what follows its `$`), not counted again at each `$`.
+        var quoteScan = 0
+        var quoted = false
         while cursor < line.count, let dollar = line.bytes[cursor...].firstIndex(of: UInt8(ascii: "$")), dollar + 1 < line.count {
             guard let (reference, definition) = definitions.reference(in: line.bytes, dollar: dollar) else {
-                if line.bytes[dollar + 1] == UInt8(ascii: "{") { reportUndefined(line, dollar: dollar) }
+                if line.bytes[dollar + 1] == UInt8(ascii: "{") {
+                    while quoteScan < dollar {
+                        if line.bytes[quoteScan] == UInt8(ascii: "\"") { quoted.toggle() }
+                        quoteScan += 1
+                    }
+                    if !quoted { reportUndefined(line, dollar: dollar) }
+                }
                 cursor = dollar + 1
                 continue
             }
@@ -60,6 +70,7 @@ extension LineReader {
             }
             usedLength += replacing.count - replaced
             cursor = dollar
+            guard spend(line.count) else { return false }
             let firstNonBlank = value.first { $0 != 0x20 && $0 != 0x09 }
             if firstNonBlank == UInt8(ascii: "~") { break }
         }
@@ -121,16 +132,15 @@ extension LineReader {
     }
 
     /// An undefined `${NAME}` outside double quotes stays literal and its braces split the line.
+    /// The reference shown runs to its `}`, or stops after `maximumShownReference` bytes.
     mutating func reportUndefined(_ line: LineText, dollar: Int) {
-        var quoted = false
-        for byte in line.bytes[..<dollar] where byte == UInt8(ascii: "\"") { quoted.toggle() }
-        guard !quoted else { return }
         var nameEnd = dollar + 2
         while nameEnd < line.count, DefinitionTable.isNameByte(line.bytes[nameEnd]) { nameEnd += 1 }
         // A defined name used with bad parameters or spacing is not "undefined".
         guard definitions[Array(line.bytes[(dollar + 2)..<nameEnd])] == nil else { return }
         var end = dollar + 2
-        while end < line.count, line.bytes[end] != UInt8(ascii: "}") { end += 1 }
+        let shownEnd = min(line.count, nameEnd + Self.maximumShownReference)
+        while end < shownEnd, line.bytes[end] != UInt8(ascii: "}") { end += 1 }
         // A replayed definition or sequence meets the same reference on every pass: the
         // diagnostic (deduplicated at the end) is built once, not on each.
         var hasher = Hasher()
@@ -146,4 +156,8 @@ extension LineReader {
             "'\(text)' names no definition; keepalived keeps it and its '{' '}' split the line into separate lines",
             line: reference)
     }
+
+    /// Bytes of an undefined reference's parameters shown: a line of many `${` with no `}`
+    /// would otherwise be scanned to its end once for each.
+    static var maximumShownReference: Int { 64 }
 }

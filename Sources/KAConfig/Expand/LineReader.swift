@@ -36,12 +36,8 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     /// The definition a multi-line `$NAME=...\` is adding to.
     var openDefinition: [UInt8]?
     var random: RandomSource
-    /// Buffers taken from any source; bounds the work when nothing reaches the output.
-    var steps = 0
-    /// Bytes of the files opened so far (a file included twice counts twice): no file's own
-    /// lines make more logical lines than it has bytes.
-    var bytesRead = 0
-    var stepLimit: Int
+    /// What the expansion may still spend (KA118).
+    var budget: ExpansionBudget
     var stopped = false
 
     init(fileSystem: FileSystem, options: ExpansionOptions, preloaded: [String: PendingFile]) {
@@ -51,8 +47,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
         self.includeCheck = options.strictIncludes ? .all : []
         self.random = RandomSource(state: options.randomSeed)
         self.trees = preloaded
-        let limit = options.maxLogicalLines.multipliedReportingOverflow(by: 20)
-        self.stepLimit = limit.overflow ? Int.max : max(limit.partialValue, 1000)
+        self.budget = ExpansionBudget(options: options)
     }
 
     // MARK: - read_line
@@ -62,10 +57,9 @@ struct LineReader<FileSystem: ConfigFileSystem> {
         buffer.removeAll()
         var addingToDefinition = false
         repeat {
-            steps += 1
             lineIsVerbatim = false
-            if steps > stepLimit {
-                stop(reason: "expansion did not finish after \(stepLimit) steps (a definition or ~SEQ that keeps producing empty lines)")
+            if let reason = budget.takeStep() {
+                stop(reason: reason)
                 return false
             }
             if hasResidue {
@@ -84,10 +78,18 @@ struct LineReader<FileSystem: ConfigFileSystem> {
                 continue
             }
             if buffer.isEmpty { continue }
+            guard spend(buffer.count) else { return false }
             applyLinePrefixes(&buffer, addingToDefinition: &addingToDefinition)
         } while buffer.isEmpty || checkInclude(buffer)
         splitAtBrace(&buffer)
         return true
+    }
+
+    /// Charges `bytes` of work to the budget; false (and stopped) once it is spent.
+    mutating func spend(_ bytes: Int) -> Bool {
+        guard let reason = budget.work(bytes) else { return true }
+        stop(reason: reason)
+        return false
     }
 
     mutating func stop(reason: String) {
