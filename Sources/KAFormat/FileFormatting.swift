@@ -25,6 +25,9 @@ public struct FileFormatOutcome: Sendable {
     /// The layout would have changed what keepalived reads (kafmt's own check refused it).
     public var isRefusedAsLayoutBug: Bool { diagnostics.contains { $0.rule == MeaningCheck.rule } }
 
+    /// The file parsed, but a line of the canonical layout would be longer than keepalived reads.
+    public var isRefusedForLineLength: Bool { !diagnostics.isEmpty && diagnostics.allSatisfy(Formatter.isLayoutTooLong) }
+
     /// Something went wrong: kafmt exits 2.
     public var isError: Bool { failure != nil || !diagnostics.isEmpty }
 }

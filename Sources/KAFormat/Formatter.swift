@@ -60,12 +60,17 @@ public enum Formatter {
             return .formatted(bytes)
         case .failure(let tooLong):
             let origin = tooLong.line.comment?.lowerBound ?? 0
-            let diagnostic = Diagnostic(
-                SyntaxRules.lineTooLong,
-                "kafmt cannot lay out this line within the \(keepalivedMaximumLineLength) bytes keepalived reads; the file is left as it is",
-                at: tree.source.span(origin..<origin))
+            let diagnostic = Diagnostic(SyntaxRules.lineTooLong, layoutTooLongMessage, at: tree.source.span(origin..<origin))
             return .refused([diagnostic])
         }
+    }
+
+    static let layoutTooLongMessage =
+        "kafmt cannot lay out this line within the \(keepalivedMaximumLineLength) bytes keepalived reads; the file is left as it is"
+
+    /// Whether `diagnostic` is the layout's own refusal of a line it cannot fit (the input parsed).
+    static func isLayoutTooLong(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.rule == SyntaxRules.lineTooLong && diagnostic.message == layoutTooLongMessage
     }
 
     /// Parses and formats bytes named `path` (the name only appears in diagnostics).

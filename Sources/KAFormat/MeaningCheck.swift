@@ -18,15 +18,16 @@ enum MeaningCheck {
 
     /// A diagnostic at the first line whose reading differs, or nil when the readings agree.
     static func firstDifference(original tree: SyntaxTree, formatted: [UInt8]) -> Diagnostic? {
+        // The output is parsed once and read once for each id.
+        let formattedTree = Parser.parse(path: tree.source.path, bytes: formatted)
         for configID in [nil] + conditionalIDs(tree) {
-            // Neither reading keeps syntax trees: the output's is dropped once it is read.
+            // Neither reading keeps the trees of included files.
             let options = ExpansionOptions(configID: configID, keepsSyntaxTrees: false)
             let before = Expander.expand(tree: tree, options: options, fileSystem: PatternEchoFileSystem())
             // The output's lines are compared chunk by chunk as they are read, not kept.
             var comparison = Reading.Comparison(before: before.lines)
             let after = Expander.expand(
-                tree: Parser.parse(path: tree.source.path, bytes: formatted), options: options,
-                fileSystem: PatternEchoFileSystem(), chunkLines: 4096
+                tree: formattedTree, options: options, fileSystem: PatternEchoFileSystem(), chunkLines: 4096
             ) { comparison.compare($0) }
             if let difference = comparison.end(before, after) { return diagnostic(difference.origin, tree: tree) }
         }
@@ -72,13 +73,14 @@ enum MeaningCheck {
         return result
     }
 
-    /// The ids of the file's `@id` and `@^id` lines, in order of first use.
+    /// The ids of the file's `@id` and `@^id` lines, in order of first use, as keepalived reads
+    /// them (decomment drops the backslash of `\#` and `\!`).
     static func conditionalIDs(_ tree: SyntaxTree) -> [String] {
         var ids: [String] = []
         for index in tree.tokens.indices where tree.tokens[index].kind == .conditional {
-            var text = Substring(tree.text(of: index).dropFirst())
-            if text.hasPrefix("^") { text = text.dropFirst() }
-            let id = String(text.prefix { $0 != " " && $0 != "\t" })
+            var text = KeepalivedLine.text(of: tree.source.bytes[tree.tokens[index].range]).dropFirst()
+            if text.first == UInt8(ascii: "^") { text = text.dropFirst() }
+            let id = String(decoding: text.prefix { $0 != 0x20 && $0 != 0x09 }, as: UTF8.self)
             if !id.isEmpty, !ids.contains(id) { ids.append(id) }
             if ids.count == maximumConfigIDs { break }
         }

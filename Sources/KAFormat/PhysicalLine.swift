@@ -121,7 +121,9 @@ extension PhysicalLine {
     /// (the CRs read_line strips first do not pair it).
     static func endsInLoneBackslash(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard bytes.contains(UInt8(ascii: "\\")) else { return false }
-        return KeepalivedLine.text(of: bytes).last == UInt8(ascii: "\\")
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[end - 1] == 0x0D { end -= 1 }
+        return KeepalivedLine.scan(bytes[..<end]).loneBackslash != nil
     }
 
     /// Space and tab only: what keepalived strips at the start of a line.

@@ -68,6 +68,8 @@ struct Kafmt {
             printDiagnostics(outcome)
             if outcome.isRefusedAsLayoutBug {
                 standardError("kafmt: \(outcome.path): not formatted: kafmt's layout would change what keepalived reads (a kafmt bug: please report it with the file); the file is unchanged\n")
+            } else if outcome.isRefusedForLineLength {
+                standardError("kafmt: \(outcome.path): not formatted: a line would be longer than keepalived reads once laid out; shorten it by hand; the file is unchanged\n")
             } else {
                 standardError("kafmt: \(outcome.path): not formatted: fix the syntax errors first; the file is unchanged\n")
             }

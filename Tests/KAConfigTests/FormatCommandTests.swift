@@ -68,8 +68,26 @@ import Testing
             #expect(result.status == 2)
             #expect(result.output.contains("broken.conf:1:20: error:"))
             #expect(result.output.contains("KA103"))
+            #expect(result.output.contains("broken.conf: not formatted: fix the syntax errors first"))
             #expect(FormatTestSupport.read(folder + "/broken.conf") == broken)
             #expect(FormatTestSupport.read(folder + "/messy.conf") == Self.clean, "the other file is still formatted")
+        }
+    }
+
+    /// A file that parses but whose laid-out line would pass keepalived's line length is refused
+    /// with that reason, not "fix the syntax errors first".
+    @Test(.enabled(if: isBuilt, "kafmt is not built"))
+    func lineTooLongOnceIndentedSaysSo() throws {
+        try withFolder { folder in
+            // 1,022 bytes, keepalived's most; laid out as `x… {` it would be 1,023.
+            let text = Array((String(repeating: "x", count: 1021) + "{\n}\n").utf8)
+            FormatTestSupport.write(text, to: folder + "/long.conf")
+            let result = try #require(FormatTestSupport.run(Self.kafmt, ["-w", "long.conf"], in: folder))
+            #expect(result.status == 2)
+            #expect(result.output.contains("KA104"))
+            #expect(result.output.contains("not formatted: a line would be longer than keepalived reads once laid out"))
+            #expect(!result.output.contains("fix the syntax errors first"))
+            #expect(FormatTestSupport.read(folder + "/long.conf") == text)
         }
     }
 

@@ -64,25 +64,15 @@ package enum ByteClass {
         return cursor
     }
 
-    /// End of a line's content before any comment, honouring double quotes and `\` pairs
-    /// exactly as `decomment` does. Used for definitions and include operands.
-    @inline(__always)
+    /// End of a line's content before any comment, where decomment finds it
+    /// (`KeepalivedLine.scan`: double quotes and `\` pairs honoured). Used for `@id` prefixes,
+    /// definitions and include operands.
     static func endOfUnquotedContent(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        var cursor = from
-        var quoted = false
-        let count = bytes.count
-        while cursor < count, !isLineEnd(bytes, cursor) {
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") {
-                quoted.toggle()
-            } else if byte == UInt8(ascii: "\\") {
-                if cursor + 1 < count, !isLineEnd(bytes, cursor + 1) { cursor += 2; continue }
-            } else if !quoted, byte == UInt8(ascii: "#") || byte == UInt8(ascii: "!") {
-                return cursor
-            }
-            cursor += 1
+        let lineEnd = endOfLineContent(bytes, from: from)
+        guard let comment = KeepalivedLine.scan(UnsafeBufferPointer(rebasing: bytes[from..<lineEnd])).commentStart else {
+            return lineEnd
         }
-        return cursor
+        return from + comment
     }
 
     @inline(__always)

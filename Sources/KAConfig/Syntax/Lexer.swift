@@ -95,12 +95,12 @@ struct LexerState {
                 continue
             case .blank, .carriageReturn:
                 let start = index
-                let startsPhysicalLine = tokens.last.map { $0.kind == .newline } ?? true
-                lexWhitespace()
                 // decomment strips only spaces and tabs at the start of a line: after a CR, VT or
                 // FF there, `@id`, `$NAME=`, `~SEQ(` and `include` are plain words to keepalived.
-                if atLogicalLineStart, startsPhysicalLine,
-                    bytes[start..<index].contains(where: { !ByteClass.isSpaceOrTab($0) }) {
+                // (Asked only at a logical line's start: this is the lexer's busiest case.)
+                let startsPhysicalLine = atLogicalLineStart && (tokens.last.map { $0.kind == .newline } ?? true)
+                lexWhitespace()
+                if startsPhysicalLine, bytes[start..<index].contains(where: { !ByteClass.isSpaceOrTab($0) }) {
                     atLogicalLineStart = false
                 }
                 continue
@@ -225,21 +225,11 @@ struct LexerState {
         let byte = bytes[index]
         if byte == UInt8(ascii: "@") {
             let start = index
-            // The id runs to the first space or tab of the line as decomment leaves it: a `#` or
-            // `!` outside double quotes starts a comment, but not one a backslash pairs (`\#`).
+            // The id runs to the first space or tab of the line as decomment leaves it, which ends
+            // at its comment (a `#` or `!` outside double quotes that no backslash pairs).
+            let contentEnd = ByteClass.endOfUnquotedContent(bytes, from: index)
             var cursor = index + 1
-            var quoted = false
-            while cursor < bytes.count, !ByteClass.isSpaceOrTab(bytes[cursor]), !ByteClass.isLineEnd(bytes, cursor) {
-                let byte = bytes[cursor]
-                if !quoted, byte == UInt8(ascii: "#") || byte == UInt8(ascii: "!") { break }
-                if byte == UInt8(ascii: "\"") { quoted.toggle() }
-                if byte == UInt8(ascii: "\\"), cursor + 1 < bytes.count, !ByteClass.isLineEnd(bytes, cursor + 1),
-                    !ByteClass.isSpaceOrTab(bytes[cursor + 1]) {
-                    cursor += 2
-                    continue
-                }
-                cursor += 1
-            }
+            while cursor < contentEnd, !ByteClass.isSpaceOrTab(bytes[cursor]) { cursor += 1 }
             index = cursor
             notable.append(tokens.count)
             emit(.conditional, start, index)
