@@ -61,7 +61,7 @@ struct LayoutBuilder {
             let trimmed = ByteClass.trimTrailingBlanks(tree.source.bytes, start: whole.lowerBound, end: whole.upperBound)
             let text = whole.lowerBound..<keptEnd(whole, candidate: trimmed)
             lines.append(LayoutLine(kind: .comment, depth: 0, text: text, startDepth: depth, endDepth: depth))
-            definitionContinues = KeepalivedLine.text(of: tree.source.bytes[whole]).last == UInt8(ascii: "\\")
+            definitionContinues = KeepalivedLine.continuesDefinition(tree.source.bytes[whole])
         case .comment(let token):
             let range = trimmedComment(token)
             lines.append(LayoutLine(
@@ -78,7 +78,7 @@ struct LayoutBuilder {
             }
             let last = tokens[significant.upperBound]
             definitionContinues = (last.kind == .definition || last.kind == .definitionContinuation)
-                && last.end > last.start && tree.source.bytes[last.end - 1] == UInt8(ascii: "\\")
+                && KeepalivedLine.continuesDefinition(tree.source.bytes[last.start..<lineRange(line).upperBound])
             if definitionContinues, let code = lines.lastIndex(where: { $0.kind == .code }) {
                 lines[code].continuesDefinition = true
             }

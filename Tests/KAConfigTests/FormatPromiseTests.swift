@@ -245,6 +245,38 @@ import Testing
         #expect(tree.tokens.indices.first { tree.text(of: $0) == "b" }.map { tree.tokens[$0].kind } == .definitionContinuation)
     }
 
+    /// (13) Found by this session's run: a `$NAME=` line whose comment ends in a lone backslash
+    /// (`$n=!\`). decomment puts the backslash back, so keepalived reads `$n=\` and the
+    /// definition goes on; the lexer and the formatter took the line for a whole definition and
+    /// split the next line at its brace.
+    @Test func definitionContinuedByItsCommentsBackslash() {
+        // The run's input (its `r}` is the definition's, so one more `}` closes the blocks).
+        expectPromisesKept("global_defs{notification_email{n{t{$n=!\\\nr}\n9}}}}")
+        expectPromisesKept("$n=a !c\\\nb\n$n\n")
+        expectPromisesKept("$n=a\\\nb # c\\\nc {\nd {\n$n\n}\n")
+        // The definition holds the `{` line, so the `}` after it closes no block.
+        #expect(Formatter.format(path: "t.conf", bytes: Array("$n=a !c\\\nb {\n$n\n}\n".utf8)).diagnostics.map(\.rule.code) == ["KA102"])
+        let tree = Parser.parse(path: "t.conf", bytes: Array("$n=a !c\\\nb {\n".utf8))
+        #expect(tree.tokens.indices.first { tree.text(of: $0) == "b {" }.map { tree.tokens[$0].kind } == .definitionContinuation)
+        // A paired backslash in the comment continues nothing.
+        let paired = Parser.parse(path: "t.conf", bytes: Array("$n=a !c\\\\\nb {\n}\n".utf8))
+        #expect(!paired.tokens.contains { $0.kind == .definitionContinuation })
+    }
+
+    /// (14) Found by running kafmt's reading check over this session's format corpus: an `@`
+    /// after a brace, then only a blank (`s{}@ `). keepalived reads `@` as a line of its own and
+    /// drops it (KA112); the parser asked only whether a token followed, so the input had no
+    /// KA112 and the output (without the blank) had one.
+    @Test func emptyConditionalAfterABrace() {
+        expectPromisesKept("s{}@ ")
+        expectPromisesKept("s{n{n{}}}1{}r{n{}@ \n{e{n{}}}}")
+        for text in ["s{}@ ", "s{}@", "s{}@ # c", "s{}@ \u{0B}"] {
+            let codes = Parser.parse(path: "t.conf", bytes: Array(text.utf8)).diagnostics.map(\.rule.code)
+            #expect(codes == ["KA112"], "\(text)")
+        }
+        #expect(Parser.parse(path: "t.conf", bytes: Array("s{}@a b".utf8)).diagnostics.isEmpty)
+    }
+
     /// `KeepalivedLine` (the formatter's reading of a line) and the expander's `LineText.decomment`
     /// are two codings of keepalived's read_line and decomment: they agree byte for byte.
     @Test func keepalivedLineAgreesWithTheExpandersDecomment() {

@@ -18,6 +18,12 @@ package enum KeepalivedLine {
         return decommented(bytes)
     }
 
+    /// Whether the line, read from a `$NAME=` (or a line inside its definition) on, continues the
+    /// definition: keepalived asks whether what decomment leaves ends in `\\`.
+    package static func continuesDefinition(_ line: some Collection<UInt8>) -> Bool {
+        text(of: line).last == UInt8(ascii: "\\")
+    }
+
     /// Whether `read_line` sees nothing at all (only CRs and LFs): the one kind of line that
     /// ends a multi-line `$NAME=` definition.
     package static func isEmptyToReadLine(_ line: some Collection<UInt8>) -> Bool {

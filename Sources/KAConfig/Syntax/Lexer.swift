@@ -270,9 +270,16 @@ struct LexerState {
         let end = ByteClass.trimTrailingBlanks(bytes, start: start, end: contentEnd)
         emit(.definition, start, end)
         index = end
-        inDefinitionContinuation = end > start && bytes[end - 1] == UInt8(ascii: "\\")
+        inDefinitionContinuation = continuesDefinition(from: start, contentEnd: contentEnd)
         if contentEnd > end { emit(.whitespace, end, contentEnd); index = contentEnd }
         atLogicalLineStart = false
+    }
+
+    /// Whether keepalived reads the rest of the line from `start` as ending in `\\`, the mark of a
+    /// continued definition: a value that ends in one, or a comment that ends in a lone one
+    /// (decomment puts it back: `$N=a !c\\` continues).
+    func continuesDefinition(from start: Int, contentEnd: Int) -> Bool {
+        KeepalivedLine.continuesDefinition(bytes[start..<ByteClass.endOfLineContent(bytes, from: contentEnd)])
     }
 
     /// A line inside a multi-line definition. keepalived skips lines that are blank or only a
@@ -289,7 +296,7 @@ struct LexerState {
         emit(.definitionContinuation, start, max(end, start))
         index = max(end, start)
         if contentEnd > end { emit(.whitespace, end, contentEnd); index = contentEnd }
-        inDefinitionContinuation = end > start && bytes[end - 1] == UInt8(ascii: "\\")
+        inDefinitionContinuation = continuesDefinition(from: start, contentEnd: contentEnd)
         atLogicalLineStart = false
     }
 }

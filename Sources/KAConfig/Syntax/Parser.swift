@@ -215,11 +215,12 @@ struct ParserState {
     /// `@id#x`, and `@id` + space + VT leaves no word. After a brace on the same line the
     /// prefix is read from the rest of the line.
     func conditionalIsEmpty(_ index: Int) -> Bool {
-        let text = KeepalivedLine.text(of: source.lineBytes(source.location(of: tokens[index].start).line))
-        guard text.first == UInt8(ascii: "@") else {
-            let next = index + 1 < tokens.count ? tokens[index + 1].kind : .newline
-            return next != .whitespace
-        }
+        // The line from the `@` on, as decomment leaves it: after a brace (`a{}@ `) the `@` starts
+        // the rest of the line, which keepalived reads as a line of its own.
+        let start = tokens[index].start
+        let line = source.lineBytes(source.location(of: start).line)
+        let text = KeepalivedLine.text(of: line[max(start, line.startIndex)...])
+        guard text.first == UInt8(ascii: "@") else { return false }
         let idStart = text.count > 1 && text[1] == UInt8(ascii: "^") ? 2 : 1
         guard let blank = text.dropFirst(idStart).firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) else { return true }
         // What follows may be white space that decomment keeps (a VT): no word either way.
