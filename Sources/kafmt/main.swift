@@ -96,7 +96,7 @@ struct Kafmt {
         var sources: [String: SourceFile] = [:]
         if let tree = outcome.tree { sources[tree.source.path] = tree.source }
         let color = isatty(2) == 1 && getenv("NO_COLOR") == nil
-        standardError(HumanRenderer(sources: sources, color: color).render(outcome.diagnostics))
+        standardError(HumanRenderer(sources: sources, color: color).render(FindingFlood.limit(outcome.diagnostics.sortedForOutput())))
     }
 }
 

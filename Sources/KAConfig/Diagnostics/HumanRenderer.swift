@@ -45,24 +45,37 @@ public struct HumanRenderer: Sendable {
         }
     }
 
-    /// The source line and a caret line under the span (tabs copied so the caret lines up).
+    /// The source line and a caret line under the span (tabs copied so the caret lines up). A
+    /// line longer than `excerptWidth` bytes is shown as that many around the span's start, with
+    /// `...` where it is cut: an excerpt never costs more than its width, however long the line
+    /// (65,000 braces on one line made 65,000 findings with carets as long as the line).
     func sourceExcerpt(_ span: SourceSpan) -> String {
         guard let source = sources[span.file], span.start.line >= 1, span.start.line <= source.lineCount else {
             return ""
         }
-        let lineBytes = Array(source.lineBytes(span.start.line))
-        let printable = lineBytes.map { $0 == 0 ? UInt8(ascii: " ") : $0 }
-        let startColumn = min(max(span.start.column, 1), printable.count + 1)
-        var endColumn = span.end.line == span.start.line ? span.end.column : printable.count + 1
-        endColumn = min(max(endColumn, startColumn + 1), max(printable.count + 1, startColumn + 1))
-        var caret = ""
-        for index in 0..<(startColumn - 1) {
-            caret += index < printable.count && printable[index] == 0x09 ? "\t" : " "
+        let line = source.lineBytes(span.start.line)
+        let count = line.count
+        let startColumn = min(max(span.start.column, 1), count + 1)
+        var endColumn = span.end.line == span.start.line ? span.end.column : count + 1
+        endColumn = min(max(endColumn, startColumn + 1), max(count + 1, startColumn + 1))
+        let width = Self.excerptWidth
+        let from = count > width ? max(0, min(startColumn - 1 - width / 2, count - width)) : 0
+        let to = min(count, from + width)
+        let shown = line[(line.startIndex + from)..<(line.startIndex + to)].map { $0 == 0 ? UInt8(ascii: " ") : $0 }
+        let cutBefore = from > 0 ? "... " : ""
+        let cutAfter = to < count ? " ..." : ""
+        var caretBytes = [UInt8](repeating: 0x20, count: cutBefore.utf8.count)
+        for index in 0..<max(0, min(startColumn - 1, to) - from) {
+            caretBytes.append(shown[index] == 0x09 ? 0x09 : 0x20)
         }
-        caret += "^" + String(repeating: "~", count: max(0, endColumn - startColumn - 1))
-        let shown = printable.count > 400 ? Array(printable.prefix(400)) : printable
-        return "    " + String(decoding: shown, as: UTF8.self) + "\n    " + paint(caret, code: "32", bold: true) + "\n"
+        caretBytes.append(UInt8(ascii: "^"))
+        caretBytes.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: max(0, min(endColumn, to + 1) - startColumn - 1)))
+        let caret = String(decoding: caretBytes, as: UTF8.self)
+        return "    " + cutBefore + String(decoding: shown, as: UTF8.self) + cutAfter + "\n    " + paint(caret, code: "32", bold: true) + "\n"
     }
+
+    /// Bytes of a long source line shown in an excerpt.
+    static let excerptWidth = 160
 
     private func paint(_ text: String, code: String? = nil, bold: Bool = false) -> String {
         guard color, code != nil || bold else { return text }

@@ -58,30 +58,47 @@ public struct LintEngine: Sendable {
                 kept.append(diagnostic)
             }
         }
-        return Report(diagnostics: kept.sortedForOutput(), nodes: nodes, fleet: fleet, suppressed: suppressed)
+        return Report(diagnostics: FindingFlood.limit(kept.sortedForOutput()), nodes: nodes, fleet: fleet, suppressed: suppressed)
     }
 
     /// A lint rule may restate a front-end finding with more detail (same rule, same word, e.g.
     /// `undefined-reference` naming where the tracker really is): keep only the rule's version.
     static func restated(_ frontEnd: [Diagnostic], by rules: [Diagnostic]) -> [Diagnostic] {
-        func spot(_ diagnostic: Diagnostic) -> String {
-            "\(diagnostic.rule.code)@\(diagnostic.span.file):\(diagnostic.span.start.line):\(diagnostic.span.start.column)"
+        struct RuleSpot: Hashable {
+            let code: String
+            let spot: Spot
         }
-        let restatedSpots = Set(rules.map(spot))
-        return frontEnd.filter { !restatedSpots.contains(spot($0)) }
+        guard !rules.isEmpty, !frontEnd.isEmpty else { return frontEnd }
+        let restatedSpots = Set(rules.map { RuleSpot(code: $0.rule.code, spot: Spot($0.span)) })
+        return frontEnd.filter { !restatedSpots.contains(RuleSpot(code: $0.rule.code, spot: Spot($0.span))) }
+    }
+
+    /// Where a finding starts.
+    struct Spot: Hashable {
+        let file: String
+        let line: Int
+        let column: Int
+
+        init(_ span: SourceSpan) {
+            file = span.file
+            line = span.start.line
+            column = span.start.column
+        }
     }
 
     /// Where a dedicated rule (e.g. `vrid-range`) and a generic binding rule (e.g.
     /// `value-out-of-range`) report the same place, keep the dedicated one.
     static func preferSpecific(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         let generic: Set<String> = ["value-out-of-range", "invalid-number", "trailing-junk", "invalid-value", "wrong-case", "undefined-reference"]
-        var specificSpots = Set<String>()
+        // Nothing to prefer over without a generic finding (the usual case: no spots are made).
+        guard diagnostics.contains(where: { generic.contains($0.rule.slug) }) else { return diagnostics }
+        var specificSpots = Set<Spot>()
         for diagnostic in diagnostics where !generic.contains(diagnostic.rule.slug) {
-            specificSpots.insert("\(diagnostic.span.file):\(diagnostic.span.start.line):\(diagnostic.span.start.column)")
+            specificSpots.insert(Spot(diagnostic.span))
         }
         return diagnostics.filter { diagnostic in
             guard generic.contains(diagnostic.rule.slug) else { return true }
-            return !specificSpots.contains("\(diagnostic.span.file):\(diagnostic.span.start.line):\(diagnostic.span.start.column)")
+            return !specificSpots.contains(Spot(diagnostic.span))
         }
     }
 }

@@ -55,25 +55,43 @@ struct DuplicateVRIDRule: LintRule {
             }
             guard !candidates.isEmpty else { continue }
             candidates = keys.count > 1 ? Array(Set(candidates)).sorted() : candidates.reversed()
-            var conflicts: [(Member, String)] = []
+            // The first conflict is described; the others are counted, and the first few of them
+            // noted (n instances on one VRID would otherwise make n²/2 notes).
+            var first: (member: Member, message: String)?
+            var noted: [Member] = []
+            var more = 0
             for candidate in candidates {
                 let earlier = Member(facts: all[candidate], vrid: vrid)
-                if let message = conflict(earlier, later, model) { conflicts.append((earlier, message)) }
+                guard let kind = conflict(earlier, later, model) else { continue }
+                if first == nil {
+                    first = (earlier, message(kind, earlier, later))
+                    noted.append(earlier)
+                } else {
+                    if noted.count < Self.maximumNotes { noted.append(earlier) } else { more += 1 }
+                }
             }
-            guard let first = conflicts.first else { continue }
-            let related = conflicts.map { earlier, _ in
+            guard let first else { continue }
+            var related = noted.map { earlier in
                 let span = vridSpan(earlier, node)
                 return RelatedLocation(
                     file: span.file, line: span.start.line, column: span.start.column,
                     message: "'\(earlier.instance.name)' uses VRID \(earlier.vrid) here")
             }
+            if more > 0, let last = related.last {
+                related.append(RelatedLocation(
+                    file: last.file, line: last.line, column: last.column,
+                    message: "and \(more) more earlier instance\(more == 1 ? "" : "s") with VRID \(vrid) that conflict with '\(later.instance.name)'"))
+            }
             found.append(Diagnostic(
                 rule,
-                "'\(later.instance.name)' and '\(first.0.instance.name)' \(first.1); keepalived 2.2.7 refuses to start; give one of them another virtual_router_id",
+                "'\(later.instance.name)' and '\(first.member.instance.name)' \(first.message); keepalived 2.2.7 refuses to start; give one of them another virtual_router_id",
                 at: vridSpan(later, node), related: related))
         }
         return found
     }
+
+    /// Earlier conflicting instances noted on one finding; the rest are counted.
+    static let maximumNotes = 5
 
     /// The keys a member is filed under (none: it can conflict with no other instance).
     func keys(_ member: Member, _ model: Configuration) -> [Key] {
@@ -90,12 +108,17 @@ struct DuplicateVRIDRule: LintRule {
         return peers.map { .unicastOn(member.vrid, family, interface, $0) }
     }
 
-    /// keepalived's message for a conflicting pair, or nil when it lets them coexist.
-    func conflict(_ first: Member, _ second: Member, _ model: Configuration) -> String? {
+    /// How two instances conflict, when keepalived refuses them together.
+    enum Conflict {
+        case unicast(peer: IPAddress)
+        case multicast(interface: String, group: IPAddress)
+    }
+
+    /// How the pair conflicts, or nil when keepalived lets them coexist.
+    func conflict(_ first: Member, _ second: Member, _ model: Configuration) -> Conflict? {
         guard first.vrid == second.vrid, first.facts.effectiveFamily == second.facts.effectiveFamily,
             first.isUnicast == second.isUnicast
         else { return nil }
-        let family = first.facts.effectiveFamily.rawValue
         if first.isUnicast {
             if let a = first.instance.interface, let b = second.instance.interface, a != b { return nil }
             // The local address: the configured source, else the interface's (same interface: same address).
@@ -105,12 +128,23 @@ struct DuplicateVRIDRule: LintRule {
             default: return nil
             }
             guard let peer = first.facts.unicastPeers.first(where: second.facts.unicastPeers.contains) else { return nil }
-            return "both send VRID \(first.vrid) (\(family)) by unicast from the same address to peer \(peer): keepalived reports \"(\(first.instance.name)) duplicate VRID conflict with \(second.instance.name) VRID \(first.vrid)\""
+            return .unicast(peer: peer)
         }
         guard let interface = first.instance.interface, interface == second.instance.interface,
             group(first, model) == group(second, model)
         else { return nil }
-        return "both use VRID \(first.vrid) with \(family) on \(interface) (multicast group \(group(first, model))): keepalived reports \"\(first.instance.name) and \(second.instance.name) both use VRID \(first.vrid) with \(family) on interface \(interface)\""
+        return .multicast(interface: interface, group: group(first, model))
+    }
+
+    /// keepalived's message for a conflicting pair.
+    func message(_ conflict: Conflict, _ first: Member, _ second: Member) -> String {
+        let family = first.facts.effectiveFamily.rawValue
+        switch conflict {
+        case .unicast(let peer):
+            return "both send VRID \(first.vrid) (\(family)) by unicast from the same address to peer \(peer): keepalived reports \"(\(first.instance.name)) duplicate VRID conflict with \(second.instance.name) VRID \(first.vrid)\""
+        case .multicast(let interface, let group):
+            return "both use VRID \(first.vrid) with \(family) on \(interface) (multicast group \(group)): keepalived reports \"\(first.instance.name) and \(second.instance.name) both use VRID \(first.vrid) with \(family) on interface \(interface)\""
+        }
     }
 
     func group(_ member: Member, _ model: Configuration) -> IPAddress {
