@@ -181,7 +181,9 @@ struct PlainLineScan {
         } else {
             return nil
         }
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        // read_line strips every CR at the line's end, not only a CRLF's (`#\` + CR + CRLF
+        // ends in a lone backslash).
+        while end > start, bytes[end - 1] == 0x0D { end -= 1 }
         if end > start, bytes[end - 1] == UInt8(ascii: "\\") { return nil }
         return next
     }
