@@ -276,6 +276,10 @@ extension LineReader {
                     "'\(path)' is already being read by an including file; keepalived would include it again and again", entry)
                 continue
             }
+            if let reason = budget.openFile() {
+                stop(reason: reason)
+                return false
+            }
             let preloaded = trees[path]
             if preloaded == nil {
                 let kind = fileSystem.fileKind(path)
@@ -301,7 +305,7 @@ extension LineReader {
                     continue
                 }
             }
-            if !treeOrder.contains(path) {
+            if treeOrderPaths.insert(path).inserted {
                 trees[path] = tree
                 treeOrder.append(path)
             }

@@ -10,6 +10,8 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     /// Every file's tree (large ones may still be parsing), in the order the files were first read.
     var trees: [String: PendingFile] = [:]
     var treeOrder: [String] = []
+    /// The paths in `treeOrder`, for a lookup per file opened.
+    var treeOrderPaths = Set<String>()
     /// Files of at least this many bytes are parsed on a thread of their own while the expansion
     /// goes on (it needs only their bytes and line table).
     var backgroundParseBytes = Int.max
