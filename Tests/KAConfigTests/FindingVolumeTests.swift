@@ -58,6 +58,19 @@ import Testing
         #expect(limited.last?.message == "other")
     }
 
+    /// A definition replayed many times meets the same unknown words at the same places: the
+    /// binder makes each finding once (a 15,000-line definition used 3,000 times made 192,000,
+    /// 44 of them distinct: kalint 1.1 s, now 0.4 s).
+    @Test func replayedUnknownKeywordsAreReportedOnce() {
+        // Each replayed line is placed at the reference: 1,001 lines `zz` at one place.
+        let text = "$D=a\\\n" + String(repeating: "zz\\\n", count: 1000) + "zz\n$D\n$D\n"
+        let unknown = Analyzer.analyze(path: "t.conf", text: text).bound.diagnostics.filter { $0.code == "KA201" }
+        #expect(unknown.count == 4)
+        // A sequence changes the word at the same place: each word is reported.
+        let sequence = Analyzer.analyze(path: "t.conf", text: "~SEQ(i,1,3) kw$i\n").bound.diagnostics.filter { $0.code == "KA201" }
+        #expect(sequence.count == 3)
+    }
+
     /// 30 instances on one VRID: each finding notes the first five earlier instances it conflicts
     /// with and counts the rest (n²/2 notes before).
     @Test func duplicateVRIDNotesAreCapped() {
