@@ -17,6 +17,8 @@ struct ExpansionBudget {
     private(set) var workedBytes = 0
     /// Files opened, a file included again counted again.
     private(set) var fileOpens = 0
+    /// Glob patterns the includes' brace groups may still add (each is a glob of the file system).
+    private(set) var patternsLeft = maximumPatterns
     let stepLimit: Int
 
     init(options: ExpansionOptions) {
@@ -55,6 +57,12 @@ struct ExpansionBudget {
     }
 
     static let maximumFileOpens = 16_384
+
+    /// Patterns that brace groups add, all includes together: each `include` may make 1,024,
+    /// and 500 such lines (40 KB) made 512,000 globs (2.3 s).
+    static let maximumPatterns = 8_192
+
+    mutating func usePatterns(_ count: Int) { patternsLeft = max(0, patternsLeft - count) }
 
     /// The reason to stop when `count` logical lines are more than allowed.
     func checkLines(_ count: Int) -> String? {

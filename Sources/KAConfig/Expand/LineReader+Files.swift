@@ -191,8 +191,14 @@ extension LineReader {
         var matches: [String] = []
         var missing = false
         var wildcards = false
-        let (alternatives, truncated) = GlobPattern.expandBraces(pattern, limit: GlobPattern.maximumAlternatives)
-        if truncated {
+        // A pattern is one glob; each more that its brace groups make is charged to the budget.
+        let allowed = min(GlobPattern.maximumAlternatives, budget.patternsLeft + 1)
+        let (alternatives, truncated) = GlobPattern.expandBraces(pattern, limit: allowed)
+        budget.usePatterns(max(0, alternatives.count - 1))
+        if truncated, allowed < GlobPattern.maximumAlternatives {
+            reportInclude(SyntaxRules.expansionLimit,
+                "the includes' brace groups have made \(ExpansionBudget.maximumPatterns) more glob patterns in all; only the first of this one's is read", directive)
+        } else if truncated {
             reportInclude(SyntaxRules.expansionLimit,
                 "the include pattern's braces make more than \(GlobPattern.maximumAlternatives) patterns; only the first \(GlobPattern.maximumAlternatives) are read", directive)
         }
