@@ -60,18 +60,23 @@ public enum Formatter {
             return .formatted(bytes)
         case .failure(let tooLong):
             let origin = tooLong.line.comment?.lowerBound ?? 0
-            let diagnostic = Diagnostic(SyntaxRules.lineTooLong, layoutTooLongMessage, at: tree.source.span(origin..<origin))
+            let diagnostic = Diagnostic(layoutTooLong, layoutTooLongMessage, at: tree.source.span(origin..<origin))
             return .refused([diagnostic])
         }
     }
 
+    /// The layout's own refusal of a line it cannot fit (the input parsed): keepalived's KA104
+    /// code, since the reason is the same, but a rule of its own so that kafmt can tell it from
+    /// a syntax error without reading the message.
+    static let layoutTooLong = DiagnosticRule(
+        code: SyntaxRules.lineTooLong.code, slug: "line-too-long-once-laid-out", severity: .error,
+        summary: "A line of the canonical layout would be longer than keepalived reads; the file is left as it is.")
+
     static let layoutTooLongMessage =
         "kafmt cannot lay out this line within the \(keepalivedMaximumLineLength) bytes keepalived reads; the file is left as it is"
 
-    /// Whether `diagnostic` is the layout's own refusal of a line it cannot fit (the input parsed).
-    static func isLayoutTooLong(_ diagnostic: Diagnostic) -> Bool {
-        diagnostic.rule == SyntaxRules.lineTooLong && diagnostic.message == layoutTooLongMessage
-    }
+    /// Whether `diagnostic` is the layout's own refusal of a line it cannot fit.
+    static func isLayoutTooLong(_ diagnostic: Diagnostic) -> Bool { diagnostic.rule == layoutTooLong }
 
     /// Parses and formats bytes named `path` (the name only appears in diagnostics).
     public static func format(path: String, bytes: [UInt8]) -> FormatResult {

@@ -49,11 +49,11 @@ struct LayoutBuilder {
                 let text = withoutTrailingCarriageReturns(lineRange(line))
                 lines.append(LayoutLine(kind: .comment, depth: 0, text: text, startDepth: depth, endDepth: depth))
                 // A VT or FF is text to keepalived: the line is the definition's last.
-                if !KeepalivedLine.text(of: tree.source.bytes[text]).isEmpty { definitionContinues = false }
+                if !KeepalivedLine.textEnd(of: tree.source.bytes[text]).isEmpty { definitionContinues = false }
             } else {
                 lines.append(.blank(required: false, depth: depth))
             }
-        case .comment where definitionContinues && !KeepalivedLine.text(of: tree.source.bytes[lineRange(line)]).isEmpty:
+        case .comment where definitionContinues && !KeepalivedLine.textEnd(of: tree.source.bytes[lineRange(line)]).isEmpty:
             // keepalived reads text here: a CR, VT or FF before the comment, or the comment's
             // lone final backslash. The line stays as written (less the CRs read_line strips),
             // and it is the definition's last unless what keepalived reads ends in `\`.

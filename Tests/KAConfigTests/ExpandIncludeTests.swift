@@ -99,6 +99,28 @@ struct ExpandIncludeTests {
         #expect(limits.last?.message == "the includes' brace groups have made 8192 more glob patterns in all; only the first of this one's is read")
     }
 
+    /// Both caps are options: a caller (a test, an editor on a slow disk) may lower them.
+    @Test func includeCapsAreOptions() throws {
+        let chain = [
+            Self.root: "include a.conf\ninclude a.conf\ninclude a.conf\n", "/etc/keepalived/a.conf": "a\n",
+        ]
+        let opens = expandInMemory(chain, options: ExpansionOptions(maxFileOpens: 3))
+        #expect(opens.texts == ["a", "a"])
+        let limit = try #require(opens.config.diagnostics.first { $0.rule == SyntaxRules.expansionLimit })
+        #expect(limit.message.contains("3 files were opened"))
+        let braces = [
+            Self.root: "include {a,b}{c,d}.conf\ninclude {a,b}.conf\n",
+            "/etc/keepalived/ac.conf": "ac\n", "/etc/keepalived/bd.conf": "bd\n", "/etc/keepalived/a.conf": "a\n",
+            "/etc/keepalived/b.conf": "b\n",
+        ]
+        let patterns = expandInMemory(braces, options: ExpansionOptions(maxBracePatterns: 3))
+        // The first include adds three patterns (all it may); the second reads only `a.conf`.
+        #expect(patterns.texts == ["ac", "bd", "a"])
+        let limits = patterns.config.diagnostics.filter { $0.rule == SyntaxRules.expansionLimit }
+        #expect(limits.map(\.line) == [2])
+        #expect(limits.first?.message.hasPrefix("the includes' brace groups have made 3 more glob patterns") == true)
+    }
+
     @Test func missingFiles() {
         let (texts, config) = expandInMemory([Self.root: "include nothere.conf\ninclude empty/*.conf\ninclude nodir/*.conf\nok\n", "/etc/keepalived/empty/": ""])
         #expect(texts == ["ok"])

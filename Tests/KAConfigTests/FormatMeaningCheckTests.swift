@@ -62,6 +62,21 @@ import Testing
         #expect(!FileFormatting.format(bytes: Array("a {\n".utf8), path: "t.conf").isRefusedAsLayoutBug)
     }
 
+    /// kafmt's own line-length refusal is a rule of its own: a line that is already too long in
+    /// the input is a syntax error (the parser's KA104), not the layout's.
+    @Test func aLayoutLengthRefusalIsToldApartFromTheParsersLineTooLong() {
+        // 1,022 bytes, keepalived's most; laid out as `x… {` it would be 1,023.
+        let fits = FileFormatting.format(bytes: Array((String(repeating: "x", count: 1021) + "{\n}\n").utf8), path: "t.conf")
+        #expect(fits.isRefusedForLineLength && fits.diagnostics.map(\.code) == ["KA104"])
+        #expect(fits.diagnostics.allSatisfy { $0.rule == Formatter.layoutTooLong && $0.rule != SyntaxRules.lineTooLong })
+        let tooLong = FileFormatting.format(bytes: Array((String(repeating: "x", count: 1100) + "\n").utf8), path: "t.conf")
+        #expect(tooLong.diagnostics.map(\.rule) == [SyntaxRules.lineTooLong])
+        #expect(!tooLong.isRefusedForLineLength)
+        // Same code, same wording does not matter: a parser finding with the layout's message is still the parser's.
+        let lookalike = Diagnostic(SyntaxRules.lineTooLong, Formatter.layoutTooLongMessage, at: tooLong.diagnostics[0].span)
+        #expect(!Formatter.isLayoutTooLong(lookalike))
+    }
+
     @Test func expansionFindingsAreCompared() {
         // An unterminated quote (a finding) that the output would not have.
         #expect(difference("global_defs {\n router_id \"a\n}\n", "global_defs {\n router_id \"a\"\n}\n") != nil)

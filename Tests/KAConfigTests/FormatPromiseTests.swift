@@ -309,5 +309,25 @@ import Testing
         #expect(KeepalivedLine.text(of: Array("a \"#\" # c\\\\ ".utf8)) == Array("a \"#\"".utf8))
         #expect(KeepalivedLine.text(of: Array("a\u{0B}\r\t".utf8)) == Array("a\u{0B}\r".utf8))
     }
+
+    /// The lexer's and the layout's in-place reading of a line's end (no text built) agrees with
+    /// the text: empty, and ending in `\` (a continued definition), on every line of a small
+    /// alphabet with CRs, LFs, quotes, pairs and comments; the comment start agrees with the scan.
+    @Test func textEndReadInPlaceAgreesWithTheText() {
+        let alphabet: [UInt8] = Array("a \t\\\"#!\r\n\u{0B}".utf8)
+        var generator = SplitMix(state: 61)
+        for _ in 0..<20_000 {
+            let line = (0..<generator.next(10)).map { _ in alphabet[generator.next(alphabet.count)] }
+            let text = KeepalivedLine.text(of: line)
+            let end = KeepalivedLine.textEnd(of: line[...])
+            #expect(end.isEmpty == text.isEmpty, "\(line)")
+            #expect(end.endsInBackslash == (text.last == UInt8(ascii: "\\")), "\(line)")
+            #expect(KeepalivedLine.commentStart(line) == KeepalivedLine.scan(line).commentStart, "\(line)")
+        }
+        #expect(KeepalivedLine.textEnd(of: Array("$N=a \\\\ \r\r\n".utf8)).endsInBackslash)
+        #expect(KeepalivedLine.textEnd(of: Array("$N=a !c\\".utf8)).endsInBackslash)
+        #expect(!KeepalivedLine.textEnd(of: Array("$N=a \\#".utf8)).endsInBackslash)
+        #expect(KeepalivedLine.textEnd(of: Array(" \t# only\n".utf8)) == .init(isEmpty: true, endsInBackslash: false))
+    }
 }
 

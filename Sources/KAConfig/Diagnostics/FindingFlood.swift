@@ -14,13 +14,13 @@ public enum FindingFlood {
             let file: String
             let line: Int
         }
+        let places = diagnostics.map { Place(code: $0.code, file: $0.file, line: $0.line) }
         var counts: [Place: Int] = [:]
-        for diagnostic in diagnostics { counts[Place(code: diagnostic.code, file: diagnostic.file, line: diagnostic.line), default: 0] += 1 }
+        for place in places { counts[place, default: 0] += 1 }
         guard counts.values.contains(where: { $0 > perLine }) else { return diagnostics }
         var shown: [Place: Int] = [:]
         var result: [Diagnostic] = []
-        for diagnostic in diagnostics {
-            let place = Place(code: diagnostic.code, file: diagnostic.file, line: diagnostic.line)
+        for (diagnostic, place) in zip(diagnostics, places) {
             let index = shown[place, default: 0]
             shown[place] = index + 1
             if index < perLine {

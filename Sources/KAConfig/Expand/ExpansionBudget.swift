@@ -18,11 +18,12 @@ struct ExpansionBudget {
     /// Files opened, a file included again counted again.
     private(set) var fileOpens = 0
     /// Glob patterns the includes' brace groups may still add (each is a glob of the file system).
-    private(set) var patternsLeft = maximumPatterns
+    private(set) var patternsLeft: Int
     let stepLimit: Int
 
     init(options: ExpansionOptions) {
         self.options = options
+        patternsLeft = max(0, options.maxBracePatterns)
         let limit = options.maxLogicalLines.multipliedReportingOverflow(by: 20)
         stepLimit = limit.overflow ? Int.max : max(limit.partialValue, 1000)
     }
@@ -47,21 +48,14 @@ struct ExpansionBudget {
             "\(workedBytes) bytes of lines were substituted, split or generated from \(bytesRead) bytes of files (at most \(options.maxGeneratedBytes), or eight per byte read)")
     }
 
-    /// One more file to open; the reason to stop when there have been too many. Including one
-    /// file many times is how templates are used, but includes that each include the next file
-    /// twice double the opens at every level (22 levels: 4 million files, 15 s and 1.2 GB).
+    /// One more file to open; the reason to stop past `maxFileOpens`.
     mutating func openFile() -> String? {
         fileOpens += 1
-        guard fileOpens > Self.maximumFileOpens else { return nil }
-        return Self.reason("\(Self.maximumFileOpens) files were opened (a file included again counts again)")
+        guard fileOpens > options.maxFileOpens else { return nil }
+        return Self.reason("\(options.maxFileOpens) files were opened (a file included again counts again)")
     }
 
-    static let maximumFileOpens = 16_384
-
-    /// Patterns that brace groups add, all includes together: each `include` may make 1,024,
-    /// and 500 such lines (40 KB) made 512,000 globs (2.3 s).
-    static let maximumPatterns = 8_192
-
+    /// Takes `count` of the patterns left for brace groups (`maxBracePatterns` in all).
     mutating func usePatterns(_ count: Int) { patternsLeft = max(0, patternsLeft - count) }
 
     /// The reason to stop when `count` logical lines are more than allowed.

@@ -24,6 +24,14 @@ public struct ExpansionOptions: Sendable {
     /// template used on every few bytes (`$VS` + newline for twenty lines) stays under four;
     /// only definitions and sequences that keep producing lines pass it. Reported as KA118.
     public var generatedLineAllowance: Int
+    /// Stop after this many file opens, a file included again counted again: includes that each
+    /// include the next file twice double the opens at every level (22 levels: 4 million files,
+    /// 15 s and 1.2 GB). Templates included many times stay far below. Reported as KA118.
+    public var maxFileOpens: Int
+    /// At most this many glob patterns added by the includes' brace groups, all includes
+    /// together: each `include` may make 1,024, and 500 such lines (40 KB) made 512,000 globs
+    /// (2.3 s). Past it, an include reads only its first pattern. Reported as KA118.
+    public var maxBracePatterns: Int
     /// Keep each file's lossless syntax tree in the result (`ExpandedFile.tree`). A lint run,
     /// which reads only the comments, sources and findings, sets it false to save the memory.
     public var keepsSyntaxTrees: Bool
@@ -31,7 +39,8 @@ public struct ExpansionOptions: Sendable {
     public init(
         configID: String? = nil, maxIncludeDepth: Int = 32, randomSeed: UInt64 = 0, strictIncludes: Bool = false,
         workingDirectory: String = "/", maxLogicalLines: Int = 1_000_000, keepsSyntaxTrees: Bool = true,
-        maxGeneratedBytes: Int = 8 << 20, generatedLineAllowance: Int = 32_768
+        maxGeneratedBytes: Int = 8 << 20, generatedLineAllowance: Int = 32_768, maxFileOpens: Int = 16_384,
+        maxBracePatterns: Int = 8_192
     ) {
         self.configID = configID
         self.maxIncludeDepth = maxIncludeDepth
@@ -42,6 +51,8 @@ public struct ExpansionOptions: Sendable {
         self.keepsSyntaxTrees = keepsSyntaxTrees
         self.maxGeneratedBytes = maxGeneratedBytes
         self.generatedLineAllowance = generatedLineAllowance
+        self.maxFileOpens = maxFileOpens
+        self.maxBracePatterns = maxBracePatterns
     }
 }
 

@@ -197,7 +197,7 @@ extension LineReader {
         budget.usePatterns(max(0, alternatives.count - 1))
         if truncated, allowed < GlobPattern.maximumAlternatives {
             reportInclude(SyntaxRules.expansionLimit,
-                "the includes' brace groups have made \(ExpansionBudget.maximumPatterns) more glob patterns in all; only the first of this one's is read", directive)
+                "the includes' brace groups have made \(options.maxBracePatterns) more glob patterns in all; only the first of this one's is read", directive)
         } else if truncated {
             reportInclude(SyntaxRules.expansionLimit,
                 "the include pattern's braces make more than \(GlobPattern.maximumAlternatives) patterns; only the first \(GlobPattern.maximumAlternatives) are read", directive)

@@ -172,7 +172,6 @@ struct PlainLineScan {
     static func endOfComment(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int? {
         var index = start
         while index < limit, bytes[index] != 0x0A { index += 1 }
-        var end = index
         let next: Int
         if index < limit {
             next = index + 1
@@ -181,9 +180,9 @@ struct PlainLineScan {
         } else {
             return nil
         }
-        // read_line strips every CR at the line's end, not only a CRLF's (`#\` + CR + CRLF
-        // ends in a lone backslash).
-        while end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        // Conservative: any final backslash (a lone one continues the line) takes the full path,
+        // the end found as read_line finds it.
+        let end = KeepalivedLine.readLineEnd(bytes, start: start, end: index)
         if end > start, bytes[end - 1] == UInt8(ascii: "\\") { return nil }
         return next
     }

@@ -67,9 +67,10 @@ package enum ByteClass {
     /// End of a line's content before any comment, where decomment finds it
     /// (`KeepalivedLine.scan`: double quotes and `\` pairs honoured). Used for `@id` prefixes,
     /// definitions and include operands.
+    @inline(__always)
     static func endOfUnquotedContent(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         let lineEnd = endOfLineContent(bytes, from: from)
-        guard let comment = KeepalivedLine.scan(UnsafeBufferPointer(rebasing: bytes[from..<lineEnd])).commentStart else {
+        guard let comment = KeepalivedLine.commentStart(UnsafeBufferPointer(rebasing: bytes[from..<lineEnd])) else {
             return lineEnd
         }
         return from + comment

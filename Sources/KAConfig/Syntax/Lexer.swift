@@ -140,8 +140,8 @@ struct LexerState {
         // keepalived does not strip (a VT or FF), which is the definition's last line.
         if inDefinitionContinuation {
             let line = bytes[(lineStarts.last ?? 0)..<index]
-            let text = KeepalivedLine.text(of: line)
-            if KeepalivedLine.isEmptyToReadLine(line) || (!text.isEmpty && text.last != UInt8(ascii: "\\")) {
+            let text = KeepalivedLine.textEnd(of: line)
+            if KeepalivedLine.isEmptyToReadLine(line) || (!text.isEmpty && !text.endsInBackslash) {
                 inDefinitionContinuation = false
             }
         }
