@@ -17,6 +17,21 @@ import Testing
         return folder
     }
 
+    /// A line of thousands of braces publishes kalint's flood-limited findings (twenty of each
+    /// rule on the line and one that counts the rest), not one per brace: an editor would stall.
+    @Test func aFloodOfFindingsOnOneLineIsPublishedCut() throws {
+        let folder = ScratchFolder()
+        var client = LSPTestClient()
+        client.initialize()
+        client.open(folder.uri("flood.conf"), String(repeating: "{", count: 5_000) + "\n")
+        client.advance(milliseconds: 0)
+        let diagnostics = try #require(client.diagnostics(folder.uri("flood.conf")))
+        let codes = Dictionary(grouping: diagnostics.compactMap { $0["code"]?.string }, by: { $0 }).mapValues(\.count)
+        #expect(!codes.isEmpty)
+        #expect(codes.values.allSatisfy { $0 <= 21 }, "\(codes)")
+        #expect(diagnostics.contains { $0["message"]?.string?.contains("more") == true && $0["message"]?.string?.contains("on this line (the first 20 are shown)") == true })
+    }
+
     @Test func openingANodeShowsTheMismatchWithTheOtherNode() throws {
         let folder = Self.mismatchedPair()
         var client = LSPTestClient()
