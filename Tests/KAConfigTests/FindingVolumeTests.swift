@@ -46,6 +46,45 @@ import Testing
         #expect(output.utf8.count < 40_000)
     }
 
+    /// A rule that reports what it is given, for the engine's own handling of findings.
+    struct ScriptedRule: LintRule {
+        let rule = SyntaxRules.extraCloseBrace
+        let findings: [Diagnostic]
+        func check(_ node: LintNode) -> [Diagnostic] { findings }
+    }
+
+    /// The engine drops repeated findings by comparing only findings that tie in output order:
+    /// a repeat that is not next to its first (A, B, A at one place), and repeats in a long run of
+    /// one code at one place (past the run's switch to a set), are dropped all the same; the
+    /// first-seen order of ties is kept.
+    @Test func repeatedFindingsAreDroppedWhereverTheyAre() {
+        let node = Analyzer.analyze(path: "t.conf", text: "x\ny\n")
+        let source = node.sources["t.conf"]!
+        let here = source.span(0..<1)
+        let there = source.span(2..<3)
+        func finding(_ message: String, _ span: SourceSpan) -> Diagnostic { Diagnostic(SyntaxRules.extraCloseBrace, message, at: span) }
+        let interleaved = [finding("a", here), finding("b", here), finding("z", there), finding("a", here), finding("b", here)]
+        let long = (0..<40).map { finding("m\($0 % 30)", there) }
+        let engine = LintEngine(singleFileRules: [ScriptedRule(findings: interleaved + long)], fleetRules: [])
+        let messages = engine.run([node]).diagnostics.filter { $0.rule == SyntaxRules.extraCloseBrace }.map(\.message)
+        #expect(messages == ["a", "b", "z"] + (0..<19).map { "m\($0)" } + ["and 11 more extra-close-brace findings on this line (the first 20 are shown)"])
+    }
+
+    /// Sorting for output keeps ties in their order, and an array already in order comes back as
+    /// it is.
+    @Test func outputOrderIsStableAndIdempotent() {
+        let source = SourceFile(path: "t.conf", bytes: Array("a b c\nd\n".utf8))
+        let findings = [
+            Diagnostic(SyntaxRules.lineTooLong, "late", at: source.span(6..<7)),
+            Diagnostic(SyntaxRules.extraCloseBrace, "tie 1", at: source.span(2..<3)),
+            Diagnostic(SyntaxRules.lineTooLong, "first", at: source.span(2..<3)),
+            Diagnostic(SyntaxRules.extraCloseBrace, "tie 2", at: source.span(2..<3)),
+        ]
+        let sorted = findings.sortedForOutput()
+        #expect(sorted.map(\.message) == ["tie 1", "tie 2", "first", "late"])  // KA102 before KA104 at one place
+        #expect(sorted.sortedForOutput().map(\.message) == sorted.map(\.message))
+    }
+
     @Test func floodLimitKeepsOtherLinesAndRulesWhole() {
         let source = SourceFile(path: "t.conf", bytes: Array(String(repeating: "x\n", count: 30).utf8))
         let spread = (0..<30).map { Diagnostic(SyntaxRules.lineTooLong, "m\($0)", at: source.span(($0 * 2)..<($0 * 2 + 1))) }

@@ -108,17 +108,35 @@ extension SourceFile {
     public func span(of token: Token) -> SourceSpan { span(token.range) }
 }
 
+extension Diagnostic {
+    /// `left` comes strictly before `right` in output order (file, position, code).
+    @inline(__always)
+    package static func outputPrecedes(_ left: Diagnostic, _ right: Diagnostic) -> Bool {
+        if left.span.file != right.span.file { return left.span.file < right.span.file }
+        if left.span.start != right.span.start { return left.span.start < right.span.start }
+        return left.code < right.code
+    }
+
+    /// `left` and `right` have the same place in output order: the same file, start and code
+    /// (equal findings always do).
+    @inline(__always)
+    package static func outputTies(_ left: Diagnostic, _ right: Diagnostic) -> Bool {
+        left.span.start == right.span.start && left.code == right.code && left.span.file == right.span.file
+    }
+}
+
 extension Array where Element == Diagnostic {
-    /// Sorted by file, position, then code: the order every renderer prints.
+    /// Sorted by file, position, then code: the order every renderer prints. Findings that tie
+    /// keep their order. An array already in that order is returned as it is (the engine sorts
+    /// once and each renderer asks again): no copy of 100,000 findings for nothing.
     public func sortedForOutput() -> [Diagnostic] {
-        enumerated().sorted { lhs, rhs in
-            let left = lhs.element
-            let right = rhs.element
-            if left.span.file != right.span.file { return left.span.file < right.span.file }
-            if left.span.start != right.span.start { return left.span.start < right.span.start }
-            if left.code != right.code { return left.code < right.code }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+        if indices.dropFirst().allSatisfy({ !Diagnostic.outputPrecedes(self[$0], self[$0 - 1]) }) { return self }
+        // Indices are sorted, not (offset, finding) pairs: 8 bytes a finding moved, not 152.
+        return indices.sorted { left, right in
+            if Diagnostic.outputPrecedes(self[left], self[right]) { return true }
+            if Diagnostic.outputPrecedes(self[right], self[left]) { return false }
+            return left < right
+        }.map { self[$0] }
     }
 
     public var hasErrors: Bool { contains { $0.severity == .error } }

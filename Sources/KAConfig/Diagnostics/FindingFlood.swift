@@ -6,33 +6,56 @@
 public enum FindingFlood {
     public static let perLine = 20
 
-    /// `diagnostics` in output order, each (rule, file, line) cut after `perLine` findings.
+    /// `diagnostics` in output order (`sortedForOutput()`), each (rule, file, line) cut after
+    /// `perLine` findings. The findings of one line are next to each other in that order, so
+    /// the counting needs memory for one line's codes only.
     public static func limit(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        guard diagnostics.count > perLine else { return diagnostics }
-        struct Place: Hashable {
-            let code: String
-            let file: String
-            let line: Int
+        guard diagnostics.count > perLine, lineRuns(diagnostics).contains(where: { $0.count > perLine }) else {
+            return diagnostics
         }
-        let places = diagnostics.map { Place(code: $0.code, file: $0.file, line: $0.line) }
-        var counts: [Place: Int] = [:]
-        for place in places { counts[place, default: 0] += 1 }
-        guard counts.values.contains(where: { $0 > perLine }) else { return diagnostics }
-        var shown: [Place: Int] = [:]
         var result: [Diagnostic] = []
-        for (diagnostic, place) in zip(diagnostics, places) {
-            let index = shown[place, default: 0]
-            shown[place] = index + 1
+        for run in lineRuns(diagnostics) {
+            if run.count <= perLine {
+                result.append(contentsOf: diagnostics[run])
+            } else {
+                limitLine(diagnostics[run], into: &result)
+            }
+        }
+        return result
+    }
+
+    /// The ranges of findings on one line of one file, in order.
+    private static func lineRuns(_ diagnostics: [Diagnostic]) -> UnfoldSequence<Range<Int>, Int> {
+        sequence(state: 0) { start in
+            guard start < diagnostics.count else { return nil }
+            var end = start + 1
+            while end < diagnostics.count, diagnostics[end].line == diagnostics[start].line,
+                diagnostics[end].file == diagnostics[start].file
+            {
+                end += 1
+            }
+            defer { start = end }
+            return start..<end
+        }
+    }
+
+    /// The findings of one line: the first `perLine` of each code, then one that counts the rest.
+    private static func limitLine(_ line: ArraySlice<Diagnostic>, into result: inout [Diagnostic]) {
+        var counts: [String: Int] = [:]
+        for diagnostic in line { counts[diagnostic.code, default: 0] += 1 }
+        var shown: [String: Int] = [:]
+        for diagnostic in line {
+            let index = shown[diagnostic.code, default: 0]
+            shown[diagnostic.code] = index + 1
             if index < perLine {
                 result.append(diagnostic)
             } else if index == perLine {
-                let rest = counts[place, default: 0] - perLine
+                let rest = counts[diagnostic.code, default: 0] - perLine
                 result.append(Diagnostic(
                     diagnostic.rule,
                     "and \(rest) more \(diagnostic.rule.slug) finding\(rest == 1 ? "" : "s") on this line (the first \(perLine) are shown)",
                     at: diagnostic.span, severity: diagnostic.severity))
             }
         }
-        return result
     }
 }

@@ -48,17 +48,54 @@ public struct LintEngine: Sendable {
         if nodes.count > 1 {
             for rule in fleetRules where options.allows(rule.rule) { findings += rule.check(fleet) }
         }
+        findings.removeAll { !options.allows($0.rule) }
+        let sorted = findings.sortedForOutput()
+        findings = []
         var kept: [Diagnostic] = []
         var suppressed = 0
-        var seen = Set<Diagnostic>()
-        for diagnostic in findings where options.allows(diagnostic.rule) && seen.insert(diagnostic).inserted {
+        var duplicates = TieDuplicates()
+        for index in sorted.indices {
+            let diagnostic = sorted[index]
+            if index > 0, Diagnostic.outputTies(sorted[index - 1], diagnostic) {
+                guard duplicates.isFirst(diagnostic) else { continue }
+            } else {
+                duplicates.startRun(diagnostic)
+            }
             if suppressions.isSuppressed(diagnostic) {
                 suppressed += 1
             } else {
                 kept.append(diagnostic)
             }
         }
-        return Report(diagnostics: FindingFlood.limit(kept.sortedForOutput()), nodes: nodes, fleet: fleet, suppressed: suppressed)
+        return Report(diagnostics: FindingFlood.limit(kept), nodes: nodes, fleet: fleet, suppressed: suppressed)
+    }
+
+    /// Drops repeated findings (two rules, or one rule twice, reporting the very same thing).
+    /// Equal findings tie in output order (same file, start and code) and the sort keeps ties
+    /// in their first-seen order, so each finding is compared only with those it ties with:
+    /// no set of every finding (hashing 100,000 messages) is built.
+    struct TieDuplicates {
+        private var run: [Diagnostic] = []
+        private var large: Set<Diagnostic> = []
+
+        /// A finding that ties with none before it.
+        mutating func startRun(_ diagnostic: Diagnostic) {
+            run.removeAll(keepingCapacity: true)
+            large.removeAll()
+            run.append(diagnostic)
+        }
+
+        /// Whether `diagnostic`, which ties with the finding before it, is new in its run. A long
+        /// run (many findings of one code at one place) moves to a set.
+        mutating func isFirst(_ diagnostic: Diagnostic) -> Bool {
+            if large.isEmpty, run.count < 16 {
+                if run.contains(diagnostic) { return false }
+                run.append(diagnostic)
+                return true
+            }
+            if large.isEmpty { large = Set(run) }
+            return large.insert(diagnostic).inserted
+        }
     }
 
     /// A lint rule may restate a front-end finding with more detail (same rule, same word, e.g.

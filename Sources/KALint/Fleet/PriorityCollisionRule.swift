@@ -16,6 +16,10 @@ struct PriorityCollisionRule: FleetRule {
                 if tied.allSatisfy({ fleet.instance($0).effectiveNopreempt }) { continue }
                 let first = tied[0]
                 let firstName = fleet.nodeName(first)
+                // The same note for every member tied with the first (located once).
+                let note = fleet.note(
+                    first, keyword: fleet.instance(first).priorityConfigured != nil ? "priority" : nil,
+                    "\(firstName) also has priority \(priority)")
                 for member in tied.dropFirst() where member.node != first.node {
                     let instance = fleet.instance(member)
                     let written = instance.priorityConfigured != nil
@@ -25,8 +29,7 @@ struct PriorityCollisionRule: FleetRule {
                             + "when both want to be MASTER, keepalived gives the tie to the node with the higher IP address, "
                             + "not to the one you meant; give each node its own priority",
                         at: fleet.span(member, keyword: written ? "priority" : nil),
-                        related: [fleet.note(first, keyword: fleet.instance(first).priorityConfigured != nil ? "priority" : nil,
-                            "\(firstName) also has priority \(priority)")]))
+                        related: [note]))
                 }
             }
         }
