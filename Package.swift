@@ -5,6 +5,16 @@ let releaseWithoutExclusivityChecks: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
 ]
 
+/// kalint's and kafmt's modules leave out the Concurrency and string-processing runtimes that
+/// Swift imports into every module by default: they use neither, and loading them (with the
+/// libdispatch they pull in) costs every run about 3 MB resident.
+let withoutImplicitRuntimes: [SwiftSetting] = [
+    .unsafeFlags([
+        "-Xfrontend", "-disable-implicit-concurrency-module-import",
+        "-Xfrontend", "-disable-implicit-string-processing-module-import",
+    ]),
+]
+
 let package = Package(
     name: "keepalived-toolchain",
     platforms: [.macOS(.v13)],
@@ -31,26 +41,28 @@ let package = Package(
     ],
     targets: [
         // The IP address type KAConfig's model and KAVRRP's engine share.
-        .target(name: "KAAddress"),
+        .target(name: "KAAddress", swiftSettings: withoutImplicitRuntimes),
         // The front end and model: bytes -> tokens -> lossless trees -> expanded lines -> bound
         // statements -> typed model, the Diagnostic type and its plain-text renderer.
-        .target(name: "KAConfig", dependencies: ["KAAddress", "KAJSON"]),
+        .target(name: "KAConfig", dependencies: ["KAAddress", "KAJSON"], swiftSettings: withoutImplicitRuntimes),
         // kalint's rules (one node, and Fleet: several), the firewall evaluator, the engine and
         // driver, the JSON/SARIF/GitHub renderers, the rule pages (docs/rules, linked as
         // Documentation/Pages, embedded in the code), and kalint's command-line table.
-        .target(name: "KALint", dependencies: ["KAConfig", "KACommandLine"], resources: [.embedInCode("Documentation/Pages")]),
+        .target(
+            name: "KALint", dependencies: ["KAConfig", "KACommandLine"], resources: [.embedInCode("Documentation/Pages")],
+            swiftSettings: withoutImplicitRuntimes),
         // kafmt's formatter and its command-line table.
-        .target(name: "KAFormat", dependencies: ["KAConfig", "KACommandLine"]),
+        .target(name: "KAFormat", dependencies: ["KAConfig", "KACommandLine"], swiftSettings: withoutImplicitRuntimes),
         // The VRRP engine and the daemon around it run the per-advert path: release builds leave
         // out the run-time exclusivity checks there (about a seventh of karun's user time per
         // advert); debug builds, which run the tests, keep them.
         .target(name: "KAVRRP", dependencies: ["KAAddress"], swiftSettings: releaseWithoutExclusivityChecks),
         // A JSON value with its printer and parser, no Foundation: karun's status, kalsp's protocol.
-        .target(name: "KAJSON"),
+        .target(name: "KAJSON", swiftSettings: withoutImplicitRuntimes),
         // A command line as a table (parser, help, completions) without Foundation: karun's,
         // kalint's and kafmt's (swift-argument-parser links FoundationEssentials: megabytes of
         // resident memory).
-        .target(name: "KACommandLine"),
+        .target(name: "KACommandLine", swiftSettings: withoutImplicitRuntimes),
         // libnl-3 / libnl-route-3: karun's netlink (addresses, routes, rules, links, macvlan).
         .systemLibrary(
             name: "CNetlink",
@@ -75,11 +87,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "kalint",
-            dependencies: ["KAConfig", "KALint", "KACommandLine"]
+            dependencies: ["KAConfig", "KALint", "KACommandLine"],
+            swiftSettings: withoutImplicitRuntimes
         ),
         .executableTarget(
             name: "kafmt",
-            dependencies: ["KAConfig", "KAFormat", "KACommandLine"]
+            dependencies: ["KAConfig", "KAFormat", "KACommandLine"],
+            swiftSettings: withoutImplicitRuntimes
         ),
         // The language server (issue 17): LSP over stdio on KAConfig's front end, rules and formatter.
         .target(name: "KALSP", dependencies: ["KAConfig", "KALint", "KAFormat", "KAJSON"]),
@@ -129,7 +143,7 @@ package.targets += [
 let gitDescribe = Context.environment["KA_GIT_DESCRIBE"] ?? ""
 package.targets += [
     .target(name: "CKAVersion", cSettings: gitDescribe.isEmpty ? [] : [.define("KA_GIT_DESCRIBE", to: "\"\(gitDescribe)\"")]),
-    .target(name: "KAVersion", dependencies: ["CKAVersion"]),
+    .target(name: "KAVersion", dependencies: ["CKAVersion"], swiftSettings: withoutImplicitRuntimes),
     // The .deb, pre-commit, the GitHub Action and Ansible's validate, run for real.
     .testTarget(name: "DistributionTests", dependencies: ["KAVersion"]),
 ]

@@ -104,8 +104,11 @@ enum InstalledKeepalived {
 
     /// "Keepalived v2.2.7 (01/16,2022)" -> "2.2.7".
     static func parse(_ text: String) -> String? {
-        guard let marker = text.firstRange(of: "Keepalived v") else { return nil }
-        let version = text[marker.upperBound...].prefix { $0.isNumber || $0 == "." }
+        let marker = "Keepalived v"
+        guard let offset = text.firstOffset(of: marker) else { return nil }
+        // The marker is ASCII: the index after it is a character boundary.
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: offset + marker.utf8.count)
+        let version = text[start...].prefix { $0.isNumber || $0 == "." }
         return version.contains(".") ? String(version) : nil
     }
 }

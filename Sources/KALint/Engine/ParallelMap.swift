@@ -1,4 +1,4 @@
-import Dispatch
+import KAConfig
 
 /// `(0..<count).map(body)` on every core, results in index order: the rules of a large node
 /// are independent of each other, and after the front end has finished the cores are free.
@@ -8,7 +8,7 @@ enum ParallelMap {
         results.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own index, so the writes never overlap.
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: count) { index in output[index] = body(index) }
+            ParallelWork.forEach(count, threads: FleetAnalysis.processorCount) { index in output[index] = body(index) }
         }
         return results.map { $0! }
     }
@@ -20,7 +20,7 @@ enum ParallelMap {
         guard parallel else { return (first(), second()) }
         nonisolated(unsafe) var one: First?
         nonisolated(unsafe) var two: Second?
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
+        ParallelWork.forEach(2, threads: 2) { index in
             if index == 0 { one = first() } else { two = second() }
         }
         return (one!, two!)

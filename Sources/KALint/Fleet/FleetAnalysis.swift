@@ -1,4 +1,3 @@
-import Dispatch
 import KAConfig
 
 #if canImport(Glibc)
@@ -30,12 +29,10 @@ public enum FleetAnalysis {
         guard workerCount > 1 else { return files.map { Analyzer.analyze(path: $0.path, text: $0.text) } }
         var results = [NodeAnalysis?](repeating: nil, count: files.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            // Each worker writes only its own indices (a stride), so the writes never overlap.
+            // Each file is analysed once, by one thread, into its own slot: the writes never overlap.
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-                for index in stride(from: worker, to: files.count, by: workerCount) {
-                    output[index] = Analyzer.analyze(path: files[index].path, text: files[index].text)
-                }
+            ParallelWork.forEach(files.count, threads: workerCount) { index in
+                output[index] = Analyzer.analyze(path: files[index].path, text: files[index].text)
             }
         }
         return results.compactMap { $0 }
@@ -52,10 +49,8 @@ public enum FleetAnalysis {
         var results = [NodeAnalysis?](repeating: nil, count: paths.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-                for index in stride(from: worker, to: paths.count, by: workerCount) {
-                    output[index] = Analyzer.analyze(path: paths[index], options: options, fileSystem: fileSystem)
-                }
+            ParallelWork.forEach(paths.count, threads: workerCount) { index in
+                output[index] = Analyzer.analyze(path: paths[index], options: options, fileSystem: fileSystem)
             }
         }
         return results.compactMap { $0 }

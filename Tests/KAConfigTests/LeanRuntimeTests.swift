@@ -1,0 +1,32 @@
+@testable import KAConfig
+import Testing
+
+/// kalint and kafmt load only the Swift core, Synchronization and Glibc runtimes: no Dispatch,
+/// Concurrency, string processing or Foundation (together about 3 MB resident in every run).
+/// Their parallel loops run on `ParallelWork`'s own threads.
+@Suite struct LeanRuntimeTests {
+    @Test func everyIndexRunsOnceWhateverTheThreads() {
+        for (count, threads) in [(0, 4), (1, 4), (3, 8), (1000, 2), (1000, 7), (50, 1), (50, 0)] {
+            var runs = [Int](repeating: 0, count: count)
+            runs.withUnsafeMutableBufferPointer { buffer in
+                // Each index is written by the one thread that takes it.
+                nonisolated(unsafe) let output = buffer
+                ParallelWork.forEach(count, threads: threads) { output[$0] += 1 }
+            }
+            #expect(runs.allSatisfy { $0 == 1 }, "\(count) on \(threads) threads")
+        }
+    }
+
+    @Test(arguments: ["kalint", "kafmt"])
+    func linksNoRuntimeItDoesNotUse(_ tool: String) throws {
+        let binary = FormatTestSupport.packageRoot + "/.build/debug/" + tool
+        try #require(FormatTestSupport.isRegularFile(binary), "\(tool) is not built")
+        let result = try #require(FormatTestSupport.run("/usr/bin/readelf", ["-d", binary]))
+        #expect(result.status == 0)
+        let needed = result.output.split(separator: "\n").filter { $0.contains("(NEEDED)") }
+        #expect(needed.contains { $0.contains("libswiftCore.so") }, "\(result.output)")
+        for library in ["libdispatch", "libswiftDispatch", "libswift_Concurrency", "libswift_StringProcessing", "libFoundation"] {
+            #expect(!needed.contains { $0.contains(library) }, "\(tool) links \(library)")
+        }
+    }
+}
