@@ -192,11 +192,19 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, 
 /// An address with a prefix length (`192.0.2.1/24`); the prefix is the full length when not written.
 public struct IPPrefix: Sendable, Hashable, CustomStringConvertible, Encodable {
     public var address: IPAddress
-    public var length: Int
+    /// The length in one byte (0...128 is all a prefix needs): a prefix is 18 bytes, not 32, and
+    /// so is every typed argument value of a bound statement (a large file has 100,000s).
+    private var storedLength: UInt8
+
+    /// 0...32 (IPv4) or 0...128 (IPv6) when parsed; clamped to 0...255 when set.
+    public var length: Int {
+        get { Int(storedLength) }
+        set { storedLength = UInt8(clamping: newValue) }
+    }
 
     public init(address: IPAddress, length: Int) {
         self.address = address
-        self.length = length
+        self.storedLength = UInt8(clamping: length)
     }
 
     /// `ADDR` or `ADDR/LEN` with LEN a decimal 0...32 (IPv4) or 0...128 (IPv6).

@@ -70,9 +70,15 @@ public final class KeywordRow: Sendable {
 /// The typed values of a statement's arguments: the first kept inline (most keywords have one
 /// argument), the rest in an array, so that binding allocates nothing for most lines.
 public struct ArgumentValues: Sendable, RandomAccessCollection {
+    // In this order the count fills the first value's tail padding: 32 bytes, not 48.
     var inline0: ArgumentValue?
+    private var storedCount: UInt32 = 0
     var rest: [ArgumentValue?] = []
-    public private(set) var count = 0
+
+    public private(set) var count: Int {
+        get { Int(storedCount) }
+        set { storedCount = UInt32(truncatingIfNeeded: newValue) }
+    }
 
     public init() {}
 
