@@ -3,12 +3,18 @@ import KAConfig
 /// `(0..<count).map(body)` on every core, results in index order: the rules of a large node
 /// are independent of each other, and after the front end has finished the cores are free.
 enum ParallelMap {
+    /// The rules of one node are a few dozen of very unequal cost: past a few threads more only
+    /// cost their start (a node of 10,000 statements or more starts them afresh).
+    static let maximumThreads = 8
+
     static func map<Value: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
         var results = [Value?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own index, so the writes never overlap.
             nonisolated(unsafe) let output = buffer
-            ParallelWork.forEach(count, threads: FleetAnalysis.processorCount) { index in output[index] = body(index) }
+            ParallelWork.forEach(count, threads: min(FleetAnalysis.processorCount, maximumThreads)) { index in
+                output[index] = body(index)
+            }
         }
         return results.map { $0! }
     }
