@@ -17,6 +17,17 @@ import Testing
         }
     }
 
+    /// A thread that cannot start (here: a stack no machine has) leaves its share to the others.
+    @Test func threadsThatCannotStartLeaveTheWorkToTheCaller() {
+        #expect(tryStartDetachedThread(stackSize: 1 << 60) {} != 0, "such a thread must fail to start")
+        var runs = [Int](repeating: 0, count: 100)
+        runs.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            ParallelWork.forEach(100, threads: 4, stackSize: 1 << 60) { output[$0] += 1 }
+        }
+        #expect(runs.allSatisfy { $0 == 1 })
+    }
+
     @Test(arguments: ["kalint", "kafmt"])
     func linksNoRuntimeItDoesNotUse(_ tool: String) throws {
         let binary = FormatTestSupport.packageRoot + "/.build/debug/" + tool

@@ -6,7 +6,7 @@
 package enum ParallelWork {
     /// Each index is taken by the next free thread (work items differ in size: one node file
     /// may be ten times another). Threads get an 8 MB stack, like the main thread's.
-    package static func forEach(_ count: Int, threads: Int, _ body: (Int) -> Void) {
+    package static func forEach(_ count: Int, threads: Int, stackSize: Int = 8 << 20, _ body: (Int) -> Void) {
         let threadCount = min(count, max(1, threads))
         guard threadCount > 1 else {
             for index in 0..<count { body(index) }
@@ -15,10 +15,13 @@ package enum ParallelWork {
         withoutActuallyEscaping(body) { body in
             let shared = SharedWork(count: count, helpers: threadCount - 1, body: body)
             for _ in 1..<threadCount {
-                startDetachedThread(stackSize: 8 << 20) {
+                let status = tryStartDetachedThread(stackSize: stackSize) {
                     shared.work()
                     shared.helperFinished()
                 }
+                // Out of threads (a process or memory limit): the threads that did start, this
+                // one at least, take the rest.
+                if status != 0 { shared.helperFinished() }
             }
             shared.work()
             shared.waitForHelpers()
