@@ -67,6 +67,14 @@ struct LayoutBuilder {
             lines.append(LayoutLine(
                 kind: .comment, depth: definitionContinues ? depth + 1 : depth, text: range,
                 startDepth: depth, endDepth: depth))
+            // A comment that ends in a lone backslash is the line `\` to keepalived (decomment
+            // puts the backslash back): a `{` below it must stay below it, not join the
+            // statement above (`_` / `!\` / `{` would read `_ { \` instead of `_ \ {`).
+            if !definitionContinues, !KeepalivedLine.textEnd(of: tree.source.bytes[lineRange(line)]).isEmpty,
+                let code = lines.lastIndex(where: { $0.kind == .code })
+            {
+                lines[code].acceptsOpenBrace = false
+            }
         case .code(let layout, let comment):
             let significant = significantRange(line.tokens)
             if tokens[significant.lowerBound].kind == .definitionContinuation {
