@@ -70,7 +70,9 @@ struct LayoutBuilder {
             // A comment that ends in a lone backslash is the line `\` to keepalived (decomment
             // puts the backslash back): a `{` below it must stay below it, not join the
             // statement above (`_` / `!\` / `{` would read `_ { \` instead of `_ \ {`).
-            if !definitionContinues, !KeepalivedLine.textEnd(of: tree.source.bytes[lineRange(line)]).isEmpty,
+            // The comment as printed decides (a VT before it is not printed, so it cannot hold
+            // the brace down on one pass and let it join on the next).
+            if !definitionContinues, !KeepalivedLine.textEnd(of: tree.source.bytes[range]).isEmpty,
                 let code = lines.lastIndex(where: { $0.kind == .code })
             {
                 lines[code].acceptsOpenBrace = false
