@@ -192,23 +192,17 @@ enum CompletionScripts {
 }
 
 extension String {
-    /// Every `target` replaced, left to right, matched on UTF-8 bytes (no Foundation, and no
-    /// string-processing runtime: see Package.swift).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        let pattern = Array(target.utf8)
-        guard !pattern.isEmpty else { return self }
-        let bytes = Array(utf8)
+    /// Every occurrence of the ASCII character `target` replaced (a shell escape is per
+    /// character). Read as UTF-8 bytes: no Foundation, and no string-processing runtime (see
+    /// Package.swift); a multi-byte character never holds an ASCII byte, so none is split.
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
+        precondition(target.isASCII, "replacingAll replaces an ASCII character")
+        let byte = UInt8(target.value)
+        guard utf8.contains(byte) else { return self }
         var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                result += replacement.utf8
-                index += pattern.count
-            } else {
-                result.append(bytes[index])
-                index += 1
-            }
+        result.reserveCapacity(utf8.count + 8)
+        for current in utf8 {
+            if current == byte { result += replacement.utf8 } else { result.append(current) }
         }
         return String(decoding: result, as: UTF8.self)
     }

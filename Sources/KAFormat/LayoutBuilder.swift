@@ -64,19 +64,13 @@ struct LayoutBuilder {
             definitionContinues = KeepalivedLine.continuesDefinition(tree.source.bytes[whole])
         case .comment(let token):
             let range = trimmedComment(token)
-            lines.append(LayoutLine(
+            var comment = LayoutLine(
                 kind: .comment, depth: definitionContinues ? depth + 1 : depth, text: range,
-                startDepth: depth, endDepth: depth))
-            // A comment that ends in a lone backslash is the line `\` to keepalived (decomment
-            // puts the backslash back): a `{` below it must stay below it, not join the
-            // statement above (`_` / `!\` / `{` would read `_ { \` instead of `_ \ {`).
+                startDepth: depth, endDepth: depth)
             // The comment as printed decides (a VT before it is not printed, so it cannot hold
-            // the brace down on one pass and let it join on the next).
-            if !definitionContinues, !KeepalivedLine.textEnd(of: tree.source.bytes[range]).isEmpty,
-                let code = lines.lastIndex(where: { $0.kind == .code })
-            {
-                lines[code].acceptsOpenBrace = false
-            }
+            // a brace down on one pass and let it join on the next).
+            comment.readsAsText = !KeepalivedLine.textEnd(of: tree.source.bytes[range]).isEmpty
+            lines.append(comment)
         case .code(let layout, let comment):
             let significant = significantRange(line.tokens)
             if tokens[significant.lowerBound].kind == .definitionContinuation {
@@ -316,11 +310,14 @@ struct LayoutBuilder {
     }
 
     /// The statement a `{` at the start of a free line may join: the last code line, when it is
-    /// a free statement and only comments and blank lines follow it.
+    /// a free statement and only comments and blank lines follow it, none of which keepalived
+    /// reads as text: below a comment that is the line `\` to it, the `{` stays below
+    /// (`_` / `!\` / `{` joined would read `_ { \` instead of `_ \ {`).
     private func openBraceTarget() -> Int? {
         guard let target = lines.lastIndex(where: { $0.kind == .code }), lines[target].acceptsOpenBrace,
             lines[target].text.upperBound == store.count,
-            lines[target].text.count + 2 <= keepalivedMaximumLineLength
+            lines[target].text.count + 2 <= keepalivedMaximumLineLength,
+            !lines[(target + 1)...].contains(where: \.readsAsText)
         else { return nil }
         return target
     }

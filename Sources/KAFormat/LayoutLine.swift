@@ -118,6 +118,13 @@ struct LayoutLine {
         set { setFlag(4, newValue) }
     }
 
+    /// An own-line comment that keepalived reads as text: one that ends in a lone backslash
+    /// is the line `\` to it (decomment puts the backslash back).
+    var readsAsText: Bool {
+        get { flag(5) }
+        set { setFlag(5, newValue) }
+    }
+
     var isBlank: Bool { kind == .blank || kind == .requiredBlank }
 
     var isRequiredBlank: Bool { kind == .requiredBlank }

@@ -95,6 +95,11 @@ import Testing
         #expect(limited.count == 22)
         #expect(limited.filter { $0.rule == SyntaxRules.extraCloseBrace }.last?.message == "and 5 more extra-close-brace findings on this line (the first 20 are shown)")
         #expect(limited.last?.message == "other")
+        // Out of output order (one line's findings between other lines'), the line is cut all the same.
+        let interleaved = zip(oneLine, spread.dropFirst()).flatMap { [$0, $1] }
+        let cut = FindingFlood.limit(interleaved)
+        #expect(cut.count == FindingFlood.perLine + 1 + 25)
+        #expect(cut.filter { $0.rule == SyntaxRules.extraCloseBrace }.count == FindingFlood.perLine + 1)
     }
 
     /// A definition replayed many times meets the same unknown words at the same places: the

@@ -158,21 +158,6 @@ import Testing
     /// The banded table (only cells within the limit of the diagonal) gives the full table's
     /// distance whenever it is within the limit, and nil otherwise, on random and near pairs.
     @Test func bandedDistanceMatchesFullTable() {
-        func full(_ a: [UInt8], _ b: [UInt8]) -> Int {
-            var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-            for i in 0...a.count { table[i][0] = i }
-            for j in 0...b.count { table[0][j] = j }
-            for i in stride(from: 1, through: a.count, by: 1) {
-                for j in stride(from: 1, through: b.count, by: 1) {
-                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                    table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                        table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
-                    }
-                }
-            }
-            return table[a.count][b.count]
-        }
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abc_".utf8)
         var rows = EditDistance.Rows()
@@ -186,11 +171,54 @@ import Testing
                 default: if !b.isEmpty { b[Int.random(in: 0..<b.count, using: &generator)] = alphabet.randomElement(using: &generator)! }
                 }
             }
-            let expected = full(a, b)
+            let expected = Self.fullTableDistance(a, b)
             for limit in 0...4 {
                 let banded = EditDistance.distance(a, b, limit: limit, rows: &rows)
                 #expect(banded == (expected <= limit ? expected : nil), "\(a) \(b) limit \(limit)")
             }
+        }
+    }
+
+    /// The optimal string alignment distance from the whole table: what the fast forms must match.
+    static func fullTableDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
+    }
+
+    /// The bit-vector distance equals the whole table's for patterns of 0 to 64 bytes: random
+    /// pairs over a small alphabet (many matches and transpositions), near pairs, and a pattern
+    /// of exactly 64 bytes (every bit of the word in use).
+    @Test func bitVectorDistanceMatchesFullTable() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab_1".utf8)
+        func random(_ length: Int) -> [UInt8] {
+            (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+        }
+        var pairs: [([UInt8], [UInt8])] = [([], []), ([], Array("abc".utf8)), (Array("abc".utf8), []), (Array("ab".utf8), Array("ba".utf8))]
+        for _ in 0..<2000 {
+            pairs.append((random(Int.random(in: 0...16, using: &generator)), random(Int.random(in: 0...16, using: &generator))))
+            let a = random(Int.random(in: 1...64, using: &generator))
+            var b = a
+            for _ in 0..<Int.random(in: 0...3, using: &generator) {
+                let at = Int.random(in: 0..<b.count, using: &generator)
+                if at + 1 < b.count { b.swapAt(at, at + 1) } else { b[at] = alphabet.randomElement(using: &generator)! }
+            }
+            pairs.append((a, b))
+        }
+        pairs.append((random(64), random(70)))
+        for (pattern, text) in pairs {
+            #expect(PatternMasks(pattern).distance(to: text) == Self.fullTableDistance(pattern, text), "\(pattern) \(text)")
         }
     }
 

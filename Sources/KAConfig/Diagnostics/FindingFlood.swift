@@ -8,8 +8,10 @@ public enum FindingFlood {
 
     /// `diagnostics` in output order (`sortedForOutput()`), each (rule, file, line) cut after
     /// `perLine` findings. The findings of one line are next to each other in that order, so
-    /// the counting needs memory for one line's codes only.
-    public static func limit(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// the counting needs memory for one line's codes only. Findings not yet in that order are
+    /// put in it first (checking the order costs one pass; the engine hands them over sorted).
+    public static func limit(_ unordered: [Diagnostic]) -> [Diagnostic] {
+        let diagnostics = unordered.sortedForOutput()
         guard diagnostics.count > perLine, lineRuns(diagnostics).contains(where: { $0.count > perLine }) else {
             return diagnostics
         }

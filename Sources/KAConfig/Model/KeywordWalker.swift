@@ -9,11 +9,17 @@ struct KeywordWalker {
         /// `spec.name`, read without copying the spec.
         let name: String
         let rows: KeywordTable<KeywordRow>
+        /// The keywords keepalived 2.2.7 knows here by their lowercased names (for the
+        /// wrong-case finding), built with the table rather than by every walk.
+        let namesByLowercase: [String: String]
 
         init(_ spec: BlockSpec) {
             self.spec = spec
             self.name = spec.name
             self.rows = KeywordTable(spec.keywords.map { ($0.name, KeywordRow($0)) })
+            var names: [String: String] = [:]
+            for row in spec.keywords where row.knownIn227 { names[row.name.lowercased()] = row.name }
+            self.namesByLowercase = names
         }
     }
 
@@ -53,7 +59,6 @@ struct KeywordWalker {
     var lastResolvedTrap: Int?
     /// Names of the named blocks seen so far, by block keyword.
     var names: BlockNameTable
-    var lowercaseKeywords: [String: [String: String]] = [:]
     let tables: RowTableCache
     /// Did-you-mean hints by block and word: the schema's edit-distance search runs once per pair.
     var hints: [String: [String: String]] = [:]
@@ -263,7 +268,7 @@ struct KeywordWalker {
         let depth = frames.count - 1
         let table = frames[depth].table
         guard let row = table.rows[keyword], row.knownIn227 else {
-            reportUnknown(line.pointee, in: table.spec, row: table.rows[keyword]?.spec)
+            reportUnknown(line.pointee, in: table, row: table.rows[keyword]?.spec)
             return true
         }
         let words = line.pointee.words
@@ -375,7 +380,8 @@ struct KeywordWalker {
             at: word.origin.span, fixIts: fixIts))
     }
 
-    mutating func reportUnknown(_ line: LogicalLine, in block: BlockSpec, row: KeywordSpec?) {
+    mutating func reportUnknown(_ line: LogicalLine, in table: RowTable, row: KeywordSpec?) {
+        let block = table.spec
         let word = line.words[0]
         let keyword = word.text
         let atTop = frames.count == 1
@@ -397,7 +403,7 @@ struct KeywordWalker {
                 at: word.origin.span), trap: trap)
             return
         }
-        if let correct = caseInsensitiveMatch(keyword, in: block) {
+        if let correct = caseInsensitiveMatch(keyword, in: table) {
             addOrReport(Diagnostic(
                 SemanticRules.wrongCase,
                 "keywords are case-sensitive: keepalived reports \"Unknown keyword '\(keyword)'\" and ignores the line\(trapText); write '\(correct)'",
@@ -435,13 +441,8 @@ struct KeywordWalker {
         if trap { addTrap(diagnostic) } else { diagnostics.append(diagnostic) }
     }
 
-    mutating func caseInsensitiveMatch(_ keyword: String, in block: BlockSpec) -> String? {
-        if lowercaseKeywords[block.name] == nil {
-            var table: [String: String] = [:]
-            for row in block.keywords where row.knownIn227 { table[row.name.lowercased()] = row.name }
-            lowercaseKeywords[block.name] = table
-        }
-        return lowercaseKeywords[block.name]?[keyword.lowercased()]
+    func caseInsensitiveMatch(_ keyword: String, in table: RowTable) -> String? {
+        table.namesByLowercase[keyword.lowercased()]
     }
 }
 

@@ -1,9 +1,10 @@
 /// Edit distance for did-you-mean suggestions: optimal string alignment (Levenshtein plus
 /// transposition of two neighbouring characters), case-insensitive on ASCII.
 ///
-/// Every unknown keyword is compared with every keyword name, so the comparison works on bytes
-/// lowered once, skips names whose length alone puts them out of reach, and reuses its rows:
-/// a file full of unknown words (what a fuzzer writes) costs no allocation per name.
+/// Every unknown keyword is compared with the keyword names, so the comparison works on bytes
+/// lowered once, reads only the names whose length and bytes keep them in reach, and computes a
+/// distance a column of bits at a time (`PatternMasks`): a file full of unknown words (what a
+/// fuzzer writes) costs no allocation per name.
 enum EditDistance {
     /// The distance between `a` and `b`, or nil when it exceeds `limit`.
     static func distance(_ a: String, _ b: String, limit: Int) -> Int? {
@@ -81,35 +82,98 @@ enum EditDistance {
         let limit = tolerance(forLength: word.count)
         let target = lowered(word)
         let targetBytes = ByteSet(target)
+        let pattern = target.count <= PatternMasks.maximumLength ? PatternMasks(target) : nil
         var rows = Rows()
         var found: [(distance: Int, position: Int)] = []
-        for position in names.names.indices
-        where abs(names.lowered[position].count - target.count) <= limit
-            && targetBytes.editsAtLeast(to: names.byteSets[position]) <= limit
-        {
-            if let distance = distance(target, names.lowered[position], limit: limit, rows: &rows) {
-                found.append((distance, position))
+        for length in max(0, target.count - limit)...(target.count + limit) {
+            for position in names.positions(ofLength: length)
+            where targetBytes.editsAtLeast(to: names.byteSets[position]) <= limit {
+                let name = names.lowered[position]
+                let distance =
+                    pattern.map { $0.distance(to: name) } ?? distance(target, name, limit: limit, rows: &rows) ?? limit + 1
+                if distance <= limit { found.append((distance, position)) }
             }
         }
         return found.sorted { ($0.distance, $0.position) < ($1.distance, $1.position) }.map { names.names[$0.position] }
     }
 }
 
-/// Names with their ASCII-lowered bytes, computed once for a list that is searched often.
+/// Names with their ASCII-lowered bytes, computed once for a list that is searched often, and
+/// grouped by length: a search reads only the names whose length alone keeps them in reach.
 struct LoweredNames: Sendable {
     let names: [String]
     let lowered: [[UInt8]]
     let byteSets: [ByteSet]
+    /// `byLength[n]`: the positions of the names of `n` bytes, in order.
+    private let byLength: [[Int]]
 
     init(_ names: [String]) {
         self.names = names
         lowered = names.map(EditDistance.lowered)
         byteSets = lowered.map(ByteSet.init)
+        var byLength = [[Int]](repeating: [], count: (lowered.map(\.count).max() ?? 0) + 1)
+        for position in lowered.indices { byLength[lowered[position].count].append(position) }
+        self.byLength = byLength
+    }
+
+    /// The positions of the names of `length` bytes, in order.
+    func positions(ofLength length: Int) -> [Int] {
+        length < byLength.count ? byLength[length] : []
     }
 
     /// The names equal to `word` but for ASCII case, in order.
     func caseInsensitiveMatches(_ word: [UInt8]) -> [String] {
-        names.indices.filter { lowered[$0] == word }.map { names[$0] }
+        positions(ofLength: word.count).filter { lowered[$0] == word }.map { names[$0] }
+    }
+}
+
+/// The optimal string alignment distance of one pattern of at most 64 bytes to many texts, a
+/// column of the alignment table at a time in the bits of one word (Hyyrö's bit-vector form of
+/// Myers' algorithm, with his transposition term): a dozen word operations per text byte
+/// instead of a row of cells.
+struct PatternMasks {
+    static let maximumLength = 64
+
+    /// `masks[byte]`: bit i is set when the pattern's byte i is `byte`.
+    private var masks: InlineArray<256, UInt64>
+    private let length: Int
+
+    init(_ pattern: [UInt8]) {
+        precondition(pattern.count <= Self.maximumLength, "pattern longer than a word")
+        masks = InlineArray(repeating: 0)
+        for (index, byte) in pattern.enumerated() { masks[Int(byte)] |= 1 << UInt64(index) }
+        length = pattern.count
+    }
+
+    /// The distance from the pattern to `text`.
+    func distance(to text: [UInt8]) -> Int {
+        guard length > 0 else { return text.count }
+        let last: UInt64 = 1 << UInt64(length - 1)
+        // Vertical deltas of the current column (+1 in `plus`, -1 in `minus`), all +1 at first.
+        var plus: UInt64 = ~0
+        var minus: UInt64 = 0
+        var previousMatch: UInt64 = 0
+        var previousDiagonal: UInt64 = 0
+        var distance = length
+        for byte in text {
+            let match = masks[Int(byte)]
+            let transposed = (((~previousDiagonal) & match) << 1) & previousMatch
+            let diagonal = (((match & plus) &+ plus) ^ plus) | match | minus | transposed
+            var horizontalPlus = minus | ~(diagonal | plus)
+            var horizontalMinus = diagonal & plus
+            if horizontalPlus & last != 0 {
+                distance += 1
+            } else if horizontalMinus & last != 0 {
+                distance -= 1
+            }
+            horizontalPlus = (horizontalPlus << 1) | 1
+            horizontalMinus <<= 1
+            plus = horizontalMinus | ~(diagonal | horizontalPlus)
+            minus = diagonal & horizontalPlus
+            previousMatch = match
+            previousDiagonal = diagonal
+        }
+        return distance
     }
 }
 
