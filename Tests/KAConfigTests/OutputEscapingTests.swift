@@ -1,3 +1,4 @@
+import KAConfig
 import KAJSON
 import Testing
 @testable import KALint
@@ -43,6 +44,23 @@ import Testing
             JSONEscape.appendQuoted(text, to: &output)
             #expect(output == "prefix " + Self.quotedScalarByScalar(text), "\(text.unicodeScalars.map(\.value))")
         }
+    }
+
+    /// The byte writer (JSONText's) quotes exactly as the string writer does, and JSONText's
+    /// fields carry it: a document of every sample reads back as the samples.
+    @Test func byteQuotingMatchesStringQuoting() throws {
+        var json = JSONText()
+        json.beginArray()
+        for text in Self.samples {
+            var bytes: [UInt8] = [0x41]
+            JSONEscape.appendQuoted(text, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "A" + Self.quotedScalarByScalar(text), "\(text.unicodeScalars.map(\.value))")
+            json.value(text)
+        }
+        json.endArray()
+        let parsed = try JSONParser.parse(json.takeOutput())
+        #expect(parsed.array?.compactMap(\.string) == Self.samples)
+        #expect(json.output.isEmpty)
     }
 
     /// GitHub's escaping is by byte: `%`, CR and LF in messages, also `:` and `,` in properties,

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// keepalived 2.2.7's keyword processor (`process_stream()` and `alloc_value_block()` in
 /// lib/parser.c) over the expanded lines, with an explicit stack instead of recursion so that
 /// deep nesting costs no call stack. It binds each line to a schema row of the current block
@@ -10,16 +12,27 @@ struct KeywordWalker {
         let name: String
         let rows: KeywordTable<KeywordRow>
         /// The keywords keepalived 2.2.7 knows here by their lowercased names (for the
-        /// wrong-case finding), built with the table rather than by every walk.
-        let namesByLowercase: [String: String]
+        /// wrong-case finding): built on the block's first unknown keyword, once per process
+        /// rather than once per walk (a fuzzer's inputs are full of unknown words), and not at
+        /// start-up (all blocks' names cost a small file's run a tenth more instructions).
+        private let lowercaseNames = Mutex<[String: String]?>(nil)
 
         init(_ spec: BlockSpec) {
             self.spec = spec
             self.name = spec.name
             self.rows = KeywordTable(spec.keywords.map { ($0.name, KeywordRow($0)) })
-            var names: [String: String] = [:]
-            for row in spec.keywords where row.knownIn227 { names[row.name.lowercased()] = row.name }
-            self.namesByLowercase = names
+        }
+
+        /// The known keyword that `keyword` spells in another case, if any.
+        func keyword(matchingCaseInsensitively keyword: String) -> String? {
+            lowercaseNames.withLock { names in
+                if names == nil {
+                    var table: [String: String] = [:]
+                    for row in spec.keywords where row.knownIn227 { table[row.name.lowercased()] = row.name }
+                    names = table
+                }
+                return names?[keyword.lowercased()]
+            }
         }
     }
 
@@ -442,7 +455,7 @@ struct KeywordWalker {
     }
 
     func caseInsensitiveMatch(_ keyword: String, in table: RowTable) -> String? {
-        table.namesByLowercase[keyword.lowercased()]
+        table.keyword(matchingCaseInsensitively: keyword)
     }
 }
 
