@@ -62,11 +62,14 @@ public enum JSONEscape {
     public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { source in
-            if source.allSatisfy(standsForItself) {
-                bytes.append(contentsOf: source)
-            } else {
-                for byte in source { appendByte(byte, to: &bytes) }
+            // The bytes between escapes are copied in runs.
+            var runStart = 0
+            for index in source.indices where !standsForItself(source[index]) {
+                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+                appendByte(source[index], to: &bytes)
+                runStart = index + 1
             }
+            if runStart < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
         }
         if copied == nil {
             for byte in text.utf8 { appendByte(byte, to: &bytes) }

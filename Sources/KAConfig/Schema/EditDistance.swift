@@ -82,7 +82,8 @@ enum EditDistance {
         let limit = tolerance(forLength: word.count)
         let target = lowered(word)
         let targetBytes = ByteSet(target)
-        let pattern = target.count <= PatternMasks.maximumLength ? PatternMasks(target) : nil
+        let fitsWord = target.count <= PatternMasks.maximumLength
+        let pattern = PatternMasks(fitsWord ? target : [])
         var rows = Rows()
         var found: [(distance: Int, position: Int)] = []
         for length in max(0, target.count - limit)...(target.count + limit) {
@@ -90,7 +91,7 @@ enum EditDistance {
             where targetBytes.editsAtLeast(to: names.byteSets[position]) <= limit {
                 let name = names.lowered[position]
                 let distance =
-                    pattern.map { $0.distance(to: name) } ?? distance(target, name, limit: limit, rows: &rows) ?? limit + 1
+                    fitsWord ? pattern.distance(to: name) : distance(target, name, limit: limit, rows: &rows) ?? limit + 1
                 if distance <= limit { found.append((distance, position)) }
             }
         }
@@ -134,13 +135,14 @@ struct LoweredNames: Sendable {
 struct PatternMasks {
     static let maximumLength = 64
 
-    /// `masks[byte]`: bit i is set when the pattern's byte i is `byte`.
-    private var masks: InlineArray<256, UInt64>
+    /// `masks[byte]`: bit i is set when the pattern's byte i is `byte`. On the heap: 2 KB
+    /// inline were copied into every `distance(to:)` call (callgrind: three memcpys a name).
+    private var masks: [UInt64]
     private let length: Int
 
     init(_ pattern: [UInt8]) {
         precondition(pattern.count <= Self.maximumLength, "pattern longer than a word")
-        masks = InlineArray(repeating: 0)
+        masks = [UInt64](repeating: 0, count: 256)
         for (index, byte) in pattern.enumerated() { masks[Int(byte)] |= 1 << UInt64(index) }
         length = pattern.count
     }

@@ -125,8 +125,13 @@ public struct LintEngine: Sendable {
 
     /// Where a dedicated rule (e.g. `vrid-range`) and a generic binding rule (e.g.
     /// `value-out-of-range`) report the same place, keep the dedicated one.
+    /// The rules a more specific finding at the same place replaces.
+    static let genericRules: Set<String> = [
+        "value-out-of-range", "invalid-number", "trailing-junk", "invalid-value", "wrong-case", "undefined-reference",
+    ]
+
     static func preferSpecific(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let generic: Set<String> = ["value-out-of-range", "invalid-number", "trailing-junk", "invalid-value", "wrong-case", "undefined-reference"]
+        let generic = genericRules
         // Nothing to prefer over without a generic finding (the usual case: no spots are made).
         guard diagnostics.contains(where: { generic.contains($0.rule.slug) }) else { return diagnostics }
         var specificSpots = Set<Spot>()

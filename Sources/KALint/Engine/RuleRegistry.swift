@@ -8,13 +8,14 @@ public enum RuleRegistry {
     public static let fleet: [any FleetRule] = FleetRules.all
 
     /// Every diagnostic rule kalint can report: syntax, binding, lint, fleet, firewall.
-    public static var allRules: [DiagnosticRule] {
+    /// Built once per process: every SARIF document and every rule lookup reads it.
+    public static let allRules: [DiagnosticRule] = {
         var rules = SyntaxRules.all + SemanticRules.all
         rules += singleFile.map(\.rule) + fleet.map(\.rule)
         rules += [LintRuleCatalogue.keywordTooNew, LintRuleCatalogue.firewallMissing]
         var seen = Set<String>()
         return rules.filter { seen.insert($0.code).inserted }.sorted { $0.code < $1.code }
-    }
+    }()
 
     public static func rule(named id: String) -> DiagnosticRule? {
         allRules.first { $0.slug == id || $0.code == id.uppercased() }

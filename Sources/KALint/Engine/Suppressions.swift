@@ -54,11 +54,13 @@ public struct Suppressions: Sendable {
     }
 
     public func isSuppressed(_ diagnostic: Diagnostic) -> Bool {
-        let ids: Set<String> = [diagnostic.rule.slug, diagnostic.rule.code, "all"]
-        if let fileIDs = byFile[diagnostic.span.file], !fileIDs.isDisjoint(with: ids) { return true }
-        if let lineIDs = byLine[diagnostic.span.file]?[diagnostic.span.start.line], !lineIDs.isDisjoint(with: ids) {
-            return true
+        // Most files suppress nothing: no lookup, and no set per finding.
+        if byFile.isEmpty && byLine.isEmpty { return false }
+        func names(_ ids: Set<String>) -> Bool {
+            ids.contains(diagnostic.rule.slug) || ids.contains(diagnostic.rule.code) || ids.contains("all")
         }
+        if let fileIDs = byFile[diagnostic.span.file], names(fileIDs) { return true }
+        if let lineIDs = byLine[diagnostic.span.file]?[diagnostic.span.start.line], names(lineIDs) { return true }
         return false
     }
 }
