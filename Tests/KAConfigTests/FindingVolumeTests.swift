@@ -10,6 +10,40 @@ import Testing
         HumanRenderer(sources: [source.path: source], color: false).render(diagnostics)
     }
 
+    /// The whole rendering, byte for byte, plain and coloured: location, severity, message, rule,
+    /// the excerpt (a NUL shown as a blank, a tab kept under the caret), a note with its own
+    /// excerpt, a fix-it, and a line that is not UTF-8 (shown repaired).
+    @Test func renderingIsExactPlainAndColoured() {
+        let source = SourceFile(path: "r.conf", bytes: Array("\tab\u{0}cd\n".utf8) + [0x78, 0xFF, 0x79, 0x0A])
+        let diagnostic = Diagnostic(
+            SyntaxRules.lineTooLong, "the \"message\"", at: source.span(3..<5),
+            related: [RelatedLocation(file: "r.conf", line: 2, column: 2, message: "here")],
+            fixIts: [FixIt(message: "do this", edits: [])])
+        let plain = HumanRenderer(sources: [source.path: source], color: false).render(diagnostic)
+        #expect(plain == """
+            r.conf:1:4: error: the "message" [KA104 line-too-long]
+                \tab cd
+                \t  ^~
+            r.conf:2:2: note: here
+                x\u{FFFD}y
+                 ^
+              fix-it: do this
+
+            """)
+        let coloured = HumanRenderer(sources: [source.path: source], color: true).render(diagnostic)
+        let escape = "\u{1B}["
+        #expect(coloured == """
+            \(escape)1mr.conf:1:4: \(escape)0m\(escape)1;31merror: \(escape)0m\(escape)1mthe "message"\(escape)0m [KA104 line-too-long]
+                \tab cd
+                \(escape)1;32m\t  ^~\(escape)0m
+            \(escape)1mr.conf:2:2: \(escape)0m\(escape)36mnote: \(escape)0mhere
+                x\u{FFFD}y
+                \(escape)1;32m ^\(escape)0m
+            \(escape)32m  fix-it: \(escape)0mdo this
+
+            """)
+    }
+
     /// A finding far along a long line shows the bytes around it, cut with `...`, and the caret
     /// stands under the byte it names.
     @Test func excerptOfALongLineIsAWindowAroundTheFinding() throws {
