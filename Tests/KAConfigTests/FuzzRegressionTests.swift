@@ -13,8 +13,8 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".conf") }.sorted()
     }
 
-    @Test func theFiveInputsArePresent() {
-        #expect(Self.inputs.count == 5)
+    @Test func theSevenInputsArePresent() {
+        #expect(Self.inputs.count == 7)
     }
 
     @Test(arguments: inputs)

@@ -13,14 +13,14 @@ struct LineBuilder {
             if bytes[index] == UInt8(ascii: "\"") {
                 // Unmatched quote: keepalived reports it and drops the rest of the line.
                 guard let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-                let text = String(decoding: bytes[(start + 1)..<close], as: UTF8.self)
+                let text = RepairedText.string(bytes[(start + 1)..<close])
                 index = close + 1
                 words.append(ExpandedWord(
                     text: text, isQuoted: true, origin: origin(buffer, start..<index, contexts: &contexts)))
             } else {
                 while index < bytes.count, !Self.isWhiteSpace(bytes[index]), bytes[index] != UInt8(ascii: "\"") { index += 1 }
                 words.append(ExpandedWord(
-                    text: String(decoding: bytes[start..<index], as: UTF8.self),
+                    text: RepairedText.string(bytes[start..<index]),
                     origin: origin(buffer, start..<index, contexts: &contexts)))
             }
         }
@@ -39,7 +39,7 @@ struct LineBuilder {
                 $0.lowerBound..<max($0.upperBound, words[words.count - 1].origin.byteRange?.upperBound ?? 0)
             }
         }
-        return LogicalLine(kind: kind, words: words, text: String(decoding: bytes, as: UTF8.self), origin: lineOrigin)
+        return LogicalLine(kind: kind, words: words, text: RepairedText.string(bytes), origin: lineOrigin)
     }
 
     /// keepalived's WHITE_SPACE: space, tab, form feed, newline, carriage return, vertical tab.

@@ -207,7 +207,7 @@ struct PlainLineScan {
         }
         // The storage is attached when the expansion ends (see `Expander.run`).
         let list = WordList(storage: [], offset: segmentFirstWord, count: words.count - segmentFirstWord)
-        let text = singleSpaced ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[firstStart..<lastEnd]), as: UTF8.self)
+        let text = singleSpaced ? nil : RepairedText.string(UnsafeBufferPointer(rebasing: bytes[firstStart..<lastEnd]))
         let origin = origin(firstStart, lastEnd)
         firstStart = -1
         singleSpaced = true

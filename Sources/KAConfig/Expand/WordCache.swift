@@ -29,7 +29,7 @@ struct WordCache {
     /// The string of `bytes` (a word of a plain line, so it holds no NUL or newline).
     @inline(__always)
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard Self.fits(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+        guard Self.fits(bytes) else { return RepairedText.string(bytes) }
         let lanes = Self.lanes(of: bytes)
         let hash = Self.hash(lanes, bytes.count)
         let slot = Int(truncatingIfNeeded: hash >> 55) & (Self.slotCount - 1)
@@ -42,7 +42,7 @@ struct WordCache {
         }
         // A keyword stored here is the schema's string too, so taking it from either table
         // keeps its identity.
-        let text = schemaWords?.string(lanes, length: bytes.count, hash: hash) ?? String(decoding: bytes, as: UTF8.self)
+        let text = schemaWords?.string(lanes, length: bytes.count, hash: hash) ?? RepairedText.string(bytes)
         entries[slot] = Entry(lanes: lanes, length: bytes.count, text: text)
         return text
     }

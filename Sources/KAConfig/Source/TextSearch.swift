@@ -18,3 +18,25 @@ extension StringProtocol {
         return nil
     }
 }
+
+extension String {
+    /// The two strings have the same UTF-8 bytes (what keepalived compares), read in place. A
+    /// `String`'s `==` compares canonical equivalence and normalises non-ASCII text first.
+    package func hasSameUTF8(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        let inPlace: Bool?? = utf8.withContiguousStorageIfAvailable { first in
+            other.utf8.withContiguousStorageIfAvailable { second in first.elementsEqual(second) }
+        }
+        if let compared = inPlace ?? nil { return compared }
+        return utf8.elementsEqual(other.utf8)
+    }
+
+    /// Feeds the UTF-8 bytes to `hasher` in one piece (the partner of `hasSameUTF8(as:)`).
+    package func hashUTF8(into hasher: inout Hasher) {
+        hasher.combine(utf8.count)
+        let hashed: Void? = utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil {
+            for byte in utf8 { hasher.combine(byte) }
+        }
+    }
+}
