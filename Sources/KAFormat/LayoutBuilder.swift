@@ -69,7 +69,8 @@ struct LayoutBuilder {
                 startDepth: depth, endDepth: depth)
             // The comment as printed decides (a VT before it is not printed, so it cannot hold
             // a brace down on one pass and let it join on the next).
-            comment.readsAsText = !KeepalivedLine.textEnd(of: tree.source.bytes[range]).isEmpty
+            // Only outside a continued `$NAME=` definition: inside one the line is the definition's.
+            comment.readsAsText = !definitionContinues && !KeepalivedLine.textEnd(of: tree.source.bytes[range]).isEmpty
             lines.append(comment)
         case .code(let layout, let comment):
             let significant = significantRange(line.tokens)
