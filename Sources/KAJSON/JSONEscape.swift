@@ -3,56 +3,20 @@
 /// `\uXXXX`, so output never carries a raw control byte.
 public enum JSONEscape {
     /// Appends `text` as a quoted JSON string. A string that needs no escape (keys, rule ids,
-    /// paths) is appended whole; one that does is escaped into a string of the exact length in
-    /// one pass, then appended (a run at a time, through substrings, was a tenth of a
-    /// `--format sarif` run on a small file).
+    /// paths) is appended whole; one that does is escaped as bytes (the one escaper, below) and
+    /// appended once (a run at a time, through substrings, was a tenth of a `--format sarif` run
+    /// on a small file).
     public static func appendQuoted(_ text: String, to output: inout String) {
-        let appended: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var extra = 0
-            for byte in bytes where !standsForItself(byte) { extra += escapeLength(byte) - 1 }
-            if extra == 0 {
-                output += "\""
-                output += text
-                output += "\""
-                return true
-            }
-            output += String(unsafeUninitializedCapacity: bytes.count + extra + 2) { buffer in
-                var at = 0
-                buffer[at] = 0x22
-                at += 1
-                for byte in bytes {
-                    if standsForItself(byte) {
-                        buffer[at] = byte
-                        at += 1
-                    } else {
-                        at = writeEscape(byte, into: buffer, at: at)
-                    }
-                }
-                buffer[at] = 0x22
-                return at + 1
-            }
-            return true
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(standsForItself) }) == true {
+            output += "\""
+            output += text
+            output += "\""
+            return
         }
-        if appended == true { return }
-        // A string without contiguous UTF-8 (none on Linux): a run at a time.
-        output += "\""
-        let utf8 = text.utf8
-        var runStart = utf8.startIndex
-        var index = runStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            guard let escape = escape(byte) else {
-                utf8.formIndex(after: &index)
-                continue
-            }
-            // An escaped byte is ASCII, so both ends of the run are scalar boundaries.
-            if runStart != index { output += Substring(utf8[runStart..<index]) }
-            output += escape
-            utf8.formIndex(after: &index)
-            runStart = index
-        }
-        if runStart != utf8.endIndex { output += Substring(utf8[runStart..<utf8.endIndex]) }
-        output += "\""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        appendQuoted(text, to: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `text` as a quoted JSON string to UTF-8 bytes: a writer that builds its output
@@ -112,7 +76,7 @@ public enum JSONEscape {
         case 0x09:
             buffer[at + 1] = UInt8(ascii: "t")
         default:
-            // Lowercase hex, as `unicodeEscape` writes it.
+            // Lowercase hex (`\u001f`), as the output always had it.
             func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x57 + value }
             buffer[at + 1] = UInt8(ascii: "u")
             buffer[at + 2] = 0x30
@@ -127,24 +91,5 @@ public enum JSONEscape {
     @inline(__always)
     static func standsForItself(_ byte: UInt8) -> Bool {
         byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F
-    }
-
-    /// What `byte` is written as, or nil when it stands for itself.
-    @inline(__always)
-    static func escape(_ byte: UInt8) -> String? {
-        switch byte {
-        case 0x22: "\\\""
-        case 0x5C: "\\\\"
-        case 0x0A: "\\n"
-        case 0x0D: "\\r"
-        case 0x09: "\\t"
-        case 0..<0x20, 0x7F: unicodeEscape(byte)
-        default: nil
-        }
-    }
-
-    static func unicodeEscape(_ byte: UInt8) -> String {
-        let hex = String(byte, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }

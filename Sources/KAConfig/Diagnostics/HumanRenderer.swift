@@ -77,12 +77,6 @@ public struct HumanRenderer: Sendable {
     /// line longer than `excerptWidth` bytes is shown as that many around the span's start, with
     /// `...` where it is cut: an excerpt never costs more than its width, however long the line
     /// (65,000 braces on one line made 65,000 findings with carets as long as the line).
-    func sourceExcerpt(_ span: SourceSpan) -> String {
-        var output: [UInt8] = []
-        writeExcerpt(span, to: &output)
-        return String(decoding: output, as: UTF8.self)
-    }
-
     private func writeExcerpt(_ span: SourceSpan, to output: inout [UInt8]) {
         guard let source = sources[span.file], span.start.line >= 1, span.start.line <= source.lineCount else {
             return
