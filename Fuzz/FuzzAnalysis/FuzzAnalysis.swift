@@ -11,7 +11,7 @@ struct FuzzAnalysis {
 
     static func test(_ bytes: [UInt8]) {
         let input = FuzzInput(bytes)
-        let node = Analyzer.analyze(path: input.rootPath, fileSystem: input.fileSystem)
+        let node = Analyzer.analyze(path: input.rootPath, options: FuzzInput.caps, fileSystem: input.fileSystem)
         _ = LintEngine().run([node])
     }
 }

@@ -17,7 +17,8 @@ struct FuzzLint {
         let fileSystem = input.fileSystem
         let formats = ["human", "json", "sarif", "github"]
         let format = formats[Int(bytes.reduce(0 as UInt8, &+)) % formats.count]
-        let request = KalintRequest(files: nodes.map(\.path), format: format)
+        var request = KalintRequest(files: nodes.map(\.path), format: format)
+        request.expansionCaps = FuzzInput.caps
         _ = KalintDriver.run(request, fileSystem: fileSystem)
     }
 }

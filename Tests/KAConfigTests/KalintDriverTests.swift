@@ -34,6 +34,22 @@ import Testing
         KalintDriver.run(request, fileSystem: InMemoryFileSystem(files: files))
     }
 
+    /// The request's expansion caps reach the expansion (the fuzz targets lower them), while
+    /// the request's config id still applies.
+    @Test func requestCapsReachTheExpansion() {
+        let files = [
+            "/c/a.conf": String(repeating: "include l.conf\n", count: 10),
+            "/c/b.conf": String(repeating: "@x include l.conf\n", count: 10), "/c/l.conf": "x\n",
+        ]
+        var request = KalintRequest(files: ["/c/a.conf"], format: "json")
+        #expect(!Self.run(request, files: files).stdout.contains("files were opened"))
+        request.expansionCaps = ExpansionOptions(maxFileOpens: 5)
+        #expect(Self.run(request, files: files).stdout.contains("5 files were opened"))
+        request = KalintRequest(files: ["/c/b.conf"], format: "json", configID: "x")
+        request.expansionCaps = ExpansionOptions(configID: "other", maxFileOpens: 5)
+        #expect(Self.run(request, files: files).stdout.contains("5 files were opened"))
+    }
+
     @Test func cleanFileExitsZeroWithSummary() {
         let response = Self.run(KalintRequest(files: ["/c/a.conf"]), files: ["/c/a.conf": Self.clean])
         #expect(response.status == 0)
