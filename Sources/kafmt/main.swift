@@ -1,3 +1,4 @@
+import CKAMemory
 import KACommandLine
 import KAConfig
 import KAFormat
@@ -126,4 +127,5 @@ private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
     }
 }
 
+ka_fix_mmap_threshold()
 exit(Kafmt.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,3 +1,4 @@
+import CKAMemory
 import KACommandLine
 import KAConfig
 import KALint
@@ -88,4 +89,5 @@ func runKalint() -> Never {
     withExtendedLifetime(response) { exit(response.status) }
 }
 
+ka_fix_mmap_threshold()
 runKalint()
