@@ -16,7 +16,7 @@ public struct FuzzInput: Sendable {
     /// target keeps the default caps, so the cost of reaching them stays fuzzed.
     public static let caps = ExpansionOptions(
         maxIncludeDepth: 8, maxLogicalLines: 16_384, maxGeneratedBytes: 128 << 10, generatedLineAllowance: 512,
-        maxFileOpens: 64, maxBracePatterns: 128)
+        maxFileOpens: 64, maxBracePatterns: 128, maxGlobs: 64)
 
     public init(_ bytes: [UInt8]) {
         var parts: [[UInt8]] = [[]]

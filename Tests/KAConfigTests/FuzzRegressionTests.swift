@@ -13,8 +13,8 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".conf") }.sorted()
     }
 
-    @Test func theSevenInputsArePresent() {
-        #expect(Self.inputs.count == 7)
+    @Test func theEightInputsArePresent() {
+        #expect(Self.inputs.count == 8)
     }
 
     @Test(arguments: inputs)

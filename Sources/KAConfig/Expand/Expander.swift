@@ -131,8 +131,10 @@ public enum Expander {
             diagnostics += file.diagnostics
             files[path] = file
         }
-        var seen = Set<Diagnostic>()
-        for diagnostic in reader.diagnostics where seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+        var seen = Set<ExactDiagnostic>()
+        for diagnostic in reader.diagnostics where seen.insert(ExactDiagnostic(diagnostic)).inserted {
+            diagnostics.append(diagnostic)
+        }
         return ExpandedConfig(rootPath: rootPath, lines: lines, files: files, diagnostics: diagnostics)
     }
 

@@ -19,6 +19,8 @@ struct ExpansionBudget {
     private(set) var fileOpens = 0
     /// Glob patterns the includes' brace groups may still add (each is a glob of the file system).
     private(set) var patternsLeft: Int
+    /// Distinct patterns globbed (a pattern globbed again is answered from `GlobCache`).
+    private(set) var globs = 0
     let stepLimit: Int
 
     init(options: ExpansionOptions) {
@@ -53,6 +55,13 @@ struct ExpansionBudget {
         fileOpens += 1
         guard fileOpens > options.maxFileOpens else { return nil }
         return Self.reason("\(options.maxFileOpens) files were opened (a file included again counts again)")
+    }
+
+    /// One more distinct pattern to glob; the reason to stop past `maxGlobs`.
+    mutating func glob() -> String? {
+        globs += 1
+        guard globs > options.maxGlobs else { return nil }
+        return Self.reason("\(options.maxGlobs) different include patterns were globbed")
     }
 
     /// Takes `count` of the patterns left for brace groups (`maxBracePatterns` in all).

@@ -32,6 +32,10 @@ public struct ExpansionOptions: Sendable {
     /// together: each `include` may make 1,024, and 500 such lines (40 KB) made 512,000 globs
     /// (2.3 s). Past it, an include reads only its first pattern. Reported as KA118.
     public var maxBracePatterns: Int
+    /// Stop after globbing this many different include patterns (each reads a directory; a
+    /// pattern seen again is answered from the first glob). 4,096 is far above any real
+    /// configuration's includes, and at most a few seconds of directory reads. Reported as KA118.
+    public var maxGlobs: Int
     /// Keep each file's lossless syntax tree in the result (`ExpandedFile.tree`). A lint run,
     /// which reads only the comments, sources and findings, sets it false to save the memory.
     public var keepsSyntaxTrees: Bool
@@ -40,7 +44,7 @@ public struct ExpansionOptions: Sendable {
         configID: String? = nil, maxIncludeDepth: Int = 32, randomSeed: UInt64 = 0, strictIncludes: Bool = false,
         workingDirectory: String = "/", maxLogicalLines: Int = 1_000_000, keepsSyntaxTrees: Bool = true,
         maxGeneratedBytes: Int = 8 << 20, generatedLineAllowance: Int = 32_768, maxFileOpens: Int = 16_384,
-        maxBracePatterns: Int = 8_192
+        maxBracePatterns: Int = 8_192, maxGlobs: Int = 4_096
     ) {
         self.configID = configID
         self.maxIncludeDepth = maxIncludeDepth
@@ -53,6 +57,7 @@ public struct ExpansionOptions: Sendable {
         self.generatedLineAllowance = generatedLineAllowance
         self.maxFileOpens = maxFileOpens
         self.maxBracePatterns = maxBracePatterns
+        self.maxGlobs = maxGlobs
     }
 }
 

@@ -40,6 +40,7 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     var random: RandomSource
     /// What the expansion may still spend (KA118).
     var budget: ExpansionBudget
+    var globCache = GlobCache()
     var stopped = false
 
     init(fileSystem: FileSystem, options: ExpansionOptions, preloaded: [String: PendingFile]) {
