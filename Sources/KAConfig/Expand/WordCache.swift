@@ -42,9 +42,17 @@ struct WordCache {
         }
         // A keyword stored here is the schema's string too, so taking it from either table
         // keeps its identity.
-        let text = schemaWords?.string(lanes, length: bytes.count, hash: hash) ?? RepairedText.string(bytes)
+        let text = schemaWords?.string(lanes, length: bytes.count, hash: hash) ?? Self.newString(bytes, lanes: lanes)
         entries[slot] = Entry(lanes: lanes, length: bytes.count, text: text)
         return text
+    }
+
+    /// A new word's string. The lanes show an ASCII word at once, and only other text needs
+    /// `RepairedText`'s scan before the standard library validates it again.
+    @inline(__always)
+    static func newString(_ bytes: UnsafeBufferPointer<UInt8>, lanes: (UInt64, UInt64, UInt64, UInt64)) -> String {
+        let ascii = (lanes.0 | lanes.1 | lanes.2 | lanes.3) & 0x8080_8080_8080_8080 == 0
+        return ascii ? String(decoding: bytes, as: UTF8.self) : RepairedText.string(bytes)
     }
 
     @inline(__always)

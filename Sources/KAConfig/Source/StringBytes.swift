@@ -1,3 +1,6 @@
+// String helpers that work on UTF-8 bytes: substring search without the string-processing
+// runtime, and comparison and hashing without normalisation.
+
 extension StringProtocol {
     /// Whether `text` occurs in this string, compared as UTF-8 bytes. The standard library's
     /// `contains(_:)` for strings lives in the string-processing runtime, which kalint and kafmt
