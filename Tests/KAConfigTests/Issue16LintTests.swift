@@ -14,7 +14,7 @@ import Testing
     /// either grows every analysis (80,000 statements and 221,000 words at 5,000 instances).
     @Test func statementAndWordSizes() {
         #expect(MemoryLayout<Origin>.size == 20)
-        #expect(MemoryLayout<BoundStatement>.stride == 88)
+        #expect(MemoryLayout<BoundStatement>.stride == 72)
         #expect(MemoryLayout<ExpandedWord>.stride == 40)
     }
 
@@ -32,6 +32,26 @@ import Testing
         let state = try #require(statements.first { $0.keyword == "state" })
         #expect(state.text == "state MASTER")
         #expect(state.entries.isEmpty)
+    }
+
+    /// A statement stores only where its line ends; its origin is still the whole line's, and a
+    /// line that substitution made keeps an origin of its own.
+    @Test func statementOriginsAreTheirLines() throws {
+        let text = "$PRIO=150\nvrrp_instance V {\n    state   MASTER\n    priority $PRIO\n    virtual_ipaddress {\n        192.0.2.1/24 dev eth0\n    }\n    track_script {\n        chk\n    }\n}\n"
+        let analysis = Analyzer.analyze(path: "/c/o.conf", text: text)
+        let bytes = Array(text.utf8)
+        for statement in analysis.bound.tree.statements where statement.keyword != "priority" {
+            let range = try #require(statement.origin.byteRange, "\(statement.keyword)")
+            let source = String(decoding: bytes[range], as: UTF8.self)
+            #expect(source == statement.text)
+            #expect(!statement.origin.isSubstituted)
+            #expect(statement.origin.line == text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(statement.keyword) }! + 1)
+        }
+        let priority = try #require(analysis.bound.tree.statements.first { $0.keyword == "priority" })
+        #expect(priority.origin.isSubstituted)
+        #expect(priority.origin.byteRange == nil)
+        #expect(priority.origin.line == 4 && priority.origin.column == 5)
+        #expect(priority.int() == 150)
     }
 
     @Test func streamedOutputIsTheGatheredOutput() {

@@ -22,7 +22,7 @@ public struct Origin: Sendable, Hashable {
     var fileID: UInt32
     var storedLine: UInt32
     /// The column in the low 31 bits, `isSubstituted` in the top bit: with a `Bool` of its own
-    /// an origin took 21 bytes, and a bound statement, which ends in one, 96 instead of 88.
+    /// an origin took 21 bytes, which padding made 24 in most structs that hold one.
     var columnAndFlag: UInt32
     /// Byte range in the file; `noByte` in both when the text is not literally there.
     var byteStart: UInt32

@@ -114,8 +114,9 @@ public struct BoundStatement: Sendable {
     /// One per argument word (after the keyword): the typed value, or nil when keepalived rejects it.
     public var values: ArgumentValues
     /// What few statements have: a text that is not `words` joined by single spaces (a quoted
-    /// word), value-block entries. Inline they took 24 bytes of every statement, boxed 8 (with
-    /// the 20-byte origin, a statement is 88 bytes, not 112; 80,000 of them at 5,000 instances).
+    /// word), value-block entries, an origin that is not the first word's. Inline they took 44
+    /// bytes of every statement, boxed 8: a statement is 72 bytes, not 112 (80,000 of them at
+    /// 5,000 instances).
     var rare: RareStatementParts?
     /// The line's text when it is not `words` joined by single spaces.
     var storedText: String? { rare?.text }
@@ -123,7 +124,7 @@ public struct BoundStatement: Sendable {
     /// Each a window on its line's words (no copies).
     public var entries: [WordList] {
         get { rare?.entries ?? [] }
-        set { rare = RareStatementParts.make(text: storedText, entries: newValue) }
+        set { rare = RareStatementParts.make(text: storedText, entries: newValue, origin: rare?.origin) }
     }
     /// The block this statement opened (index into `BoundTree.blocks`), when bound.
     public var block: Int? {
@@ -132,7 +133,17 @@ public struct BoundStatement: Sendable {
     }
     /// `block` in 4 bytes (-1 for none).
     var storedBlock: Int32
-    public var origin: Origin
+    /// Where the line ends in its file. The line's origin is nearly always its first word's
+    /// with this end, so only the end is stored (16 bytes less a statement); an origin of any
+    /// other form (a line that substitution made or changed) is kept whole in `rare`.
+    var originEnd: UInt32
+
+    public var origin: Origin {
+        if let stored = rare?.origin { return stored }
+        var origin = words[0].origin
+        origin.byteEnd = originEnd
+        return origin
+    }
 
     /// The line's text (script keywords re-split it).
     public var text: String { storedText ?? LogicalLine.joined(words) }
@@ -162,9 +173,12 @@ extension BoundStatement {
         row: KeywordRow, words: WordList, values: ArgumentValues, text: String?, entries: [WordList], block: Int?,
         origin: Origin
     ) {
+        var derived = words.first?.origin
+        derived?.byteEnd = origin.byteEnd
         self.init(
-            row: row, words: words, values: values, rare: RareStatementParts.make(text: text, entries: entries),
-            storedBlock: block.map { Int32(truncatingIfNeeded: $0) } ?? -1, origin: origin)
+            row: row, words: words, values: values,
+            rare: RareStatementParts.make(text: text, entries: entries, origin: derived == origin ? nil : origin),
+            storedBlock: block.map { Int32(truncatingIfNeeded: $0) } ?? -1, originEnd: origin.byteEnd)
     }
 }
 
@@ -172,14 +186,16 @@ extension BoundStatement {
 final class RareStatementParts: Sendable {
     let text: String?
     let entries: [WordList]
+    let origin: Origin?
 
-    private init(text: String?, entries: [WordList]) {
+    private init(text: String?, entries: [WordList], origin: Origin?) {
         self.text = text
         self.entries = entries
+        self.origin = origin
     }
 
-    static func make(text: String?, entries: [WordList]) -> RareStatementParts? {
-        text == nil && entries.isEmpty ? nil : RareStatementParts(text: text, entries: entries)
+    static func make(text: String?, entries: [WordList], origin: Origin?) -> RareStatementParts? {
+        text == nil && entries.isEmpty && origin == nil ? nil : RareStatementParts(text: text, entries: entries, origin: origin)
     }
 }
 
