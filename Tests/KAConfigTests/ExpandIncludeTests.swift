@@ -140,16 +140,21 @@ struct ExpandIncludeTests {
         #expect(config.diagnostics.filter { $0.rule == SyntaxRules.includeNotFound }.count == 2)
     }
 
-    /// Different patterns are globbed up to `maxGlobs`; then the expansion stops (KA118).
+    /// Different patterns with wildcards are globbed up to `maxGlobs`; then the expansion stops
+    /// (KA118).
     @Test func differentPatternsStopAtTheGlobCap() throws {
         let text = (1...20).map { "include p\($0)*.conf\n" }.joined()
         let capped = expandInMemory([Self.root: text], options: ExpansionOptions(maxGlobs: 5))
         let limit = try #require(capped.config.diagnostics.first { $0.rule == SyntaxRules.expansionLimit })
-        #expect(limit.message.hasPrefix("expansion stopped: 5 different include patterns were globbed"))
+        #expect(limit.message.hasPrefix("expansion stopped: 5 different include patterns with wildcards were globbed"))
         #expect(capped.config.diagnostics.filter { $0.rule == SyntaxRules.includeNotFound }.count == 5)
         let uncapped = expandInMemory([Self.root: text])
         #expect(!uncapped.config.diagnostics.contains { $0.rule == SyntaxRules.expansionLimit })
         #expect(uncapped.config.diagnostics.filter { $0.rule == SyntaxRules.includeNotFound }.count == 20)
+        // Literal patterns read no directory and are not counted.
+        let literal = expandInMemory([Self.root: (1...20).map { "include p\($0).conf\n" }.joined()], options: ExpansionOptions(maxGlobs: 5))
+        #expect(!literal.config.diagnostics.contains { $0.rule == SyntaxRules.expansionLimit })
+        #expect(literal.config.diagnostics.filter { $0.rule == SyntaxRules.includeNotFound }.count == 20)
     }
 
     @Test func missingFiles() {

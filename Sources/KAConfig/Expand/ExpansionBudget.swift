@@ -19,7 +19,8 @@ struct ExpansionBudget {
     private(set) var fileOpens = 0
     /// Glob patterns the includes' brace groups may still add (each is a glob of the file system).
     private(set) var patternsLeft: Int
-    /// Distinct patterns globbed (a pattern globbed again is answered from `GlobCache`).
+    /// Distinct patterns with wildcards globbed (a pattern globbed again is answered from
+    /// `GlobCache`).
     private(set) var globs = 0
     let stepLimit: Int
 
@@ -61,7 +62,7 @@ struct ExpansionBudget {
     mutating func glob() -> String? {
         globs += 1
         guard globs > options.maxGlobs else { return nil }
-        return Self.reason("\(options.maxGlobs) different include patterns were globbed")
+        return Self.reason("\(options.maxGlobs) different include patterns with wildcards were globbed")
     }
 
     /// Takes `count` of the patterns left for brace groups (`maxBracePatterns` in all).

@@ -32,9 +32,10 @@ public struct ExpansionOptions: Sendable {
     /// together: each `include` may make 1,024, and 500 such lines (40 KB) made 512,000 globs
     /// (2.3 s). Past it, an include reads only its first pattern. Reported as KA118.
     public var maxBracePatterns: Int
-    /// Stop after globbing this many different include patterns (each reads a directory; a
-    /// pattern seen again is answered from the first glob). 4,096 is far above any real
-    /// configuration's includes, and at most a few seconds of directory reads. Reported as KA118.
+    /// Stop after globbing this many different include patterns with wildcards (each reads a
+    /// directory; a pattern seen again is answered from the first glob, and a literal one is
+    /// only a stat). 4,096 is far above any real configuration's includes, and at most a few
+    /// seconds of directory reads. Reported as KA118.
     public var maxGlobs: Int
     /// Keep each file's lossless syntax tree in the result (`ExpandedFile.tree`). A lint run,
     /// which reads only the comments, sources and findings, sets it false to save the memory.

@@ -214,7 +214,8 @@ extension LineReader {
             if let cached = globCache.matches(of: alternative, in: directory) {
                 found = cached
             } else {
-                if let reason = budget.glob() {
+                // Only a pattern with wildcards reads directories; a literal one is a stat.
+                if GlobPattern.hasWildcard(alternative), let reason = budget.glob() {
                     stop(reason: reason)
                     return
                 }
