@@ -83,15 +83,22 @@ enum EditDistance {
         let target = lowered(word)
         let targetBytes = ByteSet(target)
         let fitsWord = target.count <= PatternMasks.maximumLength
-        let pattern = PatternMasks(fitsWord ? target : [])
+        // Its 2 KB table is made for the first name that passes the byte-set filter, and never
+        // for a word over 64 bytes.
+        var pattern: PatternMasks?
         var rows = Rows()
         var found: [(distance: Int, position: Int)] = []
         for length in max(0, target.count - limit)...(target.count + limit) {
             for position in names.positions(ofLength: length)
             where targetBytes.editsAtLeast(to: names.byteSets[position]) <= limit {
                 let name = names.lowered[position]
-                let distance =
-                    fitsWord ? pattern.distance(to: name) : distance(target, name, limit: limit, rows: &rows) ?? limit + 1
+                let distance: Int
+                if fitsWord {
+                    if pattern == nil { pattern = PatternMasks(target) }
+                    distance = pattern!.distance(to: name)
+                } else {
+                    distance = self.distance(target, name, limit: limit, rows: &rows) ?? limit + 1
+                }
                 if distance <= limit { found.append((distance, position)) }
             }
         }
