@@ -210,12 +210,13 @@ extension LineReader {
                 "the include pattern's braces make more than \(GlobPattern.maximumAlternatives) patterns; only the first \(GlobPattern.maximumAlternatives) are read", directive)
         }
         for alternative in alternatives {
+            let hasWildcard = GlobPattern.hasWildcard(alternative)
             let found: [String]
             if let cached = globCache.matches(of: alternative, in: directory) {
                 found = cached
             } else {
                 // Only a pattern with wildcards reads directories; a literal one is a stat.
-                if GlobPattern.hasWildcard(alternative), let reason = budget.glob() {
+                if hasWildcard, let reason = budget.glob() {
                     stop(reason: reason)
                     return
                 }
@@ -223,7 +224,7 @@ extension LineReader {
                 globCache.store(found, of: alternative, in: directory)
             }
             matches += found
-            if GlobPattern.hasWildcard(alternative) {
+            if hasWildcard {
                 wildcards = true
                 if found.isEmpty,
                     globCache.fileKind(ConfigPath.join(directory, Self.literalDirectory(of: alternative)), in: fileSystem) != .directory
