@@ -73,30 +73,106 @@ public struct FixIt: Sendable, Hashable {
 }
 
 /// One finding, located in a file.
+///
+/// Its fields live in one shared box, copied only when a shared finding is changed: findings are
+/// copied often (collected per rule, restated, filtered, sorted, deduplicated, rendered) and a
+/// copy of the fields was 152 bytes and seven references, about 210 instructions; a copy of the
+/// box is one reference. Inputs with thousands of findings spent a sixth of their time there.
 public struct Diagnostic: Sendable, Hashable {
-    public var rule: DiagnosticRule
-    public var severity: Severity
-    public var message: String
-    public var span: SourceSpan
-    public var related: [RelatedLocation]
-    public var fixIts: [FixIt]
+    private var fields: Fields
 
     public init(
         _ rule: DiagnosticRule, _ message: String, at span: SourceSpan, severity: Severity? = nil,
         related: [RelatedLocation] = [], fixIts: [FixIt] = []
     ) {
-        self.rule = rule
-        self.severity = severity ?? rule.severity
-        self.message = message
-        self.span = span
-        self.related = related
-        self.fixIts = fixIts
+        fields = Fields(
+            rule: rule, severity: severity ?? rule.severity, message: message, span: span, related: related,
+            fixIts: fixIts)
     }
 
-    public var code: String { rule.code }
-    public var file: String { span.file }
-    public var line: Int { span.start.line }
-    public var column: Int { span.start.column }
+    public var rule: DiagnosticRule {
+        get { fields.rule }
+        set { uniqueFields().rule = newValue }
+    }
+
+    public var severity: Severity {
+        get { fields.severity }
+        set { uniqueFields().severity = newValue }
+    }
+
+    public var message: String {
+        get { fields.message }
+        set { uniqueFields().message = newValue }
+    }
+
+    public var span: SourceSpan {
+        get { fields.span }
+        set { uniqueFields().span = newValue }
+    }
+
+    public var related: [RelatedLocation] {
+        get { fields.related }
+        set { uniqueFields().related = newValue }
+    }
+
+    public var fixIts: [FixIt] {
+        get { fields.fixIts }
+        set { uniqueFields().fixIts = newValue }
+    }
+
+    public var code: String { fields.rule.code }
+    public var file: String { fields.span.file }
+    public var line: Int { fields.span.start.line }
+    public var column: Int { fields.span.start.column }
+
+    /// The box, copied first when another finding shares it (copy on write).
+    private mutating func uniqueFields() -> Fields {
+        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
+        return fields
+    }
+
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        if lhs.fields === rhs.fields { return true }
+        let (a, b) = (lhs.fields, rhs.fields)
+        return a.rule == b.rule && a.severity == b.severity && a.message == b.message && a.span == b.span
+            && a.related == b.related && a.fixIts == b.fixIts
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fields.rule)
+        hasher.combine(fields.severity)
+        hasher.combine(fields.message)
+        hasher.combine(fields.span)
+        hasher.combine(fields.related)
+        hasher.combine(fields.fixIts)
+    }
+
+    /// Changed only while one finding holds it (`uniqueFields`), so sharing it between threads
+    /// is safe: what is shared is never written.
+    private final class Fields: @unchecked Sendable {
+        var rule: DiagnosticRule
+        var severity: Severity
+        var message: String
+        var span: SourceSpan
+        var related: [RelatedLocation]
+        var fixIts: [FixIt]
+
+        init(
+            rule: DiagnosticRule, severity: Severity, message: String, span: SourceSpan, related: [RelatedLocation],
+            fixIts: [FixIt]
+        ) {
+            self.rule = rule
+            self.severity = severity
+            self.message = message
+            self.span = span
+            self.related = related
+            self.fixIts = fixIts
+        }
+
+        func copy() -> Fields {
+            Fields(rule: rule, severity: severity, message: message, span: span, related: related, fixIts: fixIts)
+        }
+    }
 }
 
 extension SourceFile {
@@ -154,7 +230,7 @@ extension Array where Element == Diagnostic {
     /// once and each renderer asks again): no copy of 100,000 findings for nothing.
     public func sortedForOutput() -> [Diagnostic] {
         if indices.dropFirst().allSatisfy({ !Diagnostic.outputPrecedes(self[$0], self[$0 - 1]) }) { return self }
-        // Indices are sorted, not (offset, finding) pairs: 8 bytes a finding moved, not 152.
+        // Indices are sorted, not (offset, finding) pairs: no finding is copied twice.
         return indices.sorted { left, right in
             if Diagnostic.outputPrecedes(self[left], self[right]) { return true }
             if Diagnostic.outputPrecedes(self[right], self[left]) { return false }

@@ -125,22 +125,27 @@ public struct LintEngine: Sendable {
 
     /// Where a dedicated rule (e.g. `vrid-range`) and a generic binding rule (e.g.
     /// `value-out-of-range`) report the same place, keep the dedicated one.
-    /// The rules a more specific finding at the same place replaces.
-    static let genericRules: Set<String> = [
-        "value-out-of-range", "invalid-number", "trailing-junk", "invalid-value", "wrong-case", "undefined-reference",
-    ]
+    /// The rules a more specific finding at the same place replaces, by code: a code is a
+    /// small string, compared in place (their slugs were hashed, up to three times a finding).
+    static let genericCodes: [String] = [
+        SemanticRules.valueOutOfRange, SemanticRules.invalidNumber, SemanticRules.trailingJunk, SemanticRules.invalidValue,
+        SemanticRules.wrongCase, SemanticRules.unresolvedReference,
+    ].map(\.code)
 
     static func preferSpecific(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        let generic = genericRules
+        let codes = genericCodes
+        let isGeneric = diagnostics.map { codes.contains($0.rule.code) }
         // Nothing to prefer over without a generic finding (the usual case: no spots are made).
-        guard diagnostics.contains(where: { generic.contains($0.rule.slug) }) else { return diagnostics }
+        guard isGeneric.contains(true) else { return diagnostics }
         var specificSpots = Set<Spot>()
-        for diagnostic in diagnostics where !generic.contains(diagnostic.rule.slug) {
-            specificSpots.insert(Spot(diagnostic.span))
+        for index in diagnostics.indices where !isGeneric[index] {
+            specificSpots.insert(Spot(diagnostics[index].span))
         }
-        return diagnostics.filter { diagnostic in
-            guard generic.contains(diagnostic.rule.slug) else { return true }
-            return !specificSpots.contains(Spot(diagnostic.span))
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(diagnostics.count)
+        for index in diagnostics.indices where !isGeneric[index] || !specificSpots.contains(Spot(diagnostics[index].span)) {
+            kept.append(diagnostics[index])
         }
+        return kept
     }
 }

@@ -1,0 +1,72 @@
+import Testing
+@testable import KAConfig
+@testable import KALint
+
+/// A finding is one shared box (copy on write), and the engine's preference of a dedicated
+/// finding over a generic one at the same place compares rule codes.
+@Suite struct DiagnosticSharingTests {
+    static func finding(_ rule: DiagnosticRule, line: Int, column: Int = 5, _ message: String = "m") -> Diagnostic {
+        Diagnostic(
+            rule, message,
+            at: SourceSpan(file: "a.conf", start: SourceLocation(line: line, column: column), end: SourceLocation(line: line, column: column + 1)))
+    }
+
+    @Test func aFindingIsOneReference() {
+        #expect(MemoryLayout<Diagnostic>.size == MemoryLayout<AnyObject>.size)
+    }
+
+    @Test func changingACopyLeavesTheOriginal() {
+        let original = Self.finding(SemanticRules.unknownKeyword, line: 3, "first")
+        var copy = original
+        #expect(copy == original)
+        copy.message += " and more"
+        copy.severity = .info
+        copy.span.start.line = 9
+        copy.related.append(RelatedLocation(file: "b.conf", line: 1, column: 1, message: "here"))
+        copy.fixIts = [FixIt(message: "fix", edits: [])]
+        copy.rule = SemanticRules.wrongCase
+        #expect(original.message == "first")
+        #expect(original.severity == SemanticRules.unknownKeyword.severity)
+        #expect(original.line == 3)
+        #expect(original.related.isEmpty && original.fixIts.isEmpty)
+        #expect(original.rule == SemanticRules.unknownKeyword)
+        #expect(copy.message == "first and more" && copy.severity == .info && copy.line == 9)
+        #expect(copy.related.count == 1 && copy.fixIts.count == 1 && copy.code == SemanticRules.wrongCase.code)
+        #expect(copy != original)
+    }
+
+    @Test func equalFindingsInTwoBoxesAreEqualAndHashAlike() {
+        let a = Self.finding(SemanticRules.unknownKeyword, line: 3, "same")
+        let b = Self.finding(SemanticRules.unknownKeyword, line: 3, "same")
+        #expect(a == b)
+        #expect(Set([a, b]).count == 1)
+        #expect(a != Self.finding(SemanticRules.unknownKeyword, line: 3, "other"))
+        #expect(a != Self.finding(SemanticRules.unknownKeyword, line: 3, column: 6, "same"))
+        var severe = b
+        severe.severity = .info
+        #expect(a != severe)
+        #expect(Set([a, b, severe]).count == 2)
+    }
+
+    @Test func aDedicatedFindingReplacesEachGenericOneAtItsPlace() {
+        let dedicated = DiagnosticRule(code: "KA900", slug: "dedicated", severity: .error, summary: "")
+        let findings = [
+            Self.finding(SemanticRules.valueOutOfRange, line: 2),
+            Self.finding(dedicated, line: 2),
+            Self.finding(SemanticRules.invalidNumber, line: 4),
+            Self.finding(SemanticRules.wrongCase, line: 6),
+            Self.finding(dedicated, line: 6, column: 9),
+            Self.finding(SemanticRules.unresolvedReference, line: 8),
+            Self.finding(SemanticRules.trailingJunk, line: 8),
+            Self.finding(SemanticRules.invalidValue, line: 10),
+            Self.finding(dedicated, line: 10),
+        ]
+        let kept = LintEngine.preferSpecific(findings)
+        // Line 2 and 10: the dedicated finding only. Line 4: a generic finding alone stays.
+        // Line 6: another column is another place. Line 8: generic findings never replace each other.
+        #expect(kept.map(\.line) == [2, 4, 6, 6, 8, 8, 10])
+        #expect(kept.map(\.code) == ["KA900", "KA205", "KA204", "KA900", "KA217", "KA206", "KA900"])
+        let noGeneric = [Self.finding(dedicated, line: 1), Self.finding(SemanticRules.unknownKeyword, line: 1)]
+        #expect(LintEngine.preferSpecific(noGeneric) == noGeneric)
+    }
+}
