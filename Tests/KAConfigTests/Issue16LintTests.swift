@@ -13,9 +13,49 @@ import Testing
     /// The sizes the analysis's memory is made of, per statement and per word: a field added to
     /// either grows every analysis (80,000 statements and 221,000 words at 5,000 instances).
     @Test func statementAndWordSizes() {
-        #expect(MemoryLayout<Origin>.size == 20)
+        #expect(MemoryLayout<Origin>.size == 16)
         #expect(MemoryLayout<BoundStatement>.stride == 72)
-        #expect(MemoryLayout<ExpandedWord>.stride == 40)
+        #expect(MemoryLayout<ExpandedWord>.stride == 32)
+    }
+
+    /// The quoted flag rides in the origin's spare bit: it is the word's, not the place's.
+    @Test func aWordsQuotedFlagIsNotPartOfItsPlace() {
+        let place = Origin(file: "/c/q.conf", line: 3, column: 7, byteRange: 40..<46)
+        var quoted = ExpandedWord(text: "a b", isQuoted: true, origin: place)
+        let plain = ExpandedWord(text: "a b", origin: place)
+        #expect(quoted.isQuoted && !plain.isQuoted)
+        #expect(quoted.origin == place && quoted.origin.hashValue == place.hashValue)
+        #expect(quoted != plain && Set([quoted, plain]).count == 2)
+        // A word made from another's origin takes its own flag, not the other's.
+        #expect(!ExpandedWord(text: "{", origin: quoted.origin).isQuoted)
+        quoted.isQuoted = false
+        #expect(quoted == plain)
+        var substituted = place
+        substituted.isSubstituted = true
+        #expect(substituted != place && !ExpandedWord(text: "x", origin: substituted).isQuoted)
+        #expect(ExpandedWord(text: "x", isQuoted: true, origin: substituted).origin.isSubstituted)
+    }
+
+    /// What 16 bytes cannot hold saturates where keepalived never reads.
+    @Test func originLimits() {
+        var origin = Origin(file: "/c/l.conf", line: 5_000_000, column: 16_383, byteRange: 10..<65_544)
+        #expect(origin.line == 5_000_000 && origin.column == Origin.maximumColumn)
+        #expect(origin.byteRange == 10..<65_544 && origin.span.end.column == 16_383 + 65_534)
+        origin.column = 16_384
+        #expect(origin.column == Origin.maximumColumn)
+        origin.column = 12
+        #expect(origin.column == 12 && origin.byteRange == 10..<65_544)
+        let long = Origin(file: "/c/l.conf", line: 1, column: 1, byteRange: 10..<65_545)
+        #expect(long.byteRange == nil && long.span.end.column == 2)
+        var end = Origin(file: "/c/l.conf", line: 2, column: 3, byteRange: 100..<104)
+        end.byteEnd = 200
+        #expect(end.byteRange == 100..<200)
+        end.byteEnd = Origin.noByte
+        #expect(end.byteRange == nil)
+        let none = Origin(file: "/c/l.conf", line: 2, column: 3)
+        #expect(none.byteRange == nil && none.byteEnd == Origin.noByte)
+        let far = Origin(file: "/c/l.conf", line: 2, column: 3, byteRange: 4_000_000_000..<4_000_000_010)
+        #expect(far.byteRange == 4_000_000_000..<4_000_000_010)
     }
 
     /// A statement's rare parts survive the box: a quoted word's text and value-block entries.

@@ -14,27 +14,46 @@ public struct IncludeSite: Sendable, Hashable, Codable {
     }
 }
 
-/// Where an expanded word or line came from. Five integers and a flag, no references: copying
-/// or destroying millions of origins (one per word) costs no reference counting. The file and its
-/// include chain live in `OriginFileTable`, interned once per opening of a file.
+/// Where an expanded word or line came from: 16 bytes, no references. Copying or destroying
+/// millions of origins (one per word) costs no reference counting, and a word with its origin
+/// is 32 bytes (hundreds of thousands of words in a large file: at 20 bytes an origin made a
+/// word 40). The file and its include chain live in `OriginFileTable`, interned once per
+/// opening of a file.
+///
+/// What 16 bytes cannot hold saturates where keepalived never reads: a column past 16,383
+/// reads as 16,383 (keepalived reads 1,022 bytes of a line), and a byte range of 65,535 bytes
+/// or more is not kept (`byteRange` is nil, as for text that substitution made).
 public struct Origin: Sendable, Hashable {
     /// The (path, include chain) pair in `OriginFileTable.shared`.
     var fileID: UInt32
     var storedLine: UInt32
-    /// The column in the low 31 bits, `isSubstituted` in the top bit: with a `Bool` of its own
-    /// an origin took 21 bytes, which padding made 24 in most structs that hold one.
-    var columnAndFlag: UInt32
-    /// Byte range in the file; `noByte` in both when the text is not literally there.
+    /// First byte in the file; `noByte` when the text is not literally there.
     var byteStart: UInt32
-    var byteEnd: UInt32
+    /// The column in the low 14 bits; `isSubstituted` in the top bit; the next bit is the
+    /// quoted flag of the word that holds this origin (`ExpandedWord.isQuoted`): it is not part
+    /// of the place, so equality and hashing leave it out.
+    var columnAndFlags: UInt16
+    /// `byteEnd - byteStart`, or `unknownLength`.
+    var storedLength: UInt16
 
     static let noByte = UInt32.max
-    static let substitutedBit: UInt32 = 1 << 31
+    static let unknownLength = UInt16.max
+    static let substitutedBit: UInt16 = 1 << 15
+    static let quotedBit: UInt16 = 1 << 14
+    static let columnMask: UInt16 = quotedBit - 1
+    /// The largest column an origin holds.
+    public static let maximumColumn = Int(columnMask)
 
     /// True when `$NAME`/`~SEQ` substitution produced or changed this text.
     public var isSubstituted: Bool {
-        get { columnAndFlag & Origin.substitutedBit != 0 }
-        set { columnAndFlag = newValue ? columnAndFlag | Origin.substitutedBit : columnAndFlag & ~Origin.substitutedBit }
+        get { columnAndFlags & Origin.substitutedBit != 0 }
+        set { columnAndFlags = newValue ? columnAndFlags | Origin.substitutedBit : columnAndFlags & ~Origin.substitutedBit }
+    }
+
+    /// The flag `ExpandedWord` keeps here (in the origin's spare bit, not a byte of its own).
+    var quotedFlag: Bool {
+        get { columnAndFlags & Origin.quotedBit != 0 }
+        set { columnAndFlags = newValue ? columnAndFlags | Origin.quotedBit : columnAndFlags & ~Origin.quotedBit }
     }
 
     public var file: String {
@@ -48,21 +67,33 @@ public struct Origin: Sendable, Hashable {
     }
 
     public var column: Int {
-        get { Int(columnAndFlag & ~Origin.substitutedBit) }
-        set { columnAndFlag = columnAndFlag & Origin.substitutedBit | Origin.clampedColumn(newValue) }
+        get { Int(columnAndFlags & Origin.columnMask) }
+        set { columnAndFlags = columnAndFlags & ~Origin.columnMask | Origin.clampedColumn(newValue) }
+    }
+
+    /// Where the text ends in the file (`noByte` when its range is not kept).
+    var byteEnd: UInt32 {
+        get {
+            byteStart == Origin.noByte || storedLength == Origin.unknownLength
+                ? Origin.noByte : byteStart + UInt32(storedLength)
+        }
+        set { storedLength = Origin.length(from: byteStart, to: newValue) }
     }
 
     /// Byte range in `file`, when the word is literally there (not produced by substitution).
     public var byteRange: Range<Int>? {
-        get { byteStart == Origin.noByte ? nil : Int(byteStart)..<Int(byteEnd) }
+        get {
+            byteStart == Origin.noByte || storedLength == Origin.unknownLength
+                ? nil : Int(byteStart)..<(Int(byteStart) + Int(storedLength))
+        }
         set {
             guard let newValue, newValue.upperBound < Int(Origin.noByte) else {
                 byteStart = Origin.noByte
-                byteEnd = Origin.noByte
+                storedLength = Origin.unknownLength
                 return
             }
             byteStart = UInt32(newValue.lowerBound)
-            byteEnd = UInt32(newValue.upperBound)
+            storedLength = Origin.length(from: byteStart, to: UInt32(newValue.upperBound))
         }
     }
 
@@ -84,9 +115,9 @@ public struct Origin: Sendable, Hashable {
     init(fileID: UInt32, line: Int, column: Int, byteRange: Range<Int>?, isSubstituted: Bool = false) {
         self.fileID = fileID
         self.storedLine = Origin.clamped(line)
-        self.columnAndFlag = Origin.clampedColumn(column) | (isSubstituted ? Origin.substitutedBit : 0)
+        self.columnAndFlags = Origin.clampedColumn(column) | (isSubstituted ? Origin.substitutedBit : 0)
         self.byteStart = Origin.noByte
-        self.byteEnd = Origin.noByte
+        self.storedLength = Origin.unknownLength
         self.byteRange = byteRange
     }
 
@@ -95,40 +126,74 @@ public struct Origin: Sendable, Hashable {
     init(fileID: UInt32, line: UInt32, column: UInt32, bytes: Range<Int>) {
         self.fileID = fileID
         self.storedLine = line
-        self.columnAndFlag = min(column, ~Origin.substitutedBit)
+        self.columnAndFlags = UInt16(truncatingIfNeeded: min(column, UInt32(Origin.columnMask)))
         if bytes.upperBound < Int(Origin.noByte) {
             self.byteStart = UInt32(truncatingIfNeeded: bytes.lowerBound)
-            self.byteEnd = UInt32(truncatingIfNeeded: bytes.upperBound)
+            self.storedLength = Origin.length(from: byteStart, to: UInt32(truncatingIfNeeded: bytes.upperBound))
         } else {
             self.byteStart = Origin.noByte
-            self.byteEnd = Origin.noByte
+            self.storedLength = Origin.unknownLength
         }
     }
 
-    /// Lines beyond 4 billion cannot come from a readable file; they saturate (columns at 2^31 - 1).
+    /// Lines beyond 4 billion cannot come from a readable file; they saturate.
     static func clamped(_ value: Int) -> UInt32 { UInt32(clamping: value) }
-    /// Columns saturate at 2^31 - 1.
-    static func clampedColumn(_ value: Int) -> UInt32 { min(UInt32(clamping: value), ~Origin.substitutedBit) }
+    /// Columns saturate at `maximumColumn`.
+    static func clampedColumn(_ value: Int) -> UInt16 { UInt16(min(max(value, 0), Int(columnMask))) }
+
+    /// A range's length as stored: `unknownLength` when there is no start or it does not fit.
+    @inline(__always)
+    static func length(from start: UInt32, to end: UInt32) -> UInt16 {
+        guard start != noByte, end != noByte, end >= start, end - start < UInt32(unknownLength) else { return unknownLength }
+        return UInt16(truncatingIfNeeded: end - start)
+    }
 
     public var span: SourceSpan {
-        let end = byteStart == Origin.noByte ? column + 1 : column + Int(byteEnd - byteStart)
+        let end = byteRange.map { column + $0.count } ?? column + 1
         return SourceSpan(
             file: file, start: SourceLocation(line: line, column: column), end: SourceLocation(line: line, column: end))
+    }
+
+    public static func == (lhs: Origin, rhs: Origin) -> Bool {
+        lhs.fileID == rhs.fileID && lhs.storedLine == rhs.storedLine && lhs.byteStart == rhs.byteStart
+            && lhs.columnAndFlags & ~quotedBit == rhs.columnAndFlags & ~quotedBit && lhs.storedLength == rhs.storedLength
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fileID)
+        hasher.combine(storedLine)
+        hasher.combine(byteStart)
+        hasher.combine(columnAndFlags & ~Origin.quotedBit)
+        hasher.combine(storedLength)
     }
 }
 
 /// One word as keepalived's default tokeniser splits it: quotes removed from a quoted word.
+/// 32 bytes: the quoted flag lives in a spare bit of the origin.
 public struct ExpandedWord: Sendable, Hashable {
-    // In this order the flag fills the origin's tail padding: 40 bytes a word instead of 48
-    // (a large file has hundreds of thousands of words).
     public var text: String
     public var origin: Origin
-    public var isQuoted: Bool
+
+    /// The word was written in double quotes (they are not in `text`).
+    public var isQuoted: Bool {
+        get { origin.quotedFlag }
+        set { origin.quotedFlag = newValue }
+    }
 
     public init(text: String, isQuoted: Bool = false, origin: Origin) {
         self.text = text
-        self.isQuoted = isQuoted
         self.origin = origin
+        self.origin.quotedFlag = isQuoted
+    }
+
+    public static func == (lhs: ExpandedWord, rhs: ExpandedWord) -> Bool {
+        lhs.text == rhs.text && lhs.origin == rhs.origin && lhs.isQuoted == rhs.isQuoted
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(origin)
+        hasher.combine(isQuoted)
     }
 }
 
