@@ -9,8 +9,8 @@ public struct FuzzInput: Sendable {
     public static let maximumFiles = 4
 
     /// The expansion caps of the lint and analysis targets: each cap still stops inputs (KA110,
-    /// KA118), but the size caps are a sixty-fourth of the default or less and the include depth
-    /// is 8, not 32. Under the default caps an input of a few kilobytes that includes itself or
+    /// KA118), but the size caps are about a sixty-fourth of the default or less (lines: 16,384
+    /// of 1,000,000; file opens: a 256th) and the include depth is 8, not 32. Under the default caps an input of a few kilobytes that includes itself or
     /// replays a definition costs up to 16,384 file opens or 8 MB of generated text (0.1-0.3 G
     /// instructions), and the fuzzer spent most of its time on a few such inputs. The format
     /// target keeps the default caps, so the cost of reaching them stays fuzzed.

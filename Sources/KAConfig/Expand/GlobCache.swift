@@ -5,22 +5,24 @@
 /// and 3 s in memory. Keys are bytes: `String`'s `==` would give canonically equal but
 /// differently encoded names (two different files) one answer.
 struct GlobCache {
-    private struct Key: Hashable {
-        let directory: [UInt8]
-        let pattern: [UInt8]
+    /// A pattern in a directory, by bytes; made once for a lookup and the store after it.
+    struct Key: Hashable {
+        fileprivate let directory: [UInt8]
+        fileprivate let pattern: [UInt8]
+
+        init(_ pattern: String, in directory: String) {
+            self.directory = Array(directory.utf8)
+            self.pattern = Array(pattern.utf8)
+        }
     }
 
     private var globs: [Key: [String]] = [:]
     private var kinds: [[UInt8]: ConfigFileKind] = [:]
 
-    /// The matches of `pattern` in `directory` when it has been globbed already.
-    func matches(of pattern: String, in directory: String) -> [String]? {
-        globs[Key(directory: Array(directory.utf8), pattern: Array(pattern.utf8))]
-    }
+    /// The matches of `key`'s pattern when it has been globbed already.
+    func matches(_ key: Key) -> [String]? { globs[key] }
 
-    mutating func store(_ matches: [String], of pattern: String, in directory: String) {
-        globs[Key(directory: Array(directory.utf8), pattern: Array(pattern.utf8))] = matches
-    }
+    mutating func store(_ matches: [String], for key: Key) { globs[key] = matches }
 
     mutating func fileKind(_ path: String, in fileSystem: some ConfigFileSystem) -> ConfigFileKind {
         let key = Array(path.utf8)

@@ -212,7 +212,8 @@ extension LineReader {
         for alternative in alternatives {
             let hasWildcard = GlobPattern.hasWildcard(alternative)
             let found: [String]
-            if let cached = globCache.matches(of: alternative, in: directory) {
+            let key = GlobCache.Key(alternative, in: directory)
+            if let cached = globCache.matches(key) {
                 found = cached
             } else {
                 // Only a pattern with wildcards reads directories; a literal one is a stat.
@@ -221,7 +222,7 @@ extension LineReader {
                     return
                 }
                 found = fileSystem.glob(alternative, relativeTo: directory)
-                globCache.store(found, of: alternative, in: directory)
+                globCache.store(found, for: key)
             }
             matches += found
             if hasWildcard {
