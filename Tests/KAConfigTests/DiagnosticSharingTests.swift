@@ -1,3 +1,4 @@
+import KAJSON
 import Testing
 @testable import KAConfig
 @testable import KALint
@@ -68,5 +69,40 @@ import Testing
         #expect(kept.map(\.code) == ["KA900", "KA205", "KA204", "KA900", "KA217", "KA206", "KA900"])
         let noGeneric = [Self.finding(dedicated, line: 1), Self.finding(SemanticRules.unknownKeyword, line: 1)]
         #expect(LintEngine.preferSpecific(noGeneric) == noGeneric)
+    }
+}
+
+/// The SARIF head with the registry's rule catalogue is written once per process; a document
+/// with a rule outside the registry writes its own. Both read back as the same kind of run.
+@Suite struct SARIFHeadTests {
+    static func document(_ diagnostics: [Diagnostic]) throws -> JSONValue {
+        var text = ""
+        SARIFRenderer.stream(diagnostics, rules: RuleRegistry.allRules) { text += $0 }
+        return try JSONParser.parse(text)
+    }
+
+    @Test func theRegistryHeadIsTheCatalogueWrittenInFull() {
+        #expect(SARIFRenderer.registryHead.rules == RuleRegistry.allRules)
+        #expect(SARIFRenderer.registryHead.text == SARIFRenderer.head(RuleRegistry.allRules))
+        #expect(SARIFRenderer.registryHead.text.hasSuffix("\"results\":["))
+    }
+
+    @Test(arguments: [false, true]) func resultsNameTheirRules(outsideRule: Bool) throws {
+        let known = DiagnosticSharingTests.finding(SemanticRules.unknownKeyword, line: 2)
+        let other = DiagnosticRule(code: "KA999", slug: "elsewhere", severity: .warning, summary: "Not \"registered\".")
+        let findings = outsideRule ? [known, DiagnosticSharingTests.finding(other, line: 3)] : [known, known]
+        let document = try Self.document(findings)
+        let run = try #require(document[path: "runs"]?.array?.first)
+        let rules = try #require(run[path: "tool", "driver", "rules"]?.array)
+        let results = try #require(run[path: "results"]?.array)
+        #expect(rules.count == RuleRegistry.allRules.count + (outsideRule ? 1 : 0))
+        #expect(results.count == 2)
+        for (result, finding) in zip(results, findings) {
+            let index = try #require(result[path: "ruleIndex"]?.int)
+            #expect(rules[index][path: "id"]?.string == finding.code)
+            #expect(result[path: "ruleId"]?.string == finding.code)
+            #expect(result[path: "locations"]?.array?.first?[path: "physicalLocation", "region", "startLine"]?.int == finding.line)
+        }
+        #expect(try Self.document([]) [path: "runs"]?.array?.first?[path: "results"]?.array?.isEmpty == true)
     }
 }

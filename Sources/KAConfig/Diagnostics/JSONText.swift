@@ -10,6 +10,12 @@ public struct JSONText: Sendable {
 
     public init() {}
 
+    /// A writer that goes on with a document written elsewhere: `openContainers` objects or
+    /// arrays are open, each holding something already but the innermost, which is empty.
+    public init(continuingInside openContainers: Int) {
+        needsComma = Array(repeating: true, count: openContainers) + [false]
+    }
+
     public static func quoted(_ string: String) -> String {
         var result = ""
         result.reserveCapacity(string.utf8.count + 2)

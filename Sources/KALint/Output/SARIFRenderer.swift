@@ -32,36 +32,12 @@ public enum SARIFRenderer {
             ruleIndex[diagnostic.rule.code] = catalogue.count
             catalogue.append(diagnostic.rule)
         }
+        // The registry's catalogue is written once per process (kalint renders one document, a
+        // fuzzer or a server many: the head was 40 KB of escaped text each time).
+        let registry = registryHead
+        write(registry.rules == catalogue ? registry.text : head(catalogue))
 
-        var json = JSONText()
-        json.beginObject()
-        json.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
-        json.field("version", "2.1.0")
-        json.beginArray("runs")
-        json.beginObject()
-        json.beginObject("tool")
-        json.beginObject("driver")
-        json.field("name", toolName)
-        json.field("version", toolVersion)
-        json.field("informationUri", informationURI)
-        json.beginArray("rules")
-        for rule in catalogue {
-            json.beginObject()
-            json.field("id", rule.code)
-            json.field("name", rule.slug)
-            json.beginObject("shortDescription")
-            json.field("text", rule.summary)
-            json.endObject()
-            json.beginObject("defaultConfiguration")
-            json.field("level", level(rule.severity))
-            json.endObject()
-            json.endObject()
-        }
-        json.endArray()
-        json.endObject()
-        json.endObject()
-        json.beginArray("results")
-        write(json.takeOutput())
+        var json = JSONText(continuingInside: 4)
         for diagnostic in diagnostics {
             json.beginObject()
             json.field("ruleId", diagnostic.rule.code)
@@ -103,6 +79,42 @@ public enum SARIFRenderer {
         json.endObject()
         write(json.takeOutput() + "\n")
     }
+
+    /// The document up to the first result: the run, the tool and its rule catalogue.
+    static func head(_ catalogue: [DiagnosticRule]) -> String {
+        var json = JSONText()
+        json.beginObject()
+        json.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        json.field("version", "2.1.0")
+        json.beginArray("runs")
+        json.beginObject()
+        json.beginObject("tool")
+        json.beginObject("driver")
+        json.field("name", toolName)
+        json.field("version", toolVersion)
+        json.field("informationUri", informationURI)
+        json.beginArray("rules")
+        for rule in catalogue {
+            json.beginObject()
+            json.field("id", rule.code)
+            json.field("name", rule.slug)
+            json.beginObject("shortDescription")
+            json.field("text", rule.summary)
+            json.endObject()
+            json.beginObject("defaultConfiguration")
+            json.field("level", level(rule.severity))
+            json.endObject()
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        json.endObject()
+        json.beginArray("results")
+        return json.takeOutput()
+    }
+
+    /// `head` of the registry's catalogue, made on first use.
+    static let registryHead: (rules: [DiagnosticRule], text: String) = (RuleRegistry.allRules, head(RuleRegistry.allRules))
 
     private static func writeLocation(_ json: inout JSONText, file: String, start: SourceLocation, end: SourceLocation) {
         json.beginObject()
