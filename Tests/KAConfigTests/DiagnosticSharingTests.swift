@@ -106,3 +106,48 @@ import Testing
         #expect(try Self.document([]) [path: "runs"]?.array?.first?[path: "results"]?.array?.isEmpty == true)
     }
 }
+
+/// An unknown word's finding is described once per kind of place and reused: each place still
+/// gets its own location and fix-it, and a trap or another block its own text.
+@Suite struct UnknownKeywordTextTests {
+    @Test func aRepeatedUnknownWordIsDescribedAlikeAtEachPlace() throws {
+        let text = """
+            vrrp_instance A {
+                Priority 100
+                bogus 1
+            }
+            vrrp_instance B {
+                Priority 100
+                bogus 1
+                bogus
+                {
+                }
+            }
+            bogus 2
+            vrrp_script s {
+                bogus 3
+            }
+
+            """
+        let analysis = Analyzer.analyze(path: "/c/unknown.conf", text: text)
+        let found = analysis.frontEndDiagnostics.sorted { $0.line < $1.line }
+        let wrongCase = found.filter { $0.rule == SemanticRules.wrongCase }
+        #expect(wrongCase.map(\.line) == [2, 6])
+        let source = SourceFile(path: "/c/unknown.conf", text: text)
+        for finding in wrongCase {
+            let edit = try #require(finding.fixIts.first?.edits.first)
+            #expect(String(decoding: source.bytes[edit.range], as: UTF8.self) == "Priority")
+            #expect(source.location(of: edit.range.lowerBound).line == finding.line)
+            #expect(edit.replacement == "priority")
+        }
+        #expect(wrongCase[0].message == wrongCase[1].message)
+        let unknown = found.filter { $0.message.contains("'bogus'") }
+        #expect(unknown.map(\.line) == [3, 7, 8, 12, 14])
+        #expect(unknown[0].message == unknown[1].message && unknown[0].rule == SemanticRules.unknownKeyword)
+        #expect(unknown[0].message.hasPrefix("unknown keyword 'bogus' in 'vrrp_instance'"))
+        #expect(unknown[2].rule == SemanticRules.unknownBlockKeyword && unknown[2].message.contains("opens a block"))
+        #expect(unknown[3].message.hasPrefix("unknown keyword 'bogus' at the top level"))
+        #expect(unknown[4].message.hasPrefix("unknown keyword 'bogus' in 'vrrp_script'"))
+        #expect(Set([unknown[0].message, unknown[2].message, unknown[3].message, unknown[4].message]).count == 4)
+    }
+}

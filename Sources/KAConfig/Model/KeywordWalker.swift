@@ -75,6 +75,11 @@ struct KeywordWalker {
     let tables: RowTableCache
     /// Did-you-mean hints by block and word: the schema's edit-distance search runs once per pair.
     var hints: [String: [String: String]] = [:]
+    /// Unknown-keyword findings' rules and texts, by what they depend on: a word met again in
+    /// the same kind of place (a file written for a newer keepalived, a replayed definition) is
+    /// described once. Two thirds of a fuzzer's unknown words are repeats, and describing one
+    /// (case-insensitive lookup, hint, a message of ten pieces) cost 10,000 instructions.
+    var unknownTexts: [UnknownKeywordText.Key: UnknownKeywordText] = [:]
     /// Unknown keywords already reported: a replayed definition or sequence meets the same
     /// word at the same place on every pass, and its finding is made once, not once a pass
     /// (a 15,000-line definition used 3,000 times made 192,000 findings, 44 of them distinct).
@@ -403,32 +408,47 @@ struct KeywordWalker {
             let report = UnknownKeywordReport(origin: word.origin, keyword: keyword, block: block.name, atTop: atTop)
             guard reportedUnknown.insert(report).inserted else { return }
         }
-        let place = atTop ? "at the top level" : "in '\(block.name)'"
         let trap = nextLineOpensBlock
+        let key = UnknownKeywordText.Key(keyword: keyword, table: ObjectIdentifier(table), atTop: atTop, trapInto: trap ? enclosingName : nil)
+        let text: UnknownKeywordText
+        if let known = unknownTexts[key] {
+            text = known
+        } else {
+            text = describeUnknown(keyword, in: table, row: row, place: atTop ? "at the top level" : "in '\(block.name)'", trapInto: key.trapInto)
+            unknownTexts[key] = text
+        }
+        let fixIts = text.correctCase.map { ArgumentChecker.replacement(for: word, with: $0) } ?? []
+        addOrReport(Diagnostic(text.rule, text.message, at: word.origin.span, fixIts: fixIts), trap: trap)
+    }
+
+    /// The finding for an unknown `keyword` of `table`'s block: newer than 2.2.7, in the wrong
+    /// case, or unknown with a hint. `trapInto` names the enclosing block when the next line's
+    /// '{' makes the word a trap.
+    mutating func describeUnknown(_ keyword: String, in table: RowTable, row: KeywordSpec?, place: String, trapInto: String?)
+        -> UnknownKeywordText
+    {
         let trapText =
-            trap
-            ? "; the '{' after it is ignored (\"Unexpected '{'\"), the block's lines are read into \(enclosingName) and its '}' closes \(enclosingName)"
-            : ""
+            trapInto.map {
+                "; the '{' after it is ignored (\"Unexpected '{'\"), the block's lines are read into \($0) and its '}' closes \($0)"
+            } ?? ""
         if let row {
-            addOrReport(Diagnostic(
-                SemanticRules.keywordNotIn227,
-                "'\(keyword)' is not known to keepalived 2.2.7 (since \(row.since)); it reports \"Unknown keyword '\(keyword)'\" and ignores the line\(trapText)",
-                at: word.origin.span), trap: trap)
-            return
+            return UnknownKeywordText(
+                rule: SemanticRules.keywordNotIn227,
+                message: "'\(keyword)' is not known to keepalived 2.2.7 (since \(row.since)); it reports \"Unknown keyword '\(keyword)'\" and ignores the line\(trapText)",
+                correctCase: nil)
         }
         if let correct = caseInsensitiveMatch(keyword, in: table) {
-            addOrReport(Diagnostic(
-                SemanticRules.wrongCase,
-                "keywords are case-sensitive: keepalived reports \"Unknown keyword '\(keyword)'\" and ignores the line\(trapText); write '\(correct)'",
-                at: word.origin.span, fixIts: ArgumentChecker.replacement(for: word, with: correct)), trap: trap)
-            return
+            return UnknownKeywordText(
+                rule: SemanticRules.wrongCase,
+                message: "keywords are case-sensitive: keepalived reports \"Unknown keyword '\(keyword)'\" and ignores the line\(trapText); write '\(correct)'",
+                correctCase: correct)
         }
-        let hint = self.hint(for: keyword, in: block)
-        let rule = trap ? SemanticRules.unknownBlockKeyword : SemanticRules.unknownKeyword
-        let what = trap ? "unknown keyword '\(keyword)' opens a block \(place)" : "unknown keyword '\(keyword)' \(place)"
-        addOrReport(Diagnostic(
-            rule, "\(what): keepalived reports \"Unknown keyword '\(keyword)'\" and ignores the line\(trapText)\(hint)",
-            at: word.origin.span), trap: trap)
+        let hint = self.hint(for: keyword, in: table.spec)
+        let what = trapInto != nil ? "unknown keyword '\(keyword)' opens a block \(place)" : "unknown keyword '\(keyword)' \(place)"
+        return UnknownKeywordText(
+            rule: trapInto != nil ? SemanticRules.unknownBlockKeyword : SemanticRules.unknownKeyword,
+            message: "\(what): keepalived reports \"Unknown keyword '\(keyword)'\" and ignores the line\(trapText)\(hint)",
+            correctCase: nil)
     }
 
     /// "belongs in X" when the keyword lives in another block, else the schema's suggestions.
@@ -456,6 +476,36 @@ struct KeywordWalker {
 
     func caseInsensitiveMatch(_ keyword: String, in table: RowTable) -> String? {
         table.keyword(matchingCaseInsensitively: keyword)
+    }
+}
+
+/// An unknown-keyword finding's rule and text; `correctCase` is the keyword a wrong-case word
+/// means (its fix-it is made for each word, at its place).
+struct UnknownKeywordText {
+    let rule: DiagnosticRule
+    let message: String
+    let correctCase: String?
+
+    /// What the text depends on. The word is compared and hashed as bytes (see
+    /// `UnknownKeywordReport`).
+    struct Key: Hashable {
+        let keyword: String
+        /// The block's `RowTable` (one per block name in a walk).
+        let table: ObjectIdentifier
+        let atTop: Bool
+        /// The enclosing block's name when the word opens a trap, else nil.
+        let trapInto: String?
+
+        static func == (a: Self, b: Self) -> Bool {
+            a.table == b.table && a.atTop == b.atTop && a.trapInto == b.trapInto && a.keyword.hasSameUTF8(as: b.keyword)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(table)
+            hasher.combine(atTop)
+            hasher.combine(trapInto)
+            keyword.hashUTF8(into: &hasher)
+        }
     }
 }
 
