@@ -3,43 +3,92 @@ import KAConfig
 /// A node's statement indices by keyword, in file order, made in one pass over the statements
 /// (rows told apart by identity, not by hashing their names), so that a rule about a few
 /// keywords reads only their statements instead of scanning and copying all of them.
+///
+/// The indices sit in one arena of 32-bit numbers, grouped by row and sized exactly (a counting
+/// sort): per-row arrays of `Int` grown by doubling took 2.6–5 MB at 20,000 instances, this 1.3.
 struct KeywordIndex: Sendable {
-    /// Every distinct schema row the node uses, with its statements in order.
-    let rows: [(row: KeywordRow, indices: [Int])]
+    /// One distinct schema row the node uses, and where its statements are in the arena.
+    struct Entry: Sendable {
+        let row: KeywordRow
+        fileprivate let start: Int
+        fileprivate let end: Int
+    }
+
+    /// Every distinct schema row the node uses, in order of first use.
+    let rows: [Entry]
+    /// Statement indices, row after row, each row's in file order.
+    private let arena: [Int32]
+    /// Positions in `rows` of each keyword's rows (one keyword has a row per block level).
     private let byName: [String: [Int]]
 
     init(_ tree: BoundTree) {
-        var slotOf: [ObjectIdentifier: Int] = [:]
-        var rows: [(row: KeywordRow, indices: [Int])] = []
-        tree.statements.withUnsafeBufferPointer { statements in
-            for index in statements.indices {
-                let identity = ObjectIdentifier(statements[index].row)
-                if let slot = slotOf[identity] {
-                    rows[slot].indices.append(index)
-                } else {
-                    slotOf[identity] = rows.count
-                    rows.append((statements[index].row, [index]))
+        var slotOf: [ObjectIdentifier: Int32] = [:]
+        var distinct: [KeywordRow] = []
+        var counts: [Int] = []
+        // The row slot of each statement, kept for the second pass (4 bytes a statement, freed here).
+        let slots = tree.statements.withUnsafeBufferPointer { statements in
+            [Int32](unsafeUninitializedCapacity: statements.count) { buffer, initialized in
+                for index in statements.indices {
+                    let identity = ObjectIdentifier(statements[index].row)
+                    let slot: Int32
+                    if let known = slotOf[identity] {
+                        slot = known
+                    } else {
+                        slot = Int32(truncatingIfNeeded: distinct.count)
+                        slotOf[identity] = slot
+                        distinct.append(statements[index].row)
+                        counts.append(0)
+                    }
+                    counts[Int(slot)] += 1
+                    buffer[index] = slot
                 }
+                initialized = statements.count
             }
+        }
+        var next: [Int] = []
+        next.reserveCapacity(counts.count)
+        var rows: [Entry] = []
+        rows.reserveCapacity(counts.count)
+        var total = 0
+        for (slot, count) in counts.enumerated() {
+            next.append(total)
+            rows.append(Entry(row: distinct[slot], start: total, end: total + count))
+            total += count
+        }
+        arena = [Int32](unsafeUninitializedCapacity: total) { buffer, initialized in
+            for (index, slot) in slots.enumerated() {
+                buffer[next[Int(slot)]] = Int32(truncatingIfNeeded: index)
+                next[Int(slot)] += 1
+            }
+            initialized = total
         }
         var byName: [String: [Int]] = [:]
-        for entry in rows {
-            if let existing = byName[entry.row.name] {
-                byName[entry.row.name] = (existing + entry.indices).sorted()
-            } else {
-                byName[entry.row.name] = entry.indices
-            }
-        }
+        for (position, entry) in rows.enumerated() { byName[entry.row.name, default: []].append(position) }
         self.rows = rows
         self.byName = byName
     }
 
-    func indices(_ keyword: String) -> [Int] { byName[keyword] ?? [] }
+    /// The statement indices of one row, in file order.
+    func indices(of entry: Entry) -> some RandomAccessCollection<Int> {
+        arena[entry.start..<entry.end].lazy.map { Int($0) }
+    }
 
+    /// The first statement of a row (every row has at least one).
+    func first(of entry: Entry) -> Int { Int(arena[entry.start]) }
+
+    func indices(_ keyword: String) -> [Int] { indices(ofKeywords: [keyword]) }
+
+    /// The statements whose keyword is one of `keywords`, in file order.
     func indices(ofKeywords keywords: Set<String>) -> [Int] {
+        indices(ofRows: keywords.flatMap { byName[$0] ?? [] }.map { rows[$0] })
+    }
+
+    /// The statements of `entries`, merged in file order.
+    func indices(ofRows entries: [Entry]) -> [Int] {
         var found: [Int] = []
-        for keyword in keywords { found += byName[keyword] ?? [] }
-        return keywords.count > 1 ? found.sorted() : found
+        found.reserveCapacity(entries.reduce(0) { $0 + $1.end - $1.start })
+        for entry in entries { found.append(contentsOf: indices(of: entry)) }
+        return entries.count > 1 ? found.sorted() : found
     }
 }
 

@@ -46,11 +46,7 @@ struct NodeFacts: Sendable {
     }
 
     static func scriptIndices(_ keywords: KeywordIndex) -> [Int] {
-        var found: [Int] = []
-        for entry in keywords.rows {
-            if case .script = entry.row.kind { found += entry.indices }
-        }
-        return found.sorted()
+        keywords.indices(ofRows: keywords.rows.filter { if case .script = $0.row.kind { true } else { false } })
     }
 }
 

@@ -6,7 +6,8 @@ enum TargetVersionCheck {
         let wanted = KeepalivedVersion(target)
         let tree = node.bound.tree
         // Each schema row's version is read once, not once per statement.
-        let newer = node.facts.keywords.rows.filter { KeepalivedVersion($0.row.spec.since) > wanted }.flatMap(\.indices).sorted()
+        let keywords = node.facts.keywords
+        let newer = keywords.indices(ofRows: keywords.rows.filter { KeepalivedVersion($0.row.spec.since) > wanted })
         return newer.map { index in
             let statement = tree.statements[index]
             return Diagnostic(

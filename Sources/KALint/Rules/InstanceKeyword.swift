@@ -56,10 +56,10 @@ enum InstanceKeyword: UInt8, CaseIterable, Sendable {
     static func marks(_ tree: BoundTree, keywords: KeywordIndex, context: StatementContext) -> [InstanceKeyword] {
         var marks = [InstanceKeyword](repeating: .none, count: tree.statements.count)
         for entry in keywords.rows {
-            guard let keyword = byName[entry.row.name], let first = entry.indices.first else { continue }
+            guard let keyword = byName[entry.row.name] else { continue }
             // Rows are per block level: the first statement's block tells the row's.
-            guard tree.blocks[context.block(of: first)].specName == keyword.blockName else { continue }
-            for index in entry.indices { marks[index] = keyword }
+            guard tree.blocks[context.block(of: keywords.first(of: entry))].specName == keyword.blockName else { continue }
+            for index in keywords.indices(of: entry) { marks[index] = keyword }
         }
         return marks
     }

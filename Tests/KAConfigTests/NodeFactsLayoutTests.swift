@@ -1,0 +1,101 @@
+import Testing
+@testable import KAConfig
+@testable import KALint
+
+/// The per-node facts kept for the whole lint phase (where kalint's memory peaks): the keyword
+/// index's one arena and the tracker references' compact form, against what they stand for.
+@Suite struct NodeFactsLayoutTests {
+    static let text = """
+        vrrp_script chk_a {
+            script "/bin/true"
+            interval 2
+            weight -10
+        }
+        vrrp_instance VI_1 {
+            interface eth0
+            virtual_router_id 1
+            priority 100
+            track_script {
+                chk_a
+                chk_b weight 5
+            }
+        }
+        virtual_server 192.0.2.10 80 {
+            delay_loop 6
+            real_server 192.0.2.11 80 {
+                weight 1
+                FILE_CHECK {
+                    track_file f_one
+                }
+            }
+        }
+        vrrp_instance VI_2 {
+            interface eth0
+            virtual_router_id 2
+            priority 90
+            track_script {
+                chk_a
+            }
+        }
+
+        """
+
+    /// Each keyword's statements, found by scanning every statement: what the index must give.
+    static func scanned(_ tree: BoundTree, _ keywords: Set<String>) -> [Int] {
+        tree.statements.indices.filter { keywords.contains(tree.statements[$0].keyword) }
+    }
+
+    @Test func everyKeywordsStatementsInFileOrder() {
+        let tree = Analyzer.analyze(path: "n.conf", text: Self.text).bound.tree
+        let index = KeywordIndex(tree)
+        for keyword in Set(tree.statements.map(\.keyword)) {
+            #expect(index.indices(keyword) == Self.scanned(tree, [keyword]), "\(keyword)")
+        }
+        // `weight` has a row in vrrp_script and one in real_server: their statements merged in order.
+        for keywords: Set<String> in [["weight", "interval"], ["interface", "priority", "track_script"], ["nothing_here"]] {
+            #expect(index.indices(ofKeywords: keywords) == Self.scanned(tree, keywords), "\(keywords)")
+        }
+    }
+
+    @Test func rowsCoverEveryStatementOnce() {
+        let tree = Analyzer.analyze(path: "n.conf", text: Self.text).bound.tree
+        let index = KeywordIndex(tree)
+        var seen: [Int] = []
+        for entry in index.rows {
+            let indices = Array(index.indices(of: entry))
+            #expect(!indices.isEmpty && indices == indices.sorted())
+            #expect(index.first(of: entry) == indices[0])
+            #expect(indices.allSatisfy { tree.statements[$0].row === entry.row })
+            seen += indices
+        }
+        #expect(seen.sorted() == Array(tree.statements.indices))
+        #expect(index.indices(ofRows: index.rows) == Array(tree.statements.indices))
+    }
+
+    @Test func anEmptyNodeHasAnEmptyIndex() {
+        let index = KeywordIndex(BoundTree())
+        #expect(index.rows.isEmpty && index.indices("vrrp_instance").isEmpty)
+    }
+
+    /// A reference is 48 bytes: one per tracked instance is kept through the lint phase.
+    @Test func trackerReferencesAreCompact() {
+        #expect(MemoryLayout<TrackerIndex.Reference>.stride == 48)
+        let analysis = Analyzer.analyze(path: "n.conf", text: Self.text)
+        let tree = analysis.bound.tree
+        let context = StatementContext(tree)
+        let index = TrackerIndex(tree, context: context, keywords: KeywordIndex(tree))
+        #expect(index.references.map(\.name) == ["chk_a", "chk_b", "f_one", "chk_a"])
+        #expect(index.references.map(\.isChecker) == [false, false, true, false])
+        for reference in index.references {
+            #expect(reference.name == reference.word.text)
+            let owner = try! #require(reference.owner)
+            let expected = reference.isChecker ? "FILE_CHECK" : "vrrp_instance"
+            #expect(tree.statements[owner].keyword == expected)
+            #expect(context.enclosing(reference.statement, keywords: [expected]) == owner)
+        }
+        // The same references when every statement is a candidate (no keyword index).
+        let unindexed = TrackerIndex(tree, context: context)
+        #expect(unindexed.references.map(\.statement) == index.references.map(\.statement))
+        #expect(unindexed.references.map(\.owner) == index.references.map(\.owner))
+    }
+}
