@@ -24,7 +24,7 @@ public struct Lexer {
             ByteClass.table.withUnsafeBufferPointer { classes in
                 // Configuration files average three to four bytes a token and twenty a line.
                 let (tokens, (lineStarts, notable)) = [Token].build(capacity: buffer.count / 3 + 16) { tokens in
-                    [Int].build(capacity: buffer.count / 16 + 2) { lineStarts in
+                    [UInt32].build(capacity: buffer.count / 16 + 2) { lineStarts in
                         var lexer = LexerState(bytes: buffer, classes: classes, tokens: tokens, lineStarts: lineStarts)
                         lexer.run()
                         tokens = lexer.tokens
@@ -42,7 +42,7 @@ public struct Lexer {
 struct LexedFile {
     var tokens: [Token]
     /// Byte offset at which each line starts, equal to `SourceFile(path:bytes:).lineStarts`.
-    var lineStarts: [Int]
+    var lineStarts: [UInt32]
     /// Tokens the line checks look at, in file order: unterminated quotes, `@id` prefixes, and
     /// words ending in `\` that are the last significant token of their line.
     var notable: [Int]
@@ -53,7 +53,7 @@ struct LexerState {
     /// `ByteClass.table`, 256 entries, indexed by a byte.
     let classes: UnsafeBufferPointer<ByteClass.Kind>
     var tokens: AppendBuffer<Token>
-    var lineStarts: AppendBuffer<Int>
+    var lineStarts: AppendBuffer<UInt32>
     var notable: [Int] = []
     /// A word ending in `\` on the current line, reported if nothing significant follows it.
     var backslashWord = -1
@@ -65,7 +65,7 @@ struct LexerState {
 
     init(
         bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<ByteClass.Kind>, tokens: AppendBuffer<Token>,
-        lineStarts: AppendBuffer<Int>
+        lineStarts: AppendBuffer<UInt32>
     ) {
         self.bytes = bytes
         self.classes = classes
@@ -139,7 +139,7 @@ struct LexerState {
         // CRs of a line of CRs, which is empty to it too), and so does one of white space that
         // keepalived does not strip (a VT or FF), which is the definition's last line.
         if inDefinitionContinuation {
-            let line = bytes[(lineStarts.last ?? 0)..<index]
+            let line = bytes[Int(lineStarts.last ?? 0)..<index]
             let text = KeepalivedLine.textEnd(of: line)
             if KeepalivedLine.isEmptyToReadLine(line) || (!text.isEmpty && !text.endsInBackslash) {
                 inDefinitionContinuation = false
@@ -148,7 +148,7 @@ struct LexerState {
         endLine()
         emit(.newline, index, index + width)
         index += width
-        lineStarts.append(index)
+        lineStarts.append(UInt32(truncatingIfNeeded: index))
         atLogicalLineStart = true
     }
 
