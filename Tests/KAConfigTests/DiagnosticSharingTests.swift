@@ -150,4 +150,20 @@ import Testing
         #expect(unknown[4].message.hasPrefix("unknown keyword 'bogus' in 'vrrp_script'"))
         #expect(Set([unknown[0].message, unknown[2].message, unknown[3].message, unknown[4].message]).count == 4)
     }
+
+    /// Keys compare the word's bytes, as keepalived does: two spellings of "é" that Swift calls
+    /// equal are two words, and two findings.
+    @Test func unknownWordKeysCompareBytes() {
+        let composed = "caf\u{E9}"
+        let decomposed = "cafe\u{301}"
+        #expect(composed == decomposed)
+        #expect(UTF8Key(composed) != UTF8Key(decomposed))
+        #expect(UTF8Key(composed) == UTF8Key(String(decoding: Array(composed.utf8), as: UTF8.self)))
+        #expect(Set([UTF8Key(composed), UTF8Key(decomposed), UTF8Key(composed)]).count == 2)
+        let place = Origin(file: "/c/u.conf", line: 1, column: 1, byteRange: 0..<5)
+        let reports = Set([composed, decomposed].map { UnknownKeywordReport(origin: place, keyword: UTF8Key($0), block: "", atTop: true) })
+        #expect(reports.count == 2)
+        let analysis = Analyzer.analyze(path: "/c/u.conf", text: "\(composed) 1\n\(decomposed) 1\n\(composed) 2\n")
+        #expect(analysis.frontEndDiagnostics.filter { $0.rule == SemanticRules.unknownKeyword }.count == 3)
+    }
 }

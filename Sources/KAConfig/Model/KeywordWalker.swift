@@ -405,11 +405,11 @@ struct KeywordWalker {
         let atTop = frames.count == 1
         // A trap (the unknown word opens a block) is resolved with its frame later: never skipped.
         if !nextLineOpensBlock {
-            let report = UnknownKeywordReport(origin: word.origin, keyword: keyword, block: block.name, atTop: atTop)
+            let report = UnknownKeywordReport(origin: word.origin, keyword: UTF8Key(keyword), block: block.name, atTop: atTop)
             guard reportedUnknown.insert(report).inserted else { return }
         }
         let trap = nextLineOpensBlock
-        let key = UnknownKeywordText.Key(keyword: keyword, table: ObjectIdentifier(table), atTop: atTop, trapInto: trap ? enclosingName : nil)
+        let key = UnknownKeywordText.Key(keyword: UTF8Key(keyword), table: ObjectIdentifier(table), atTop: atTop, trapInto: trap ? enclosingName : nil)
         let text: UnknownKeywordText
         if let known = unknownTexts[key] {
             text = known
@@ -476,57 +476,5 @@ struct KeywordWalker {
 
     func caseInsensitiveMatch(_ keyword: String, in table: RowTable) -> String? {
         table.keyword(matchingCaseInsensitively: keyword)
-    }
-}
-
-/// An unknown-keyword finding's rule and text; `correctCase` is the keyword a wrong-case word
-/// means (its fix-it is made for each word, at its place).
-struct UnknownKeywordText {
-    let rule: DiagnosticRule
-    let message: String
-    let correctCase: String?
-
-    /// What the text depends on. The word is compared and hashed as bytes (see
-    /// `UnknownKeywordReport`).
-    struct Key: Hashable {
-        let keyword: String
-        /// The block's `RowTable` (one per block name in a walk).
-        let table: ObjectIdentifier
-        let atTop: Bool
-        /// The enclosing block's name when the word opens a trap, else nil.
-        let trapInto: String?
-
-        static func == (a: Self, b: Self) -> Bool {
-            a.table == b.table && a.atTop == b.atTop && a.trapInto == b.trapInto && a.keyword.hasSameUTF8(as: b.keyword)
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(table)
-            hasher.combine(atTop)
-            hasher.combine(trapInto)
-            keyword.hashUTF8(into: &hasher)
-        }
-    }
-}
-
-/// What an unknown-keyword finding depends on: the same word at the same place in the same
-/// block gives the same finding. The word is compared and hashed as bytes, as keepalived compares
-/// it: a `String`'s hash normalises non-ASCII text first (a tenth of a run on a file that replays
-/// many such words).
-struct UnknownKeywordReport: Hashable {
-    let origin: Origin
-    let keyword: String
-    let block: String
-    let atTop: Bool
-
-    static func == (a: Self, b: Self) -> Bool {
-        a.origin == b.origin && a.atTop == b.atTop && a.block == b.block && a.keyword.hasSameUTF8(as: b.keyword)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(origin)
-        hasher.combine(atTop)
-        hasher.combine(block)
-        keyword.hashUTF8(into: &hasher)
     }
 }
