@@ -98,4 +98,66 @@ import Testing
         #expect(unindexed.references.map(\.statement) == index.references.map(\.statement))
         #expect(unindexed.references.map(\.owner) == index.references.map(\.owner))
     }
+
+    /// An instance's facts are one small object: the node's arrays are shared, indices are
+    /// 32-bit and the word that fixed the family is found again from where it was.
+    @Test func instanceFactsAreSmallAndFindTheWordThatFixedTheFamily() throws {
+        let text = """
+            vrrp_instance SRC {
+                interface eth0
+                virtual_router_id 1
+                unicast_src_ip 192.0.2.1
+                virtual_ipaddress {
+                    2001:db8::1/64
+                }
+            }
+            vrrp_instance VIP {
+                interface eth0
+                virtual_router_id 2
+                virtual_ipaddress {
+                    not-an-address
+                    2001:db8::5/64 dev eth0
+                    192.0.2.5/24
+                }
+            }
+            vrrp_instance PEER {
+                interface eth0
+                virtual_router_id 3
+                unicast_peer {
+                    198.51.100.7
+                }
+            }
+            vrrp_instance NATIVE {
+                interface eth0
+                virtual_router_id 4
+                native_ipv6
+            }
+            vrrp_instance NONE {
+                interface eth0
+                virtual_router_id 5
+            }
+
+            """
+        let node = LintNode(Analyzer.analyze(path: "n.conf", text: text))
+        let facts = node.instanceFacts
+        #expect(facts.map { $0.instance.name } == ["SRC", "VIP", "PEER", "NATIVE", "NONE"])
+        #expect(facts.map { $0.familyWord?.text } == ["192.0.2.1", "2001:db8::5/64", "198.51.100.7", nil, nil])
+        #expect(facts.map(\.familyKeyword) == ["unicast_src_ip", "virtual_ipaddress", "unicast_peer", nil, nil])
+        #expect(facts.map(\.family) == [.ipv4, .ipv6, .ipv4, .ipv6, nil])
+        #expect(facts[0].skipped.map(\.word.text) == ["2001:db8::1/64"])
+        #expect(facts[1].skipped.map(\.word.text) == ["192.0.2.5/24"])
+        let word = try #require(facts[1].familyWord)
+        #expect(word.origin.line == 14)
+        for fact in facts {
+            #expect(fact.nativeIPv6Ignored == nil)
+            let block = try #require(fact.block)
+            #expect(fact.statementRange.lowerBound == node.bound.tree.blocks[block].opener! + 1)
+            // glibc's block for the object, header included (288 bytes before).
+            #expect(allocationSize(Unmanaged.passUnretained(fact).toOpaque()) <= 168)
+        }
+    }
 }
+
+/// glibc's size of a heap block (`malloc.h`, which the Glibc module does not import).
+@_silgen_name("malloc_usable_size")
+private func allocationSize(_ block: UnsafeMutableRawPointer) -> Int

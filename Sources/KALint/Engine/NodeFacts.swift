@@ -33,9 +33,8 @@ struct NodeFacts: Sendable {
         (instances, (trackers, scripts)) = ParallelMap.both(
             parallel: parallel,
             {
-                models.indices.map { index in
-                    InstanceFacts(index: index, instances: models, tree: tree, marks: marks, block: blocks[models[index].name])
-                }
+                let shared = InstanceFacts.Node(instances: models, tree: tree, marks: marks)
+                return models.indices.map { index in InstanceFacts(index: index, node: shared, block: blocks[models[index].name]) }
             },
             {
                 (
