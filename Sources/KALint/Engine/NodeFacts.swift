@@ -34,7 +34,9 @@ struct NodeFacts: Sendable {
             parallel: parallel,
             {
                 let shared = InstanceFacts.Node(instances: models, tree: tree, marks: marks)
-                return models.indices.map { index in InstanceFacts(index: index, node: shared, block: blocks[models[index].name]) }
+                return models.indices.map { index in
+                    InstanceFacts(index: index, node: shared, tree: tree, marks: marks, block: blocks[models[index].name])
+                }
             },
             {
                 (

@@ -9,8 +9,10 @@ struct AdvertIntRule: LintRule {
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let model = node.model
+        // The node's statements once, not through each instance: both rule threads would count
+        // references on the same arrays once an instance.
+        let tree = node.bound.tree
         for facts in node.instanceFacts {
-            let tree = facts.tree
             // The usual instance: valid lines whose value the version carries as it is.
             var written = 1_000_000
             var allValid = true

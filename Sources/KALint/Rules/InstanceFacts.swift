@@ -110,11 +110,11 @@ final class InstanceFacts: Sendable {
     /// The keyword of the line that fixed the family.
     var familyKeyword: String? { familyPlace.map { node.tree.statements[Int($0.statement)].keyword } }
 
-    init(index: Int, node: Node, block: Int?) {
+    /// `tree` and `marks` are `node`'s, passed borrowed: read through `node` they would be
+    /// retained and released once an instance.
+    init(index: Int, node: Node, tree: BoundTree, marks: [InstanceKeyword], block: Int?) {
         self.index = index
         self.node = node
-        let tree = node.tree
-        let marks = node.marks
         storedBlock = block.map { Int32(truncatingIfNeeded: $0) } ?? -1
         let range = block.map { Self.subtree(of: $0, in: tree) } ?? 0..<0
         rangeStart = Int32(truncatingIfNeeded: range.lowerBound)

@@ -10,8 +10,10 @@ struct MissingInterfaceRule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        // The node's statements once, not through each instance: both rule threads would count
+        // references on the same arrays once an instance.
+        let tree = node.bound.tree
         for facts in node.instanceFacts {
-            let tree = facts.tree
             // Most instances have one usable interface line: counted without an array.
             var lines = 0
             var usable = 0

@@ -7,8 +7,10 @@ struct PriorityRangeRule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        // The node's statements once, not through each instance: both rule threads would count
+        // references on the same arrays once an instance.
+        let tree = node.bound.tree
         for facts in node.instanceFacts {
-            let tree = facts.tree
             var invalid = false
             facts.forEachIndex(.priority) { index in
                 if tree.statements[index].words.count > 1, tree.statements[index].int() == nil { invalid = true }

@@ -7,8 +7,10 @@ struct StateValueRule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        // The node's statements once, not through each instance: both rule threads would count
+        // references on the same arrays once an instance.
+        let tree = node.bound.tree
         for facts in node.instanceFacts {
-            let tree = facts.tree
             // The usual instance: one state line, MASTER or BACKUP.
             if facts.stateLines.count == 1, let only = facts.stateLines.first, tree.statements[only.statement].words.count > 1 {
                 let text = tree.statements[only.statement].words[1].text

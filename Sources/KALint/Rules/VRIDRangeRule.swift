@@ -8,8 +8,10 @@ struct VRIDRangeRule: LintRule {
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let instances = node.model.instances
+        // The node's statements once, not through each instance: both rule threads would count
+        // references on the same arrays once an instance.
+        let tree = node.bound.tree
         for facts in node.instanceFacts {
-            let tree = facts.tree
             var invalid: [BoundStatement] = []
             facts.forEachIndex(.virtualRouterID) { index in
                 if tree.statements[index].words.count > 1, tree.statements[index].int() == nil { invalid.append(tree.statements[index]) }
