@@ -77,6 +77,31 @@ import Testing
         #expect(index.rows.isEmpty && index.indices("vrrp_instance").isEmpty)
     }
 
+    /// The tree's in-place reads give what the statement's own methods give.
+    @Test func inPlaceReadsMatchTheStatements() {
+        let text = Self.text + """
+            vrrp_instance VI_3 {
+                interface eth0
+                virtual_router_id x1
+                advert_int 0.5
+                unicast_src_ip 192.0.2.3
+                priority 300
+            }
+
+            """
+        let tree = Analyzer.analyze(path: "n.conf", text: text).bound.tree
+        #expect(tree.statements.count > 20)
+        for index in tree.statements.indices {
+            let statement = tree.statements[index]
+            #expect(tree.wordCount(ofStatement: index) == statement.words.count)
+            for position in 0..<3 {
+                #expect(tree.int(ofStatement: index, position) == statement.int(position))
+                #expect(tree.microseconds(ofStatement: index, position) == statement.microseconds(position))
+                #expect(tree.address(ofStatement: index, position) == statement.address(position))
+            }
+        }
+    }
+
     /// A reference is 48 bytes: one per tracked instance is kept through the lint phase.
     @Test func trackerReferencesAreCompact() {
         #expect(MemoryLayout<TrackerIndex.Reference>.stride == 48)

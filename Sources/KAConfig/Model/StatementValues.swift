@@ -19,6 +19,37 @@ extension BoundStatement {
 }
 
 /// The readers behind `BoundStatement` and `StatementRef`, over the fields they read.
+/// Reads of one statement's fields in the tree, in place. A method called on `statements[index]`
+/// copies the whole statement first (its row, words, values and rare parts retained, then
+/// released): for a rule's per-instance fast path that was most of its cost.
+extension BoundTree {
+    /// The statement's word count, the keyword included.
+    package func wordCount(ofStatement index: Int) -> Int {
+        withStatement(index) { $0.pointee.words.count }
+    }
+
+    /// What `statements[index].int(position)` gives.
+    package func int(ofStatement index: Int, _ position: Int = 0) -> Int? {
+        withStatement(index) { ArgumentReader.int($0.pointee.values, position, row: $0.pointee.row) }
+    }
+
+    /// What `statements[index].microseconds(position)` gives.
+    package func microseconds(ofStatement index: Int, _ position: Int = 0) -> Int? {
+        withStatement(index) { ArgumentReader.microseconds($0.pointee.values, position, row: $0.pointee.row) }
+    }
+
+    /// What `statements[index].address(position)` gives.
+    package func address(ofStatement index: Int, _ position: Int = 0) -> IPAddress? {
+        withStatement(index) { ArgumentReader.address($0.pointee.values, position) }
+    }
+
+    /// Calls `body` with a pointer to statement `index` (bounds-checked), whose fields it reads in place.
+    package func withStatement<Result>(_ index: Int, _ body: (UnsafePointer<BoundStatement>) -> Result) -> Result {
+        precondition(index >= 0 && index < statements.count, "statement index out of range")
+        return statements.withUnsafeBufferPointer { body($0.baseAddress! + index) }
+    }
+}
+
 enum ArgumentReader {
     static func int(_ values: ArgumentValues, _ index: Int, row: KeywordRow) -> Int? {
         guard index < values.count, let value = values[index] else { return nil }

@@ -17,8 +17,13 @@ struct AdvertIntRule: LintRule {
             var written = 1_000_000
             var allValid = true
             facts.forEachIndex(.advertInt) { index in
-                guard tree.statements[index].words.count > 1 else { return }
-                if let value = Self.value(tree.statements[index]) { written = value } else { allValid = false }
+                guard tree.wordCount(ofStatement: index) > 1 else { return }
+                // The usual line's value is read in place; only another is read off a copy.
+                if let value = tree.microseconds(ofStatement: index) ?? Self.value(tree.statements[index]) {
+                    written = value
+                } else {
+                    allValid = false
+                }
             }
             let version = facts.effectiveVersion(model)
             if allValid, Self.effective(written, version: version) == written { continue }

@@ -13,7 +13,7 @@ struct PriorityRangeRule: LintRule {
         for facts in node.instanceFacts {
             var invalid = false
             facts.forEachIndex(.priority) { index in
-                if tree.statements[index].words.count > 1, tree.statements[index].int() == nil { invalid = true }
+                if tree.wordCount(ofStatement: index) > 1, tree.int(ofStatement: index) == nil { invalid = true }
             }
             // Only an invalid line or priority 255 with virtual addresses has something to say.
             guard invalid || (facts.basePriority == 255 && !facts.virtualAddresses.isEmpty) else { continue }

@@ -14,7 +14,7 @@ struct VRIDRangeRule: LintRule {
         for facts in node.instanceFacts {
             var invalid: [BoundStatement] = []
             facts.forEachIndex(.virtualRouterID) { index in
-                if tree.statements[index].words.count > 1, tree.statements[index].int() == nil { invalid.append(tree.statements[index]) }
+                if tree.wordCount(ofStatement: index) > 1, tree.int(ofStatement: index) == nil { invalid.append(tree.statements[index]) }
             }
             if invalid.isEmpty, instances[facts.index].virtualRouterID != nil { continue }
             let instance = facts.instance
