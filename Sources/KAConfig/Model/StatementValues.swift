@@ -18,10 +18,9 @@ extension BoundStatement {
     package var argumentWords: [String] { words.dropFirst().map(\.text) }
 }
 
-/// The readers behind `BoundStatement` and `StatementRef`, over the fields they read.
 /// Reads of one statement's fields in the tree, in place. A method called on `statements[index]`
 /// copies the whole statement first (its row, words, values and rare parts retained, then
-/// released): for a rule's per-instance fast path that was most of its cost.
+/// released): a sixth of advert-int's and vrid-range's instructions at 5,000 instances.
 extension BoundTree {
     /// The statement's word count, the keyword included.
     package func wordCount(ofStatement index: Int) -> Int {
@@ -50,6 +49,7 @@ extension BoundTree {
     }
 }
 
+/// The readers behind `BoundStatement` and `StatementRef`, over the fields they read.
 enum ArgumentReader {
     static func int(_ values: ArgumentValues, _ index: Int, row: KeywordRow) -> Int? {
         guard index < values.count, let value = values[index] else { return nil }
