@@ -77,7 +77,7 @@ import Testing
         #expect(index.rows.isEmpty && index.indices("vrrp_instance").isEmpty)
     }
 
-    /// The tree's in-place reads give what the statement's own methods give.
+    /// A statement read in place (`StatementRef`, as the rules read them) gives what the statement's own methods give.
     @Test func inPlaceReadsMatchTheStatements() {
         let text = Self.text + """
             vrrp_instance VI_3 {
@@ -91,13 +91,18 @@ import Testing
             """
         let tree = Analyzer.analyze(path: "n.conf", text: text).bound.tree
         #expect(tree.statements.count > 20)
-        for index in tree.statements.indices {
-            let statement = tree.statements[index]
-            #expect(tree.wordCount(ofStatement: index) == statement.words.count)
-            for position in 0..<3 {
-                #expect(tree.int(ofStatement: index, position) == statement.int(position))
-                #expect(tree.microseconds(ofStatement: index, position) == statement.microseconds(position))
-                #expect(tree.address(ofStatement: index, position) == statement.address(position))
+        tree.withRefs { ref in
+            for index in tree.statements.indices {
+                let statement = tree.statements[index]
+                let line = ref(index)
+                #expect(line.wordCount == statement.words.count)
+                #expect(line.row === statement.row)
+                for position in 0..<3 {
+                    #expect(line.int(position) == statement.int(position))
+                    #expect(line.microseconds(position) == statement.microseconds(position))
+                    #expect(line.address(position) == statement.address(position))
+                    #expect(line.word(position) == statement.word(position))
+                }
             }
         }
     }

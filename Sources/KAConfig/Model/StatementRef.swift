@@ -3,17 +3,18 @@
 /// release per field, ~370 instructions a statement), while each property here loads only the
 /// field it reads. It reads the tree through buffer pointers (holding the tree's arrays would
 /// cost two retains and releases per statement), so it lives only inside `BoundTree.withRefs`.
-struct StatementRef {
+/// Lint rules that walk every instance read their statements through it for the same reason.
+package struct StatementRef {
     let statements: UnsafeBufferPointer<BoundStatement>
     let blocks: UnsafeBufferPointer<BoundBlock>
     let index: Int
 
-    var row: KeywordRow { statements[index].row }
+    package var row: KeywordRow { statements[index].row }
     var keyword: String { statements[index].keyword }
-    var words: WordList { statements[index].words }
+    package var words: WordList { statements[index].words }
     /// The number of words, the keyword included.
-    var wordCount: Int { statements[index].words.count }
-    var values: ArgumentValues { statements[index].values }
+    package var wordCount: Int { statements[index].words.count }
+    package var values: ArgumentValues { statements[index].values }
     /// The line's text (script keywords re-split it).
     var lineText: String { statements[index].text }
     var entries: [WordList] { statements[index].entries }
@@ -21,7 +22,7 @@ struct StatementRef {
     var origin: Origin { statements[index].origin }
 
     /// Word `index` of the line (0 = the keyword) as text.
-    func word(_ position: Int) -> String? {
+    package func word(_ position: Int) -> String? {
         let words = statements[index].words
         return position < words.count ? words[position].text : nil
     }
@@ -34,11 +35,11 @@ struct StatementRef {
         }
     }
 
-    func int(_ position: Int = 0) -> Int? {
+    package func int(_ position: Int = 0) -> Int? {
         ArgumentReader.int(statements[index].values, position, row: statements[index].row)
     }
 
-    func microseconds(_ position: Int = 0) -> Int? {
+    package func microseconds(_ position: Int = 0) -> Int? {
         ArgumentReader.microseconds(statements[index].values, position, row: statements[index].row)
     }
 
@@ -48,7 +49,7 @@ struct StatementRef {
         ArgumentReader.text(statements[index].words, statements[index].values, position)
     }
 
-    func address(_ position: Int = 0) -> IPAddress? { ArgumentReader.address(statements[index].values, position) }
+    package func address(_ position: Int = 0) -> IPAddress? { ArgumentReader.address(statements[index].values, position) }
 
     var argumentWords: [String] { statements[index].words.dropFirst().map(\.text) }
 
@@ -60,12 +61,16 @@ struct StatementRef {
 }
 
 extension BoundTree {
-    /// Calls `body` with a function that makes the `StatementRef` of a statement index; the
+    /// Calls `body` with a function that makes the `StatementRef` of a statement index (checked
+    /// against the statements: the reference reads through an unchecked pointer); the
     /// references must not outlive the call.
-    func withRefs<Result>(_ body: ((Int) -> StatementRef) -> Result) -> Result {
+    package func withRefs<Result>(_ body: ((Int) -> StatementRef) -> Result) -> Result {
         statements.withUnsafeBufferPointer { statements in
             blocks.withUnsafeBufferPointer { blocks in
-                body { StatementRef(statements: statements, blocks: blocks, index: $0) }
+                body {
+                    precondition($0 >= 0 && $0 < statements.count, "statement index out of range")
+                    return StatementRef(statements: statements, blocks: blocks, index: $0)
+                }
             }
         }
     }

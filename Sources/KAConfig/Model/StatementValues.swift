@@ -18,37 +18,6 @@ extension BoundStatement {
     package var argumentWords: [String] { words.dropFirst().map(\.text) }
 }
 
-/// Reads of one statement's fields in the tree, in place. A method called on `statements[index]`
-/// copies the whole statement first (its row, words, values and rare parts retained, then
-/// released): a sixth of advert-int's and vrid-range's instructions at 5,000 instances.
-extension BoundTree {
-    /// The statement's word count, the keyword included.
-    package func wordCount(ofStatement index: Int) -> Int {
-        withStatement(index) { $0.pointee.words.count }
-    }
-
-    /// What `statements[index].int(position)` gives.
-    package func int(ofStatement index: Int, _ position: Int = 0) -> Int? {
-        withStatement(index) { ArgumentReader.int($0.pointee.values, position, row: $0.pointee.row) }
-    }
-
-    /// What `statements[index].microseconds(position)` gives.
-    package func microseconds(ofStatement index: Int, _ position: Int = 0) -> Int? {
-        withStatement(index) { ArgumentReader.microseconds($0.pointee.values, position, row: $0.pointee.row) }
-    }
-
-    /// What `statements[index].address(position)` gives.
-    package func address(ofStatement index: Int, _ position: Int = 0) -> IPAddress? {
-        withStatement(index) { ArgumentReader.address($0.pointee.values, position) }
-    }
-
-    /// Calls `body` with a pointer to statement `index` (bounds-checked), whose fields it reads in place.
-    package func withStatement<Result>(_ index: Int, _ body: (UnsafePointer<BoundStatement>) -> Result) -> Result {
-        precondition(index >= 0 && index < statements.count, "statement index out of range")
-        return statements.withUnsafeBufferPointer { body($0.baseAddress! + index) }
-    }
-}
-
 /// The readers behind `BoundStatement` and `StatementRef`, over the fields they read.
 enum ArgumentReader {
     static func int(_ values: ArgumentValues, _ index: Int, row: KeywordRow) -> Int? {

@@ -32,12 +32,7 @@ struct NodeFacts: Sendable {
         let blocks = node.instanceBlocks
         (instances, (trackers, scripts)) = ParallelMap.both(
             parallel: parallel,
-            {
-                let shared = InstanceFacts.Node(instances: models, tree: tree, marks: marks)
-                return models.indices.map { index in
-                    InstanceFacts(index: index, node: shared, tree: tree, marks: marks, block: blocks[models[index].name])
-                }
-            },
+            { InstanceFacts.Node(instances: models, tree: tree, marks: marks).facts(blocks: blocks) },
             {
                 (
                     TrackerIndex(tree, context: context, keywords: keywords),

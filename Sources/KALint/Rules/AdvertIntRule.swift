@@ -9,48 +9,51 @@ struct AdvertIntRule: LintRule {
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let model = node.model
-        // The node's statements once, not through each instance: both rule threads would count
-        // references on the same arrays once an instance.
+        // The node's statements once, not through each instance, and read in place: both rule
+        // threads would count references on the same arrays once an instance.
         let tree = node.bound.tree
-        for facts in node.instanceFacts {
-            // The usual instance: valid lines whose value the version carries as it is.
-            var written = 1_000_000
-            var allValid = true
-            facts.forEachIndex(.advertInt) { index in
-                guard tree.wordCount(ofStatement: index) > 1 else { return }
-                // The usual line's value is read in place; only another is read off a copy.
-                if let value = tree.microseconds(ofStatement: index) ?? Self.value(tree.statements[index]) {
-                    written = value
-                } else {
-                    allValid = false
+        tree.withRefs { ref in
+            for facts in node.instanceFacts {
+                // The usual instance: valid lines whose value the version carries as it is.
+                var written = 1_000_000
+                var allValid = true
+                facts.forEachIndex(.advertInt) { index in
+                    let line = ref(index)
+                    guard line.wordCount > 1 else { return }
+                    // The usual line's value is read in place; only another is read off a copy.
+                    if let value = line.microseconds() ?? Self.value(tree.statements[index]) {
+                        written = value
+                    } else {
+                        allValid = false
+                    }
                 }
+                let version = facts.effectiveVersion(model)
+                if allValid, Self.effective(written, version: version) == written { continue }
+                let instance = facts.instance
+                let lines = facts.statements(.advertInt).filter { $0.words.count > 1 }
+                let values = lines.map(Self.value)
+                let used = Self.effective(written, version: version)
+                for (index, statement) in lines.enumerated() where values[index] == nil {
+                    let text = statement.words[1].text
+                    let later = values[(index + 1)...].contains { $0 != nil }
+                    found.append(Diagnostic(
+                        rule,
+                        "advert_int '\(text)' is not a number of seconds from 0.01 to 255: keepalived 2.2.7 reports \"Advert interval (\(text)) not valid! Must be > 0 - ignoring\""
+                            + (later ? "" : " and advertises every \(Self.seconds(used)) s"),
+                        at: NodeAnalysis.span(of: statement, argument: 0)))
+                }
+                guard let last = lines.indices.last(where: { values[$0] != nil }).map({ lines[$0] }), used != written else { continue }
+                let message: String
+                if version == 2 {
+                    message = "advert_int \(last.words[1].text) in VRRPv2 instance '\(instance.name)': VRRPv2 carries whole seconds, so keepalived 2.2.7 rounds it to \(Self.seconds(used)) s"
+                        + (written < 1_000_000 ? "; VRRPv2 cannot advertise more often than once a second (use version 3 for sub-second adverts)" : "")
+                } else if written >= 4_096 * 10_000 {
+                    message = "advert_int \(last.words[1].text) in VRRPv3 instance '\(instance.name)': VRRPv3 carries at most 40.95 s, so keepalived 2.2.7 uses 40.95 s"
+                } else {
+                    message = "advert_int \(last.words[1].text) in VRRPv3 instance '\(instance.name)': VRRPv3 carries hundredths of a second, so keepalived 2.2.7 rounds it to \(Self.seconds(used)) s"
+                }
+                found.append(Diagnostic(rule, message, at: NodeAnalysis.span(of: last, argument: 0)))
             }
-            let version = facts.effectiveVersion(model)
-            if allValid, Self.effective(written, version: version) == written { continue }
-            let instance = facts.instance
-            let lines = facts.statements(.advertInt).filter { $0.words.count > 1 }
-            let values = lines.map(Self.value)
-            let used = Self.effective(written, version: version)
-            for (index, statement) in lines.enumerated() where values[index] == nil {
-                let text = statement.words[1].text
-                let later = values[(index + 1)...].contains { $0 != nil }
-                found.append(Diagnostic(
-                    rule,
-                    "advert_int '\(text)' is not a number of seconds from 0.01 to 255: keepalived 2.2.7 reports \"Advert interval (\(text)) not valid! Must be > 0 - ignoring\""
-                        + (later ? "" : " and advertises every \(Self.seconds(used)) s"),
-                    at: NodeAnalysis.span(of: statement, argument: 0)))
-            }
-            guard let last = lines.indices.last(where: { values[$0] != nil }).map({ lines[$0] }), used != written else { continue }
-            let message: String
-            if version == 2 {
-                message = "advert_int \(last.words[1].text) in VRRPv2 instance '\(instance.name)': VRRPv2 carries whole seconds, so keepalived 2.2.7 rounds it to \(Self.seconds(used)) s"
-                    + (written < 1_000_000 ? "; VRRPv2 cannot advertise more often than once a second (use version 3 for sub-second adverts)" : "")
-            } else if written >= 4_096 * 10_000 {
-                message = "advert_int \(last.words[1].text) in VRRPv3 instance '\(instance.name)': VRRPv3 carries at most 40.95 s, so keepalived 2.2.7 uses 40.95 s"
-            } else {
-                message = "advert_int \(last.words[1].text) in VRRPv3 instance '\(instance.name)': VRRPv3 carries hundredths of a second, so keepalived 2.2.7 rounds it to \(Self.seconds(used)) s"
-            }
-            found.append(Diagnostic(rule, message, at: NodeAnalysis.span(of: last, argument: 0)))
         }
         return found
     }

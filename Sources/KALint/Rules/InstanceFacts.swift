@@ -52,6 +52,13 @@ final class InstanceFacts: Sendable {
             self.tree = tree
             self.marks = marks
         }
+
+        /// Every instance's facts, aligned with `instances`; `blocks` maps an instance's name to its block.
+        func facts(blocks: [String: Int]) -> [InstanceFacts] {
+            instances.indices.map { index in
+                InstanceFacts(index: index, node: self, tree: tree, marks: marks, block: blocks[instances[index].name])
+            }
+        }
     }
 
     /// Where the word that fixed the family is: a statement's first argument, or the first word
@@ -110,9 +117,9 @@ final class InstanceFacts: Sendable {
     /// The keyword of the line that fixed the family.
     var familyKeyword: String? { familyPlace.map { node.tree.statements[Int($0.statement)].keyword } }
 
-    /// `tree` and `marks` are `node`'s, passed borrowed: read through `node` they would be
-    /// retained and released once an instance.
-    init(index: Int, node: Node, tree: BoundTree, marks: [InstanceKeyword], block: Int?) {
+    /// Made by `Node.facts(blocks:)` only: `tree` and `marks` are `node`'s own, passed borrowed
+    /// (read through `node` here they would be retained and released once an instance).
+    fileprivate init(index: Int, node: Node, tree: BoundTree, marks: [InstanceKeyword], block: Int?) {
         self.index = index
         self.node = node
         storedBlock = block.map { Int32(truncatingIfNeeded: $0) } ?? -1

@@ -7,27 +7,29 @@ struct PriorityRangeRule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        // The node's statements once, not through each instance: both rule threads would count
-        // references on the same arrays once an instance.
-        let tree = node.bound.tree
-        for facts in node.instanceFacts {
-            var invalid = false
-            facts.forEachIndex(.priority) { index in
-                if tree.wordCount(ofStatement: index) > 1, tree.int(ofStatement: index) == nil { invalid = true }
-            }
-            // Only an invalid line or priority 255 with virtual addresses has something to say.
-            guard invalid || (facts.basePriority == 255 && !facts.virtualAddresses.isEmpty) else { continue }
-            let instance = facts.instance
-            let lines = facts.statements(.priority)
-            for (index, statement) in lines.enumerated() where statement.words.count > 1 && statement.int() == nil {
-                var message = "priority '\(statement.words[1].text)' is not a number from 1 to 255; keepalived 2.2.7 reports \"Priority not valid\" and sets priority 100"
-                if facts.configuredState == .master { message += " (not 255, although state is MASTER)" }
-                if lines[(index + 1)...].contains(where: { $0.int() != nil }) {
-                    message += "; a later priority line sets \(instance.priority)"
+        // The node's statements once, not through each instance, and read in place: both rule
+        // threads would count references on the same arrays once an instance.
+        node.bound.tree.withRefs { ref in
+            for facts in node.instanceFacts {
+                var invalid = false
+                facts.forEachIndex(.priority) { index in
+                    let line = ref(index)
+                    if line.wordCount > 1, line.int() == nil { invalid = true }
                 }
-                found.append(Diagnostic(rule, message, at: NodeAnalysis.span(of: statement, argument: 0)))
+                // Only an invalid line or priority 255 with virtual addresses has something to say.
+                guard invalid || (facts.basePriority == 255 && !facts.virtualAddresses.isEmpty) else { continue }
+                let instance = facts.instance
+                let lines = facts.statements(.priority)
+                for (index, statement) in lines.enumerated() where statement.words.count > 1 && statement.int() == nil {
+                    var message = "priority '\(statement.words[1].text)' is not a number from 1 to 255; keepalived 2.2.7 reports \"Priority not valid\" and sets priority 100"
+                    if facts.configuredState == .master { message += " (not 255, although state is MASTER)" }
+                    if lines[(index + 1)...].contains(where: { $0.int() != nil }) {
+                        message += "; a later priority line sets \(instance.priority)"
+                    }
+                    found.append(Diagnostic(rule, message, at: NodeAnalysis.span(of: statement, argument: 0)))
+                }
+                if let finding = ownerFinding(instance, facts, node) { found.append(finding) }
             }
-            if let finding = ownerFinding(instance, facts, node) { found.append(finding) }
         }
         return found
     }
