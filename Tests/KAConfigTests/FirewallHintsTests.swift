@@ -74,6 +74,24 @@ import Testing
         #expect(lines.count == 2 + 3)
     }
 
+    /// Needs grouped in runs (the previous group, without hashing) and apart (a hashed lookup)
+    /// give the same groups; a name written twice is named once unless the caller vouches that
+    /// names are distinct.
+    @Test func runsAndScatteredNeedsGroupAlike() {
+        let needs = [
+            FirewallFixture.multicast("VI_1"), FirewallFixture.multicast("VI_4"), unicast, FirewallFixture.multicast("VI_3"),
+            FirewallFixture.multicast("VI_1"),
+        ]
+        let (nft, iptables) = FirewallHints.hints(for: needs)
+        #expect(nft.first == "# VRRP adverts for VI_1, VI_4, VI_3 (IPv4 multicast on eth0)")
+        #expect(iptables.first == "# VRRP adverts for VI_1, VI_4, VI_3 (IPv4 multicast on eth0)")
+        #expect(iptables == FirewallHints.iptables(for: needs))
+        #expect(nft == FirewallHints.nftables(for: needs))
+        let distinct = FirewallHints.hints(for: Array(needs.dropLast()), distinctNames: true)
+        #expect(distinct.iptables == FirewallHints.iptables(for: Array(needs.dropLast())))
+        #expect(distinct.nftables.count == 4)
+    }
+
     @Test func tableAndChainCanBeChosen() {
         let lines = FirewallHints.nftables(for: [multicast], table: "ip filter", chain: "INPUT")
         #expect(lines[1].hasPrefix("nft add rule ip filter INPUT iifname"))

@@ -21,6 +21,27 @@ import Testing
         #expect(!suppressions.isSuppressed(diagnostic("other", "KA299", line: 1)))
     }
 
+    /// The byte check that lets most comments skip parsing never turns away a directive that
+    /// `parse` reads, and turns away comments that are not directives.
+    @Test func directivePreCheckAgreesWithParse() {
+        let comments = [
+            "# kalint disable=vrid-range", "#kalint disable=all", "!\t kalint disable-file=KA220", "##!! kalint disable=a",
+            "# kalint", "# kalintdisable=x", "# instance 0 of the generated set", "#", "!", "# kal", "# Kalint disable=x",
+            "# x kalint disable=a", "#\u{301}kalint disable=a", "# kalint disable=a\u{301}", "# café kalint",
+        ]
+        for comment in comments {
+            let bytes = ArraySlice(Array(comment.utf8))
+            if Suppressions.parse(comment) != nil { #expect(Suppressions.mayBeDirective(bytes), "\(comment)") }
+        }
+        #expect(Suppressions.mayBeDirective(ArraySlice(Array("# kalint disable=vrid-range".utf8))))
+        #expect(!Suppressions.mayBeDirective(ArraySlice(Array("# instance 0 of the generated set".utf8))))
+        #expect(!Suppressions.mayBeDirective(ArraySlice(Array("#".utf8))))
+        #expect(!Suppressions.mayBeDirective(ArraySlice(Array("# x kalint disable=a".utf8))))
+        // A slice that does not start at 0, as the comments of a file are.
+        let file = Array("auth_pass x # kalint disable=KA203\n".utf8)
+        #expect(Suppressions.mayBeDirective(file[12..<34]))
+    }
+
     @Test func fixApplierSkipsOverlaps() {
         let bytes = Array("state Master\n".utf8)
         let result = FixApplier.apply(

@@ -22,25 +22,22 @@ struct KeywordIndex: Sendable {
     private let byName: [String: [Int]]
 
     init(_ tree: BoundTree) {
-        var slotOf: [ObjectIdentifier: Int32] = [:]
+        // Rows told apart by address (a multiply and a compare), not through a hashed dictionary.
+        var slotOf = RowSlotCache()
         var distinct: [KeywordRow] = []
         var counts: [Int] = []
         // The row slot of each statement, kept for the second pass (4 bytes a statement, freed here).
         let slots = tree.statements.withUnsafeBufferPointer { statements in
             [Int32](unsafeUninitializedCapacity: statements.count) { buffer, initialized in
                 for index in statements.indices {
-                    let identity = ObjectIdentifier(statements[index].row)
-                    let slot: Int32
-                    if let known = slotOf[identity] {
-                        slot = known
-                    } else {
-                        slot = Int32(truncatingIfNeeded: distinct.count)
-                        slotOf[identity] = slot
-                        distinct.append(statements[index].row)
+                    let row = statements[index].row
+                    let slot = slotOf.slot(for: row) {
+                        distinct.append(row)
                         counts.append(0)
+                        return distinct.count - 1
                     }
-                    counts[Int(slot)] += 1
-                    buffer[index] = slot
+                    counts[slot] += 1
+                    buffer[index] = Int32(truncatingIfNeeded: slot)
                 }
                 initialized = statements.count
             }

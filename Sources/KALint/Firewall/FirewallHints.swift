@@ -45,67 +45,100 @@ public enum FirewallHints {
         return sources.map { "\(common)\($0)\(destination) -p \(proto) -j ACCEPT" }
     }
 
-    /// Both rule sets, from one grouping of the needs (a node's hint shows both).
-    public static func hints(for needs: [VRRPTrafficNeed]) -> (nftables: [String], iptables: [String]) {
+    /// Both rule sets, from one grouping of the needs (a node's hint shows both). With
+    /// `distinctNames` (no two needs name the same instance) the comments skip their de-duplication.
+    public static func hints(
+        for needs: [VRRPTrafficNeed], distinctNames: Bool = false
+    ) -> (nftables: [String], iptables: [String]) {
         let groups = keyGroups(needs)
         return (
-            grouped(groups) { nftRules(for: $0, table: "inet filter", chain: "input") },
-            grouped(groups) { iptablesRules(for: $0, chain: "INPUT") }
+            grouped(groups, distinctNames: distinctNames) { nftRules(for: $0, table: "inet filter", chain: "input") },
+            grouped(groups, distinctNames: distinctNames) { iptablesRules(for: $0, chain: "INPUT") }
         )
     }
 
-    /// The needs grouped by everything but the instance name, in first-seen order: hashed once
-    /// per instance, whatever the formats asked for.
+    /// The needs grouped by everything but the instance name, in first-seen order. A need like
+    /// the one before it (instances written one after another for one interface) joins its group
+    /// without hashing; any other is hashed once, whatever the formats asked for.
     private static func keyGroups(_ needs: [VRRPTrafficNeed]) -> [(first: VRRPTrafficNeed, names: [String])] {
         var groups: [(first: VRRPTrafficNeed, names: [String])] = []
         var groupOfKey: [VRRPTrafficNeed: Int] = [:]
-        for need in needs {
-            var key = need
+        var previous = -1
+        for index in needs.indices {
+            if previous >= 0, sameTraffic(needs[index], groups[previous].first) {
+                groups[previous].names.append(needs[index].instance)
+                continue
+            }
+            var key = needs[index]
             key.instance = ""
             if let group = groupOfKey[key] {
-                groups[group].names.append(need.instance)
+                groups[group].names.append(needs[index].instance)
+                previous = group
             } else {
+                previous = groups.count
                 groupOfKey[key] = groups.count
-                groups.append((need, [need.instance]))
+                groups.append((needs[index], [needs[index].instance]))
             }
         }
         return groups
     }
 
+    /// Equal but for the instance name (what groups two needs).
+    private static func sameTraffic(_ one: VRRPTrafficNeed, _ other: VRRPTrafficNeed) -> Bool {
+        one.family == other.family && one.usesAH == other.usesAH && one.interface == other.interface
+            && one.multicastGroup == other.multicastGroup && one.localAddress == other.localAddress
+            && one.unicastPeers == other.unicastPeers
+    }
+
     /// Builds each group's rules, merges groups with identical rules, and puts a comment line first.
     private static func grouped(_ needs: [VRRPTrafficNeed], rules: (VRRPTrafficNeed) -> [String]) -> [String] {
-        grouped(keyGroups(needs), rules: rules)
+        grouped(keyGroups(needs), distinctNames: false, rules: rules)
     }
 
     private static func grouped(
-        _ groups: [(first: VRRPTrafficNeed, names: [String])], rules: (VRRPTrafficNeed) -> [String]
+        _ groups: [(first: VRRPTrafficNeed, names: [String])], distinctNames: Bool, rules: (VRRPTrafficNeed) -> [String]
     ) -> [String] {
         var order: [[String]] = []
         var groupOfLines: [[String]: Int] = [:]
-        var members: [(first: VRRPTrafficNeed, names: [String])] = []
-        for group in groups {
-            let lines = rules(group.first)
+        // Indices into `groups`, per distinct rule set: names are gathered once, at the end.
+        var members: [[Int]] = []
+        for index in groups.indices {
+            let lines = rules(groups[index].first)
             if let existing = groupOfLines[lines] {
-                members[existing].names += group.names
+                members[existing].append(index)
             } else {
                 groupOfLines[lines] = order.count
                 order.append(lines)
-                members.append(group)
+                members.append([index])
             }
         }
         var output: [String] = []
         for (index, lines) in order.enumerated() {
-            output.append(comment(for: members[index].first, names: members[index].names))
+            let names = members[index].count == 1 ? groups[members[index][0]].names : members[index].flatMap { groups[$0].names }
+            output.append(comment(for: groups[members[index][0]].first, names: names, distinct: distinctNames))
             output += lines
         }
         return output
     }
 
-    private static func comment(for need: VRRPTrafficNeed, names members: [String]) -> String {
+    private static func comment(for need: VRRPTrafficNeed, names members: [String], distinct: Bool) -> String {
         var names: [String] = []
-        var seen = Set<String>(minimumCapacity: members.count)
-        for name in members where seen.insert(name).inserted { names.append(name) }
-        var text = "# VRRP adverts for \(names.joined(separator: ", ")) ("
+        if distinct || members.count < 2 {
+            names = members
+        } else {
+            var seen = Set<String>(minimumCapacity: members.count)
+            for name in members where seen.insert(name).inserted { names.append(name) }
+        }
+        // The names' bytes gathered, then decoded once: `joined` and `+=` cost several hundred
+        // instructions a name, and a node's hint may name thousands of instances.
+        var bytes = Array("# VRRP adverts for ".utf8)
+        bytes.reserveCapacity(names.reduce(bytes.count + 2) { $0 + $1.utf8.count + 2 })
+        for (position, name) in names.enumerated() {
+            if position > 0 { bytes += [UInt8(ascii: ","), UInt8(ascii: " ")] }
+            var name = name
+            name.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+        var text = String(decoding: bytes, as: UTF8.self) + " ("
         text += need.family == .ipv4 ? "IPv4" : "IPv6"
         text += need.isUnicast ? " unicast" : " multicast"
         if let interface = need.interface { text += " on \(interface)" }

@@ -42,16 +42,16 @@ struct DuplicateVRIDRule: LintRule {
             let keys = self.keys(later, model)
             var candidates: [Int] = []
             for key in keys {
-                var link = last[key]
+                // Filed and looked up in one hash: the member's keys differ, so no chain walked
+                // here holds the member itself.
+                let head = last.updateValue(owner.count, forKey: key)
+                owner.append(index)
+                previous.append(head ?? -1)
+                var link = head
                 while let current = link {
                     candidates.append(owner[current])
                     link = previous[current] < 0 ? nil : previous[current]
                 }
-            }
-            for key in keys {
-                owner.append(index)
-                previous.append(last[key] ?? -1)
-                last[key] = owner.count - 1
             }
             guard !candidates.isEmpty else { continue }
             candidates = keys.count > 1 ? Array(Set(candidates)).sorted() : candidates.reversed()

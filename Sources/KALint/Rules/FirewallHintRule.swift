@@ -6,9 +6,12 @@ struct FirewallHintRule: LintRule {
     let rule = LintRuleCatalogue.firewallHint
 
     func check(_ node: LintNode) -> [Diagnostic] {
-        let needs = FirewallNeeds.needs(for: node).map(\.need)
+        let needs = FirewallNeeds.needs(for: node).map { $0.need }
         guard !needs.isEmpty else { return [] }
-        let (nft, iptables) = FirewallHints.hints(for: needs)
+        // Each instance name is in `instanceBlocks` once: when it holds every instance, no two
+        // share a name, and the hint's comments need not de-duplicate thousands of names.
+        let distinct = node.instanceBlocks.count == needs.count
+        let (nft, iptables) = FirewallHints.hints(for: needs, distinctNames: distinct)
         var message = "VRRP adverts this node must accept; nftables:"
         for line in nft { message += "\n    " + line }
         message += "\n  or iptables:"

@@ -9,12 +9,25 @@ struct UnusedScriptRule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         let index = node.trackerIndex
-        var named = Set<String>()
-        for reference in index.references { named.insert("\(reference.kind.rawValue) \(reference.name)") }
+        let kinds: [TrackerIndex.Kind] = [.script, .file, .process]
+        // The definitions nothing has named yet, struck off as the references name them: the
+        // walk stops once none is left (thousands of instances tracking a few scripts).
+        var unnamed: [TrackerIndex.Kind: Set<String>] = [:]
+        var left = 0
+        for kind in kinds {
+            guard let definitions = index.definitions[kind], !definitions.isEmpty else { continue }
+            unnamed[kind] = Set(definitions.keys)
+            left += definitions.count
+        }
+        for reference in index.references {
+            guard left > 0 else { break }
+            if unnamed[reference.kind]?.remove(reference.name) != nil { left -= 1 }
+        }
         var found: [Diagnostic] = []
-        for kind in [TrackerIndex.Kind.script, .file, .process] {
+        for kind in kinds {
+            guard let names = unnamed[kind], !names.isEmpty else { continue }
             let definitions = (index.definitions[kind] ?? [:]).values.sorted { $0.statement < $1.statement }
-            for definition in definitions where !named.contains("\(kind.rawValue) \(definition.name)") {
+            for definition in definitions where names.contains(definition.name) {
                 found.append(Diagnostic(
                     rule, message(kind, definition.name), at: definition.nameWord.origin.span))
             }
