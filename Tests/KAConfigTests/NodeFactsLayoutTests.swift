@@ -107,6 +107,16 @@ import Testing
         }
     }
 
+    /// A statement's row address, read as a number, is the row's identity (what the keyword
+    /// index groups by), for every statement.
+    @Test func rowAddressesAreTheRowsIdentities() {
+        let tree = Analyzer.analyze(path: "n.conf", text: Self.text).bound.tree
+        #expect(tree.statements.count >= 20)
+        for index in tree.statements.indices {
+            #expect(tree.rowAddress(ofStatement: index) == UInt(bitPattern: ObjectIdentifier(tree.statements[index].row)))
+        }
+    }
+
     /// A reference is 48 bytes: one per tracked instance is kept through the lint phase.
     @Test func trackerReferencesAreCompact() {
         #expect(MemoryLayout<TrackerIndex.Reference>.stride == 48)

@@ -22,7 +22,7 @@ enum EntryParsers {
         }
     }
 
-    static func words(_ entry: WordList) -> [String] { entry.map(\.text) }
+    static func words(_ entry: WordList) -> [String] { entry.map { $0.text } }
 
     /// `ADDR[/PREFIX] [dev IF] [brd ADDR] [scope S] [label L] [peer ADDR] [no_track] [preferred_lft N] FLAGS...`
     /// Appends the address of `entry` to `list` (nothing when its first word is not an address).

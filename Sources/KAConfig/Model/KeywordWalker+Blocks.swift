@@ -55,7 +55,7 @@ extension KeywordWalker {
         frames.append(Frame(table: table, block: blockIndex, needOpenBrace: needOpenBrace, opener: keywordWord))
         // A server header keepalived cannot read: the statement stays (its header is reported
         // from the model and the rules), the block's lines are skipped as keepalived skips them.
-        if table.spec.nameRequirement == .address, ServerHeader.keepalivedSkips(words.lazy.map(\.text)) {
+        if table.spec.nameRequirement == .address, ServerHeader.keepalivedSkips(words.lazy.map { $0.text }) {
             skipSublevel = -1
         }
     }

@@ -305,7 +305,7 @@ struct KeywordWalker {
             let entries = readValueBlock(line, row: row)
             // The text is the whole line's, also when the header is only part of it.
             let text = header.count == words.count ? line.pointee.storedText : line.pointee.text
-            if let end = valueBlockEnd, entries.allSatisfy(\.isEmpty) { tree.emptyValueBlockEnds[tree.statements.count] = end }
+            if let end = valueBlockEnd, entries.allSatisfy({ $0.isEmpty }) { tree.emptyValueBlockEnds[tree.statements.count] = end }
             append(BoundStatement(
                 row: row, words: header, values: values, text: text, entries: entries, block: nil, origin: origin))
             return false

@@ -87,7 +87,7 @@ extension BuildContext {
             return nil
         }
         // A port or fwmark keepalived cannot read (reported by the rules): it skips the block.
-        if ServerHeader.keepalivedSkips(statement.words.lazy.map(\.text)) { return nil }
+        if ServerHeader.keepalivedSkips(statement.words.lazy.map { $0.text }) { return nil }
         fill(&server, from: statement, handlers: ModelBuilder.virtualServerHandlerTable) { $0.other[$1] = $2 }
         return server
     }
@@ -107,7 +107,7 @@ extension BuildContext {
         guard let address = headerAddress(statement, text, keepalivedSays: "Invalid real server ip address/port") else {
             return nil
         }
-        if ServerHeader.keepalivedSkips(statement.words.lazy.map(\.text)) { return nil }
+        if ServerHeader.keepalivedSkips(statement.words.lazy.map { $0.text }) { return nil }
         var server = RealServer(address: address, port: statement.word(2).flatMap { Int($0) })
         server.origin = statement.origin
         fill(&server, from: statement, handlers: ModelBuilder.realServerHandlerTable) { $0.other[$1] = $2 }

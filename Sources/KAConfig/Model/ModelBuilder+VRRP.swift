@@ -228,7 +228,7 @@ extension ModelBuilder {
                 // keepalived rejects a second group list ("Group list already specified").
                 guard group.members.isEmpty else { return }
                 group.members = s.entries.compactMap { $0.first?.text }
-                builder.syncGroupMembers.append((group.name, s.entries.compactMap(\.first)))
+                builder.syncGroupMembers.append((group.name, s.entries.compactMap { $0.first }))
             },
             "track_interface": { group, s, _ in group.trackInterfaces += s.entries.compactMap(EntryParsers.trackedInterface) },
             "track_script": { group, s, builder in
@@ -267,7 +267,7 @@ extension ModelBuilder {
         "garp_interval": { group, s, _ in group.garpIntervalMicroseconds = s.microseconds() },
         "gna_interval": { group, s, _ in group.gnaIntervalMicroseconds = s.microseconds() },
         "interface": { group, s, _ in if let name = s.text() { group.interfaces.append(name) } },
-        "interfaces": { group, s, _ in group.interfaces += s.entries.flatMap { $0.map(\.text) } },
+        "interfaces": { group, s, _ in group.interfaces += s.entries.flatMap { $0.map { $0.text } } },
     ]
 
     static let bfdHandlers: [String: Handler<BFDInstance>] = [

@@ -120,7 +120,7 @@ struct ModelBuilder {
             guard let name = s.word(1) else { return }
             var group = VirtualServerGroup(name: name)
             group.origin = s.origin
-            group.entries = s.entries.map { $0.map(\.text) }
+            group.entries = s.entries.map { $0.map { $0.text } }
             model.virtualServerGroups.append(group)
         case .virtualServer:
             if let server = context.virtualServer(s) { model.virtualServers.append(server) }

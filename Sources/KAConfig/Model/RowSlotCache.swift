@@ -9,11 +9,15 @@ package struct RowSlotCache {
     private var slots: [Int] = Array(repeating: 0, count: 16)
     private var count = 0
 
-    /// The cached slot of `row`, else `lookUp()` (stored for the next statement of that row).
     package init() {}
 
+    /// The cached slot of `row`, else `lookUp()` (stored for the next statement of that row).
     package mutating func slot(for row: KeywordRow, lookUp: () -> Int) -> Int {
-        let key = UInt(bitPattern: ObjectIdentifier(row))
+        slot(forAddress: UInt(bitPattern: ObjectIdentifier(row)), lookUp: lookUp)
+    }
+
+    /// The same, by the row's address (`BoundTree.rowAddress(ofStatement:)`: no reference taken).
+    package mutating func slot(forAddress key: UInt, lookUp: () -> Int) -> Int {
         let mask = rows.count - 1
         var index = Self.start(key, mask: mask)
         while rows[index] != 0 {

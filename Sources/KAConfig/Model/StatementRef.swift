@@ -51,12 +51,12 @@ package struct StatementRef {
 
     package func address(_ position: Int = 0) -> IPAddress? { ArgumentReader.address(statements[index].values, position) }
 
-    var argumentWords: [String] { statements[index].words.dropFirst().map(\.text) }
+    var argumentWords: [String] { statements[index].words.dropFirst().map { $0.text } }
 
     /// Value-block entries as words, else the argument words (what `other` keeps of a keyword).
     var otherWords: [String] {
         let entries = statements[index].entries
-        return entries.isEmpty ? argumentWords : entries.flatMap { $0.map(\.text) }
+        return entries.isEmpty ? argumentWords : entries.flatMap { $0.map { $0.text } }
     }
 }
 
@@ -72,6 +72,22 @@ extension BoundTree {
                     return StatementRef(statements: statements, blocks: blocks, index: $0)
                 }
             }
+        }
+    }
+}
+
+extension BoundTree {
+    /// Where a statement's `row` reference sits in it.
+    private static let rowOffset = MemoryLayout<BoundStatement>.offset(of: \BoundStatement.row)!
+
+    /// The address of statement `index`'s schema row, read as a number: its identity without a
+    /// reference to it. Taking `statements[index].row` retains and releases the row, and every
+    /// statement of one keyword shares it: a pass over all statements paid about 18 ns a
+    /// statement on the 2-core build VM, and two threads doing it at once far more.
+    package func rowAddress(ofStatement index: Int) -> UInt {
+        precondition(index >= 0 && index < statements.count, "statement index out of range")
+        return statements.withUnsafeBytes { raw in
+            raw.load(fromByteOffset: index * MemoryLayout<BoundStatement>.stride + Self.rowOffset, as: UInt.self)
         }
     }
 }

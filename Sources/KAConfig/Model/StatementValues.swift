@@ -15,7 +15,7 @@ extension BoundStatement {
 
     package func address(_ index: Int = 0) -> IPAddress? { ArgumentReader.address(values, index) }
 
-    package var argumentWords: [String] { words.dropFirst().map(\.text) }
+    package var argumentWords: [String] { words.dropFirst().map { $0.text } }
 }
 
 /// The readers behind `BoundStatement` and `StatementRef`, over the fields they read.

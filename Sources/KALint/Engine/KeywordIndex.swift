@@ -27,20 +27,18 @@ struct KeywordIndex: Sendable {
         var distinct: [KeywordRow] = []
         var counts: [Int] = []
         // The row slot of each statement, kept for the second pass (4 bytes a statement, freed here).
-        let slots = tree.statements.withUnsafeBufferPointer { statements in
-            [Int32](unsafeUninitializedCapacity: statements.count) { buffer, initialized in
-                for index in statements.indices {
-                    let row = statements[index].row
-                    let slot = slotOf.slot(for: row) {
-                        distinct.append(row)
-                        counts.append(0)
-                        return distinct.count - 1
-                    }
-                    counts[slot] += 1
-                    buffer[index] = Int32(truncatingIfNeeded: slot)
+        let slots = [Int32](unsafeUninitializedCapacity: tree.statements.count) { buffer, initialized in
+            for index in tree.statements.indices {
+                // By address: only a row's first statement takes a reference to it.
+                let slot = slotOf.slot(forAddress: tree.rowAddress(ofStatement: index)) {
+                    distinct.append(tree.statements[index].row)
+                    counts.append(0)
+                    return distinct.count - 1
                 }
-                initialized = statements.count
+                counts[slot] += 1
+                buffer[index] = Int32(truncatingIfNeeded: slot)
             }
+            initialized = tree.statements.count
         }
         var next: [Int] = []
         next.reserveCapacity(counts.count)

@@ -9,7 +9,7 @@ struct EmptyNotificationEmailRule: LintRule {
         let tree = node.bound.tree
         return node.statementIndices(ofKeywords: ["notification_email"]).compactMap { index in
             let statement = tree.statements[index]
-            guard statement.entries.allSatisfy(\.isEmpty) else { return nil }
+            guard statement.entries.allSatisfy({ $0.isEmpty }) else { return nil }
             let end = tree.closingBrace(of: index) ?? statement.origin
             return Diagnostic(
                 rule,
