@@ -115,6 +115,12 @@ import Testing
         for index in tree.statements.indices {
             #expect(tree.rowAddress(ofStatement: index) == UInt(bitPattern: ObjectIdentifier(tree.statements[index].row)))
         }
+        // The model builder's in-place reference reads the same address.
+        tree.withRefs { ref in
+            for index in tree.statements.indices {
+                #expect(ref(index).rowAddress == UInt(bitPattern: ObjectIdentifier(tree.statements[index].row)))
+            }
+        }
     }
 
     /// A reference is 48 bytes: one per tracked instance is kept through the lint phase.

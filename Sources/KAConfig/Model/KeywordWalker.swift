@@ -110,6 +110,10 @@ struct KeywordWalker {
         // first use), while growing would copy every statement once more.
         tree.statements.reserveCapacity(expectedLines)
         statementBlocks.reserveCapacity(expectedLines)
+        // A block takes its keyword line and a '}' line (a '{' line too, mostly): reserved for
+        // one every second line, so that the blocks are not copied (and new pages touched) at
+        // each doubling. A file of unclosed blocks still grows the array past it.
+        tree.blocks.reserveCapacity(expectedLines / 2 + 1)
         // Named blocks are a few per hundred lines; a growing index rehashes every entry.
         names = BlockNameTable(minimumCapacity: expectedLines / 32)
     }

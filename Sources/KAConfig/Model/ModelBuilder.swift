@@ -61,7 +61,7 @@ struct ModelBuilder {
     // Each block is appended first and filled in place: these values are large, and filling a
     // local then appending it copies it.
     mutating func bindTopLevel(_ s: StatementRef) {
-        let slot = context.rowCaches[Self.topLevelCacheID].slot(for: s.row) { Self.topLevelTable[s.keyword] ?? -1 }
+        let slot = context.rowCaches[Self.topLevelCacheID].slot(forAddress: s.rowAddress) { Self.topLevelTable[s.keyword] ?? -1 }
         guard let kind = TopLevel(rawValue: slot) else {
             model.other[s.keyword] = s.otherWords
             return
@@ -179,7 +179,7 @@ struct BuildContext {
         other: ((inout Target, String, [String]) -> Void)?
     ) {
         statement.forEachChild { child in
-            let slot = rowCaches[handlers.id].slot(for: child.row) { handlers.slots[child.keyword] ?? -1 }
+            let slot = rowCaches[handlers.id].slot(forAddress: child.rowAddress) { handlers.slots[child.keyword] ?? -1 }
             if slot >= 0 {
                 handlers.handlers[slot](&target, child, &self)
             } else if let other {

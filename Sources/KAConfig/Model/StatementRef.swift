@@ -10,6 +10,10 @@ package struct StatementRef {
     let index: Int
 
     package var row: KeywordRow { statements[index].row }
+    /// The row's identity as a number, read without a reference (see `BoundTree.rowAddress`).
+    var rowAddress: UInt {
+        UnsafeRawPointer(statements.baseAddress! + index).load(fromByteOffset: BoundTree.rowOffset, as: UInt.self)
+    }
     var keyword: String { statements[index].keyword }
     package var words: WordList { statements[index].words }
     /// The number of words, the keyword included.
@@ -78,7 +82,7 @@ extension BoundTree {
 
 extension BoundTree {
     /// Where a statement's `row` reference sits in it.
-    private static let rowOffset = MemoryLayout<BoundStatement>.offset(of: \BoundStatement.row)!
+    static let rowOffset = MemoryLayout<BoundStatement>.offset(of: \BoundStatement.row)!
 
     /// The address of statement `index`'s schema row, read as a number: its identity without a
     /// reference to it. Taking `statements[index].row` retains and releases the row, and every
