@@ -92,6 +92,49 @@ import Testing
         #expect(distinct.nftables.count == 4)
     }
 
+    /// The needs the rule reads are the instances' needs, in the model's order, as the
+    /// firewall check reads them with their indices.
+    @Test func trafficNeedsAreTheIndexedNeeds() {
+        let text = """
+            vrrp_instance A {
+                interface eth0
+                virtual_router_id 1
+                priority 100
+                virtual_ipaddress {
+                    192.0.2.10/24
+                }
+            }
+            vrrp_instance B {
+                interface eth1
+                virtual_router_id 2
+                priority 100
+                unicast_src_ip 192.0.2.2
+                unicast_peer {
+                    192.0.2.3
+                }
+                virtual_ipaddress {
+                    192.0.2.11/24
+                }
+            }
+            vrrp_instance C {
+                interface eth0
+                virtual_router_id 3
+                priority 100
+                virtual_ipaddress {
+                    2001:db8::10/64
+                }
+            }
+
+            """
+        let node = LintNode(Analyzer.analyze(path: "n.conf", text: text))
+        let indexed = FirewallNeeds.needs(for: node)
+        #expect(indexed.map(\.index) == [0, 1, 2])
+        #expect(FirewallNeeds.trafficNeeds(for: node) == indexed.map(\.need))
+        #expect(FirewallNeeds.trafficNeeds(for: node).map(\.instance) == ["A", "B", "C"])
+        #expect(FirewallNeeds.trafficNeeds(for: node)[2].family == .ipv6)
+        #expect(FirewallNeeds.trafficNeeds(for: node)[1].unicastPeers == ["192.0.2.3"])
+    }
+
     @Test func tableAndChainCanBeChosen() {
         let lines = FirewallHints.nftables(for: [multicast], table: "ip filter", chain: "INPUT")
         #expect(lines[1].hasPrefix("nft add rule ip filter INPUT iifname"))

@@ -61,33 +61,38 @@ public enum FirewallHints {
     /// the one before it (instances written one after another for one interface) joins its group
     /// without hashing; any other is hashed once, whatever the formats asked for.
     private static func keyGroups(_ needs: [VRRPTrafficNeed]) -> [(first: VRRPTrafficNeed, names: [String])] {
-        var groups: [(first: VRRPTrafficNeed, names: [String])] = []
+        // Groups by the index of their first need while grouping: the needs are read in place
+        // and copied only for the few groups made.
+        var groups: [(first: Int, names: [String])] = []
         var groupOfKey: [VRRPTrafficNeed: Int] = [:]
-        var previous = -1
-        for index in needs.indices {
-            if previous >= 0, sameTraffic(needs[index], groups[previous].first) {
-                groups[previous].names.append(needs[index].instance)
-                continue
-            }
-            var key = needs[index]
-            key.instance = ""
-            if let group = groupOfKey[key] {
-                groups[group].names.append(needs[index].instance)
-                previous = group
-            } else {
-                previous = groups.count
-                groupOfKey[key] = groups.count
-                groups.append((needs[index], [needs[index].instance]))
+        needs.withUnsafeBufferPointer { needs in
+            var previous = -1
+            for index in needs.indices {
+                if previous >= 0, sameTraffic(needs.baseAddress! + index, needs.baseAddress! + groups[previous].first) {
+                    groups[previous].names.append(needs[index].instance)
+                    continue
+                }
+                var key = needs[index]
+                key.instance = ""
+                if let group = groupOfKey[key] {
+                    groups[group].names.append(needs[index].instance)
+                    previous = group
+                } else {
+                    previous = groups.count
+                    groupOfKey[key] = groups.count
+                    groups.append((index, [needs[index].instance]))
+                }
             }
         }
-        return groups
+        return groups.map { (needs[$0.first], $0.names) }
     }
 
-    /// Equal but for the instance name (what groups two needs).
-    private static func sameTraffic(_ one: VRRPTrafficNeed, _ other: VRRPTrafficNeed) -> Bool {
-        one.family == other.family && one.usesAH == other.usesAH && one.interface == other.interface
-            && one.multicastGroup == other.multicastGroup && one.localAddress == other.localAddress
-            && one.unicastPeers == other.unicastPeers
+    /// Equal but for the instance name (what groups two needs), read in place: passed by value,
+    /// both needs were copied (their five references counted) for every instance.
+    private static func sameTraffic(_ one: UnsafePointer<VRRPTrafficNeed>, _ other: UnsafePointer<VRRPTrafficNeed>) -> Bool {
+        one.pointee.family == other.pointee.family && one.pointee.usesAH == other.pointee.usesAH
+            && one.pointee.interface == other.pointee.interface && one.pointee.multicastGroup == other.pointee.multicastGroup
+            && one.pointee.localAddress == other.pointee.localAddress && one.pointee.unicastPeers == other.pointee.unicastPeers
     }
 
     /// Builds each group's rules, merges groups with identical rules, and puts a comment line first.

@@ -4,6 +4,16 @@ import KAConfig
 public enum FirewallNeeds {
     /// One need per instance, with the instance's index in `model.instances`.
     public static func needs(for node: LintNode) -> [(index: Int, need: VRRPTrafficNeed)] {
+        var index = -1
+        return trafficNeeds(for: node).map { need in
+            index += 1
+            return (index, need)
+        }
+    }
+
+    /// One need per instance, aligned with `model.instances` (made in place: no pair to unpack,
+    /// each need's strings counted once).
+    public static func trafficNeeds(for node: LintNode) -> [VRRPTrafficNeed] {
         let model = node.model
         let globals = model.globalDefs
         // Formatted once, not once per instance.
@@ -28,12 +38,11 @@ public enum FirewallNeeds {
                     group = isIPv6 ? group6 : group4
                 }
             }
-            let need = VRRPTrafficNeed(
+            return VRRPTrafficNeed(
                 instance: instance.pointee.name, family: family, interface: instance.pointee.interface,
                 usesAH: instance.pointee.authentication?.type == .ah && !isIPv6 && instance.pointee.version == 2,
                 multicastGroup: group, unicastPeers: instance.pointee.unicastPeers.map { $0.address.description },
                 localAddress: instance.pointee.unicastSourceIP?.description)
-            return (index, need)
         } }
     }
 }

@@ -6,7 +6,7 @@ struct FirewallHintRule: LintRule {
     let rule = LintRuleCatalogue.firewallHint
 
     func check(_ node: LintNode) -> [Diagnostic] {
-        let needs = FirewallNeeds.needs(for: node).map { $0.need }
+        let needs = FirewallNeeds.trafficNeeds(for: node)
         guard !needs.isEmpty else { return [] }
         // Each instance name is in `instanceBlocks` once: when it holds every instance, no two
         // share a name, and the hint's comments need not de-duplicate thousands of names.
