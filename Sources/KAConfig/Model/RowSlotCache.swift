@@ -11,12 +11,9 @@ package struct RowSlotCache {
 
     package init() {}
 
-    /// The cached slot of `row`, else `lookUp()` (stored for the next statement of that row).
-    package mutating func slot(for row: KeywordRow, lookUp: () -> Int) -> Int {
-        slot(forAddress: UInt(bitPattern: ObjectIdentifier(row)), lookUp: lookUp)
-    }
-
-    /// The same, by the row's address (`BoundTree.rowAddress(ofStatement:)`: no reference taken).
+    /// The cached slot of the row at `key` (its address: `BoundTree.rowAddress(ofStatement:)` or
+    /// `StatementRef.rowAddress`, read without taking a reference), else `lookUp()` (stored for
+    /// the next statement of that row).
     package mutating func slot(forAddress key: UInt, lookUp: () -> Int) -> Int {
         let mask = rows.count - 1
         var index = Self.start(key, mask: mask)

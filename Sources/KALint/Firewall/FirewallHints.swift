@@ -139,7 +139,10 @@ public enum FirewallHints {
         var bytes = Array("# VRRP adverts for ".utf8)
         bytes.reserveCapacity(names.reduce(bytes.count + 2) { $0 + $1.utf8.count + 2 })
         for (position, name) in names.enumerated() {
-            if position > 0 { bytes += [UInt8(ascii: ","), UInt8(ascii: " ")] }
+            if position > 0 {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(UInt8(ascii: " "))
+            }
             var name = name
             name.withUTF8 { bytes.append(contentsOf: $0) }
         }
