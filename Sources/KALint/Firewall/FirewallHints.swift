@@ -64,35 +64,27 @@ public enum FirewallHints {
         // Groups by the index of their first need while grouping: the needs are read in place
         // and copied only for the few groups made.
         var groups: [(first: Int, names: [String])] = []
-        var groupOfKey: [VRRPTrafficNeed: Int] = [:]
+        var groupOfFlow: [VRRPTrafficNeed.Flow: Int] = [:]
         needs.withUnsafeBufferPointer { needs in
             var previous = -1
             for index in needs.indices {
-                if previous >= 0, sameTraffic(needs.baseAddress! + index, needs.baseAddress! + groups[previous].first) {
+                // Compared in place: passed by value, both needs were copied (their five
+                // references counted) for every instance.
+                if previous >= 0, needs[index].flow == needs[groups[previous].first].flow {
                     groups[previous].names.append(needs[index].instance)
                     continue
                 }
-                var key = needs[index]
-                key.instance = ""
-                if let group = groupOfKey[key] {
+                if let group = groupOfFlow[needs[index].flow] {
                     groups[group].names.append(needs[index].instance)
                     previous = group
                 } else {
                     previous = groups.count
-                    groupOfKey[key] = groups.count
+                    groupOfFlow[needs[index].flow] = groups.count
                     groups.append((index, [needs[index].instance]))
                 }
             }
         }
         return groups.map { (needs[$0.first], $0.names) }
-    }
-
-    /// Equal but for the instance name (what groups two needs), read in place: passed by value,
-    /// both needs were copied (their five references counted) for every instance.
-    private static func sameTraffic(_ one: UnsafePointer<VRRPTrafficNeed>, _ other: UnsafePointer<VRRPTrafficNeed>) -> Bool {
-        one.pointee.family == other.pointee.family && one.pointee.usesAH == other.pointee.usesAH
-            && one.pointee.interface == other.pointee.interface && one.pointee.multicastGroup == other.pointee.multicastGroup
-            && one.pointee.localAddress == other.pointee.localAddress && one.pointee.unicastPeers == other.pointee.unicastPeers
     }
 
     /// Builds each group's rules, merges groups with identical rules, and puts a comment line first.

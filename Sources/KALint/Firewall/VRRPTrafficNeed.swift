@@ -4,31 +4,64 @@ import KAConfig
 public struct VRRPTrafficNeed: Sendable, Hashable {
     public enum Family: String, Sendable { case ipv4, ipv6 }
 
+    /// Everything about the traffic but the instance it is for: instances with equal flows
+    /// need the same firewall rules (the hints group them by it).
+    public struct Flow: Sendable, Hashable {
+        public var family: Family
+        /// Input interface, nil when unknown (unicast without interface).
+        public var interface: String?
+        /// auth_type AH: IP protocol 51 carrying VRRP (keepalived allows it only with VRRPv2, so IPv4).
+        public var usesAH: Bool
+        /// Multicast destination (224.0.0.18 / ff02::12 or the configured group), nil for unicast.
+        public var multicastGroup: String?
+        /// Unicast: the peers' addresses (sources of incoming adverts). Empty for multicast.
+        public var unicastPeers: [String]
+        /// Unicast: this node's own source address (destination of incoming adverts), if known.
+        public var localAddress: String?
+    }
+
     /// vrrp_instance name, for messages.
     public var instance: String
-    public var family: Family
-    /// Input interface, nil when unknown (unicast without interface).
-    public var interface: String?
-    /// auth_type AH: IP protocol 51 carrying VRRP (keepalived allows it only with VRRPv2, so IPv4).
-    public var usesAH: Bool
-    /// Multicast destination (224.0.0.18 / ff02::12 or the configured group), nil for unicast.
-    public var multicastGroup: String?
-    /// Unicast: the peers' addresses (sources of incoming adverts). Empty for multicast.
-    public var unicastPeers: [String]
-    /// Unicast: this node's own source address (destination of incoming adverts), if known.
-    public var localAddress: String?
+    public var flow: Flow
 
     public init(
         instance: String, family: Family, interface: String? = nil, usesAH: Bool = false,
         multicastGroup: String? = nil, unicastPeers: [String] = [], localAddress: String? = nil
     ) {
         self.instance = instance
-        self.family = family
-        self.interface = interface
-        self.usesAH = usesAH
-        self.multicastGroup = multicastGroup
-        self.unicastPeers = unicastPeers
-        self.localAddress = localAddress
+        self.flow = Flow(
+            family: family, interface: interface, usesAH: usesAH, multicastGroup: multicastGroup,
+            unicastPeers: unicastPeers, localAddress: localAddress)
+    }
+
+    public var family: Family {
+        get { flow.family }
+        set { flow.family = newValue }
+    }
+
+    public var interface: String? {
+        get { flow.interface }
+        set { flow.interface = newValue }
+    }
+
+    public var usesAH: Bool {
+        get { flow.usesAH }
+        set { flow.usesAH = newValue }
+    }
+
+    public var multicastGroup: String? {
+        get { flow.multicastGroup }
+        set { flow.multicastGroup = newValue }
+    }
+
+    public var unicastPeers: [String] {
+        get { flow.unicastPeers }
+        set { flow.unicastPeers = newValue }
+    }
+
+    public var localAddress: String? {
+        get { flow.localAddress }
+        set { flow.localAddress = newValue }
     }
 
     /// The IP protocol number the adverts arrive with: 51 (AH) around VRRP on IPv4, else 112.
