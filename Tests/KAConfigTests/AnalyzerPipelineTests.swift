@@ -192,4 +192,30 @@ struct AnalyzerPipelineTests {
         let results = FleetAnalysis.analyze(texts.enumerated().map { FleetAnalysis.File(path: "/n\($0.offset).conf", text: $0.element) }, workers: 4)
         #expect(results.map(\.model.instances.count) == [1100, 1101, 1102, 1103])
     }
+
+    /// The binder gives each walked chunk back and the expansion refills that array: the lines
+    /// arrive in order, and a chunk's array is a given-back one (its pages mapped already).
+    @Test func walkedChunksAreRefilled() {
+        let channel = LineChunkChannel()
+        func line(_ word: String) -> LogicalLine {
+            let origin = Origin(file: "/k.conf", line: 1, column: 1)
+            return LogicalLine(words: [ExpandedWord(text: word, origin: origin)], origin: origin)
+        }
+        var chunk = [line("a"), line("b")]
+        channel.send(&chunk)
+        #expect(chunk.isEmpty, "no chunk given back yet: an empty array takes the chunk's place")
+        let first = channel.next()
+        #expect(first?.map { $0.firstWordText } == ["a", "b"])
+        var walked = first ?? []
+        walked.reserveCapacity(64)
+        let buffer = walked.withUnsafeBufferPointer { $0.baseAddress }
+        channel.giveBack(walked)
+        chunk = [line("c")]
+        channel.send(&chunk)
+        #expect(chunk.withUnsafeBufferPointer { $0.baseAddress } == buffer, "the given-back array comes back")
+        #expect(chunk.map { $0.firstWordText } == ["a", "b"], "still holding the walked lines, for the expansion to empty")
+        channel.endLines()
+        #expect(channel.next()?.map { $0.firstWordText } == ["c"])
+        #expect(channel.next() == nil)
+    }
 }

@@ -56,7 +56,7 @@ public enum Analyzer {
         let expectedLines = Expander.expectedLines(reader)
         let binding = BackgroundJob { Binder.bind(chunksFrom: channel, expectedLines: expectedLines, schema: .keepalived) }
         let expanded = Expander.run(
-            &reader, rootPath: path, chunkLines: pipeline.chunkLines, emit: { channel.send($0) }, keepLines: false,
+            &reader, rootPath: path, chunkLines: pipeline.chunkLines, emit: { channel.send(&$0) }, keepLines: false,
             linesEnded: { channel.endLines() })
         channel.finish(diagnostics: expanded.diagnostics)
         return NodeAnalysis(path: path, expanded: expanded, bound: binding.value)

@@ -41,19 +41,23 @@ public enum Expander {
         let file = ExpandedFile(tree, keepingTree: options.keepsSyntaxTrees)
         var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [path: .ready(file)])
         _ = reader.openRoot(path: path)
+        // The chunk array is reused for the next chunk once `emit` has read it.
         return withoutActuallyEscaping(emit) { emit in
-            run(&reader, rootPath: path, chunkLines: chunkLines, emit: emit, keepLines: false)
+            run(&reader, rootPath: path, chunkLines: chunkLines, emit: { emit($0) }, keepLines: false)
         }
     }
 
     /// `plainFastPath: false` sends every line through the full pipeline (tests compare both).
     /// With `emit`, the lines also go to it in chunks, in order, each ending with a `}` line once
     /// it has at least `chunkLines` lines: a consumer can bind them while the rest is expanded.
+    /// `emit` takes the chunk and may leave in its place an array it is done with, which the
+    /// expansion empties and fills with the next chunk: its pages are already mapped, and the
+    /// lines it held are destroyed on this thread rather than the consumer's.
     /// `linesEnded` is called after the last line, before the files' syntax trees are collected.
     /// With `emit` and `keepLines: false`, the result holds no lines (the consumer had them).
     static func run<FileSystem>(
         _ reader: inout LineReader<FileSystem>, rootPath: String, plainFastPath: Bool = true,
-        chunkLines: Int = Int.max, emit: (([LogicalLine]) -> Void)? = nil, keepLines: Bool = true,
+        chunkLines: Int = Int.max, emit: ((inout [LogicalLine]) -> Void)? = nil, keepLines: Bool = true,
         linesEnded: (() -> Void)? = nil
     ) -> ExpandedConfig {
         let builder = LineBuilder()
@@ -81,8 +85,8 @@ public enum Expander {
                 // that while the binder retains the same arrays on another core would make both
                 // wait on their reference counts.
                 if keepLines { allLines.append(contentsOf: lines) }
-                emit(lines)
-                lines = []
+                emit(&lines)
+                lines.removeAll(keepingCapacity: true)
                 words = []
                 lines.reserveCapacity(chunkCapacity)
                 words.reserveCapacity(chunkCapacity * 3 / 2)
@@ -120,7 +124,7 @@ public enum Expander {
         }
         if let emit {
             if keepLines { allLines.append(contentsOf: lines) }
-            emit(lines)
+            emit(&lines)
             lines = allLines
         }
         linesEnded?()

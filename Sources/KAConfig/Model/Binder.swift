@@ -27,7 +27,10 @@ public enum Binder {
     /// Binds lines arriving in chunks from an expansion running on another thread.
     static func bind(chunksFrom channel: LineChunkChannel, expectedLines: Int, schema: SchemaView) -> BindResult {
         var walker = KeywordWalker(schema: schema, expectedLines: expectedLines, syntaxDiagnostics: { channel.diagnostics() })
-        while let chunk = channel.next() { walker.walk(chunk) }
+        while let chunk = channel.next() {
+            walker.walk(chunk)
+            channel.giveBack(walker.takeLines())
+        }
         walker.finish()
         return buildModel(walker)
     }

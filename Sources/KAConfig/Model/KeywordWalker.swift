@@ -145,6 +145,14 @@ struct KeywordWalker {
         walkLines()
     }
 
+    /// The lines walked last, handed back once the walk is past them (no lookahead crosses a
+    /// chunk's end).
+    mutating func takeLines() -> [LogicalLine] {
+        var taken: [LogicalLine] = []
+        swap(&taken, &lines)
+        return taken
+    }
+
     /// Fills the blocks' statement lists and collects the diagnostics; after the last line.
     mutating func finish() {
         fillBlockStatements()
