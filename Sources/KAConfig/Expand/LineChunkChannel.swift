@@ -24,29 +24,37 @@ final class LineChunkChannel: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// A chunk the binder has walked, to be reused by `send`'s caller.
+    /// A chunk the binder has walked, to be reused by `send`'s caller; once no more chunks
+    /// will be sent, it is freed instead (spares held to the end would only add to the peak).
     func giveBack(_ chunk: consuming [LogicalLine]) {
         condition.lock()
-        spares.append(chunk)
+        if !linesEnded { spares.append(chunk) }
         condition.unlock()
     }
 
     /// The last chunk is sent: the binder can end its walk and build the model while the
     /// expansion waits for the syntax trees (which only the diagnostics need).
     func endLines() {
+        var unused: [[LogicalLine]] = []
         condition.lock()
         linesEnded = true
+        swap(&unused, &spares)
         condition.broadcast()
         condition.unlock()
+        // Freed here, outside the lock.
+        unused = []
     }
 
     /// The expansion ended: no more chunks; its diagnostics (with every file's syntax diagnostics).
     func finish(diagnostics: [Diagnostic]) {
+        var unused: [[LogicalLine]] = []
         condition.lock()
         linesEnded = true
+        swap(&unused, &spares)
         finalDiagnostics = diagnostics
         condition.broadcast()
         condition.unlock()
+        unused = []
     }
 
     /// The next chunk, waiting for it; nil once every chunk is taken and no more will come.
