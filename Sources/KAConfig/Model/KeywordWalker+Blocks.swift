@@ -24,12 +24,12 @@ extension KeywordWalker {
         }
         let keywordWord = words[0]
         if shouldSkip(row: row, words: words) {
-            frames.append(Frame(table: RowTable(row.spec.blockPlaceholder), block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
+            frames.append(Frame(skipping: row.spec.blockPlaceholder, needOpenBrace: needOpenBrace, opener: keywordWord))
             skipSublevel = -1
             return
         }
         guard let table = tables.byName[subName] else {
-            frames.append(Frame(table: RowTable(row.spec.blockPlaceholder), block: nil, needOpenBrace: needOpenBrace, opener: keywordWord))
+            frames.append(Frame(skipping: row.spec.blockPlaceholder, needOpenBrace: needOpenBrace, opener: keywordWord))
             skipSublevel = -1
             return
         }

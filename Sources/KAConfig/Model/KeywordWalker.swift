@@ -37,7 +37,11 @@ struct KeywordWalker {
     }
 
     struct Frame {
-        var table: RowTable
+        /// Read without a reference count (reading it was a retain and a release per line): the
+        /// walker's `tables` hold the schema's tables, and `placeholder` a skipped block's own.
+        unowned(unsafe) var table: RowTable
+        /// The table when the frame made its own (a skipped block's empty one).
+        var placeholder: RowTable?
         var spec: BlockSpec { table.spec }
         /// The bound block, or nil while keepalived skips the block (duplicate or unnamed).
         var block: Int?
@@ -46,6 +50,24 @@ struct KeywordWalker {
         var opener: ExpandedWord?
         /// Traps (unknown keyword + '{') whose lines are being read into this block.
         var pendingTraps: [Int] = []
+
+        /// A frame reading `table`, which `tables` holds for the whole walk.
+        init(table: RowTable, block: Int?, needOpenBrace: Bool, opener: ExpandedWord?) {
+            self.table = table
+            self.block = block
+            self.needOpenBrace = needOpenBrace
+            self.opener = opener
+        }
+
+        /// A frame of a skipped block, with an empty table of its own.
+        init(skipping spec: BlockSpec, needOpenBrace: Bool, opener: ExpandedWord) {
+            let own = RowTable(spec)
+            self.table = own
+            self.placeholder = own
+            self.block = nil
+            self.needOpenBrace = needOpenBrace
+            self.opener = opener
+        }
     }
 
     let schema: SchemaView
@@ -295,17 +317,21 @@ struct KeywordWalker {
 
     /// Binds one keyword line; returns true when a '{' on the next line would be a trap.
     mutating func bindKeyword(_ line: UnsafePointer<LogicalLine>, keyword: String) -> Bool {
-        let depth = frames.count - 1
-        let table = frames[depth].table
-        guard let row = table.rows[keyword], row.knownIn227 else {
+        // The frame's table, used without a reference count (`tables` holds it for the walk).
+        let table = Unmanaged.passUnretained(frames[frames.count - 1].table)
+        guard let row = table._withUnsafeGuaranteedRef({ $0.rows[keyword] }), row.knownIn227 else {
+            let table = table.takeUnretainedValue()
             reportUnknown(line.pointee, in: table, row: table.rows[keyword]?.spec)
             return true
         }
-        let words = line.pointee.words
+        // A keyword line is a words line (brace lines never get here): its words are read
+        // without the brace cases of `words`.
+        let words = line.pointee.kind == .words ? line.pointee.storedWords : line.pointee.words
         let origin = line.pointee.origin
         // Read the row's own copies of its fields: reading `row.spec` copies the whole row.
-        if row.isDeprecated { reportDeprecated(row.spec, word: words[0], in: table.spec) }
-        switch row.kind {
+        if row.isDeprecated { reportDeprecated(row.spec, word: words[0], in: table.takeUnretainedValue().spec) }
+        let kind = row.kind
+        switch kind {
         case .block(let name):
             openBlock(line, row: row, subName: name)
             return false
@@ -322,20 +348,25 @@ struct KeywordWalker {
                 row: row, words: header, values: values, text: text, entries: entries, block: nil, origin: origin))
             return false
         case .script:
+            // The row and the words are handed to the statement (consumed, not copied); the rare
+            // not-a-block trap reads them again from the line and the table.
             append(BoundStatement(
-                row: row, words: words, values: ArgumentValues(), text: line.pointee.storedText, entries: [],
-                block: nil, origin: origin))
-            return nextLineIsOpenBrace(row: row, word: words[0])
+                row: consume row, words: consume words, values: ArgumentValues(), text: line.pointee.storedText,
+                entries: [], block: nil, origin: origin))
+            guard nextLineOpensBlock else { return false }
+            return nextLineIsOpenBrace(row: table.takeUnretainedValue().rows[keyword]!, word: line.pointee.words[0])
         case .value:
             let values = checker.check(row, words: words, lineOrigin: origin)
+            let exitsBeforeBlock = words.count - 1 < row.minimumArguments && row.missingArgumentExits
             append(BoundStatement(
-                row: row, words: words, values: values, text: line.pointee.storedText, entries: [], block: nil,
-                origin: origin))
-            if words.count - 1 < row.minimumArguments, row.missingArgumentExits, nextLineOpensBlock {
-                skipBlockAfterExit(opener: words[0])
+                row: consume row, words: consume words, values: values, text: line.pointee.storedText, entries: [],
+                block: nil, origin: origin))
+            guard nextLineOpensBlock else { return false }
+            if exitsBeforeBlock {
+                skipBlockAfterExit(opener: line.pointee.words[0])
                 return false
             }
-            return nextLineIsOpenBrace(row: row, word: words[0])
+            return nextLineIsOpenBrace(row: table.takeUnretainedValue().rows[keyword]!, word: line.pointee.words[0])
         }
     }
 
@@ -373,7 +404,7 @@ struct KeywordWalker {
     /// that never happens. (Rows whose handler survives the missing word, `missingArgumentExits`, keep
     /// the trap: `router_id {` logs "routerid name missing" and reads on.)
     mutating func skipBlockAfterExit(opener: ExpandedWord) {
-        frames.append(Frame(table: RowTable(BlockSpec(opener.text, [])), block: nil, needOpenBrace: true, opener: opener))
+        frames.append(Frame(skipping: BlockSpec(opener.text, []), needOpenBrace: true, opener: opener))
         skipSublevel = -1
     }
 
