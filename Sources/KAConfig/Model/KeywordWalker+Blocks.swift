@@ -35,29 +35,30 @@ extension KeywordWalker {
         }
         // Handlers that read their own header (exactly-one-name blocks; `virtual_server IP PORT |
         // fwmark N | group NAME`, `real_server`) are not checked word by word here.
-        let readsOwnHeader = row.namedBlockRule?.exactlyOneName == true || table.spec.nameRequirement == .address
+        let readsAddress = table.nameRequirement == .address
+        let readsOwnHeader = readsAddress || row.namedBlockRule?.exactlyOneName == true
         var values = ArgumentValues()
         if readsOwnHeader {
             for word in words.dropFirst() { values.append(.word(word.text)) }
         } else {
             values = checker.check(row, words: words, lineOrigin: line.pointee.origin)
         }
+        // A server header keepalived cannot read: the statement stays (its header is reported
+        // from the model and the rules), the block's lines are skipped as keepalived skips them.
+        let skipsLines = readsAddress && ServerHeader.keepalivedSkips(words.lazy.map { $0.text })
         let parentBlock = frames[frames.count - 1].block
         var blockIndex: Int?
         if parentBlock != nil {
             blockIndex = tree.blocks.count
             tree.blocks.append(BoundBlock(specName: table.name, opener: tree.statements.count))
+            let text = words.count == line.pointee.wordCount ? line.pointee.storedText : line.pointee.text
+            // The row and the words are handed to the statement (consumed, not copied).
             append(BoundStatement(
-                row: row, words: words, values: values,
-                text: words.count == line.pointee.wordCount ? line.pointee.storedText : line.pointee.text, entries: [],
-                block: blockIndex, origin: line.pointee.origin))
+                row: consume row, words: consume words, values: values, text: text, entries: [], block: blockIndex,
+                origin: line.pointee.origin))
         }
         frames.append(Frame(table: table, block: blockIndex, needOpenBrace: needOpenBrace, opener: keywordWord))
-        // A server header keepalived cannot read: the statement stays (its header is reported
-        // from the model and the rules), the block's lines are skipped as keepalived skips them.
-        if table.spec.nameRequirement == .address, ServerHeader.keepalivedSkips(words.lazy.map { $0.text }) {
-            skipSublevel = -1
-        }
+        if skipsLines { skipSublevel = -1 }
     }
 
     /// The name checks of the block's handler; true when keepalived skips the whole block.

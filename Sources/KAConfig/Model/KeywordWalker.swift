@@ -10,6 +10,8 @@ struct KeywordWalker {
         let spec: BlockSpec
         /// `spec.name`, read without copying the spec.
         let name: String
+        /// `spec.nameRequirement`, read without copying the spec.
+        let nameRequirement: BlockNameRequirement
         let rows: KeywordTable<KeywordRow>
         /// The keywords keepalived 2.2.7 knows here by their lowercased names (for the
         /// wrong-case finding): built on the block's first unknown keyword, once per process
@@ -20,6 +22,7 @@ struct KeywordWalker {
         init(_ spec: BlockSpec) {
             self.spec = spec
             self.name = spec.name
+            self.nameRequirement = spec.nameRequirement
             self.rows = KeywordTable(spec.keywords.map { ($0.name, KeywordRow($0)) })
         }
 

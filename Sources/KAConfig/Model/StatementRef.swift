@@ -40,11 +40,19 @@ package struct StatementRef {
     }
 
     package func int(_ position: Int = 0) -> Int? {
-        ArgumentReader.int(statements[index].values, position, row: statements[index].row)
+        withRow { ArgumentReader.int(statements[index].values, position, row: $0) }
     }
 
     package func microseconds(_ position: Int = 0) -> Int? {
-        ArgumentReader.microseconds(statements[index].values, position, row: statements[index].row)
+        withRow { ArgumentReader.microseconds(statements[index].values, position, row: $0) }
+    }
+
+    /// Calls `body` with the statement's row, lent without a reference count: the statement,
+    /// which the tree holds while this reference lives, holds the row (taking `row` retains and
+    /// releases it, and every statement of a keyword shares the one row).
+    @inline(__always)
+    func withRow<Result>(_ body: (KeywordRow) -> Result) -> Result {
+        Unmanaged<KeywordRow>.fromOpaque(UnsafeRawPointer(bitPattern: rowAddress)!)._withUnsafeGuaranteedRef(body)
     }
 
     var flag: Bool? { ArgumentReader.flag(wordCount: wordCount, values: statements[index].values) }
