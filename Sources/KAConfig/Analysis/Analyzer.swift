@@ -29,6 +29,23 @@ public enum Analyzer {
         return run(&reader, path: path, pipeline: pipeline)
     }
 
+    /// `analyze(path:options:fileSystem:)`, and what `overlapping` derives from the bound tree
+    /// alone (kalint's per-node facts). For a large file it runs on the calling thread while the
+    /// binder's thread builds the model from the same tree: that thread would otherwise wait,
+    /// one core idle. For a small file it runs after the analysis.
+    package static func analyze<Derived: Sendable>(
+        path: String, options: ExpansionOptions, fileSystem: some ConfigFileSystem,
+        overlapping derive: (BoundTree) -> Derived
+    ) -> (NodeAnalysis, Derived) {
+        var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [:])
+        reader.backgroundParseBytes = AnalysisPipeline.standard.minimumBytes
+        Expander.openRoot(&reader, path: path)
+        var derived: Derived?
+        let analysis = run(&reader, path: path, pipeline: .standard) { derived = derive($0) }
+        guard let derived else { return (analysis, derive(analysis.bound.tree)) }
+        return (analysis, derived)
+    }
+
     static func analyze(
         path: String, text: String, options: ExpansionOptions, fileSystem: some ConfigFileSystem, pipeline: AnalysisPipeline
     ) -> NodeAnalysis {
@@ -45,7 +62,13 @@ public enum Analyzer {
     /// it is expanded, and its syntax tree built on a third: the same result, sooner. The
     /// expanded lines are dropped once bound (the statements keep their words): the analysis
     /// holds no `lines` (`Expander.expand` gives them).
-    static func run<FileSystem>(_ reader: inout LineReader<FileSystem>, path: String, pipeline: AnalysisPipeline) -> NodeAnalysis {
+    ///
+    /// `whileModelIsBuilt`, when the file is large enough to be bound on the second thread, gets
+    /// the bound tree on the calling thread while that thread builds the model.
+    static func run<FileSystem>(
+        _ reader: inout LineReader<FileSystem>, path: String, pipeline: AnalysisPipeline,
+        whileModelIsBuilt: (BoundTree) -> Void = { _ in }
+    ) -> NodeAnalysis {
         guard let root = reader.contexts.first, root.source.bytes.count >= pipeline.minimumBytes else {
             var expanded = Expander.run(&reader, rootPath: path)
             let bound = Binder.bind(expanded, schema: .keepalived)
@@ -54,12 +77,18 @@ public enum Analyzer {
         }
         let channel = LineChunkChannel()
         let expectedLines = Expander.expectedLines(reader)
-        let binding = BackgroundJob { Binder.bind(chunksFrom: channel, expectedLines: expectedLines, schema: .keepalived) }
+        let walked = OneShot<BoundTree>()
+        let binding = BackgroundJob {
+            Binder.bind(chunksFrom: channel, expectedLines: expectedLines, schema: .keepalived) { walked.set($0) }
+        }
         let expanded = Expander.run(
             &reader, rootPath: path, chunkLines: pipeline.chunkLines, emit: { channel.send(&$0) }, keepLines: false,
             linesEnded: { channel.endLines() })
         channel.finish(diagnostics: expanded.diagnostics)
-        return NodeAnalysis(path: path, expanded: expanded, bound: binding.value)
+        let tree = walked.value
+        let instanceBlocks = NodeAnalysis.instanceBlocks(of: tree)
+        whileModelIsBuilt(tree)
+        return NodeAnalysis(path: path, expanded: expanded, bound: binding.value, instanceBlocks: instanceBlocks)
     }
 }
 

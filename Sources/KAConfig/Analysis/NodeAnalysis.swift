@@ -10,16 +10,23 @@ public struct NodeAnalysis: Sendable {
     public var instanceBlocks: [String: Int]
 
     public init(path: String, expanded: ExpandedConfig, bound: BindResult) {
+        self.init(path: path, expanded: expanded, bound: bound, instanceBlocks: Self.instanceBlocks(of: bound.tree))
+    }
+
+    /// With `instanceBlocks` already derived from `bound.tree` (while the model was built).
+    init(path: String, expanded: ExpandedConfig, bound: BindResult, instanceBlocks: [String: Int]) {
         self.path = path
         self.expanded = expanded
         self.bound = bound
-        self.instanceBlocks = Self.instanceBlocks(of: bound.tree, expected: bound.model.instances.count)
+        self.instanceBlocks = instanceBlocks
     }
 
     /// Reads each block's fields in place (no copy of `BoundBlock`), sized for the instances up front.
-    private static func instanceBlocks(of tree: BoundTree, expected: Int) -> [String: Int] {
+    static func instanceBlocks(of tree: BoundTree) -> [String: Int] {
         var blocks: [String: Int] = [:]
-        blocks.reserveCapacity(expected)
+        var instances = 0
+        for index in tree.blocks.indices where tree.blocks[index].specName == "vrrp_instance" { instances += 1 }
+        blocks.reserveCapacity(instances)
         for index in tree.blocks.indices where tree.blocks[index].specName == "vrrp_instance" {
             guard let opener = tree.blocks[index].opener else { continue }
             let words = tree.statements[opener].words

@@ -44,6 +44,28 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
     }
 }
 
+/// A value one thread sets once and others wait for.
+final class OneShot<Value: Sendable>: @unchecked Sendable {
+    private let condition = ConditionLock()
+    // Guarded by `condition`.
+    private var stored: Value?
+
+    func set(_ value: Value) {
+        condition.lock()
+        stored = value
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Blocks until the value is set.
+    var value: Value {
+        condition.lock()
+        defer { condition.unlock() }
+        while stored == nil { condition.wait() }
+        return stored!
+    }
+}
+
 /// A file as the expansion holds it: parsed already, or being parsed in the background. The
 /// expansion needs only the file's bytes and line table, and the parsed file only when it ends,
 /// so a background parse yields the cores to the expansion and the binder, the pipeline's

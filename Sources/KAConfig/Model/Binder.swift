@@ -24,14 +24,18 @@ public enum Binder {
         return buildModel(walker)
     }
 
-    /// Binds lines arriving in chunks from an expansion running on another thread.
-    static func bind(chunksFrom channel: LineChunkChannel, expectedLines: Int, schema: SchemaView) -> BindResult {
+    /// Binds lines arriving in chunks from an expansion running on another thread. `treeBound`
+    /// gets the bound tree when the walk ends, before the model is built from it.
+    static func bind(
+        chunksFrom channel: LineChunkChannel, expectedLines: Int, schema: SchemaView, treeBound: (BoundTree) -> Void = { _ in }
+    ) -> BindResult {
         var walker = KeywordWalker(schema: schema, expectedLines: expectedLines, syntaxDiagnostics: { channel.diagnostics() })
         while let chunk = channel.next() {
             walker.walk(chunk)
             channel.giveBack(walker.takeLines())
         }
         walker.finish()
+        treeBound(walker.tree)
         return buildModel(walker)
     }
 

@@ -28,6 +28,17 @@ public struct BlockStatements: Sendable, RandomAccessCollection, Equatable, Expr
         return storage[offset + position]
     }
 
+    /// Calls `body` with the statement indices in place. Iterating the window copies it, which
+    /// retains and releases the one array that every block of a tree shares: two threads walking
+    /// blocks at once (the model and kalint's facts) then contend for its reference count.
+    @inline(__always)
+    package func withUnsafeIndices<Result>(_ body: (UnsafeBufferPointer<Int>) throws -> Result) rethrows -> Result {
+        try storage.withUnsafeBufferPointer { all in
+            precondition(offset >= 0 && offset + count <= all.count, "block statements past their storage")
+            return try body(UnsafeBufferPointer(rebasing: all[offset..<(offset + count)]))
+        }
+    }
+
     public static func == (lhs: BlockStatements, rhs: BlockStatements) -> Bool {
         lhs.elementsEqual(rhs)
     }

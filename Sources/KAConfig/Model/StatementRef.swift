@@ -14,14 +14,15 @@ package struct StatementRef {
     var rowAddress: UInt {
         UnsafeRawPointer(statements.baseAddress! + index).load(fromByteOffset: BoundTree.rowOffset, as: UInt.self)
     }
-    var keyword: String { statements[index].keyword }
+    /// The keyword, read through the lent row (no reference count).
+    package var keyword: String { withRow { $0.name } }
     package var words: WordList { statements[index].words }
     /// The number of words, the keyword included.
     package var wordCount: Int { statements[index].words.count }
     package var values: ArgumentValues { statements[index].values }
     /// The line's text (script keywords re-split it).
     var lineText: String { statements[index].text }
-    var entries: [WordList] { statements[index].entries }
+    package var entries: [WordList] { statements[index].entries }
     var block: Int? { statements[index].block }
     var origin: Origin { statements[index].origin }
 
@@ -34,8 +35,8 @@ package struct StatementRef {
     /// Calls `body` with each statement of the block this statement opened, in order.
     func forEachChild(_ body: (StatementRef) -> Void) {
         guard let block = statements[index].block else { return }
-        for child in blocks[block].statements {
-            body(StatementRef(statements: statements, blocks: blocks, index: child))
+        blocks[block].statements.withUnsafeIndices { children in
+            for child in children { body(StatementRef(statements: statements, blocks: blocks, index: child)) }
         }
     }
 

@@ -98,8 +98,10 @@ public enum KalintDriver {
         let options = LintOptions(
             disabled: split(request.disable), enabledOnly: split(request.enableOnly), failOn: failOn,
             targetVersion: request.targetVersion, configID: request.configID)
-        let nodes = FleetAnalysis.analyze(paths: request.files, options: expansion, fileSystem: fileSystem)
-        var report = LintEngine().run(nodes, options: options)
+        let target = options.targetVersion.map(KeepalivedVersion.init) ?? .checked
+        let lintNodes = FleetAnalysis.lintNodes(paths: request.files, options: expansion, fileSystem: fileSystem, target: target)
+        let nodes = lintNodes.map(\.analysis)
+        var report = LintEngine().run(nodes: lintNodes, options: options)
         if let firewallPath = request.firewall {
             guard let bytes = try? fileSystem.readFile(firewallPath) else {
                 return .usage("cannot read firewall ruleset '\(firewallPath)'")

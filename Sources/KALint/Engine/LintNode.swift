@@ -13,6 +13,12 @@ public struct LintNode: Sendable {
         facts = NodeFacts(analysis, target: target)
     }
 
+    /// With the facts of the bound tree derived already (`FleetAnalysis.lintNodes`).
+    init(_ analysis: NodeAnalysis, target: KeepalivedVersion, tree: TreeFacts) {
+        self.analysis = analysis
+        facts = NodeFacts(analysis, target: target, tree: tree)
+    }
+
     // Plain properties, not a dynamic member subscript: a key path read copies the whole
     // analysis (a retain of each of its arrays), once per statement in the rules' loops.
     public var path: String { analysis.path }

@@ -9,14 +9,14 @@ struct NodeFacts: Sendable {
     let instances: [InstanceFacts]
     /// The keepalived version the run checks against (`--target-version`).
     let target: KeepalivedVersion
-    let keywords: KeywordIndex
-    let context: StatementContext
-    let trackers: TrackerIndex
+    let tree: TreeFacts
+    var keywords: KeywordIndex { tree.keywords }
+    var context: StatementContext { tree.context }
+    var trackers: TrackerIndex { tree.trackers }
     /// Every script keepalived would run (for script-security and script-path).
-    let scripts: [ConfiguredScript]
-
+    var scripts: [ConfiguredScript] { tree.scripts }
     /// One byte per statement: which per-instance keyword it is, if any.
-    let marks: [InstanceKeyword]
+    var marks: [InstanceKeyword] { tree.marks }
 
     init(_ node: NodeAnalysis, target: KeepalivedVersion = .checked) {
         self.target = target
@@ -24,25 +24,79 @@ struct NodeFacts: Sendable {
         // A large node's independent facts are derived side by side.
         let parallel = tree.statements.count >= LintEngine.parallelStatements && FleetAnalysis.processorCount > 1
         let (keywords, context) = ParallelMap.both(parallel: parallel, { KeywordIndex(tree) }, { StatementContext(tree) })
-        self.keywords = keywords
-        self.context = context
         let marks = InstanceKeyword.marks(tree, keywords: keywords, context: context)
-        self.marks = marks
         let models = node.model.instances
         let blocks = node.instanceBlocks
-        (instances, (trackers, scripts)) = ParallelMap.both(
+        let (instances, (trackers, scripts)) = ParallelMap.both(
             parallel: parallel,
             { InstanceFacts.Node(instances: models, tree: tree, marks: marks).facts(blocks: blocks) },
-            {
-                (
-                    TrackerIndex(tree, context: context, keywords: keywords),
-                    ConfiguredScript.all(in: node, context: context, indices: Self.scriptIndices(keywords))
-                )
-            })
+            { TreeFacts.trackersAndScripts(tree, keywords: keywords, context: context) })
+        self.instances = instances
+        self.tree = TreeFacts(keywords: keywords, context: context, marks: marks, trackers: trackers, scripts: scripts)
+    }
+
+    /// With the facts of the tree derived already (while the model was built).
+    init(_ node: NodeAnalysis, target: KeepalivedVersion, tree: TreeFacts) {
+        self.target = target
+        let instanceNode = InstanceFacts.Node(instances: node.model.instances, tree: node.bound.tree, marks: tree.marks)
+        if let readings = tree.readings {
+            instances = instanceNode.facts(blocks: node.instanceBlocks, readings: readings)
+        } else {
+            instances = instanceNode.facts(blocks: node.instanceBlocks)
+        }
+        // The readings live on in `instances`; the copies are not kept twice.
+        var kept = tree
+        kept.readings = nil
+        self.tree = kept
     }
 
     static func scriptIndices(_ keywords: KeywordIndex) -> [Int] {
         keywords.indices(ofRows: keywords.rows.filter { if case .script = $0.row.kind { true } else { false } })
+    }
+}
+
+/// The facts of a node that its bound tree alone gives, without the model: for a large file
+/// they are derived while the binder's thread builds the model from the same tree.
+struct TreeFacts: Sendable {
+    let keywords: KeywordIndex
+    let context: StatementContext
+    /// One byte per statement: which per-instance keyword it is, if any.
+    let marks: [InstanceKeyword]
+    let trackers: TrackerIndex
+    let scripts: [ConfiguredScript]
+    /// Each instance block's lines as read (nil: read with the model, by `NodeFacts`).
+    var readings: InstanceFacts.Readings?
+
+    init(
+        keywords: KeywordIndex, context: StatementContext, marks: [InstanceKeyword], trackers: TrackerIndex,
+        scripts: [ConfiguredScript], readings: InstanceFacts.Readings? = nil
+    ) {
+        self.keywords = keywords
+        self.context = context
+        self.marks = marks
+        self.trackers = trackers
+        self.scripts = scripts
+        self.readings = readings
+    }
+
+    /// On the calling thread only: the other core is building the model meanwhile.
+    init(_ tree: BoundTree) {
+        let keywords = KeywordIndex(tree)
+        let context = StatementContext(tree)
+        let marks = InstanceKeyword.marks(tree, keywords: keywords, context: context)
+        let (trackers, scripts) = Self.trackersAndScripts(tree, keywords: keywords, context: context)
+        self.init(
+            keywords: keywords, context: context, marks: marks, trackers: trackers, scripts: scripts,
+            readings: InstanceFacts.Readings(tree: tree, marks: marks))
+    }
+
+    static func trackersAndScripts(
+        _ tree: BoundTree, keywords: KeywordIndex, context: StatementContext
+    ) -> (TrackerIndex, [ConfiguredScript]) {
+        (
+            TrackerIndex(tree, context: context, keywords: keywords),
+            ConfiguredScript.all(in: tree, context: context, indices: NodeFacts.scriptIndices(keywords))
+        )
     }
 }
 

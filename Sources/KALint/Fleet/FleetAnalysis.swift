@@ -38,6 +38,27 @@ public enum FleetAnalysis {
         return results.compactMap { $0 }
     }
 
+    /// What kalint lints: one `LintNode` per root file read through `fileSystem`, in the order
+    /// given, on every core. A large file's tree facts are derived on its worker's thread while
+    /// the binder's thread builds the model (`Analyzer.analyze(path:options:fileSystem:overlapping:)`).
+    static func lintNodes(
+        paths: [String], options: ExpansionOptions, fileSystem: some ConfigFileSystem, target: KeepalivedVersion,
+        workers: Int = FleetAnalysis.processorCount
+    ) -> [LintNode] {
+        func node(_ path: String) -> LintNode {
+            let (analysis, tree) = Analyzer.analyze(path: path, options: options, fileSystem: fileSystem) { TreeFacts($0) }
+            return LintNode(analysis, target: target, tree: tree)
+        }
+        let workerCount = max(1, min(workers, paths.count))
+        guard workerCount > 1 else { return paths.map(node) }
+        var results = [LintNode?](repeating: nil, count: paths.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            ParallelWork.forEach(paths.count, threads: workerCount) { index in output[index] = node(paths[index]) }
+        }
+        return results.compactMap { $0 }
+    }
+
     /// One `NodeAnalysis` per root file read through `fileSystem` (includes followed), in the order
     /// given, on every core.
     public static func analyze(

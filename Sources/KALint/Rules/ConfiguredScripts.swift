@@ -22,8 +22,7 @@ struct ConfiguredScript: Sendable {
     static func all(in node: LintNode) -> [ConfiguredScript] { node.configuredScripts }
 
     /// The scripts of the statements at `indices` (the node's script statements, in order).
-    static func all(in node: NodeAnalysis, context: StatementContext, indices: [Int]) -> [ConfiguredScript] {
-        let tree = node.bound.tree
+    static func all(in tree: BoundTree, context: StatementContext, indices: [Int]) -> [ConfiguredScript] {
         var scripts: [ConfiguredScript] = []
         // keepalived keeps only the first notify line of each kind in an instance or sync group.
         let notifyLines = indices.filter { IgnoredNotifyLines.keywords.contains(tree.statements[$0].keyword) }

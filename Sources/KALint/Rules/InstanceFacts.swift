@@ -56,8 +56,64 @@ final class InstanceFacts: Sendable {
         /// Every instance's facts, aligned with `instances`; `blocks` maps an instance's name to its block.
         func facts(blocks: [String: Int]) -> [InstanceFacts] {
             instances.indices.map { index in
-                InstanceFacts(index: index, node: self, tree: tree, marks: marks, block: blocks[instances[index].name])
+                InstanceFacts(index: index, node: self, reading: Reading(tree: tree, marks: marks, block: blocks[instances[index].name]))
             }
+        }
+
+        /// The same, from the lines read before the model was built (`readings`, by block).
+        func facts(blocks: [String: Int], readings: Readings) -> [InstanceFacts] {
+            instances.indices.map { index in
+                let block = blocks[instances[index].name]
+                let reading = block.flatMap { readings[$0] } ?? Reading(tree: tree, marks: marks, block: block)
+                return InstanceFacts(index: index, node: self, reading: reading)
+            }
+        }
+    }
+
+    /// What the lines of one `vrrp_instance` block give, read from the bound tree alone: for a
+    /// large file, read while the binder's thread builds the model.
+    struct Reading: Sendable {
+        fileprivate let storedBlock: Int32
+        fileprivate let rangeStart: Int32
+        fileprivate let rangeEnd: Int32
+        fileprivate let familyPlace: WordPlace?
+        fileprivate let storedNativeIPv6Ignored: Int32
+        fileprivate let parsedVersion: UInt8
+        fileprivate let family: Family?
+        fileprivate let skipped: [SkippedWord]
+        fileprivate let versionLines: [VersionLine]
+        fileprivate let virtualAddresses: [IPAddress]
+        fileprivate let unicastPeers: [IPAddress]
+        fileprivate let sourceAddress: IPAddress?
+        fileprivate let sourceAddresses: [IPAddress]
+        fileprivate let multicastDestination: IPAddress?
+        fileprivate let stateLines: [StateLine]
+    }
+
+    /// The readings of every `vrrp_instance` block of a tree, found by block index.
+    struct Readings: Sendable {
+        /// Per block of the tree: its reading's position in `readings`, -1 for none.
+        private let positions: [Int32]
+        private let readings: [Reading]
+
+        /// Reads the blocks from the last to the first: the model is built from the first on,
+        /// and two threads reading the same lines at once would count references on the same
+        /// word arrays.
+        init(tree: BoundTree, marks: [InstanceKeyword]) {
+            var positions = [Int32](repeating: -1, count: tree.blocks.count)
+            var readings: [Reading] = []
+            for block in tree.blocks.indices.reversed()
+            where tree.blocks[block].specName == "vrrp_instance" && tree.blocks[block].opener != nil {
+                positions[block] = Int32(truncatingIfNeeded: readings.count)
+                readings.append(Reading(tree: tree, marks: marks, block: block))
+            }
+            self.positions = positions
+            self.readings = readings
+        }
+
+        subscript(block: Int) -> Reading? {
+            guard block >= 0, block < positions.count, positions[block] >= 0 else { return nil }
+            return readings[Int(positions[block])]
         }
     }
 
@@ -117,53 +173,25 @@ final class InstanceFacts: Sendable {
     /// The keyword of the line that fixed the family.
     var familyKeyword: String? { familyPlace.map { node.tree.statements[Int($0.statement)].keyword } }
 
-    /// Made by `Node.facts(blocks:)` only: `tree` and `marks` are `node`'s own, passed borrowed
-    /// (read through `node` here they would be retained and released once an instance).
-    fileprivate init(index: Int, node: Node, tree: BoundTree, marks: [InstanceKeyword], block: Int?) {
+    /// Made by `Node.facts` only, from a reading of `node`'s own tree and marks.
+    fileprivate init(index: Int, node: Node, reading: Reading) {
         self.index = index
         self.node = node
-        storedBlock = block.map { Int32(truncatingIfNeeded: $0) } ?? -1
-        let range = block.map { Self.subtree(of: $0, in: tree) } ?? 0..<0
-        rangeStart = Int32(truncatingIfNeeded: range.lowerBound)
-        rangeEnd = Int32(truncatingIfNeeded: range.upperBound)
-        var reader = Reader()
-        var states: [StateLine] = []
-        var current: VRRPState?
-        if let block {
-            for statement in tree.blocks[block].statements {
-                switch marks[statement] {
-                case .virtualIPAddress, .unicastPeer, .unicastSourceIP, .multicastSourceIP, .multicastDestinationIP,
-                    .nativeIPv6, .version:
-                    reader.read(statement, tree.statements[statement])
-                case .state:
-                    // keepalived keeps MASTER against a later BACKUP; any other word means BACKUP.
-                    guard tree.statements[statement].words.count > 1 else {
-                        states.append(StateLine(statement: statement, after: current))
-                        continue
-                    }
-                    switch tree.statements[statement].words[1].text {
-                    case "MASTER": current = .master
-                    case "BACKUP": if current != .master { current = .backup }
-                    default: current = .backup
-                    }
-                    states.append(StateLine(statement: statement, after: current))
-                default:
-                    break
-                }
-            }
-        }
-        family = reader.family
-        familyPlace = reader.familyPlace
-        skipped = reader.skipped
-        versionLines = reader.versionLines
-        storedNativeIPv6Ignored = reader.nativeIPv6Ignored.map { Int32(truncatingIfNeeded: $0) } ?? -1
-        virtualAddresses = reader.virtualAddresses
-        unicastPeers = reader.unicastPeers
-        sourceAddress = reader.sourceAddress
-        sourceAddresses = reader.sourceAddresses
-        multicastDestination = reader.multicastDestination
-        parsedVersion = UInt8(truncatingIfNeeded: reader.parsedVersion)
-        stateLines = states
+        storedBlock = reading.storedBlock
+        rangeStart = reading.rangeStart
+        rangeEnd = reading.rangeEnd
+        familyPlace = reading.familyPlace
+        storedNativeIPv6Ignored = reading.storedNativeIPv6Ignored
+        parsedVersion = reading.parsedVersion
+        family = reading.family
+        skipped = reading.skipped
+        versionLines = reading.versionLines
+        virtualAddresses = reading.virtualAddresses
+        unicastPeers = reading.unicastPeers
+        sourceAddress = reading.sourceAddress
+        sourceAddresses = reading.sourceAddresses
+        multicastDestination = reading.multicastDestination
+        stateLines = reading.stateLines
     }
 
     /// The statements of `block` and of every block under it: from its opener's next statement
@@ -290,41 +318,42 @@ extension InstanceFacts {
         var multicastDestination: IPAddress?
         var parsedVersion = 0
 
-        mutating func read(_ index: Int, _ statement: BoundStatement) {
-            switch statement.keyword {
-            case "virtual_ipaddress":
+        /// Reads statement `index`, marked `mark`, in place.
+        mutating func read(_ index: Int, _ statement: StatementRef, mark: InstanceKeyword) {
+            switch mark {
+            case .virtualIPAddress:
                 for (position, entry) in statement.entries.enumerated() {
                     guard let first = entry.first, let prefix = IPPrefix(first.text) else { continue }
-                    if accept(prefix.address, word: first, keyword: "virtual_ipaddress", at: WordPlace(index, entry: position)) {
+                    if accept(prefix.address, word: first, keyword: mark.name, at: WordPlace(index, entry: position)) {
                         virtualAddresses.append(prefix.address)
                     }
                 }
-            case "unicast_peer":
+            case .unicastPeer:
                 for (position, entry) in statement.entries.enumerated() {
                     guard let first = entry.first, let address = IPAddress(first.text) else { continue }
-                    if accept(address, word: first, keyword: "unicast_peer", at: WordPlace(index, entry: position)) {
+                    if accept(address, word: first, keyword: mark.name, at: WordPlace(index, entry: position)) {
                         unicastPeers.append(address)
                     }
                 }
-            case "unicast_src_ip", "mcast_src_ip":
-                guard statement.words.count > 1, let address = statement.address() else { return }
-                if accept(address, word: statement.words[1], keyword: statement.keyword, at: WordPlace(index, entry: nil)) {
+            case .unicastSourceIP, .multicastSourceIP:
+                guard statement.wordCount > 1, let address = statement.address() else { return }
+                if accept(address, word: statement.words[1], keyword: mark.name, at: WordPlace(index, entry: nil)) {
                     sourceAddress = address
                     sourceAddresses.append(address)
                 }
-            case "mcast_dst_ip":
-                guard statement.words.count > 1, let address = statement.address() else { return }
-                if accept(address, word: statement.words[1], keyword: statement.keyword, at: WordPlace(index, entry: nil)) {
+            case .multicastDestinationIP:
+                guard statement.wordCount > 1, let address = statement.address() else { return }
+                if accept(address, word: statement.words[1], keyword: mark.name, at: WordPlace(index, entry: nil)) {
                     multicastDestination = address
                 }
-            case "native_ipv6":
+            case .nativeIPv6:
                 if family == .ipv4 {
                     nativeIPv6Ignored = index
                 } else {
                     family = .ipv6
                     parsedVersion = 3
                 }
-            case "version":
+            case .version:
                 guard let version = statement.int(), version == 2 || version == 3 else { return }
                 let ignored = (parsedVersion != 0 && parsedVersion != version) || (version == 2 && family == .ipv6)
                 versionLines.append(VersionLine(statement: index, version: version, ignored: ignored, afterIPv6: family == .ipv6))
@@ -346,5 +375,57 @@ extension InstanceFacts {
             skipped.append(SkippedWord(keyword: keyword, word: word, family: addressFamily))
             return false
         }
+    }
+}
+
+extension InstanceFacts.Reading {
+    /// Reads the instance's address, version and state lines in order, as keepalived does.
+    init(tree: BoundTree, marks: [InstanceKeyword], block: Int?) {
+        storedBlock = block.map { Int32(truncatingIfNeeded: $0) } ?? -1
+        let range = block.map { InstanceFacts.subtree(of: $0, in: tree) } ?? 0..<0
+        rangeStart = Int32(truncatingIfNeeded: range.lowerBound)
+        rangeEnd = Int32(truncatingIfNeeded: range.upperBound)
+        var reader = InstanceFacts.Reader()
+        var states: [InstanceFacts.StateLine] = []
+        var current: VRRPState?
+        if let block {
+            // In place: copies of the statements and of the block's list would count references
+            // on rows and arrays that the model builder, on the other core, reads at the same time.
+            tree.withRefs { ref in
+                tree.blocks[block].statements.withUnsafeIndices { statements in
+                    for statement in statements {
+                        let mark = marks[statement]
+                        switch mark {
+                        case .virtualIPAddress, .unicastPeer, .unicastSourceIP, .multicastSourceIP, .multicastDestinationIP,
+                            .nativeIPv6, .version:
+                            reader.read(statement, ref(statement), mark: mark)
+                        case .state:
+                            // keepalived keeps MASTER against a later BACKUP; any other word means BACKUP.
+                            switch ref(statement).word(1) {
+                            case nil: break
+                            case "MASTER": current = .master
+                            case "BACKUP": if current != .master { current = .backup }
+                            default: current = .backup
+                            }
+                            states.append(InstanceFacts.StateLine(statement: statement, after: current))
+                        default:
+                            break
+                        }
+                    }
+                }
+            }
+        }
+        family = reader.family
+        familyPlace = reader.familyPlace
+        skipped = reader.skipped
+        versionLines = reader.versionLines
+        storedNativeIPv6Ignored = reader.nativeIPv6Ignored.map { Int32(truncatingIfNeeded: $0) } ?? -1
+        virtualAddresses = reader.virtualAddresses
+        unicastPeers = reader.unicastPeers
+        sourceAddress = reader.sourceAddress
+        sourceAddresses = reader.sourceAddresses
+        multicastDestination = reader.multicastDestination
+        parsedVersion = UInt8(truncatingIfNeeded: reader.parsedVersion)
+        stateLines = states
     }
 }

@@ -11,9 +11,17 @@ struct StatementContext: Sendable {
     init(_ tree: BoundTree) {
         self.tree = tree
         var blockOf = [Int32](repeating: 0, count: tree.statements.count)
-        for (blockIndex, block) in tree.blocks.enumerated() {
-            let value = Int32(truncatingIfNeeded: blockIndex)
-            for statement in block.statements where statement < blockOf.count { blockOf[statement] = value }
+        let count = blockOf.count
+        // In place: a copy of each block would retain its name and the statement lists' array.
+        tree.blocks.withUnsafeBufferPointer { blocks in
+            blockOf.withUnsafeMutableBufferPointer { blockOf in
+                for blockIndex in blocks.indices {
+                    let value = Int32(truncatingIfNeeded: blockIndex)
+                    blocks[blockIndex].statements.withUnsafeIndices { statements in
+                        for statement in statements where statement < count { blockOf[statement] = value }
+                    }
+                }
+            }
         }
         self.blockOf = blockOf
     }
