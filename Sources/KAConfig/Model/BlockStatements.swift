@@ -28,18 +28,71 @@ public struct BlockStatements: Sendable, RandomAccessCollection, Equatable, Expr
         return storage[offset + position]
     }
 
-    /// Calls `body` with the statement indices in place. Iterating the window copies it, which
-    /// retains and releases the one array that every block of a tree shares: two threads walking
-    /// blocks at once (the model and kalint's facts) then contend for its reference count.
-    @inline(__always)
-    package func withUnsafeIndices<Result>(_ body: (UnsafeBufferPointer<Int>) throws -> Result) rethrows -> Result {
-        try storage.withUnsafeBufferPointer { all in
-            precondition(offset >= 0 && offset + count <= all.count, "block statements past their storage")
-            return try body(UnsafeBufferPointer(rebasing: all[offset..<(offset + count)]))
-        }
-    }
-
     public static func == (lhs: BlockStatements, rhs: BlockStatements) -> Bool {
         lhs.elementsEqual(rhs)
+    }
+}
+
+/// Reads the statement lists of a tree's blocks in place, without a reference count. The walker
+/// gives every block a window on one shared array; copying a block's list (iterating it does)
+/// retains and releases that one array, and two threads doing so at once (the model builder and
+/// kalint's facts) contend for its count. A list on that array is read through a pointer to its
+/// elements; any other list (a tree built or changed by hand) is iterated as usual.
+package struct BlockIndexReader {
+    package let blocks: UnsafeBufferPointer<BoundBlock>
+    /// The elements of the array the top level's list is on, and that array's identity.
+    let shared: UnsafeBufferPointer<Int>
+    let sharedIdentity: UInt
+
+    /// Where a block's list keeps its array reference, start and count.
+    static let storageOffset = MemoryLayout<BoundBlock>.offset(of: \.statements)! + MemoryLayout<BlockStatements>.offset(of: \.storage)!
+    static let startOffset = MemoryLayout<BoundBlock>.offset(of: \.statements)! + MemoryLayout<BlockStatements>.offset(of: \.offset)!
+    static let countOffset = MemoryLayout<BoundBlock>.offset(of: \.statements)! + MemoryLayout<BlockStatements>.offset(of: \.count)!
+
+    /// The identity of the array a block's list is on: the array's one stored reference, as a number.
+    @inline(__always)
+    static func identity(of block: UnsafePointer<BoundBlock>) -> UInt {
+        UnsafeRawPointer(block).load(fromByteOffset: storageOffset, as: UInt.self)
+    }
+
+    /// Calls `body` with each statement index of `block`, in order.
+    @inline(__always)
+    package func forEach(inBlock block: Int, _ body: (Int) -> Void) {
+        precondition(block >= 0 && block < blocks.count, "block index out of range")
+        let pointer = blocks.baseAddress! + block
+        guard Self.identity(of: pointer) == sharedIdentity else {
+            for statement in pointer.pointee.statements { body(statement) }
+            return
+        }
+        let raw = UnsafeRawPointer(pointer)
+        let start = raw.load(fromByteOffset: Self.startOffset, as: Int.self)
+        let count = raw.load(fromByteOffset: Self.countOffset, as: Int.self)
+        precondition(start >= 0 && count >= 0 && start + count <= shared.count, "block statements past their storage")
+        for index in start..<(start + count) { body(shared[index]) }
+    }
+
+    /// The last statement of `block`, if any.
+    @inline(__always)
+    package func last(inBlock block: Int) -> Int? {
+        precondition(block >= 0 && block < blocks.count, "block index out of range")
+        let pointer = blocks.baseAddress! + block
+        guard Self.identity(of: pointer) == sharedIdentity else { return pointer.pointee.statements.last }
+        let raw = UnsafeRawPointer(pointer)
+        let start = raw.load(fromByteOffset: Self.startOffset, as: Int.self)
+        let count = raw.load(fromByteOffset: Self.countOffset, as: Int.self)
+        precondition(start >= 0 && count >= 0 && start + count <= shared.count, "block statements past their storage")
+        return count == 0 ? nil : shared[start + count - 1]
+    }
+}
+
+extension BoundTree {
+    /// Calls `body` with a reader of the blocks' statement lists; it must not outlive the call.
+    package func withBlockIndices<Result>(_ body: (BlockIndexReader) -> Result) -> Result {
+        blocks.withUnsafeBufferPointer { blocks in
+            let shared = blocks[0].statements.storage
+            return shared.withUnsafeBufferPointer { elements in
+                body(BlockIndexReader(blocks: blocks, shared: elements, sharedIdentity: BlockIndexReader.identity(of: blocks.baseAddress!)))
+            }
+        }
     }
 }

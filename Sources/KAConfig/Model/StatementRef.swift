@@ -6,8 +6,9 @@
 /// Lint rules that walk every instance read their statements through it for the same reason.
 package struct StatementRef {
     let statements: UnsafeBufferPointer<BoundStatement>
-    let blocks: UnsafeBufferPointer<BoundBlock>
+    let children: BlockIndexReader
     let index: Int
+    var blocks: UnsafeBufferPointer<BoundBlock> { children.blocks }
 
     package var row: KeywordRow { statements[index].row }
     /// The row's identity as a number, read without a reference (see `BoundTree.rowAddress`).
@@ -35,9 +36,7 @@ package struct StatementRef {
     /// Calls `body` with each statement of the block this statement opened, in order.
     func forEachChild(_ body: (StatementRef) -> Void) {
         guard let block = statements[index].block else { return }
-        blocks[block].statements.withUnsafeIndices { children in
-            for child in children { body(StatementRef(statements: statements, blocks: blocks, index: child)) }
-        }
+        children.forEach(inBlock: block) { child in body(StatementRef(statements: statements, children: children, index: child)) }
     }
 
     package func int(_ position: Int = 0) -> Int? {
@@ -79,10 +78,10 @@ extension BoundTree {
     /// references must not outlive the call.
     package func withRefs<Result>(_ body: ((Int) -> StatementRef) -> Result) -> Result {
         statements.withUnsafeBufferPointer { statements in
-            blocks.withUnsafeBufferPointer { blocks in
+            withBlockIndices { children in
                 body {
                     precondition($0 >= 0 && $0 < statements.count, "statement index out of range")
-                    return StatementRef(statements: statements, blocks: blocks, index: $0)
+                    return StatementRef(statements: statements, children: children, index: $0)
                 }
             }
         }

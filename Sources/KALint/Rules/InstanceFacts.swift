@@ -42,15 +42,30 @@ final class InstanceFacts: Sendable {
 
     /// What every instance of a node shares: the model's instances, the statements and the
     /// keyword marks, held once (three references a node, not three an instance).
-    final class Node: Sendable {
+    final class Node: @unchecked Sendable {
         let instances: [VRRPInstance]
         let tree: BoundTree
         let marks: [InstanceKeyword]
+        /// `marks` again, in a buffer the node owns, read without a reference count: reading
+        /// `marks` retained and released the array once an instance and rule, and the rules run
+        /// on two threads at once (one cache line for both counts). Immutable after `init`.
+        private let markBuffer: UnsafeMutableBufferPointer<InstanceKeyword>
 
         init(instances: [VRRPInstance], tree: BoundTree, marks: [InstanceKeyword]) {
             self.instances = instances
             self.tree = tree
             self.marks = marks
+            markBuffer = .allocate(capacity: marks.count)
+            _ = markBuffer.initialize(from: marks)
+        }
+
+        deinit { markBuffer.deallocate() }
+
+        /// The mark of statement `index`.
+        @inline(__always)
+        func mark(_ index: Int) -> InstanceKeyword {
+            precondition(index >= 0 && index < markBuffer.count, "statement index out of range")
+            return markBuffer[index]
         }
 
         /// Every instance's facts, aligned with `instances`; `blocks` maps an instance's name to its block.
@@ -102,10 +117,14 @@ final class InstanceFacts: Sendable {
         init(tree: BoundTree, marks: [InstanceKeyword]) {
             var positions = [Int32](repeating: -1, count: tree.blocks.count)
             var readings: [Reading] = []
-            for block in tree.blocks.indices.reversed()
-            where tree.blocks[block].specName == "vrrp_instance" && tree.blocks[block].opener != nil {
-                positions[block] = Int32(truncatingIfNeeded: readings.count)
-                readings.append(Reading(tree: tree, marks: marks, block: block))
+            tree.withRefs { ref in
+                tree.withBlockIndices { lists in
+                    for block in lists.blocks.indices.reversed()
+                    where lists.blocks[block].opener != nil && lists.blocks[block].specName == "vrrp_instance" {
+                        positions[block] = Int32(truncatingIfNeeded: readings.count)
+                        readings.append(Reading(tree: tree, marks: marks, block: block, ref: ref, lists: lists))
+                    }
+                }
             }
             self.positions = positions
             self.readings = readings
@@ -197,10 +216,15 @@ final class InstanceFacts: Sendable {
     /// The statements of `block` and of every block under it: from its opener's next statement
     /// to its last statement's (the arena is in reading order).
     static func subtree(of block: Int, in tree: BoundTree) -> Range<Int> {
-        guard let opener = tree.blocks[block].opener else { return 0..<0 }
+        tree.withBlockIndices { subtree(of: block, in: tree, lists: $0) }
+    }
+
+    /// The same, reading the lists in place (see `BlockIndexReader`).
+    static func subtree(of block: Int, in tree: BoundTree, lists: BlockIndexReader) -> Range<Int> {
+        guard let opener = lists.blocks[block].opener else { return 0..<0 }
         var last = opener
         var current = block
-        while let final = tree.blocks[current].statements.last {
+        while let final = lists.last(inBlock: current) {
             last = final
             guard let child = tree.statements[final].block else { break }
             current = child
@@ -214,33 +238,28 @@ final class InstanceFacts: Sendable {
 
     /// The instance's lines with `keyword`, in reading order (sub-blocks too: `authentication`).
     func indices(_ keyword: InstanceKeyword) -> [Int] {
-        let marks = node.marks
         var found: [Int] = []
-        for index in statementRange where marks[index] == keyword { found.append(index) }
+        for index in statementRange where node.mark(index) == keyword { found.append(index) }
         return found
     }
 
     /// Calls `body` with the index of each line with `keyword`, in reading order (no array).
     func forEachIndex(_ keyword: InstanceKeyword, _ body: (Int) -> Void) {
-        let marks = node.marks
-        for index in statementRange where marks[index] == keyword { body(index) }
+        for index in statementRange where node.mark(index) == keyword { body(index) }
     }
 
     /// The last line with `keyword` that `predicate` accepts.
     func lastIndex(_ keyword: InstanceKeyword, where predicate: (BoundStatement) -> Bool) -> Int? {
-        let marks = node.marks
         let statements = node.tree.statements
-        return statementRange.last { marks[$0] == keyword && predicate(statements[$0]) }
+        return statementRange.last { node.mark($0) == keyword && predicate(statements[$0]) }
     }
 
     func firstIndex(_ keyword: InstanceKeyword) -> Int? {
-        let marks = node.marks
-        return statementRange.first { marks[$0] == keyword }
+        return statementRange.first { node.mark($0) == keyword }
     }
 
     func lastIndex(_ keyword: InstanceKeyword) -> Int? {
-        let marks = node.marks
-        return statementRange.last { marks[$0] == keyword }
+        return statementRange.last { node.mark($0) == keyword }
     }
 
     /// The first line with `keyword` (a copy of that statement only).
@@ -381,37 +400,45 @@ extension InstanceFacts {
 extension InstanceFacts.Reading {
     /// Reads the instance's address, version and state lines in order, as keepalived does.
     init(tree: BoundTree, marks: [InstanceKeyword], block: Int?) {
-        storedBlock = block.map { Int32(truncatingIfNeeded: $0) } ?? -1
-        let range = block.map { InstanceFacts.subtree(of: $0, in: tree) } ?? 0..<0
+        guard let block else {
+            self.init(tree: tree, marks: marks, block: 0, ref: { _ in fatalError("no block") }, lists: nil)
+            return
+        }
+        self = tree.withRefs { ref in
+            tree.withBlockIndices { lists in Self(tree: tree, marks: marks, block: block, ref: ref, lists: lists) }
+        }
+    }
+
+    /// The same, reading the statements and the blocks' lists in place: copies would count
+    /// references on rows and arrays that the model builder, on the other core, reads meanwhile.
+    /// Without `lists`, the reading of an instance that has no block (nothing is read).
+    init(tree: BoundTree, marks: [InstanceKeyword], block: Int, ref: (Int) -> StatementRef, lists: BlockIndexReader?) {
+        storedBlock = lists == nil ? -1 : Int32(truncatingIfNeeded: block)
+        var range = 0..<0
+        if let lists { range = InstanceFacts.subtree(of: block, in: tree, lists: lists) }
         rangeStart = Int32(truncatingIfNeeded: range.lowerBound)
         rangeEnd = Int32(truncatingIfNeeded: range.upperBound)
         var reader = InstanceFacts.Reader()
         var states: [InstanceFacts.StateLine] = []
         var current: VRRPState?
-        if let block {
-            // In place: copies of the statements and of the block's list would count references
-            // on rows and arrays that the model builder, on the other core, reads at the same time.
-            tree.withRefs { ref in
-                tree.blocks[block].statements.withUnsafeIndices { statements in
-                    for statement in statements {
-                        let mark = marks[statement]
-                        switch mark {
-                        case .virtualIPAddress, .unicastPeer, .unicastSourceIP, .multicastSourceIP, .multicastDestinationIP,
-                            .nativeIPv6, .version:
-                            reader.read(statement, ref(statement), mark: mark)
-                        case .state:
-                            // keepalived keeps MASTER against a later BACKUP; any other word means BACKUP.
-                            switch ref(statement).word(1) {
-                            case nil: break
-                            case "MASTER": current = .master
-                            case "BACKUP": if current != .master { current = .backup }
-                            default: current = .backup
-                            }
-                            states.append(InstanceFacts.StateLine(statement: statement, after: current))
-                        default:
-                            break
-                        }
+        if let lists {
+            lists.forEach(inBlock: block) { statement in
+                let mark = marks[statement]
+                switch mark {
+                case .virtualIPAddress, .unicastPeer, .unicastSourceIP, .multicastSourceIP, .multicastDestinationIP,
+                    .nativeIPv6, .version:
+                    reader.read(statement, ref(statement), mark: mark)
+                case .state:
+                    // keepalived keeps MASTER against a later BACKUP; any other word means BACKUP.
+                    switch ref(statement).word(1) {
+                    case nil: break
+                    case "MASTER": current = .master
+                    case "BACKUP": if current != .master { current = .backup }
+                    default: current = .backup
                     }
+                    states.append(InstanceFacts.StateLine(statement: statement, after: current))
+                default:
+                    break
                 }
             }
         }

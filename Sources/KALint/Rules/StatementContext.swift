@@ -13,12 +13,12 @@ struct StatementContext: Sendable {
         var blockOf = [Int32](repeating: 0, count: tree.statements.count)
         let count = blockOf.count
         // In place: a copy of each block would retain its name and the statement lists' array.
-        tree.blocks.withUnsafeBufferPointer { blocks in
+        tree.withBlockIndices { lists in
             blockOf.withUnsafeMutableBufferPointer { blockOf in
-                for blockIndex in blocks.indices {
+                for blockIndex in lists.blocks.indices {
                     let value = Int32(truncatingIfNeeded: blockIndex)
-                    blocks[blockIndex].statements.withUnsafeIndices { statements in
-                        for statement in statements where statement < count { blockOf[statement] = value }
+                    lists.forEach(inBlock: blockIndex) { statement in
+                        if statement < count { blockOf[statement] = value }
                     }
                 }
             }
