@@ -14,7 +14,7 @@ public struct LintNode: Sendable {
     }
 
     /// With the facts of the bound tree derived already (`FleetAnalysis.lintNodes`).
-    init(_ analysis: NodeAnalysis, target: KeepalivedVersion, tree: TreeFacts) {
+    init(_ analysis: NodeAnalysis, target: KeepalivedVersion, tree: consuming TreeFacts) {
         self.analysis = analysis
         facts = NodeFacts(analysis, target: target, tree: tree)
     }

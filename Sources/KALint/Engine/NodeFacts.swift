@@ -36,18 +36,19 @@ struct NodeFacts: Sendable {
     }
 
     /// With the facts of the tree derived already (while the model was built).
-    init(_ node: NodeAnalysis, target: KeepalivedVersion, tree: TreeFacts) {
+    init(_ node: NodeAnalysis, target: KeepalivedVersion, tree: consuming TreeFacts) {
         self.target = target
+        // The readings are moved into the instances' facts (held once, not kept here too).
+        var tree = tree
+        let readings = tree.readings
+        tree.readings = nil
         let instanceNode = InstanceFacts.Node(instances: node.model.instances, tree: node.bound.tree, marks: tree.marks)
-        if let readings = tree.readings {
+        if let readings {
             instances = instanceNode.facts(blocks: node.instanceBlocks, readings: readings)
         } else {
             instances = instanceNode.facts(blocks: node.instanceBlocks)
         }
-        // The readings live on in `instances`; the copies are not kept twice.
-        var kept = tree
-        kept.readings = nil
-        self.tree = kept
+        self.tree = tree
     }
 
     static func scriptIndices(_ keywords: KeywordIndex) -> [Int] {

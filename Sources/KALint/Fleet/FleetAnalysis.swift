@@ -47,7 +47,7 @@ public enum FleetAnalysis {
     ) -> [LintNode] {
         func node(_ path: String) -> LintNode {
             let (analysis, tree) = Analyzer.analyze(path: path, options: options, fileSystem: fileSystem) { TreeFacts($0) }
-            return LintNode(analysis, target: target, tree: tree)
+            return LintNode(analysis, target: target, tree: consume tree)
         }
         let workerCount = max(1, min(workers, paths.count))
         guard workerCount > 1 else { return paths.map(node) }

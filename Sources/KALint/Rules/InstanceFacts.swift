@@ -75,11 +75,12 @@ final class InstanceFacts: Sendable {
             }
         }
 
-        /// The same, from the lines read before the model was built (`readings`, by block).
-        func facts(blocks: [String: Int], readings: Readings) -> [InstanceFacts] {
+        /// The same, from the lines read before the model was built (`readings`, by block),
+        /// each reading moved into its instance's facts.
+        func facts(blocks: [String: Int], readings: consuming Readings) -> [InstanceFacts] {
             instances.indices.map { index in
                 let block = blocks[instances[index].name]
-                let reading = block.flatMap { readings[$0] } ?? Reading(tree: tree, marks: marks, block: block)
+                let reading = block.flatMap { readings.take($0) } ?? Reading(tree: tree, marks: marks, block: block)
                 return InstanceFacts(index: index, node: self, reading: reading)
             }
         }
@@ -109,14 +110,14 @@ final class InstanceFacts: Sendable {
     struct Readings: Sendable {
         /// Per block of the tree: its reading's position in `readings`, -1 for none.
         private let positions: [Int32]
-        private let readings: [Reading]
+        private var readings: [Reading?]
 
         /// Reads the blocks from the last to the first: the model is built from the first on,
         /// and two threads reading the same lines at once would count references on the same
         /// word arrays.
         init(tree: BoundTree, marks: [InstanceKeyword]) {
             var positions = [Int32](repeating: -1, count: tree.blocks.count)
-            var readings: [Reading] = []
+            var readings: [Reading?] = []
             tree.withRefs { ref in
                 tree.withBlockIndices { lists in
                     for block in lists.blocks.indices.reversed()
@@ -130,9 +131,12 @@ final class InstanceFacts: Sendable {
             self.readings = readings
         }
 
-        subscript(block: Int) -> Reading? {
+        /// Block `block`'s reading, moved out (nil when it has none, or it was taken).
+        mutating func take(_ block: Int) -> Reading? {
             guard block >= 0, block < positions.count, positions[block] >= 0 else { return nil }
-            return readings[Int(positions[block])]
+            var taken: Reading?
+            swap(&taken, &readings[Int(positions[block])])
+            return taken
         }
     }
 
@@ -150,28 +154,28 @@ final class InstanceFacts: Sendable {
     /// The instance's index in `model.instances`.
     let index: Int
     private let node: Node
-    /// -1: no block.
-    private let storedBlock: Int32
-    private let rangeStart: Int32
-    private let rangeEnd: Int32
-    private let familyPlace: WordPlace?
-    /// -1: none.
-    private let storedNativeIPv6Ignored: Int32
-    /// The version parsing left (0: none; `native_ipv6` sets 3).
-    private let parsedVersion: UInt8
+    /// What the instance's lines give; moved in, not copied (a copy retains its arrays).
+    private let reading: Reading
 
-    let family: Family?
-    let skipped: [SkippedWord]
-    let versionLines: [VersionLine]
+    var family: Family? { reading.family }
+    var skipped: [SkippedWord] { reading.skipped }
+    var versionLines: [VersionLine] { reading.versionLines }
     /// Virtual addresses kept (same family as the instance).
-    let virtualAddresses: [IPAddress]
+    var virtualAddresses: [IPAddress] { reading.virtualAddresses }
     /// Unicast peers kept (same family as the instance).
-    let unicastPeers: [IPAddress]
+    var unicastPeers: [IPAddress] { reading.unicastPeers }
     /// `unicast_src_ip` / `mcast_src_ip` kept (the last one keepalived accepted).
-    let sourceAddress: IPAddress?
-    let sourceAddresses: [IPAddress]
-    let multicastDestination: IPAddress?
-    let stateLines: [StateLine]
+    var sourceAddress: IPAddress? { reading.sourceAddress }
+    var sourceAddresses: [IPAddress] { reading.sourceAddresses }
+    var multicastDestination: IPAddress? { reading.multicastDestination }
+    var stateLines: [StateLine] { reading.stateLines }
+    private var storedBlock: Int32 { reading.storedBlock }
+    private var rangeStart: Int32 { reading.rangeStart }
+    private var rangeEnd: Int32 { reading.rangeEnd }
+    private var familyPlace: WordPlace? { reading.familyPlace }
+    private var storedNativeIPv6Ignored: Int32 { reading.storedNativeIPv6Ignored }
+    /// The version parsing left (0: none; `native_ipv6` sets 3).
+    private var parsedVersion: UInt8 { reading.parsedVersion }
 
     /// The node's statements (shared storage).
     var tree: BoundTree { node.tree }
@@ -193,24 +197,10 @@ final class InstanceFacts: Sendable {
     var familyKeyword: String? { familyPlace.map { node.tree.statements[Int($0.statement)].keyword } }
 
     /// Made by `Node.facts` only, from a reading of `node`'s own tree and marks.
-    fileprivate init(index: Int, node: Node, reading: Reading) {
+    fileprivate init(index: Int, node: Node, reading: consuming Reading) {
         self.index = index
         self.node = node
-        storedBlock = reading.storedBlock
-        rangeStart = reading.rangeStart
-        rangeEnd = reading.rangeEnd
-        familyPlace = reading.familyPlace
-        storedNativeIPv6Ignored = reading.storedNativeIPv6Ignored
-        parsedVersion = reading.parsedVersion
-        family = reading.family
-        skipped = reading.skipped
-        versionLines = reading.versionLines
-        virtualAddresses = reading.virtualAddresses
-        unicastPeers = reading.unicastPeers
-        sourceAddress = reading.sourceAddress
-        sourceAddresses = reading.sourceAddresses
-        multicastDestination = reading.multicastDestination
-        stateLines = reading.stateLines
+        self.reading = reading
     }
 
     /// The statements of `block` and of every block under it: from its opener's next statement
