@@ -53,7 +53,9 @@ extension FileComment {
     static func all(in tokens: [Token]) -> [FileComment] {
         var comments: [FileComment] = []
         for index in tokens.indices where tokens[index].kind == .comment {
-            let glued = index > 0 && tokens[index - 1].kind == .word ? tokens[index - 1].range : nil
+            // Glued: the word ends where the comment starts (the tokens may leave out white space).
+            let glued =
+                index > 0 && tokens[index - 1].kind == .word && tokens[index - 1].end == tokens[index].start ? tokens[index - 1].range : nil
             comments.append(FileComment(range: tokens[index].range, gluedWord: glued))
         }
         return comments

@@ -19,13 +19,19 @@ public struct Lexer {
     }
 
     /// The tokens and, from the same pass, the line table and the tokens the line checks report.
-    static func lex(_ bytes: [UInt8]) -> LexedFile {
+    static func lex(_ bytes: [UInt8]) -> LexedFile { lex(bytes, findingsOnly: false) }
+
+    /// `findingsOnly`: for `Parser.findings`, which reads no white space and has the line table
+    /// already: no whitespace token is stored (two in five of a configuration's tokens) and no
+    /// line table is built. Every other token is the same, in the same order.
+    static func lex(_ bytes: [UInt8], findingsOnly: Bool) -> LexedFile {
         bytes.withUnsafeBufferPointer { buffer in
             ByteClass.table.withUnsafeBufferPointer { classes in
                 // Configuration files average three to four bytes a token and twenty a line.
-                let (tokens, (lineStarts, notable)) = [Token].build(capacity: buffer.count / 3 + 16) { tokens in
-                    [UInt32].build(capacity: buffer.count / 16 + 2) { lineStarts in
-                        var lexer = LexerState(bytes: buffer, classes: classes, tokens: tokens, lineStarts: lineStarts)
+                let (tokens, (lineStarts, notable)) = [Token].build(capacity: buffer.count / (findingsOnly ? 5 : 3) + 16) { tokens in
+                    [UInt32].build(capacity: findingsOnly ? 1 : buffer.count / 16 + 2) { lineStarts in
+                        var lexer = LexerState(
+                            bytes: buffer, classes: classes, tokens: tokens, lineStarts: lineStarts, findingsOnly: findingsOnly)
                         lexer.run()
                         tokens = lexer.tokens
                         lineStarts = lexer.lineStarts
@@ -41,7 +47,8 @@ public struct Lexer {
 /// What one pass of the lexer found.
 struct LexedFile {
     var tokens: [Token]
-    /// Byte offset at which each line starts, equal to `SourceFile(path:bytes:).lineStarts`.
+    /// Byte offset at which each line starts, equal to `SourceFile(path:bytes:).lineStarts`
+    /// (empty when lexed for the findings only).
     var lineStarts: [UInt32]
     /// Tokens the line checks look at, in file order: unterminated quotes, `@id` prefixes, and
     /// words ending in `\` that are the last significant token of their line.
@@ -54,6 +61,12 @@ struct LexerState {
     let classes: UnsafeBufferPointer<ByteClass.Kind>
     var tokens: AppendBuffer<Token>
     var lineStarts: AppendBuffer<UInt32>
+    /// No whitespace token is stored and no line table built (see `Lexer.lex(_:findingsOnly:)`).
+    let findingsOnly: Bool
+    /// The kind of the last token lexed, stored or not.
+    var lastKind: TokenKind?
+    /// Where the current physical line starts.
+    var lineStart = 0
     var notable: [Int] = []
     /// A word ending in `\` on the current line, reported if nothing significant follows it.
     var backslashWord = -1
@@ -65,17 +78,20 @@ struct LexerState {
 
     init(
         bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<ByteClass.Kind>, tokens: AppendBuffer<Token>,
-        lineStarts: AppendBuffer<UInt32>
+        lineStarts: AppendBuffer<UInt32>, findingsOnly: Bool = false
     ) {
         self.bytes = bytes
         self.classes = classes
         self.tokens = tokens
         self.lineStarts = lineStarts
-        self.lineStarts.append(0)
+        self.findingsOnly = findingsOnly
+        if !findingsOnly { self.lineStarts.append(0) }
     }
 
     @inline(__always)
     mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int) {
+        lastKind = kind
+        if findingsOnly, kind == .whitespace { return }
         tokens.append(Token(kind: kind, start: start, end: end))
     }
 
@@ -98,7 +114,7 @@ struct LexerState {
                 // decomment strips only spaces and tabs at the start of a line: after a CR, VT or
                 // FF there, `@id`, `$NAME=`, `~SEQ(` and `include` are plain words to keepalived.
                 // (Asked only at a logical line's start: this is the lexer's busiest case.)
-                let startsPhysicalLine = atLogicalLineStart && (tokens.last.map { $0.kind == .newline } ?? true)
+                let startsPhysicalLine = atLogicalLineStart && (lastKind.map { $0 == .newline } ?? true)
                 lexWhitespace()
                 if startsPhysicalLine, bytes[start..<index].contains(where: { !ByteClass.isSpaceOrTab($0) }) {
                     atLogicalLineStart = false
@@ -139,7 +155,7 @@ struct LexerState {
         // CRs of a line of CRs, which is empty to it too), and so does one of white space that
         // keepalived does not strip (a VT or FF), which is the definition's last line.
         if inDefinitionContinuation {
-            let line = bytes[Int(lineStarts.last ?? 0)..<index]
+            let line = bytes[lineStart..<index]
             let text = KeepalivedLine.textEnd(of: line)
             if KeepalivedLine.isEmptyToReadLine(line) || (!text.isEmpty && !text.endsInBackslash) {
                 inDefinitionContinuation = false
@@ -148,7 +164,8 @@ struct LexerState {
         endLine()
         emit(.newline, index, index + width)
         index += width
-        lineStarts.append(UInt32(truncatingIfNeeded: index))
+        lineStart = index
+        if !findingsOnly { lineStarts.append(UInt32(truncatingIfNeeded: index)) }
         atLogicalLineStart = true
     }
 

@@ -29,7 +29,8 @@ public enum Parser {
     /// What the tree of `source` would report and its comments, without building the tree (the
     /// tokens are gone when this returns): for an analysis that keeps no trees.
     static func findings(_ source: SourceFile) -> (diagnostics: [Diagnostic], comments: [FileComment]) {
-        let lexed = Lexer.lex(source.bytes)
+        // The parser reads white space only into the nodes it does not build here.
+        let lexed = Lexer.lex(source.bytes, findingsOnly: true)
         var state = ParserState(source: source, tokens: lexed.tokens, buildsNodes: false)
         state.run()
         state.checkLines(notable: lexed.notable)
