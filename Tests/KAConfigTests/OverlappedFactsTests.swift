@@ -85,7 +85,7 @@ struct OverlappedFactsTests {
         let sequential = LintNode(analysis, target: .checked)
         #expect(overlapped.count == 1)
         guard let node = overlapped.first else { return }
-        #expect(node.facts.tree.readings == nil, "the readings are not kept beside the instances' facts")
+        #expect(node.facts.tree.prepared == nil, "the prepared facts are not kept beside the instances")
         #expect(node.model.instances.count == 1200)
         #expect(node.instanceBlocks == sequential.instanceBlocks)
         Self.assertSameFacts(node, sequential)

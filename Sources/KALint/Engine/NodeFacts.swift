@@ -38,14 +38,14 @@ struct NodeFacts: Sendable {
     /// With the facts of the tree derived already (while the model was built).
     init(_ node: NodeAnalysis, target: KeepalivedVersion, tree: consuming TreeFacts) {
         self.target = target
-        // The readings are moved into the instances' facts (held once, not kept here too).
+        // The prepared facts become the instances' (held once, not kept here too).
         var tree = tree
-        let readings = tree.readings
-        tree.readings = nil
-        let instanceNode = InstanceFacts.Node(instances: node.model.instances, tree: node.bound.tree, marks: tree.marks)
-        if let readings {
-            instances = instanceNode.facts(blocks: node.instanceBlocks, readings: readings)
+        let prepared = tree.prepared
+        tree.prepared = nil
+        if let prepared {
+            instances = prepared.aligned(with: node.model.instances, blocks: node.instanceBlocks)
         } else {
+            let instanceNode = InstanceFacts.Node(instances: node.model.instances, tree: node.bound.tree, marks: tree.marks)
             instances = instanceNode.facts(blocks: node.instanceBlocks)
         }
         self.tree = tree
@@ -65,19 +65,19 @@ struct TreeFacts: Sendable {
     let marks: [InstanceKeyword]
     let trackers: TrackerIndex
     let scripts: [ConfiguredScript]
-    /// Each instance block's lines as read (nil: read with the model, by `NodeFacts`).
-    var readings: InstanceFacts.Readings?
+    /// Each instance block's facts (nil: made with the model, by `NodeFacts`).
+    var prepared: InstanceFacts.Prepared?
 
     init(
         keywords: KeywordIndex, context: StatementContext, marks: [InstanceKeyword], trackers: TrackerIndex,
-        scripts: [ConfiguredScript], readings: InstanceFacts.Readings? = nil
+        scripts: [ConfiguredScript], prepared: InstanceFacts.Prepared? = nil
     ) {
         self.keywords = keywords
         self.context = context
         self.marks = marks
         self.trackers = trackers
         self.scripts = scripts
-        self.readings = readings
+        self.prepared = prepared
     }
 
     /// On the calling thread only: the other core is building the model meanwhile.
@@ -88,7 +88,7 @@ struct TreeFacts: Sendable {
         let (trackers, scripts) = Self.trackersAndScripts(tree, keywords: keywords, context: context)
         self.init(
             keywords: keywords, context: context, marks: marks, trackers: trackers, scripts: scripts,
-            readings: InstanceFacts.Readings(tree: tree, marks: marks))
+            prepared: InstanceFacts.Prepared(tree: tree, marks: marks))
     }
 
     static func trackersAndScripts(

@@ -8,7 +8,7 @@ import KAConfig
 /// A class, made once per instance by `NodeFacts`: a rule that walks the instances holds a
 /// reference, not a copy of a dozen arrays. Statements are named by their index in the node's
 /// arena (`tree.statements`), never copied, and found through the keyword marks.
-final class InstanceFacts: Sendable {
+final class InstanceFacts: @unchecked Sendable {
     enum Family: String, Sendable {
         case ipv4 = "IPv4"
         case ipv6 = "IPv6"
@@ -43,7 +43,9 @@ final class InstanceFacts: Sendable {
     /// What every instance of a node shares: the model's instances, the statements and the
     /// keyword marks, held once (three references a node, not three an instance).
     final class Node: @unchecked Sendable {
-        let instances: [VRRPInstance]
+        /// Set once: at `init`, or by `Prepared.aligned` when the facts were made before the
+        /// model (the rules, on other threads, start after it).
+        private(set) var instances: [VRRPInstance]
         let tree: BoundTree
         let marks: [InstanceKeyword]
         /// `marks` again, in a buffer the node owns, read without a reference count: reading
@@ -61,6 +63,11 @@ final class InstanceFacts: Sendable {
 
         deinit { markBuffer.deallocate() }
 
+        fileprivate func setInstances(_ instances: [VRRPInstance]) {
+            precondition(self.instances.isEmpty, "a node's instances are set once")
+            self.instances = instances
+        }
+
         /// The mark of statement `index`.
         @inline(__always)
         func mark(_ index: Int) -> InstanceKeyword {
@@ -75,14 +82,61 @@ final class InstanceFacts: Sendable {
             }
         }
 
-        /// The same, from the lines read before the model was built (`readings`, by block),
-        /// each reading moved into its instance's facts.
-        func facts(blocks: [String: Int], readings: consuming Readings) -> [InstanceFacts] {
-            instances.indices.map { index in
-                let block = blocks[instances[index].name]
-                let reading = block.flatMap { readings.take($0) } ?? Reading(tree: tree, marks: marks, block: block)
-                return InstanceFacts(index: index, node: self, reading: reading)
+    }
+
+    /// Every `vrrp_instance` block's facts, made from the bound tree alone: for a large file, on
+    /// the calling thread while the binder's thread builds the model. `aligned(with:blocks:)`
+    /// then gives each model instance its block's facts.
+    struct Prepared: Sendable {
+        private let node: Node
+        /// Per block of the tree: its facts' position in `facts`, -1 for none.
+        private let positions: [Int32]
+        private var facts: [InstanceFacts?]
+
+        /// Reads the blocks from the last to the first: the model is built from the first on,
+        /// and two threads reading the same lines at once would count references on the same
+        /// word arrays.
+        init(tree: BoundTree, marks: [InstanceKeyword]) {
+            let node = Node(instances: [], tree: tree, marks: marks)
+            var positions = [Int32](repeating: -1, count: tree.blocks.count)
+            var facts: [InstanceFacts?] = []
+            tree.withRefs { ref in
+                tree.withBlockIndices { lists in
+                    var count = 0
+                    for block in lists.blocks.indices where lists.blocks[block].specName == "vrrp_instance" { count += 1 }
+                    facts.reserveCapacity(count)
+                    for block in lists.blocks.indices.reversed()
+                    where lists.blocks[block].opener != nil && lists.blocks[block].specName == "vrrp_instance" {
+                        positions[block] = Int32(truncatingIfNeeded: facts.count)
+                        let reading = Reading(tree: tree, marks: marks, block: block, ref: ref, lists: lists)
+                        facts.append(InstanceFacts(index: -1, node: node, reading: reading))
+                    }
+                }
             }
+            self.node = node
+            self.positions = positions
+            self.facts = facts
+        }
+
+        /// Each model instance's facts, in model order; `blocks` maps an instance's name to its block.
+        consuming func aligned(with instances: [VRRPInstance], blocks: [String: Int]) -> [InstanceFacts] {
+            node.setInstances(instances)
+            return instances.indices.map { index in
+                let block = blocks[instances[index].name]
+                if let block, let made = take(block) {
+                    made.index = index
+                    return made
+                }
+                return InstanceFacts(index: index, node: node, reading: Reading(tree: node.tree, marks: node.marks, block: block))
+            }
+        }
+
+        /// Block `block`'s facts, taken out (nil when it has none, or they were taken).
+        private mutating func take(_ block: Int) -> InstanceFacts? {
+            guard block >= 0, block < positions.count, positions[block] >= 0 else { return nil }
+            var taken: InstanceFacts?
+            swap(&taken, &facts[Int(positions[block])])
+            return taken
         }
     }
 
@@ -106,45 +160,6 @@ final class InstanceFacts: Sendable {
         fileprivate let stateLines: [StateLine]
     }
 
-    /// The readings of every `vrrp_instance` block of a tree, found by block index.
-    struct Readings: Sendable {
-        /// Per block of the tree: its reading's position in `readings`, -1 for none.
-        private let positions: [Int32]
-        private var readings: [Reading?]
-
-        /// Reads the blocks from the last to the first: the model is built from the first on,
-        /// and two threads reading the same lines at once would count references on the same
-        /// word arrays.
-        init(tree: BoundTree, marks: [InstanceKeyword]) {
-            var positions = [Int32](repeating: -1, count: tree.blocks.count)
-            var readings: [Reading?] = []
-            tree.withRefs { ref in
-                tree.withBlockIndices { lists in
-                    // Sized once: grown by doubling, the array (about 150 bytes a reading) was
-                    // copied into fresh pages at each step (2,000 page faults at 5,000 instances).
-                    var count = 0
-                    for block in lists.blocks.indices where lists.blocks[block].specName == "vrrp_instance" { count += 1 }
-                    readings.reserveCapacity(count)
-                    for block in lists.blocks.indices.reversed()
-                    where lists.blocks[block].opener != nil && lists.blocks[block].specName == "vrrp_instance" {
-                        positions[block] = Int32(truncatingIfNeeded: readings.count)
-                        readings.append(Reading(tree: tree, marks: marks, block: block, ref: ref, lists: lists))
-                    }
-                }
-            }
-            self.positions = positions
-            self.readings = readings
-        }
-
-        /// Block `block`'s reading, moved out (nil when it has none, or it was taken).
-        mutating func take(_ block: Int) -> Reading? {
-            guard block >= 0, block < positions.count, positions[block] >= 0 else { return nil }
-            var taken: Reading?
-            swap(&taken, &readings[Int(positions[block])])
-            return taken
-        }
-    }
-
     /// Where the word that fixed the family is: a statement's first argument, or the first word
     /// of one of its value-block entries.
     struct WordPlace: Sendable {
@@ -156,8 +171,9 @@ final class InstanceFacts: Sendable {
     // Stored in 32 bits and recovered on reading: 20,000 instances keep these through the whole
     // lint phase (168 bytes an object, header included; 288 before).
 
-    /// The instance's index in `model.instances`.
-    let index: Int
+    /// The instance's index in `model.instances` (set once, by `Prepared.aligned`, when the
+    /// facts were made before the model).
+    fileprivate(set) var index: Int
     private let node: Node
     /// What the instance's lines give; moved in, not copied (a copy retains its arrays).
     private let reading: Reading
