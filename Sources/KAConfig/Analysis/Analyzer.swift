@@ -31,18 +31,18 @@ public enum Analyzer {
 
     /// `analyze(path:options:fileSystem:)`, and what `overlapping` derives from the bound tree
     /// alone (kalint's per-node facts). For a large file it runs on the calling thread while the
-    /// binder's thread builds the model from the same tree: that thread would otherwise wait,
-    /// one core idle. For a small file it runs after the analysis.
+    /// binder's thread builds the model from the same tree (its second argument is then true):
+    /// that thread would otherwise wait, one core idle. For a small file it runs after the analysis.
     package static func analyze<Derived: Sendable>(
         path: String, options: ExpansionOptions, fileSystem: some ConfigFileSystem,
-        overlapping derive: (BoundTree) -> Derived
+        overlapping derive: (BoundTree, _ besideModel: Bool) -> Derived
     ) -> (NodeAnalysis, Derived) {
         var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [:])
         reader.backgroundParseBytes = AnalysisPipeline.standard.minimumBytes
         Expander.openRoot(&reader, path: path)
         var derived: Derived?
-        let analysis = run(&reader, path: path, pipeline: .standard) { derived = derive($0) }
-        guard let derived else { return (analysis, derive(analysis.bound.tree)) }
+        let analysis = run(&reader, path: path, pipeline: .standard) { derived = derive($0, true) }
+        guard let derived else { return (analysis, derive(analysis.bound.tree, false)) }
         return (analysis, derived)
     }
 

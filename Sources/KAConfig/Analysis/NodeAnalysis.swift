@@ -23,11 +23,10 @@ public struct NodeAnalysis: Sendable {
 
     /// Reads each block's fields in place (no copy of `BoundBlock`), sized for the instances up front.
     static func instanceBlocks(of tree: BoundTree) -> [String: Int] {
+        let instances = tree.blocks(ofSpec: "vrrp_instance")
         var blocks: [String: Int] = [:]
-        var instances = 0
-        for index in tree.blocks.indices where tree.blocks[index].specName == "vrrp_instance" { instances += 1 }
-        blocks.reserveCapacity(instances)
-        for index in tree.blocks.indices where tree.blocks[index].specName == "vrrp_instance" {
+        blocks.reserveCapacity(instances.count)
+        for index in instances {
             guard let opener = tree.blocks[index].opener else { continue }
             let words = tree.statements[opener].words
             guard words.count > 1 else { continue }

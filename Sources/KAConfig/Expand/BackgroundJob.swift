@@ -8,10 +8,8 @@
 ///
 /// A dedicated thread, not a Dispatch queue: callers may already run on every worker of the
 /// global pool (`FleetAnalysis`) and block here, which must never starve the job itself.
-final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
-    private let condition = ConditionLock()
-    // Guarded by `condition`.
-    private var result: Value?
+final class BackgroundJob<Value: Sendable>: Sendable {
+    private let result = OneShot<Value>()
 
     /// Starts `work` at once on a new thread with a stack as large as the main thread's. A
     /// `yielding` job runs at the lowest scheduling priority: it still gets any idle core, but
@@ -19,11 +17,7 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
     init(yielding: Bool = false, _ work: @escaping @Sendable () -> Value) {
         startDetachedThread(stackSize: 8 << 20) { [self] in
             if yielding { Self.lowerPriority() }
-            let value = work()
-            condition.lock()
-            result = value
-            condition.broadcast()
-            condition.unlock()
+            result.set(work())
         }
     }
 
@@ -36,12 +30,7 @@ final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Blocks until the value is there.
-    var value: Value {
-        condition.lock()
-        defer { condition.unlock() }
-        while result == nil { condition.wait() }
-        return result!
-    }
+    var value: Value { result.value }
 }
 
 /// A value one thread sets once and others wait for.

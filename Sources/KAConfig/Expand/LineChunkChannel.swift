@@ -34,27 +34,21 @@ final class LineChunkChannel: @unchecked Sendable {
 
     /// The last chunk is sent: the binder can end its walk and build the model while the
     /// expansion waits for the syntax trees (which only the diagnostics need).
-    func endLines() {
-        var unused: [[LogicalLine]] = []
-        condition.lock()
-        linesEnded = true
-        swap(&unused, &spares)
-        condition.broadcast()
-        condition.unlock()
-        // Freed here, outside the lock.
-        unused = []
-    }
+    func endLines() { end(diagnostics: nil) }
 
     /// The expansion ended: no more chunks; its diagnostics (with every file's syntax diagnostics).
-    func finish(diagnostics: [Diagnostic]) {
-        var unused: [[LogicalLine]] = []
+    func finish(diagnostics: [Diagnostic]) { end(diagnostics: diagnostics) }
+
+    /// No more chunks; the spares are dropped (freed after the lock is released).
+    private func end(diagnostics: [Diagnostic]?) {
         condition.lock()
         linesEnded = true
-        swap(&unused, &spares)
-        finalDiagnostics = diagnostics
+        let unused = spares
+        spares = []
+        if let diagnostics { finalDiagnostics = diagnostics }
         condition.broadcast()
         condition.unlock()
-        unused = []
+        withExtendedLifetime(unused) {}
     }
 
     /// The next chunk, waiting for it; nil once every chunk is taken and no more will come.

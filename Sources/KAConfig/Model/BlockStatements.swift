@@ -58,34 +58,40 @@ package struct BlockIndexReader {
     /// Calls `body` with each statement index of `block`, in order.
     @inline(__always)
     package func forEach(inBlock block: Int, _ body: (Int) -> Void) {
-        precondition(block >= 0 && block < blocks.count, "block index out of range")
-        let pointer = blocks.baseAddress! + block
-        guard Self.identity(of: pointer) == sharedIdentity else {
-            for statement in pointer.pointee.statements { body(statement) }
+        guard let window = sharedWindow(of: block) else {
+            for statement in blocks[block].statements { body(statement) }
             return
         }
-        let raw = UnsafeRawPointer(pointer)
-        let start = raw.load(fromByteOffset: Self.startOffset, as: Int.self)
-        let count = raw.load(fromByteOffset: Self.countOffset, as: Int.self)
-        precondition(start >= 0 && count >= 0 && start + count <= shared.count, "block statements past their storage")
-        for index in start..<(start + count) { body(shared[index]) }
+        for index in window { body(shared[index]) }
     }
 
     /// The last statement of `block`, if any.
     @inline(__always)
     package func last(inBlock block: Int) -> Int? {
+        guard let window = sharedWindow(of: block) else { return blocks[block].statements.last }
+        return window.isEmpty ? nil : shared[window.upperBound - 1]
+    }
+
+    /// Where `block`'s list lies in `shared`, read in place; nil when it is on another array.
+    @inline(__always)
+    private func sharedWindow(of block: Int) -> Range<Int>? {
         precondition(block >= 0 && block < blocks.count, "block index out of range")
         let pointer = blocks.baseAddress! + block
-        guard Self.identity(of: pointer) == sharedIdentity else { return pointer.pointee.statements.last }
+        guard Self.identity(of: pointer) == sharedIdentity else { return nil }
         let raw = UnsafeRawPointer(pointer)
         let start = raw.load(fromByteOffset: Self.startOffset, as: Int.self)
         let count = raw.load(fromByteOffset: Self.countOffset, as: Int.self)
         precondition(start >= 0 && count >= 0 && start + count <= shared.count, "block statements past their storage")
-        return count == 0 ? nil : shared[start + count - 1]
+        return start..<(start + count)
     }
 }
 
 extension BoundTree {
+    /// The indices of the blocks read as `spec` (`"vrrp_instance"`), in order.
+    package func blocks(ofSpec spec: String) -> [Int] {
+        blocks.indices.filter { blocks[$0].specName == spec }
+    }
+
     /// Calls `body` with a reader of the blocks' statement lists; it must not outlive the call.
     package func withBlockIndices<Result>(_ body: (BlockIndexReader) -> Result) -> Result {
         blocks.withUnsafeBufferPointer { blocks in

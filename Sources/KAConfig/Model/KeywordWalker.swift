@@ -327,9 +327,7 @@ struct KeywordWalker {
             reportUnknown(line.pointee, in: table, row: table.rows[keyword]?.spec)
             return true
         }
-        // A keyword line is a words line (brace lines never get here): its words are read
-        // without the brace cases of `words`.
-        let words = line.pointee.kind == .words ? line.pointee.storedWords : line.pointee.words
+        let words = line.pointee.words
         let origin = line.pointee.origin
         // Read the row's own copies of its fields: reading `row.spec` copies the whole row.
         if row.isDeprecated { reportDeprecated(row.spec, word: words[0], in: table.takeUnretainedValue().spec) }

@@ -8,7 +8,6 @@ package struct StatementRef {
     let statements: UnsafeBufferPointer<BoundStatement>
     let children: BlockIndexReader
     let index: Int
-    var blocks: UnsafeBufferPointer<BoundBlock> { children.blocks }
 
     package var row: KeywordRow { statements[index].row }
     /// The row's identity as a number, read without a reference (see `BoundTree.rowAddress`).

@@ -98,8 +98,7 @@ public enum KalintDriver {
         let options = LintOptions(
             disabled: split(request.disable), enabledOnly: split(request.enableOnly), failOn: failOn,
             targetVersion: request.targetVersion, configID: request.configID)
-        let target = options.targetVersion.map(KeepalivedVersion.init) ?? .checked
-        let lintNodes = FleetAnalysis.lintNodes(paths: request.files, options: expansion, fileSystem: fileSystem, target: target)
+        let lintNodes = FleetAnalysis.lintNodes(paths: request.files, options: expansion, fileSystem: fileSystem, target: options.target)
         let nodes = lintNodes.map(\.analysis)
         var report = LintEngine().run(nodes: lintNodes, options: options)
         if let firewallPath = request.firewall {

@@ -22,12 +22,12 @@ public struct LintEngine: Sendable {
     static let parallelStatements = 10_000
 
     public func run(_ nodes: [NodeAnalysis], options: LintOptions = LintOptions()) -> Report {
-        let target = options.targetVersion.map(KeepalivedVersion.init) ?? .checked
+        let target = options.target
         return run(nodes: nodes.map { LintNode($0, target: target) }, options: options)
     }
 
-    /// The same over nodes whose facts are derived already; `options.targetVersion` must be the
-    /// target they were derived for (see `FleetAnalysis.lintNodes`).
+    /// The same over nodes whose facts are derived already, for `options.target` (see
+    /// `FleetAnalysis.lintNodes`).
     func run(nodes: [LintNode], options: LintOptions) -> Report {
         var findings: [Diagnostic] = []
         var suppressions = Suppressions()

@@ -24,6 +24,9 @@ public struct LintOptions: Sendable {
         self.configID = configID
     }
 
+    /// The version the per-node facts are derived for: `targetVersion`, else the one checked.
+    var target: KeepalivedVersion { targetVersion.map(KeepalivedVersion.init) ?? .checked }
+
     public func allows(_ rule: DiagnosticRule) -> Bool {
         if disabled.contains(rule.slug) || disabled.contains(rule.code) { return false }
         if !enabledOnly.isEmpty { return enabledOnly.contains(rule.slug) || enabledOnly.contains(rule.code) }

@@ -19,35 +19,17 @@ struct NodeFacts: Sendable {
     var marks: [InstanceKeyword] { tree.marks }
 
     init(_ node: NodeAnalysis, target: KeepalivedVersion = .checked) {
-        self.target = target
-        let tree = node.bound.tree
-        // A large node's independent facts are derived side by side.
-        let parallel = tree.statements.count >= LintEngine.parallelStatements && FleetAnalysis.processorCount > 1
-        let (keywords, context) = ParallelMap.both(parallel: parallel, { KeywordIndex(tree) }, { StatementContext(tree) })
-        let marks = InstanceKeyword.marks(tree, keywords: keywords, context: context)
-        let models = node.model.instances
-        let blocks = node.instanceBlocks
-        let (instances, (trackers, scripts)) = ParallelMap.both(
-            parallel: parallel,
-            { InstanceFacts.Node(instances: models, tree: tree, marks: marks).facts(blocks: blocks) },
-            { TreeFacts.trackersAndScripts(tree, keywords: keywords, context: context) })
-        self.instances = instances
-        self.tree = TreeFacts(keywords: keywords, context: context, marks: marks, trackers: trackers, scripts: scripts)
+        self.init(node, target: target, tree: TreeFacts(node.bound.tree, besideModel: false))
     }
 
-    /// With the facts of the tree derived already (while the model was built).
+    /// With the facts of the tree derived already (for a large file, while the model was built).
     init(_ node: NodeAnalysis, target: KeepalivedVersion, tree: consuming TreeFacts) {
         self.target = target
         // The prepared facts become the instances' (held once, not kept here too).
         var tree = tree
-        let prepared = tree.prepared
+        let prepared = tree.prepared ?? InstanceFacts.Prepared(tree: node.bound.tree, marks: tree.marks)
         tree.prepared = nil
-        if let prepared {
-            instances = prepared.aligned(with: node.model.instances, blocks: node.instanceBlocks)
-        } else {
-            let instanceNode = InstanceFacts.Node(instances: node.model.instances, tree: node.bound.tree, marks: tree.marks)
-            instances = instanceNode.facts(blocks: node.instanceBlocks)
-        }
+        instances = prepared.aligned(with: node.model.instances, blocks: node.instanceBlocks)
         self.tree = tree
     }
 
@@ -65,39 +47,30 @@ struct TreeFacts: Sendable {
     let marks: [InstanceKeyword]
     let trackers: TrackerIndex
     let scripts: [ConfiguredScript]
-    /// Each instance block's facts (nil: made with the model, by `NodeFacts`).
+    /// Each instance block's facts, until `NodeFacts` aligns them with the model's instances.
     var prepared: InstanceFacts.Prepared?
 
-    init(
-        keywords: KeywordIndex, context: StatementContext, marks: [InstanceKeyword], trackers: TrackerIndex,
-        scripts: [ConfiguredScript], prepared: InstanceFacts.Prepared? = nil
-    ) {
+    /// `besideModel`: the binder's thread is building the model on the other core, so all is
+    /// derived on this thread; otherwise a large node's independent facts are derived side by side.
+    init(_ tree: BoundTree, besideModel: Bool) {
+        let parallel = !besideModel && tree.statements.count >= LintEngine.parallelStatements && FleetAnalysis.processorCount > 1
+        let (keywords, context) = ParallelMap.both(parallel: parallel, { KeywordIndex(tree) }, { StatementContext(tree) })
+        let marks = InstanceKeyword.marks(tree, keywords: keywords, context: context)
+        let (prepared, (trackers, scripts)) = ParallelMap.both(
+            parallel: parallel,
+            { InstanceFacts.Prepared(tree: tree, marks: marks) },
+            {
+                (
+                    TrackerIndex(tree, context: context, keywords: keywords),
+                    ConfiguredScript.all(in: tree, context: context, indices: NodeFacts.scriptIndices(keywords))
+                )
+            })
         self.keywords = keywords
         self.context = context
         self.marks = marks
         self.trackers = trackers
         self.scripts = scripts
         self.prepared = prepared
-    }
-
-    /// On the calling thread only: the other core is building the model meanwhile.
-    init(_ tree: BoundTree) {
-        let keywords = KeywordIndex(tree)
-        let context = StatementContext(tree)
-        let marks = InstanceKeyword.marks(tree, keywords: keywords, context: context)
-        let (trackers, scripts) = Self.trackersAndScripts(tree, keywords: keywords, context: context)
-        self.init(
-            keywords: keywords, context: context, marks: marks, trackers: trackers, scripts: scripts,
-            prepared: InstanceFacts.Prepared(tree: tree, marks: marks))
-    }
-
-    static func trackersAndScripts(
-        _ tree: BoundTree, keywords: KeywordIndex, context: StatementContext
-    ) -> (TrackerIndex, [ConfiguredScript]) {
-        (
-            TrackerIndex(tree, context: context, keywords: keywords),
-            ConfiguredScript.all(in: tree, context: context, indices: NodeFacts.scriptIndices(keywords))
-        )
     }
 }
 

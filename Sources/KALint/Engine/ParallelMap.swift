@@ -7,12 +7,14 @@ enum ParallelMap {
     /// cost their start (a node of 10,000 statements or more starts them afresh).
     static let maximumThreads = 8
 
-    static func map<Value: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
+    static func map<Value: Sendable>(
+        _ count: Int, threads: Int = min(FleetAnalysis.processorCount, maximumThreads), _ body: @Sendable (Int) -> Value
+    ) -> [Value] {
         var results = [Value?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own index, so the writes never overlap.
             nonisolated(unsafe) let output = buffer
-            ParallelWork.forEach(count, threads: min(FleetAnalysis.processorCount, maximumThreads)) { index in
+            ParallelWork.forEach(count, threads: threads) { index in
                 output[index] = body(index)
             }
         }

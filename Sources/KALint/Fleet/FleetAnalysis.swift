@@ -25,17 +25,7 @@ public enum FleetAnalysis {
 
     /// One `NodeAnalysis` per file, in the order given.
     public static func analyze(_ files: [File], workers: Int = FleetAnalysis.processorCount) -> [NodeAnalysis] {
-        let workerCount = max(1, min(workers, files.count))
-        guard workerCount > 1 else { return files.map { Analyzer.analyze(path: $0.path, text: $0.text) } }
-        var results = [NodeAnalysis?](repeating: nil, count: files.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each file is analysed once, by one thread, into its own slot: the writes never overlap.
-            nonisolated(unsafe) let output = buffer
-            ParallelWork.forEach(files.count, threads: workerCount) { index in
-                output[index] = Analyzer.analyze(path: files[index].path, text: files[index].text)
-            }
-        }
-        return results.compactMap { $0 }
+        ParallelMap.map(files.count, threads: workers) { Analyzer.analyze(path: files[$0].path, text: files[$0].text) }
     }
 
     /// What kalint lints: one `LintNode` per root file read through `fileSystem`, in the order
@@ -45,18 +35,12 @@ public enum FleetAnalysis {
         paths: [String], options: ExpansionOptions, fileSystem: some ConfigFileSystem, target: KeepalivedVersion,
         workers: Int = FleetAnalysis.processorCount
     ) -> [LintNode] {
-        func node(_ path: String) -> LintNode {
-            let (analysis, tree) = Analyzer.analyze(path: path, options: options, fileSystem: fileSystem) { TreeFacts($0) }
+        ParallelMap.map(paths.count, threads: workers) { index in
+            let (analysis, tree) = Analyzer.analyze(path: paths[index], options: options, fileSystem: fileSystem) {
+                TreeFacts($0, besideModel: $1)
+            }
             return LintNode(analysis, target: target, tree: consume tree)
         }
-        let workerCount = max(1, min(workers, paths.count))
-        guard workerCount > 1 else { return paths.map(node) }
-        var results = [LintNode?](repeating: nil, count: paths.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            ParallelWork.forEach(paths.count, threads: workerCount) { index in output[index] = node(paths[index]) }
-        }
-        return results.compactMap { $0 }
     }
 
     /// One `NodeAnalysis` per root file read through `fileSystem` (includes followed), in the order
@@ -65,15 +49,6 @@ public enum FleetAnalysis {
         paths: [String], options: ExpansionOptions, fileSystem: some ConfigFileSystem,
         workers: Int = FleetAnalysis.processorCount
     ) -> [NodeAnalysis] {
-        let workerCount = max(1, min(workers, paths.count))
-        guard workerCount > 1 else { return paths.map { Analyzer.analyze(path: $0, options: options, fileSystem: fileSystem) } }
-        var results = [NodeAnalysis?](repeating: nil, count: paths.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            ParallelWork.forEach(paths.count, threads: workerCount) { index in
-                output[index] = Analyzer.analyze(path: paths[index], options: options, fileSystem: fileSystem)
-            }
-        }
-        return results.compactMap { $0 }
+        ParallelMap.map(paths.count, threads: workers) { Analyzer.analyze(path: paths[$0], options: options, fileSystem: fileSystem) }
     }
 }

@@ -75,12 +75,6 @@ final class InstanceFacts: @unchecked Sendable {
             return markBuffer[index]
         }
 
-        /// Every instance's facts, aligned with `instances`; `blocks` maps an instance's name to its block.
-        func facts(blocks: [String: Int]) -> [InstanceFacts] {
-            instances.indices.map { index in
-                InstanceFacts(index: index, node: self, reading: Reading(tree: tree, marks: marks, block: blocks[instances[index].name]))
-            }
-        }
 
     }
 
@@ -102,11 +96,9 @@ final class InstanceFacts: @unchecked Sendable {
             var facts: [InstanceFacts?] = []
             tree.withRefs { ref in
                 tree.withBlockIndices { lists in
-                    var count = 0
-                    for block in lists.blocks.indices where lists.blocks[block].specName == "vrrp_instance" { count += 1 }
-                    facts.reserveCapacity(count)
-                    for block in lists.blocks.indices.reversed()
-                    where lists.blocks[block].opener != nil && lists.blocks[block].specName == "vrrp_instance" {
+                    let blocks = tree.blocks(ofSpec: "vrrp_instance")
+                    facts.reserveCapacity(blocks.count)
+                    for block in blocks.reversed() where lists.blocks[block].opener != nil {
                         positions[block] = Int32(truncatingIfNeeded: facts.count)
                         let reading = Reading(tree: tree, marks: marks, block: block, ref: ref, lists: lists)
                         facts.append(InstanceFacts(index: -1, node: node, reading: reading))
