@@ -22,8 +22,9 @@ public struct Lexer {
     static func lex(_ bytes: [UInt8]) -> LexedFile { lex(bytes, findingsOnly: false) }
 
     /// `findingsOnly`: for `Parser.findings`, which reads no white space and has the line table
-    /// already: no whitespace token is stored (two in five of a configuration's tokens) and no
-    /// line table is built. Every other token is the same, in the same order.
+    /// already: no whitespace token is stored (two in five of a configuration's tokens), the
+    /// words of a line that only blanks separate are one token (see `LexerState.lexWord`), and
+    /// no line table is built. Every other token is the same, in the same order.
     static func lex(_ bytes: [UInt8], findingsOnly: Bool) -> LexedFile {
         bytes.withUnsafeBufferPointer { buffer in
             ByteClass.table.withUnsafeBufferPointer { classes in
@@ -217,10 +218,50 @@ struct LexerState {
     /// A bare word: ends at whitespace, `"`, a brace, a comment character or the line end;
     /// a backslash carries a following `#` or `!` with it (so `\#` and `\!` stay in the word).
     /// Called on a byte that starts a word, so the word is never empty.
+    ///
+    /// Lexing for the findings only, the words that follow on the line with nothing but blanks
+    /// between them become one token: the parser asks of them only that they are significant
+    /// (the tokens of the generated 5,000-instance file: 297,219 to 226,716). A comment glued to
+    /// the last word keeps that word a token of its own (it names the word keepalived really
+    /// reads), and a run that ends in `\\` is still the line's notable word: nothing significant
+    /// follows it either way.
     mutating func lexWord() {
         let start = index
+        var end = wordEnd(from: start)
+        if findingsOnly {
+            var lastStart = start
+            var previousEnd = start
+            while true {
+                var next = end
+                while next < bytes.count, kind(at: next) == .blank { next += 1 }
+                guard next > end, next < bytes.count, kind(at: next).rawValue < ByteClass.Kind.wordStop else { break }
+                previousEnd = end
+                lastStart = next
+                end = wordEnd(from: next)
+            }
+            if lastStart > start, end < bytes.count, kind(at: end) == .comment {
+                emit(.word, start, previousEnd)
+                index = lastStart
+                lexWordEnding(at: end)
+                return
+            }
+        }
+        lexWordEnding(at: end)
+    }
+
+    @inline(__always)
+    mutating func lexWordEnding(at end: Int) {
+        let start = index
+        index = end
+        if bytes[index - 1] == UInt8(ascii: "\\") { backslashWord = tokens.count }
+        emit(.word, start, index)
+    }
+
+    /// Where the word starting at `start` ends (at least one byte on).
+    @inline(__always)
+    func wordEnd(from start: Int) -> Int {
         let count = bytes.count
-        var cursor = index
+        var cursor = start
         while cursor < count {
             let byteKind = kind(at: cursor)
             if byteKind.rawValue < ByteClass.Kind.backslash.rawValue {
@@ -232,9 +273,7 @@ struct LexerState {
                 break
             }
         }
-        index = cursor > start ? cursor : start + 1  // defensive: always make progress
-        if bytes[index - 1] == UInt8(ascii: "\\") { backslashWord = tokens.count }
-        emit(.word, start, index)
+        return cursor > start ? cursor : start + 1  // defensive: always make progress
     }
 
     /// Recognises `@id`, `$NAME=`, `~SEQ(`/`~LST(` and `include*` at the start of a logical line.

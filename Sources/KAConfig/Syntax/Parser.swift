@@ -197,7 +197,12 @@ struct ParserState {
 
     func firstWord(in head: Range<Int>) -> String? {
         for index in head where tokens[index].kind == .word || tokens[index].kind == .quoted {
-            return source.text(tokens[index].range)
+            // Lexed for the findings only, a word token may be a run of words (see `lexWord`).
+            var range = tokens[index].range
+            if tokens[index].kind == .word, let blank = source.bytes[range].firstIndex(where: { ByteClass.table[Int($0)] == .blank }) {
+                range = range.lowerBound..<blank
+            }
+            return source.text(range)
         }
         return nil
     }
