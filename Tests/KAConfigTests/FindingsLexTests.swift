@@ -82,14 +82,57 @@ struct FindingsLexTests {
         #expect(compared > 300)
     }
 
-    @Test func findingsAndCommentsAreTheFullParses() {
+    /// In batches of the default size (one batch for most inputs) and of one to seven tokens,
+    /// where nearly every line ends a batch: a statement's `{` on a later line, a definition's
+    /// continuation lines and blocks left open must be seen across batches.
+    @Test(arguments: [Parser.findingsBatchTokens, 1, 2, 7])
+    func findingsAndCommentsAreTheFullParses(tokensPerBatch: Int) {
         for (label, bytes) in Self.inputs() {
             let source = SourceFile(path: "/k.conf", bytes: bytes)
             let tree = Parser.parse(source)
-            let (diagnostics, comments) = Parser.findings(source)
-            #expect(diagnostics == tree.diagnostics, "\(label): findings")
-            #expect(comments == FileComment.all(in: tree.tokens), "\(label): comments")
+            let (diagnostics, comments) = Parser.findings(source, tokensPerBatch: tokensPerBatch)
+            #expect(diagnostics == tree.diagnostics, "\(label): findings, batches of \(tokensPerBatch)")
+            #expect(comments == FileComment.all(in: tree.tokens), "\(label): comments, batches of \(tokensPerBatch)")
         }
+    }
+
+    /// The batches concatenate to the tokens of one pass, and each but the last ends with a
+    /// newline after which the parser needs nothing earlier.
+    @Test(arguments: [1, 3, 50])
+    func batchesConcatenateToOnePass(tokensPerBatch: Int) {
+        for (label, bytes) in Self.inputs() {
+            let whole = Lexer.lex(bytes, findingsOnly: true)
+            var joined: [Token] = []
+            var notable: [Token] = []
+            var batches = 0
+            var lastEnded = false
+            Lexer.lexFindings(bytes, tokensPerBatch: tokensPerBatch) { tokens, batchNotable, isLast in
+                if !isLast { #expect(tokens.last?.kind == .newline, "\(label): a batch ends with a newline") }
+                joined.append(contentsOf: tokens)
+                notable.append(contentsOf: batchNotable.map { tokens[$0] })
+                batches += 1
+                lastEnded = isLast
+            }
+            #expect(lastEnded, "\(label)")
+            #expect(joined == whole.tokens, "\(label): batches of \(tokensPerBatch)")
+            #expect(notable == whole.notable.map { whole.tokens[$0] }, "\(label): notable")
+        }
+    }
+
+    /// Where a batch may not end: before a `{` that a statement on an earlier line opens (blank
+    /// and comment lines between), and inside a multi-line definition.
+    @Test func batchesDoNotSplitWhatTheParserLooksAheadFor() {
+        func batchEnds(_ text: String) -> [Int] {
+            var ends: [Int] = []
+            Lexer.lexFindings(Array(text.utf8), tokensPerBatch: 1) { tokens, _, isLast in
+                if !isLast, let last = tokens.last { ends.append(last.end) }
+            }
+            return ends
+        }
+        // After `a` (2), the `{` follows two lines on: no batch ends before it.
+        #expect(batchEnds("a\n\n# c\n{\n}\nb\n") == [9, 11, 13])
+        // `$N=1 \` continues on the next line: the first batch ends after it.
+        #expect(batchEnds("$N=1 \\\n 2\nb\n") == [10, 12])
     }
 
     /// A comment right after a word is glued to it (keepalived reads the word without the

@@ -12,6 +12,12 @@ struct AppendBuffer<Element> {
         self.storage = storage
     }
 
+    /// A buffer with no room: everything appended goes to `overflow` (a placeholder between
+    /// batches, or for what is never appended to).
+    init() {
+        storage = UnsafeMutableBufferPointer(start: nil, count: 0)
+    }
+
     var count: Int { fastCount + overflow.count }
 
     @inline(__always)

@@ -25,6 +25,34 @@ public struct Lexer {
     /// already: no whitespace token is stored (two in five of a configuration's tokens), the
     /// words of a line that only blanks separate are one token (see `LexerState.lexWord`), and
     /// no line table is built. Every other token is the same, in the same order.
+    /// `lex(_:findingsOnly: true)` in batches of about `tokensPerBatch` tokens: `body` gets each
+    /// batch's tokens and notable tokens (indices into the batch), and whether it is the last.
+    /// A batch ends after a newline that nothing the parser looks ahead for follows (see
+    /// `LexerState.run(tokenBudget:)`), so the parser can take the batches one by one.
+    static func lexFindings(
+        _ bytes: [UInt8], tokensPerBatch: Int, _ body: (_ tokens: [Token], _ notable: [Int], _ isLast: Bool) -> Void
+    ) {
+        bytes.withUnsafeBufferPointer { buffer in
+            ByteClass.table.withUnsafeBufferPointer { classes in
+                var lexer = LexerState(
+                    bytes: buffer, classes: classes, tokens: AppendBuffer(), lineStarts: AppendBuffer(), findingsOnly: true)
+                var isLast = false
+                while !isLast {
+                    // A batch runs past its budget only to the end of a line (or a few lines).
+                    let (tokens, notable) = [Token].build(capacity: tokensPerBatch + 64) { tokens in
+                        lexer.tokens = tokens
+                        isLast = lexer.run(tokenBudget: tokensPerBatch)
+                        tokens = lexer.tokens
+                        lexer.tokens = AppendBuffer()
+                        defer { lexer.notable = [] }
+                        return lexer.notable
+                    }
+                    body(tokens, notable, isLast)
+                }
+            }
+        }
+    }
+
     static func lex(_ bytes: [UInt8], findingsOnly: Bool) -> LexedFile {
         bytes.withUnsafeBufferPointer { buffer in
             ByteClass.table.withUnsafeBufferPointer { classes in
@@ -99,16 +127,24 @@ struct LexerState {
     @inline(__always)
     func kind(at index: Int) -> ByteClass.Kind { classes[Int(bytes[index])] }
 
-    mutating func run() {
+    mutating func run() { _ = run(tokenBudget: Int.max) }
+
+    /// Lexes to the end of the bytes (returning true), or returns false after the first newline
+    /// once at least `tokenBudget` tokens are stored and the parser needs nothing before it: no
+    /// definition continues past it, and the next significant byte (after blank and comment
+    /// lines) is not a `{` that the last statement would open.
+    mutating func run(tokenBudget: Int) -> Bool {
         let count = bytes.count
         while index < count {
             let byteKind = kind(at: index)
             switch byteKind {
             case .lineFeed:
                 lexNewline(width: 1)
+                if tokens.count >= tokenBudget, batchMayEnd() { return false }
                 continue
             case .carriageReturn where index + 1 < count && bytes[index + 1] == 0x0A:
                 lexNewline(width: 2)
+                if tokens.count >= tokenBudget, batchMayEnd() { return false }
                 continue
             case .blank, .carriageReturn:
                 let start = index
@@ -149,6 +185,22 @@ struct LexerState {
             }
         }
         endLine()
+        return true
+    }
+
+    /// At the start of a line: whether a batch of tokens may end here (see `run(tokenBudget:)`).
+    func batchMayEnd() -> Bool {
+        guard !inDefinitionContinuation else { return false }
+        var cursor = index
+        while cursor < bytes.count {
+            switch kind(at: cursor) {
+            case .blank, .carriageReturn, .lineFeed: cursor += 1
+            case .comment: cursor = ByteClass.endOfLineContent(bytes, from: cursor)
+            case .openBrace: return false
+            default: return true
+            }
+        }
+        return true
     }
 
     mutating func lexNewline(width: Int) {

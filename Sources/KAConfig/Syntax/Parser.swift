@@ -20,22 +20,38 @@ public enum Parser {
     static func build(_ source: SourceFile, _ lexed: LexedFile) -> SyntaxTree {
         var state = ParserState(source: source, tokens: lexed.tokens)
         state.run()
-        state.checkLines(notable: lexed.notable)
+        state.checkLines(notable: lexed.notable.map { lexed.tokens[$0] })
         return SyntaxTree(
             source: source, tokens: lexed.tokens, nodes: state.nodes, rootChildren: state.rootChildren,
             trailing: state.trailing, diagnostics: state.diagnostics)
     }
 
-    /// What the tree of `source` would report and its comments, without building the tree (the
-    /// tokens are gone when this returns): for an analysis that keeps no trees.
-    static func findings(_ source: SourceFile) -> (diagnostics: [Diagnostic], comments: [FileComment]) {
-        // The parser reads white space only into the nodes it does not build here.
-        let lexed = Lexer.lex(source.bytes, findingsOnly: true)
-        var state = ParserState(source: source, tokens: lexed.tokens, buildsNodes: false)
-        state.run()
-        state.checkLines(notable: lexed.notable)
-        return (state.diagnostics, FileComment.all(in: lexed.tokens))
+    /// What the tree of `source` would report and its comments, without building the tree or
+    /// holding the file's tokens: the lexer hands the parser a few thousand tokens at a time,
+    /// each batch ending at a line the parser needs nothing before (see
+    /// `LexerState.run(tokenBudget:)`), and the batch's buffer is used again for the next. For
+    /// an analysis that keeps no trees; the tokens of a 2 MB file took 2.7 MB.
+    static func findings(
+        _ source: SourceFile, tokensPerBatch: Int = findingsBatchTokens
+    ) -> (diagnostics: [Diagnostic], comments: [FileComment]) {
+        var state = ParserState(source: source, tokens: [], buildsNodes: false)
+        var comments: [FileComment] = []
+        var notable: [Token] = []
+        Lexer.lexFindings(source.bytes, tokensPerBatch: tokensPerBatch) { tokens, batchNotable, isLast in
+            state.tokens = tokens
+            state.pos = 0
+            state.run(isLastBatch: isLast)
+            comments.append(contentsOf: FileComment.all(in: tokens))
+            for index in batchNotable { notable.append(tokens[index]) }
+        }
+        state.tokens = []
+        state.checkLines(notable: notable)
+        return (state.diagnostics, comments)
     }
+
+    /// 4,096 tokens of 12 bytes: under glibc's 128 KB mapping threshold, so each batch's buffer
+    /// comes from the heap the last one went back to, not from fresh pages.
+    static let findingsBatchTokens = 4096
 }
 
 /// keepalived reads with `fgets` into a 1024-byte buffer: 1022 bytes of content, `\n`, NUL.
@@ -43,15 +59,17 @@ public let keepalivedMaximumLineLength = 1022
 
 struct ParserState {
     let source: SourceFile
-    let tokens: [Token]
+    /// All of the file's tokens, or the current batch of them (`Parser.findings`).
+    var tokens: [Token]
     /// false: only the findings are wanted; no node is stored.
     let buildsNodes: Bool
     var pos = 0
     var nodes: [SyntaxNode] = []
     var diagnostics: [Diagnostic] = []
     /// The blocks not closed yet, innermost last, with where their children start in
-    /// `openChildren`, and their head and `{` tokens (for a block never closed).
-    var openStack: [(node: Int, firstChild: Int, head: Range<Int>, open: Range<Int>)] = []
+    /// `openChildren`, and for a block never closed the bytes of its `{` and of its head's first
+    /// word (bytes, not tokens: the tokens may be an earlier batch's).
+    var openStack: [(node: Int, firstChild: Int, brace: Range<Int>, keyword: Range<Int>?)] = []
     /// The children found so far of every open block, outermost block's first. A block takes its
     /// own off the end when it closes, so each children array is built once at its final size.
     var openChildren: [Int] = []
@@ -67,13 +85,15 @@ struct ParserState {
         if buildsNodes { nodes.reserveCapacity(tokens.count / 6 + 1) }
     }
 
-    mutating func run() {
+    /// Parses `tokens` from `pos`. When they are not the last batch of the file, the batch ends
+    /// where no statement's lookahead reaches past it, and the open blocks stay open.
+    mutating func run(isLastBatch: Bool = true) {
         let count = tokens.count
         while true {
             let leadingStart = pos
             while pos < count, tokens[pos].kind.isTrivia { pos += 1 }
             if pos == count {
-                finishAtEndOfFile(leadingStart: leadingStart)
+                if isLastBatch { finishAtEndOfFile(leadingStart: leadingStart) }
                 return
             }
             switch tokens[pos].kind {
@@ -170,7 +190,8 @@ struct ParserState {
     mutating func openBlock(_ kind: SyntaxNode.Kind, head: Range<Int>, open: Range<Int>) {
         let index = append(
             kind, head: head, block: SyntaxBlock(open: open, close: open.upperBound..<open.upperBound, isClosed: false))
-        openStack.append((node: index, firstChild: openChildCount, head: head, open: open))
+        let brace = open.first { tokens[$0].kind == .openBrace } ?? head.lowerBound
+        openStack.append((node: index, firstChild: openChildCount, brace: tokenBytes(brace), keyword: firstWord(in: head)))
     }
 
     /// Closes the innermost open block and hands it its children.
@@ -183,28 +204,33 @@ struct ParserState {
     }
 
     mutating func finishAtEndOfFile(leadingStart: Int) {
-        for (_, _, head, open) in openStack.reversed() {
-            let brace = open.first { tokens[$0].kind == .openBrace } ?? head.lowerBound
-            let keyword = firstWord(in: head).map { "'\($0)' " } ?? ""
-            report(
+        for (_, _, brace, keywordBytes) in openStack.reversed() {
+            let keyword = keywordBytes.map { "'\(source.text($0))' " } ?? ""
+            diagnostics.append(Diagnostic(
                 SyntaxRules.missingCloseBrace,
                 "the \(keyword)block opened here is never closed; keepalived reports missing '}'s at the end of the file",
-                token: brace)
+                at: source.span(brace)))
         }
         while !openStack.isEmpty { closeBlock(close: leadingStart..<leadingStart, isClosed: false) }
         trailing = leadingStart..<tokens.count
     }
 
-    func firstWord(in head: Range<Int>) -> String? {
+    /// The bytes of the first word of `head`.
+    func firstWord(in head: Range<Int>) -> Range<Int>? {
         for index in head where tokens[index].kind == .word || tokens[index].kind == .quoted {
             // Lexed for the findings only, a word token may be a run of words (see `lexWord`).
-            var range = tokens[index].range
+            let range = tokens[index].range
             if tokens[index].kind == .word, let blank = source.bytes[range].firstIndex(where: { ByteClass.table[Int($0)] == .blank }) {
-                range = range.lowerBound..<blank
+                return range.lowerBound..<blank
             }
-            return source.text(range)
+            return range
         }
         return nil
+    }
+
+    /// The bytes of token `token` (the end of the file when there is none).
+    func tokenBytes(_ token: Int) -> Range<Int> {
+        token < tokens.count ? tokens[token].range : source.bytes.count..<source.bytes.count
     }
 
     func closeBraceIndex(in range: Range<Int>) -> Int {
@@ -212,18 +238,17 @@ struct ParserState {
     }
 
     mutating func report(_ rule: DiagnosticRule, _ message: String, token: Int) {
-        let range = token < tokens.count ? tokens[token].range : source.bytes.count..<source.bytes.count
-        diagnostics.append(Diagnostic(rule, message, at: source.span(range)))
+        diagnostics.append(Diagnostic(rule, message, at: source.span(tokenBytes(token))))
     }
 
     /// An `@id` prefix needs a space or tab after the id in the line as keepalived reads it (the
     /// CRs at its end, the comment and the blanks before them gone): `@id # x` is as empty as
     /// `@id#x`, and `@id` + space + VT leaves no word. After a brace on the same line the
     /// prefix is read from the rest of the line.
-    func conditionalIsEmpty(_ index: Int) -> Bool {
+    func conditionalIsEmpty(_ token: Token) -> Bool {
         // The line from the `@` on, as decomment leaves it: after a brace (`a{}@ `) the `@` starts
         // the rest of the line, which keepalived reads as a line of its own.
-        let start = tokens[index].start
+        let start = token.start
         let line = source.lineBytes(source.location(of: start).line)
         let text = KeepalivedLine.text(of: line[max(start, line.startIndex)...])
         guard text.first == UInt8(ascii: "@") else { return false }
@@ -236,11 +261,10 @@ struct ParserState {
     /// Line-level facts keepalived's reader reacts to: over-long lines, NUL bytes, unterminated
     /// quotes, a trailing backslash outside definitions, `@id` with nothing after it. The lexer
     /// found the candidate tokens (`notable`) on its pass, so this looks at no other token.
-    mutating func checkLines(notable: [Int]) {
+    mutating func checkLines(notable: [Token]) {
         checkLineLengths()
         checkNulBytes()
-        for index in notable {
-            let token = tokens[index]
+        for token in notable {
             switch token.kind {
             case .unterminatedQuote:
                 diagnostics.append(Diagnostic(
@@ -248,7 +272,7 @@ struct ParserState {
                     "unterminated double quote; keepalived reports \"Unmatched quote\" and ignores the rest of the line",
                     at: source.span(token.start..<token.start + 1)))
             case .conditional:
-                if conditionalIsEmpty(index) {
+                if conditionalIsEmpty(token) {
                     diagnostics.append(Diagnostic(
                         SyntaxRules.emptyConditional, "'\(source.text(token.range))' has nothing after it; keepalived drops the line",
                         at: source.span(token.range)))
