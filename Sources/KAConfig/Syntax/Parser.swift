@@ -67,9 +67,9 @@ struct ParserState {
     var nodes: [SyntaxNode] = []
     var diagnostics: [Diagnostic] = []
     /// The blocks not closed yet, innermost last, with where their children start in
-    /// `openChildren`, and for a block never closed the bytes of its `{` and of its head's first
-    /// word (bytes, not tokens: the tokens may be an earlier batch's).
-    var openStack: [(node: Int, firstChild: Int, brace: Range<Int>, keyword: Range<Int>?)] = []
+    /// `openChildren`, and for a block never closed the bytes of its `{` and its head's first
+    /// word token (not token indices: the tokens may be an earlier batch's).
+    var openStack: [(node: Int, firstChild: Int, brace: Range<Int>, keyword: Token?)] = []
     /// The children found so far of every open block, outermost block's first. A block takes its
     /// own off the end when it closes, so each children array is built once at its final size.
     var openChildren: [Int] = []
@@ -158,7 +158,7 @@ struct ParserState {
             }
         }
         consumeSameLineTrivia()
-        append(isDefinition ? .definition : .statement, head: leadingStart..<pos)
+        if buildsNodes { append(isDefinition ? .definition : .statement, head: leadingStart..<pos) }
     }
 
     /// Whitespace and a comment up to (not including) the newline.
@@ -188,10 +188,21 @@ struct ParserState {
     }
 
     mutating func openBlock(_ kind: SyntaxNode.Kind, head: Range<Int>, open: Range<Int>) {
-        let index = append(
-            kind, head: head, block: SyntaxBlock(open: open, close: open.upperBound..<open.upperBound, isClosed: false))
-        let brace = open.first { tokens[$0].kind == .openBrace } ?? head.lowerBound
-        openStack.append((node: index, firstChild: openChildCount, brace: tokenBytes(brace), keyword: firstWord(in: head)))
+        let index =
+            buildsNodes
+            ? append(kind, head: head, block: SyntaxBlock(open: open, close: open.upperBound..<open.upperBound, isClosed: false))
+            : -1
+        var brace = head.lowerBound
+        for token in open where tokens[token].kind == .openBrace {
+            brace = token
+            break
+        }
+        var keyword: Token?
+        for token in head where tokens[token].kind == .word || tokens[token].kind == .quoted {
+            keyword = tokens[token]
+            break
+        }
+        openStack.append((node: index, firstChild: openChildCount, brace: tokenBytes(brace), keyword: keyword))
     }
 
     /// Closes the innermost open block and hands it its children.
@@ -204,8 +215,8 @@ struct ParserState {
     }
 
     mutating func finishAtEndOfFile(leadingStart: Int) {
-        for (_, _, brace, keywordBytes) in openStack.reversed() {
-            let keyword = keywordBytes.map { "'\(source.text($0))' " } ?? ""
+        for (_, _, brace, keywordToken) in openStack.reversed() {
+            let keyword = keywordToken.map { "'\(source.text(firstWord(of: $0)))' " } ?? ""
             diagnostics.append(Diagnostic(
                 SyntaxRules.missingCloseBrace,
                 "the \(keyword)block opened here is never closed; keepalived reports missing '}'s at the end of the file",
@@ -215,17 +226,14 @@ struct ParserState {
         trailing = leadingStart..<tokens.count
     }
 
-    /// The bytes of the first word of `head`.
-    func firstWord(in head: Range<Int>) -> Range<Int>? {
-        for index in head where tokens[index].kind == .word || tokens[index].kind == .quoted {
-            // Lexed for the findings only, a word token may be a run of words (see `lexWord`).
-            let range = tokens[index].range
-            if tokens[index].kind == .word, let blank = source.bytes[range].firstIndex(where: { ByteClass.table[Int($0)] == .blank }) {
-                return range.lowerBound..<blank
-            }
-            return range
+    /// The bytes of the first word of a word or quoted token: lexed for the findings only, a
+    /// word token may be a run of words (see `LexerState.lexWord`).
+    func firstWord(of token: Token) -> Range<Int> {
+        let range = token.range
+        if token.kind == .word, let blank = source.bytes[range].firstIndex(where: { ByteClass.table[Int($0)] == .blank }) {
+            return range.lowerBound..<blank
         }
-        return nil
+        return range
     }
 
     /// The bytes of token `token` (the end of the file when there is none).
