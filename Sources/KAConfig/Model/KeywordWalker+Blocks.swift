@@ -91,8 +91,7 @@ extension KeywordWalker {
     /// entries. Each entry is a window on its line's words: no word is copied.
     mutating func readValueBlock(_ line: UnsafePointer<LogicalLine>, row: KeywordRow) -> [WordList] {
         // The entry lines are read in place: a line taken out of the array is copied first.
-        let lines = self.lines
-        return lines.withUnsafeBufferPointer { lines in readValueBlock(line, row: row, lines: lines) }
+        readValueBlock(line, row: row, lines: UnsafeBufferPointer(walking))
     }
 
     private mutating func readValueBlock(

@@ -77,6 +77,12 @@ struct KeywordWalker {
     /// The lines being walked: all of them, or the current chunk when they arrive in chunks
     /// (each chunk ends with a `}` line, which no lookahead passes).
     var lines: [LogicalLine] = []
+    /// The lines `walkLines` is walking (empty between walks): the lookaheads read them here.
+    var walking = UnsafeMutableBufferPointer<LogicalLine>(start: nil, count: 0)
+    /// The walker owns its lines (chunks handed over, not an analysis's lines): a keyword line's
+    /// words are moved into its statement, not copied, so neither this thread's copy nor the
+    /// expansion's release when it refills the chunk touches the words' reference count.
+    var ownsLines = false
     /// The diagnostics of reading the files, asked for only when a stray brace needs them (a
     /// walk fed in chunks then waits for the expansion to end).
     let syntaxDiagnostics: () -> [Diagnostic]
@@ -165,8 +171,11 @@ struct KeywordWalker {
 
     /// Walks the next chunk of lines.
     mutating func walk(_ chunk: consuming [LogicalLine]) {
-        lines = chunk
+        // Consumed: a copy would hold the chunk until the walk ends, and the walk would then
+        // copy every line to write into it.
+        lines = consume chunk
         cursor = 0
+        ownsLines = true
         walkLines()
     }
 
@@ -187,9 +196,34 @@ struct KeywordWalker {
 
     mutating func walkLines() {
         // Lines are read through a buffer pointer: each is then passed borrowed; an array's
-        // subscript would copy each one (a retain and a release per reference in a line).
-        let lines = self.lines
-        lines.withUnsafeBufferPointer { lines in walkLines(lines) }
+        // subscript would copy each one (a retain and a release per reference in a line). The
+        // array is taken out of `self` for the walk, so that an owned chunk is written in place
+        // (moving words out) and an analysis's shared lines are only read.
+        var lines: [LogicalLine] = []
+        swap(&lines, &self.lines)
+        if ownsLines {
+            lines.withUnsafeMutableBufferPointer { buffer in
+                walking = buffer
+                walkLines(UnsafeBufferPointer(buffer))
+            }
+        } else {
+            lines.withUnsafeBufferPointer { buffer in
+                walking = UnsafeMutableBufferPointer(mutating: buffer)
+                walkLines(buffer)
+            }
+        }
+        walking = UnsafeMutableBufferPointer(start: nil, count: 0)
+        swap(&lines, &self.lines)
+    }
+
+    /// A keyword line's words for its statement: moved out of an owned line (its words are
+    /// read no more), copied from a shared one.
+    @inline(__always)
+    func statementWords(_ line: UnsafePointer<LogicalLine>) -> WordList {
+        guard ownsLines else { return line.pointee.words }
+        var words = WordList()
+        swap(&words, &UnsafeMutablePointer(mutating: line).pointee.storedWords)
+        return words
     }
 
     private mutating func walkLines(_ lines: UnsafeBufferPointer<LogicalLine>) {
@@ -327,14 +361,21 @@ struct KeywordWalker {
             reportUnknown(line.pointee, in: table, row: table.rows[keyword]?.spec)
             return true
         }
-        let words = line.pointee.words
         let origin = line.pointee.origin
         // Read the row's own copies of its fields: reading `row.spec` copies the whole row.
-        if row.isDeprecated { reportDeprecated(row.spec, word: words[0], in: table.takeUnretainedValue().spec) }
+        if row.isDeprecated { reportDeprecated(row.spec, word: line.pointee.words[0], in: table.takeUnretainedValue().spec) }
         let kind = row.kind
-        switch kind {
-        case .block(let name):
+        if case .block(let name) = kind {
             openBlock(line, row: row, subName: name)
+            return false
+        }
+        // What the not-a-block trap reads after the words are the statement's.
+        let opensBlock = nextLineOpensBlock
+        let opener = opensBlock ? line.pointee.words[0] : nil
+        let words: WordList
+        if case .valueBlock = kind { words = line.pointee.words } else { words = statementWords(line) }
+        switch kind {
+        case .block:
             return false
         case .valueBlock:
             let argumentCount = row.arguments.count
@@ -354,20 +395,20 @@ struct KeywordWalker {
             append(BoundStatement(
                 row: consume row, words: consume words, values: ArgumentValues(), text: line.pointee.storedText,
                 entries: [], block: nil, origin: origin))
-            guard nextLineOpensBlock else { return false }
-            return nextLineIsOpenBrace(row: table.takeUnretainedValue().rows[keyword]!, word: line.pointee.words[0])
+            guard let opener else { return false }
+            return nextLineIsOpenBrace(row: table.takeUnretainedValue().rows[keyword]!, word: opener)
         case .value:
             let values = checker.check(row, words: words, lineOrigin: origin)
             let exitsBeforeBlock = words.count - 1 < row.minimumArguments && row.missingArgumentExits
             append(BoundStatement(
                 row: consume row, words: consume words, values: values, text: line.pointee.storedText, entries: [],
                 block: nil, origin: origin))
-            guard nextLineOpensBlock else { return false }
+            guard let opener else { return false }
             if exitsBeforeBlock {
-                skipBlockAfterExit(opener: line.pointee.words[0])
+                skipBlockAfterExit(opener: opener)
                 return false
             }
-            return nextLineIsOpenBrace(row: table.takeUnretainedValue().rows[keyword]!, word: line.pointee.words[0])
+            return nextLineIsOpenBrace(row: table.takeUnretainedValue().rows[keyword]!, word: opener)
         }
     }
 
@@ -396,7 +437,7 @@ struct KeywordWalker {
         tree.statements.append(statement)
     }
 
-    var nextLineOpensBlock: Bool { cursor < lines.count && lines[cursor].kind == .openBrace }
+    var nextLineOpensBlock: Bool { cursor < walking.count && walking[cursor].kind == .openBrace }
 
     /// `mcast_src_ip {` with no address: keepalived's process exits at the missing parameter
     /// (reported by the argument check), so it never reads the block the way the not-a-block trap
