@@ -31,6 +31,18 @@ struct ExpandLocalFileSystemTests {
         #expect(config.lines[3].words[0].origin.includeChain.map(\.file) == [base + "/keepalived.conf", base + "/conf.d/20-b.conf"])
     }
 
+    /// The file is read into memory that is not zeroed first and whose pages are mapped in one
+    /// call (`PageMapping`): every byte must be the file's, at sizes around page boundaries,
+    /// and an empty file reads as empty.
+    @Test(arguments: [0, 1, 4095, 4096, 4097, 300_001])
+    func readsEveryByte(size: Int) throws {
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 7) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("read-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        #expect(try LocalFileSystem().readFile(path) == bytes)
+    }
+
     @Test func executableFilesDirectoriesAndMissingFiles() throws {
         let base = try Self.makeTree(["keepalived.conf": "include x/*\ninclude gone.conf\nok\n", "x/run.sh": "s\n", "x/sub/y": "y\n"])
         defer { try? FileManager.default.removeItem(atPath: base) }
