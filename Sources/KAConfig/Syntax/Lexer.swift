@@ -21,10 +21,6 @@ public struct Lexer {
     /// The tokens and, from the same pass, the line table and the tokens the line checks report.
     static func lex(_ bytes: [UInt8]) -> LexedFile { lex(bytes, findingsOnly: false) }
 
-    /// `findingsOnly`: for `Parser.findings`, which reads no white space and has the line table
-    /// already: no whitespace token is stored (two in five of a configuration's tokens), the
-    /// words of a line that only blanks separate are one token (see `LexerState.lexWord`), and
-    /// no line table is built. Every other token is the same, in the same order.
     /// `lex(_:findingsOnly: true)` in batches of about `tokensPerBatch` tokens: `body` gets each
     /// batch's tokens and notable tokens (indices into the batch), and whether it is the last.
     /// A batch ends after a newline that nothing the parser looks ahead for follows (see
@@ -53,6 +49,10 @@ public struct Lexer {
         }
     }
 
+    /// `findingsOnly`: for `Parser.findings`, which reads no white space and has the line table
+    /// already: no whitespace token is stored (two in five of a configuration's tokens), the
+    /// words of a line that only blanks separate are one token (see `LexerState.lexWord`), and
+    /// no line table is built. Every other token is the same, in the same order.
     static func lex(_ bytes: [UInt8], findingsOnly: Bool) -> LexedFile {
         bytes.withUnsafeBufferPointer { buffer in
             ByteClass.table.withUnsafeBufferPointer { classes in
