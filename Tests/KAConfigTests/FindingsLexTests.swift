@@ -3,7 +3,7 @@ import Testing
 @testable import KAConfig
 
 /// The findings-only parse lexes without storing white space or building a line table, and
-/// joins the words of a line that only blanks separate (`Lexer.lex(_:findingsOnly:)`). Its
+/// joins the words of a line that only blanks separate (`Lexer.lexFindings`). Its
 /// tokens must be the full lexer's less the whitespace ones with those runs joined, and its
 /// findings and comments those of the full parse, on every input.
 @Suite("Findings-only lexing: the full lexer's tokens less white space, word runs joined, the same findings")
@@ -61,11 +61,24 @@ struct FindingsLexTests {
         return inputs
     }
 
+    /// `Lexer.lexFindings` with a budget no file reaches: one batch, the whole file.
+    static func lexFindingsInOneBatch(_ bytes: [UInt8]) -> (tokens: [Token], notable: [Int]) {
+        var result: (tokens: [Token], notable: [Int]) = ([], [])
+        var batches = 0
+        Lexer.lexFindings(bytes, tokensPerBatch: bytes.count + 1) { tokens, notable, isLast in
+            result = (tokens, notable)
+            batches += 1
+            #expect(isLast)
+        }
+        #expect(batches == 1)
+        return result
+    }
+
     @Test func tokensAreTheFullLexersLessWhiteSpace() {
         var compared = 0
         for (label, bytes) in Self.inputs() {
-            let full = Lexer.lex(bytes, findingsOnly: false)
-            let lean = Lexer.lex(bytes, findingsOnly: true)
+            let full = Lexer.lex(bytes)
+            let lean = Self.lexFindingsInOneBatch(bytes)
             let expected = Self.expectedFindingsTokens(full.tokens, bytes)
             guard lean.tokens == expected else {
                 Issue.record("\(label): tokens differ")
@@ -76,7 +89,6 @@ struct FindingsLexTests {
                 lean.notable.map { [Int(lean.tokens[$0].kind.rawValue), lean.tokens[$0].end] }
                     == full.notable.map { [Int(full.tokens[$0].kind.rawValue), full.tokens[$0].end] },
                 "\(label): notable tokens")
-            #expect(lean.lineStarts.isEmpty, "\(label): no line table")
             compared += 1
         }
         #expect(compared > 300)
@@ -101,7 +113,7 @@ struct FindingsLexTests {
     @Test(arguments: [1, 3, 50])
     func batchesConcatenateToOnePass(tokensPerBatch: Int) {
         for (label, bytes) in Self.inputs() {
-            let whole = Lexer.lex(bytes, findingsOnly: true)
+            let whole = Self.lexFindingsInOneBatch(bytes)
             var joined: [Token] = []
             var notable: [Token] = []
             var batches = 0

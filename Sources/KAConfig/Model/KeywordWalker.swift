@@ -365,19 +365,12 @@ struct KeywordWalker {
         // Read the row's own copies of its fields: reading `row.spec` copies the whole row.
         if row.isDeprecated { reportDeprecated(row.spec, word: line.pointee.words[0], in: table.takeUnretainedValue().spec) }
         let kind = row.kind
-        if case .block(let name) = kind {
+        switch kind {
+        case .block(let name):
             openBlock(line, row: row, subName: name)
             return false
-        }
-        // What the not-a-block trap reads after the words are the statement's.
-        let opensBlock = nextLineOpensBlock
-        let opener = opensBlock ? line.pointee.words[0] : nil
-        let words: WordList
-        if case .valueBlock = kind { words = line.pointee.words } else { words = statementWords(line) }
-        switch kind {
-        case .block:
-            return false
         case .valueBlock:
+            let words = line.pointee.words
             let argumentCount = row.arguments.count
             let header = words.prefixList(1 + argumentCount)
             let values = argumentCount == 0 ? ArgumentValues() : checker.check(row, words: header, lineOrigin: origin)
@@ -389,27 +382,30 @@ struct KeywordWalker {
             append(BoundStatement(
                 row: row, words: header, values: values, text: text, entries: entries, block: nil, origin: origin))
             return false
-        case .script:
-            // The row and the words are handed to the statement (consumed, not copied); the rare
-            // not-a-block trap reads them again from the line and the table.
-            append(BoundStatement(
-                row: consume row, words: consume words, values: ArgumentValues(), text: line.pointee.storedText,
-                entries: [], block: nil, origin: origin))
-            guard let opener else { return false }
-            return nextLineIsOpenBrace(row: table.takeUnretainedValue().rows[keyword]!, word: opener)
-        case .value:
-            let values = checker.check(row, words: words, lineOrigin: origin)
-            let exitsBeforeBlock = words.count - 1 < row.minimumArguments && row.missingArgumentExits
-            append(BoundStatement(
-                row: consume row, words: consume words, values: values, text: line.pointee.storedText, entries: [],
-                block: nil, origin: origin))
-            guard let opener else { return false }
-            if exitsBeforeBlock {
-                skipBlockAfterExit(opener: opener)
-                return false
-            }
-            return nextLineIsOpenBrace(row: table.takeUnretainedValue().rows[keyword]!, word: opener)
+        case .script, .value:
+            break
         }
+        // What the not-a-block trap reads after the words are the statement's.
+        let opensBlock = nextLineOpensBlock
+        let opener = opensBlock ? line.pointee.words[0] : nil
+        let words = statementWords(line)
+        // A script line's words are not checked as values; a value line missing arguments may
+        // make keepalived leave the block that follows.
+        let isScript: Bool
+        if case .script = kind { isScript = true } else { isScript = false }
+        let values = isScript ? ArgumentValues() : checker.check(row, words: words, lineOrigin: origin)
+        let exitsBeforeBlock = !isScript && words.count - 1 < row.minimumArguments && row.missingArgumentExits
+        // The row and the words are handed to the statement (consumed, not copied); the rare
+        // not-a-block trap reads them again from the line and the table.
+        append(BoundStatement(
+            row: consume row, words: consume words, values: values, text: line.pointee.storedText, entries: [],
+            block: nil, origin: origin))
+        guard let opener else { return false }
+        if exitsBeforeBlock {
+            skipBlockAfterExit(opener: opener)
+            return false
+        }
+        return nextLineIsOpenBrace(row: table.takeUnretainedValue().rows[keyword]!, word: opener)
     }
 
     /// Each block's statement list: one array of every statement grouped by block (a counting

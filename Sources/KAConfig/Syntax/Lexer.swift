@@ -19,10 +19,30 @@ public struct Lexer {
     }
 
     /// The tokens and, from the same pass, the line table and the tokens the line checks report.
-    static func lex(_ bytes: [UInt8]) -> LexedFile { lex(bytes, findingsOnly: false) }
+    static func lex(_ bytes: [UInt8]) -> LexedFile {
+        bytes.withUnsafeBufferPointer { buffer in
+            ByteClass.table.withUnsafeBufferPointer { classes in
+                // Configuration files average three to four bytes a token and twenty a line.
+                let (tokens, (lineStarts, notable)) = [Token].build(capacity: buffer.count / 3 + 16) { tokens in
+                    [UInt32].build(capacity: buffer.count / 16 + 2) { lineStarts in
+                        var lexer = LexerState(bytes: buffer, classes: classes, tokens: tokens, lineStarts: lineStarts)
+                        lexer.run()
+                        tokens = lexer.tokens
+                        lineStarts = lexer.lineStarts
+                        return lexer.notable
+                    }
+                }
+                return LexedFile(tokens: tokens, lineStarts: lineStarts, notable: notable)
+            }
+        }
+    }
 
-    /// `lex(_:findingsOnly: true)` in batches of about `tokensPerBatch` tokens: `body` gets each
-    /// batch's tokens and notable tokens (indices into the batch), and whether it is the last.
+    /// The tokens `Parser.findings` reads, which has the line table already, in batches: no
+    /// whitespace token is stored (two in five of a configuration's tokens), the words of a line
+    /// that only blanks separate are one token (see `LexerState.lexWord`), and no line table is
+    /// built. Every other token is the same as `lex(_:)`'s, in the same order.
+    ///
+    /// Batches of about `tokensPerBatch` tokens: `body` gets each batch's tokens and notable tokens (indices into the batch), and whether it is the last.
     /// A batch ends after a newline that nothing the parser looks ahead for follows (see
     /// `LexerState.run(tokenBudget:)`), so the parser can take the batches one by one.
     static func lexFindings(
@@ -48,29 +68,6 @@ public struct Lexer {
             }
         }
     }
-
-    /// `findingsOnly`: for `Parser.findings`, which reads no white space and has the line table
-    /// already: no whitespace token is stored (two in five of a configuration's tokens), the
-    /// words of a line that only blanks separate are one token (see `LexerState.lexWord`), and
-    /// no line table is built. Every other token is the same, in the same order.
-    static func lex(_ bytes: [UInt8], findingsOnly: Bool) -> LexedFile {
-        bytes.withUnsafeBufferPointer { buffer in
-            ByteClass.table.withUnsafeBufferPointer { classes in
-                // Configuration files average three to four bytes a token and twenty a line.
-                let (tokens, (lineStarts, notable)) = [Token].build(capacity: buffer.count / (findingsOnly ? 5 : 3) + 16) { tokens in
-                    [UInt32].build(capacity: findingsOnly ? 1 : buffer.count / 16 + 2) { lineStarts in
-                        var lexer = LexerState(
-                            bytes: buffer, classes: classes, tokens: tokens, lineStarts: lineStarts, findingsOnly: findingsOnly)
-                        lexer.run()
-                        tokens = lexer.tokens
-                        lineStarts = lexer.lineStarts
-                        return lexer.notable
-                    }
-                }
-                return LexedFile(tokens: tokens, lineStarts: lineStarts, notable: notable)
-            }
-        }
-    }
 }
 
 /// What one pass of the lexer found.
@@ -90,7 +87,7 @@ struct LexerState {
     let classes: UnsafeBufferPointer<ByteClass.Kind>
     var tokens: AppendBuffer<Token>
     var lineStarts: AppendBuffer<UInt32>
-    /// No whitespace token is stored and no line table built (see `Lexer.lex(_:findingsOnly:)`).
+    /// No whitespace token is stored and no line table built (see `Lexer.lexFindings`).
     let findingsOnly: Bool
     /// The kind of the last token lexed, stored or not.
     var lastKind: TokenKind?
