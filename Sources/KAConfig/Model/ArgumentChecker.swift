@@ -2,9 +2,11 @@
 /// keepalived 2.2.7's handler would reject (in `-t` mode) and what it then does.
 struct ArgumentChecker {
     var diagnostics: [Diagnostic] = []
+    /// False for a checker that only reads values (`value(of:at:row:)`): no message is built.
+    var reports = true
 
-    /// The typed values of `words[1...]` (nil where rejected); reports missing and extra words.
-    mutating func check(_ row: KeywordRow, words: WordList, lineOrigin: Origin) -> ArgumentValues {
+    /// Reports what keepalived rejects in `words[1...]`: missing and extra words, and each value.
+    mutating func check(_ row: KeywordRow, words: WordList, lineOrigin: Origin) {
         let arguments = row.arguments
         let given = words.count - 1
         if given < row.minimumArguments {
@@ -26,8 +28,7 @@ struct ArgumentChecker {
                 "keepalived reads one keyword per line: it uses '\(kept)' and ignores '\(ignored)'",
                 at: words[maximum + 1].origin.span))
         }
-        var values = ArgumentValues()
-        guard given > 0 else { return values }
+        guard given > 0 else { return }
         // Words and specs are read in place (an array's subscript copies each, with a retain and
         // a release per reference), in a counted loop: iterating `1...given` goes through
         // unspecialised index witnesses here.
@@ -36,15 +37,29 @@ struct ArgumentChecker {
                 var position = 1
                 while position <= given {
                     if let argument = row.argumentIndex(position - 1) {
-                        values.append(read(words.baseAddress! + position, as: plans[argument], argument: argument, of: row))
-                    } else {
-                        values.append(.word(words[position].text))
+                        _ = read(words.baseAddress! + position, as: plans[argument], argument: argument, of: row)
                     }
                     position += 1
                 }
             }
         }
-        return values
+    }
+
+    /// The typed value of word `position` (1 = the first after the keyword) of a statement of
+    /// `row`, as `check` reads it: nil where it reports the word, the text past the last argument.
+    static func value(of words: WordList, at position: Int, row: KeywordRow) -> ArgumentValue? {
+        words.withUnsafeWords { words in
+            guard let argument = row.argumentIndex(position - 1) else { return .word(words[position].text) }
+            var reader = ArgumentChecker(reports: false)
+            return row.plans.withUnsafeBufferPointer { plans in
+                reader.read(words.baseAddress! + position, as: plans[argument], argument: argument, of: row)
+            }
+        }
+    }
+
+    /// Adds `diagnostic` unless this checker only reads values.
+    mutating func report(_ diagnostic: @autoclosure () -> Diagnostic) {
+        if reports { diagnostics.append(diagnostic()) }
     }
 
     /// What keepalived does after rejecting a value of this keyword.
@@ -74,7 +89,7 @@ struct ArgumentChecker {
             if NumberReader.bool(lower) != nil {
                 reportWrongCase(word.pointee, correct: lower, what: "'\(spec.name)' value", consequence: consequence)
             } else {
-                diagnostics.append(Diagnostic(
+                report(Diagnostic(
                     SemanticRules.invalidValue,
                     "'\(text)' is not a boolean for '\(spec.name)' (on, off, true, false, yes, no); \(consequence)",
                     at: word.pointee.origin.span))
@@ -86,7 +101,7 @@ struct ArgumentChecker {
             if let match = choices.first(where: { $0.lowercased() == text.lowercased() }) {
                 reportWrongCase(word.pointee, correct: match, what: "'\(spec.name)' value", consequence: consequence)
             } else {
-                diagnostics.append(Diagnostic(
+                report(Diagnostic(
                     SemanticRules.invalidValue,
                     "'\(text)' is not a valid '\(spec.name)' value (\(choices.joined(separator: ", "))); \(consequence)",
                     at: word.pointee.origin.span))
@@ -101,19 +116,19 @@ struct ArgumentChecker {
                     default: nil
                     }
                 if let wanted = wrongFamily {
-                    diagnostics.append(Diagnostic(
+                    report(Diagnostic(
                         SemanticRules.invalidAddress, "'\(spec.name)' needs \(wanted), not '\(text)'; \(consequence)",
                         at: word.pointee.origin.span))
                     return nil
                 }
                 return .address(address)
             }
-            diagnostics.append(Diagnostic(
+            report(Diagnostic(
                 SemanticRules.invalidAddress, "'\(text)' is not an IP address; \(consequence)", at: word.pointee.origin.span))
             return nil
         case .ipPrefix:
             if let prefix = IPPrefix(text) { return .prefix(prefix) }
-            diagnostics.append(Diagnostic(
+            report(Diagnostic(
                 SemanticRules.invalidAddress, "'\(text)' is not an IP address or ADDRESS/PREFIX; \(consequence)",
                 at: word.pointee.origin.span))
             return nil
@@ -132,22 +147,22 @@ struct ArgumentChecker {
         case .success(let value):
             return .number(value)
         case .failure(.invalid):
-            diagnostics.append(Diagnostic(
+            report(Diagnostic(
                 SemanticRules.invalidNumber,
                 "'\(word.pointee.text)' is not a number; keepalived -t reports \"invalid number\" and \(consequence)",
                 at: word.pointee.origin.span))
         case .failure(.negative):
-            diagnostics.append(Diagnostic(
+            report(Diagnostic(
                 SemanticRules.invalidNumber,
                 "'\(spec.name)' does not take a negative number ('\(word.pointee.text)'); keepalived reports it and \(consequence)",
                 at: word.pointee.origin.span))
         case .failure(.tooManyDecimalPlaces):
-            diagnostics.append(Diagnostic(
+            report(Diagnostic(
                 SemanticRules.invalidNumber,
                 "'\(word.pointee.text)' has more decimal places than keepalived's resolution; -t rejects it and \(consequence)",
                 at: word.pointee.origin.span))
         case .failure(.trailingJunk(let prefix)):
-            diagnostics.append(Diagnostic(
+            report(Diagnostic(
                 SemanticRules.trailingJunk,
                 "'\(word.pointee.text)' is a number followed by other characters (\(Self.format(prefix, scale: scale)) then junk); keepalived -t reports \"invalid number\" and \(consequence)",
                 at: word.pointee.origin.span))
@@ -155,13 +170,13 @@ struct ArgumentChecker {
             let bounds = "[\(Self.format(range.lowerBound, scale: scale)), \(Self.format(range.upperBound, scale: scale))]"
             if row.clampsOutOfRange {
                 let nearest = min(max(value, range.lowerBound), range.upperBound)
-                diagnostics.append(Diagnostic(
+                report(Diagnostic(
                     SemanticRules.valueOutOfRange,
                     "'\(spec.name)' \(Self.format(value, scale: scale)) is outside \(bounds); keepalived reports it and uses \(Self.format(nearest, scale: scale)), the nearest bound",
                     at: word.pointee.origin.span))
                 return .number(nearest)
             }
-            diagnostics.append(Diagnostic(
+            report(Diagnostic(
                 SemanticRules.valueOutOfRange,
                 "'\(spec.name)' \(Self.format(value, scale: scale)) is outside \(bounds); keepalived reports it and \(consequence)",
                 at: word.pointee.origin.span))
@@ -193,7 +208,7 @@ struct ArgumentChecker {
     }
 
     mutating func reportWrongCase(_ word: ExpandedWord, correct: String, what: String, consequence: String) {
-        diagnostics.append(Diagnostic(
+        report(Diagnostic(
             SemanticRules.wrongCase,
             "\(what) '\(word.text)' has the wrong case: keepalived compares case-sensitively, so \(consequence); write '\(correct)'",
             at: word.origin.span, fixIts: Self.replacement(for: word, with: correct)))

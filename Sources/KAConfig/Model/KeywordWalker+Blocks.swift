@@ -35,14 +35,9 @@ extension KeywordWalker {
         }
         // Handlers that read their own header (exactly-one-name blocks; `virtual_server IP PORT |
         // fwmark N | group NAME`, `real_server`) are not checked word by word here.
+        // (Their statements' values are the header's words as text: `KeywordRow.valueReading`.)
         let readsAddress = table.nameRequirement == .address
-        let readsOwnHeader = readsAddress || row.namedBlockRule?.exactlyOneName == true
-        var values = ArgumentValues()
-        if readsOwnHeader {
-            for word in words.dropFirst() { values.append(.word(word.text)) }
-        } else {
-            values = checker.check(row, words: words, lineOrigin: line.pointee.origin)
-        }
+        if row.valueReading == .checked { checker.check(row, words: words, lineOrigin: line.pointee.origin) }
         // A server header keepalived cannot read: the statement stays (its header is reported
         // from the model and the rules), the block's lines are skipped as keepalived skips them.
         let skipsLines = readsAddress && ServerHeader.keepalivedSkips(words.lazy.map { $0.text })
@@ -54,7 +49,7 @@ extension KeywordWalker {
             let text = words.count == line.pointee.wordCount ? line.pointee.storedText : line.pointee.text
             // The row and the words are handed to the statement (consumed, not copied).
             append(BoundStatement(
-                row: consume row, words: consume words, values: values, text: text, entries: [], block: blockIndex,
+                row: consume row, words: consume words, text: text, entries: [], block: blockIndex,
                 origin: line.pointee.origin))
         }
         frames.append(Frame(table: table, block: blockIndex, needOpenBrace: needOpenBrace, opener: keywordWord))

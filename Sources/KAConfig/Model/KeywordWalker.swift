@@ -19,11 +19,16 @@ struct KeywordWalker {
         /// start-up (all blocks' names cost a small file's run a tenth more instructions).
         private let lowercaseNames = Mutex<[String: String]?>(nil)
 
-        init(_ spec: BlockSpec) {
+        /// `childNameRequirement`: that of the block a block keyword opens, by its name.
+        init(_ spec: BlockSpec, childNameRequirement: (String) -> BlockNameRequirement? = { _ in nil }) {
             self.spec = spec
             self.name = spec.name
             self.nameRequirement = spec.nameRequirement
-            self.rows = KeywordTable(spec.keywords.map { ($0.name, KeywordRow($0)) })
+            self.rows = KeywordTable(spec.keywords.map { keyword in
+                var opensAddressHeader = false
+                if case .block(let child) = keyword.kind { opensAddressHeader = childNameRequirement(child) == .address }
+                return (keyword.name, KeywordRow(keyword, opensAddressHeader: opensAddressHeader))
+            })
         }
 
         /// The known keyword that `keyword` spells in another case, if any.
@@ -373,14 +378,14 @@ struct KeywordWalker {
             let words = line.pointee.words
             let argumentCount = row.arguments.count
             let header = words.prefixList(1 + argumentCount)
-            let values = argumentCount == 0 ? ArgumentValues() : checker.check(row, words: header, lineOrigin: origin)
+            if argumentCount > 0 { checker.check(row, words: header, lineOrigin: origin) }
             valueBlockEnd = nil
             let entries = readValueBlock(line, row: row)
             // The text is the whole line's, also when the header is only part of it.
             let text = header.count == words.count ? line.pointee.storedText : line.pointee.text
             if let end = valueBlockEnd, entries.allSatisfy({ $0.isEmpty }) { tree.emptyValueBlockEnds[tree.statements.count] = end }
             append(BoundStatement(
-                row: row, words: header, values: values, text: text, entries: entries, block: nil, origin: origin))
+                row: row, words: header, text: text, entries: entries, block: nil, origin: origin))
             return false
         case .script, .value:
             break
@@ -393,13 +398,13 @@ struct KeywordWalker {
         // make keepalived leave the block that follows.
         let isScript: Bool
         if case .script = kind { isScript = true } else { isScript = false }
-        let values = isScript ? ArgumentValues() : checker.check(row, words: words, lineOrigin: origin)
+        if !isScript { checker.check(row, words: words, lineOrigin: origin) }
         let exitsBeforeBlock = !isScript && words.count - 1 < row.minimumArguments && row.missingArgumentExits
         // The row and the words are handed to the statement (consumed, not copied); the rare
         // not-a-block trap reads them again from the line and the table.
         append(BoundStatement(
-            row: consume row, words: consume words, values: values, text: line.pointee.storedText, entries: [],
-            block: nil, origin: origin))
+            row: consume row, words: consume words, text: line.pointee.storedText, entries: [], block: nil,
+            origin: origin))
         guard let opener else { return false }
         if exitsBeforeBlock {
             skipBlockAfterExit(opener: opener)

@@ -21,7 +21,8 @@ final class RowTableCache: Sendable {
     static func release() { current.withLock { $0 = nil } }
 
     init(schema: SchemaView) {
-        topLevel = KeywordWalker.RowTable(schema.topLevel)
+        let childNameRequirement = { (name: String) in schema.blockNamed(name)?.nameRequirement }
+        topLevel = KeywordWalker.RowTable(schema.topLevel, childNameRequirement: childNameRequirement)
         var tables: [(String, KeywordWalker.RowTable)] = []
         var seen: Set<String> = []
         var pending = [schema.topLevel]
@@ -30,7 +31,7 @@ final class RowTableCache: Sendable {
                 guard case .block(let name) = row.kind, seen.insert(name).inserted, let spec = schema.blockNamed(name) else {
                     continue
                 }
-                tables.append((name, KeywordWalker.RowTable(spec)))
+                tables.append((name, KeywordWalker.RowTable(spec, childNameRequirement: childNameRequirement)))
                 pending.append(spec)
             }
         }
