@@ -15,6 +15,8 @@ import Testing
     @Test func statementAndWordSizes() {
         #expect(MemoryLayout<Origin>.size == 16)
         #expect(MemoryLayout<BoundStatement>.stride == 40)
+        #expect(MemoryLayout<BoundBlock>.stride == 56)
+        #expect(MemoryLayout<BlockStatements>.stride == 16)
         #expect(MemoryLayout<ExpandedWord>.stride == 32)
     }
 

@@ -2,18 +2,22 @@
 /// statements grouped by block. One array for the whole tree instead of one per block (a large
 /// file has thousands of blocks, and each array is an allocation).
 public struct BlockStatements: Sendable, RandomAccessCollection, Equatable, ExpressibleByArrayLiteral {
-    var storage: [Int]
-    var offset: Int
-    public private(set) var count: Int
+    /// 32-bit indices and bounds: 16 bytes a block instead of 24, and 4 bytes a statement
+    /// instead of 8 in the shared array.
+    var storage: [Int32]
+    var offset: UInt32
+    var storedCount: UInt32
 
-    init(storage: [Int], offset: Int, count: Int) {
+    public var count: Int { Int(storedCount) }
+
+    init(storage: [Int32], offset: Int, count: Int) {
         self.storage = storage
-        self.offset = offset
-        self.count = count
+        self.offset = UInt32(truncatingIfNeeded: offset)
+        self.storedCount = UInt32(truncatingIfNeeded: count)
     }
 
     public init(_ statements: [Int]) {
-        self.init(storage: statements, offset: 0, count: statements.count)
+        self.init(storage: statements.map { Int32(truncatingIfNeeded: $0) }, offset: 0, count: statements.count)
     }
 
     public init(arrayLiteral elements: Int...) {
@@ -25,7 +29,7 @@ public struct BlockStatements: Sendable, RandomAccessCollection, Equatable, Expr
 
     public subscript(position: Int) -> Int {
         precondition(position >= 0 && position < count, "statement index out of range")
-        return storage[offset + position]
+        return Int(storage[Int(offset) + position])
     }
 
     public static func == (lhs: BlockStatements, rhs: BlockStatements) -> Bool {
@@ -41,13 +45,13 @@ public struct BlockStatements: Sendable, RandomAccessCollection, Equatable, Expr
 package struct BlockIndexReader {
     package let blocks: UnsafeBufferPointer<BoundBlock>
     /// The elements of the array the top level's list is on, and that array's identity.
-    let shared: UnsafeBufferPointer<Int>
+    let shared: UnsafeBufferPointer<Int32>
     let sharedIdentity: UInt
 
     /// Where a block's list keeps its array reference, start and count.
     static let storageOffset = MemoryLayout<BoundBlock>.offset(of: \.statements)! + MemoryLayout<BlockStatements>.offset(of: \.storage)!
     static let startOffset = MemoryLayout<BoundBlock>.offset(of: \.statements)! + MemoryLayout<BlockStatements>.offset(of: \.offset)!
-    static let countOffset = MemoryLayout<BoundBlock>.offset(of: \.statements)! + MemoryLayout<BlockStatements>.offset(of: \.count)!
+    static let countOffset = MemoryLayout<BoundBlock>.offset(of: \.statements)! + MemoryLayout<BlockStatements>.offset(of: \.storedCount)!
 
     /// The identity of the array a block's list is on: the array's one stored reference, as a number.
     @inline(__always)
@@ -62,14 +66,14 @@ package struct BlockIndexReader {
             for statement in blocks[block].statements { body(statement) }
             return
         }
-        for index in window { body(shared[index]) }
+        for index in window { body(Int(shared[index])) }
     }
 
     /// The last statement of `block`, if any.
     @inline(__always)
     package func last(inBlock block: Int) -> Int? {
         guard let window = sharedWindow(of: block) else { return blocks[block].statements.last }
-        return window.isEmpty ? nil : shared[window.upperBound - 1]
+        return window.isEmpty ? nil : Int(shared[window.upperBound - 1])
     }
 
     /// Where `block`'s list lies in `shared`, read in place; nil when it is on another array.
@@ -79,9 +83,9 @@ package struct BlockIndexReader {
         let pointer = blocks.baseAddress! + block
         guard Self.identity(of: pointer) == sharedIdentity else { return nil }
         let raw = UnsafeRawPointer(pointer)
-        let start = raw.load(fromByteOffset: Self.startOffset, as: Int.self)
-        let count = raw.load(fromByteOffset: Self.countOffset, as: Int.self)
-        precondition(start >= 0 && count >= 0 && start + count <= shared.count, "block statements past their storage")
+        let start = Int(raw.load(fromByteOffset: Self.startOffset, as: UInt32.self))
+        let count = Int(raw.load(fromByteOffset: Self.countOffset, as: UInt32.self))
+        precondition(start + count <= shared.count, "block statements past their storage")
         return start..<(start + count)
     }
 }

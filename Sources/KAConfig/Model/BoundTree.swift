@@ -218,14 +218,24 @@ final class RareStatementParts: Sendable {
 public struct BoundBlock: Sendable {
     /// The `BlockSpec` name ("" for the top level).
     public var specName: String
-    /// The statement that opened the block (nil for the top level).
-    public var opener: Int?
     public var statements: BlockStatements = []
+    /// The statement that opened the block (nil for the top level).
+    public var opener: Int? {
+        get { storedOpener < 0 ? nil : Int(storedOpener) }
+        set { storedOpener = newValue.map { Int32(truncatingIfNeeded: $0) } ?? -1 }
+    }
+    /// `opener` in 4 bytes (-1 for none): a block is 56 bytes, not 80.
+    var storedOpener: Int32
     /// The '}' that ended keepalived's reading of the block: its first '}' (also one meant for an
     /// ignored block inside it), nil when the lines ran out first.
     public var closingBrace: Origin? = nil
 
-    // Built with the memberwise initialiser (see `SyntaxNode`).
+    public init(specName: String, opener: Int?, statements: BlockStatements = [], closingBrace: Origin? = nil) {
+        self.specName = specName
+        self.statements = statements
+        self.storedOpener = opener.map { Int32(truncatingIfNeeded: $0) } ?? -1
+        self.closingBrace = closingBrace
+    }
 }
 
 public struct BoundTree: Sendable {

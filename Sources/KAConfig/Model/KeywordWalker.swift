@@ -420,9 +420,9 @@ struct KeywordWalker {
         for block in statementBlocks { starts[Int(block) + 1] += 1 }
         for index in tree.blocks.indices { starts[index + 1] += starts[index] }
         var next = starts
-        var grouped = [Int](repeating: 0, count: statementBlocks.count)
+        var grouped = [Int32](repeating: 0, count: statementBlocks.count)
         for (statement, block) in statementBlocks.enumerated() {
-            grouped[next[Int(block)]] = statement
+            grouped[next[Int(block)]] = Int32(truncatingIfNeeded: statement)
             next[Int(block)] += 1
         }
         for index in tree.blocks.indices {
