@@ -62,7 +62,7 @@ import Testing
         #expect(result.output.contains(" mallopt@"), "\(tool) does not call mallopt")
     }
 
-    /// kalint's code that a lint runs comes first, in the order `scripts/code-order/kalint.sections`
+    /// kalint's code that a lint runs comes first, in the order `scripts/code-order/kalint.symbols`
     /// lists it (each function in its own section, placed by the linker): the functions of the
     /// list in kalint's own modules that the binary defines follow the list's order. Without the
     /// ordering about 60 % of consecutive pairs do (the objects' order), with it all of the
@@ -72,8 +72,8 @@ import Testing
             let root = FormatTestSupport.packageRoot
             let binary = root + "/.build/debug/kalint"
             try #require(FormatTestSupport.isRegularFile(binary), "kalint is not built")
-            let list = try String(contentsOfFile: root + "/scripts/code-order/kalint.sections", encoding: .utf8)
-            let order = list.split(separator: "\n").map { $0.hasPrefix(".text.") ? String($0.dropFirst(6)) : String($0) }
+            let list = try String(contentsOfFile: root + "/scripts/code-order/kalint.symbols", encoding: .utf8)
+            let order = list.split(separator: "\n").map(String.init)
             #expect(order.count > 1_000, "the list names the functions a lint runs")
             let symbols = try #require(FormatTestSupport.run("/usr/bin/nm", ["--defined-only", binary]))
             #expect(symbols.status == 0)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Writes scripts/code-order/kalint.sections: the text sections of the functions that kalint
-# executes in typical runs, which the linker places together at the start of kalint's code
-# (Package.swift: --section-ordering-file, with -function-sections for kalint's modules).
+# Writes scripts/code-order/kalint.symbols: the functions that kalint executes in typical runs,
+# which the linker places together at the start of kalint's code (Package.swift: lld's
+# --symbol-ordering-file, with -function-sections for kalint's modules).
 #
 # Why: the kernel maps the 64 KB around each page of code a process faults in, so code that runs
 # scattered over the binary makes nearly all of its 5.9 MB text resident (about 6 MB of kalint's
@@ -39,7 +39,7 @@ nm --defined-only "$bin/kalint" | awk '$2 ~ /^[tTwW]$/ { print $3 }' | sort -u >
 # callgrind names a function once per file as "fn=(id) name" or "cfn=(id) name"; a recursive
 # cycle's copies get a "'N" suffix.
 sed -n -E "s/^c?fn=\([0-9]+\) ([^']+).*$/\1/p" "$work"/run*.out | sort -u >"$work/executed.txt"
-comm -12 "$work/executed.txt" "$work/defined.txt" | sed 's/^/.text./' >scripts/code-order/kalint.sections
-echo "scripts/code-order/kalint.sections: $(wc -l <scripts/code-order/kalint.sections) functions"
+comm -12 "$work/executed.txt" "$work/defined.txt" >scripts/code-order/kalint.symbols
+echo "scripts/code-order/kalint.symbols: $(wc -l <scripts/code-order/kalint.symbols) functions"
 # SwiftPM does not see the list as an input of the link: relink kalint at the next build.
 rm -f "$bin/kalint"
