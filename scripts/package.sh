@@ -146,7 +146,11 @@ chmod 0644 "$doc/copyright"
 mkdir -p "$work/shlibs/debian" "$root/DEBIAN"
 printf 'Source: %s\n\nPackage: %s\nArchitecture: any\n' "$name" "$name" >"$work/shlibs/debian/control"
 binaries=()
-for tool in "${tools[@]}"; do binaries+=("$(pwd)/$root/usr/bin/$tool"); done
+for tool in "${tools[@]}"; do
+    # A static executable (kalint on Linux) links no shared library: nothing to depend on.
+    readelf -lW "$root/usr/bin/$tool" | grep -q INTERP || continue
+    binaries+=("$(pwd)/$root/usr/bin/$tool")
+done
 depends="$(cd "$work/shlibs" && dpkg-shlibdeps -O "${binaries[@]}" | sed -n 's/^shlibs:Depends=//p')"
 [ -n "$depends" ] || fail "dpkg-shlibdeps found no dependencies"
 # Packed relocations need glibc's GLIBC_ABI_DT_RELR (2.36): a version the binaries need without
