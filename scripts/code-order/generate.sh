@@ -15,7 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v valgrind >/dev/null || { echo "generate.sh: needs valgrind (apt-get install valgrind)" >&2; exit 1; }
 
-swift build -c release --product kalint --product kabench >/dev/null
+swift build -c release --product kalint >/dev/null
+swift build -c release --product kabench >/dev/null
 bin="$(swift build -c release --show-bin-path)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
