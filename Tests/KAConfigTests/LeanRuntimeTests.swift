@@ -67,8 +67,7 @@ import Testing
     /// kalint's code that a lint runs comes first, in the order `scripts/code-order/kalint.symbols`
     /// lists it (each function in its own section, placed by the linker): the functions of the
     /// list in kalint's own modules that the binary defines follow the list's order. Without the
-    /// ordering about 60 % of consecutive pairs do (the objects' order), with it all of the
-    /// release build's and 96 % of the debug build's (a few debug-only layouts differ).
+    /// ordering about 60 % of consecutive pairs do (the objects' order), with it all of them.
     @Test func kalintsHotCodeIsLaidOutInTheListsOrder() throws {
         #if os(Linux)
             let root = FormatTestSupport.packageRoot
