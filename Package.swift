@@ -39,6 +39,8 @@ let staticExecutableOnLinux: [LinkerSetting] = [.unsafeFlags(["-static-executabl
 let oneSectionPerFunction: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-function-sections"], .when(platforms: [.linux])),
 ]
+// The settings of the modules kalint links: their functions are what the code order places.
+let kalintModule = withoutImplicitRuntimes + oneSectionPerFunction
 let kalintLayout: [LinkerSetting] = [
     .unsafeFlags(
         [
@@ -77,16 +79,16 @@ let package = Package(
     ],
     targets: [
         // The IP address type KAConfig's model and KAVRRP's engine share.
-        .target(name: "KAAddress", swiftSettings: withoutImplicitRuntimes + oneSectionPerFunction),
+        .target(name: "KAAddress", swiftSettings: kalintModule),
         // The front end and model: bytes -> tokens -> lossless trees -> expanded lines -> bound
         // statements -> typed model, the Diagnostic type and its plain-text renderer.
-        .target(name: "KAConfig", dependencies: ["KAAddress", "KAJSON"], swiftSettings: withoutImplicitRuntimes + oneSectionPerFunction),
+        .target(name: "KAConfig", dependencies: ["KAAddress", "KAJSON"], swiftSettings: kalintModule),
         // kalint's rules (one node, and Fleet: several), the firewall evaluator, the engine and
         // driver, the JSON/SARIF/GitHub renderers, the rule pages (docs/rules, linked as
         // Documentation/Pages, embedded in the code), and kalint's command-line table.
         .target(
             name: "KALint", dependencies: ["KAConfig", "KACommandLine"], resources: [.embedInCode("Documentation/Pages")],
-            swiftSettings: withoutImplicitRuntimes + oneSectionPerFunction),
+            swiftSettings: kalintModule),
         // kafmt's formatter and its command-line table.
         .target(name: "KAFormat", dependencies: ["KAConfig", "KACommandLine"], swiftSettings: withoutImplicitRuntimes),
         // The VRRP engine and the daemon around it run the per-advert path: release builds leave
@@ -94,11 +96,11 @@ let package = Package(
         // advert); debug builds, which run the tests, keep them.
         .target(name: "KAVRRP", dependencies: ["KAAddress"], swiftSettings: releaseWithoutExclusivityChecks),
         // A JSON value with its printer and parser, no Foundation: karun's status, kalsp's protocol.
-        .target(name: "KAJSON", swiftSettings: withoutImplicitRuntimes + oneSectionPerFunction),
+        .target(name: "KAJSON", swiftSettings: kalintModule),
         // A command line as a table (parser, help, completions) without Foundation: karun's,
         // kalint's and kafmt's (swift-argument-parser links FoundationEssentials: megabytes of
         // resident memory).
-        .target(name: "KACommandLine", swiftSettings: withoutImplicitRuntimes + oneSectionPerFunction),
+        .target(name: "KACommandLine", swiftSettings: kalintModule),
         // libnl-3 / libnl-route-3: karun's netlink (addresses, routes, rules, links, macvlan).
         .systemLibrary(
             name: "CNetlink",
@@ -124,7 +126,7 @@ let package = Package(
         .executableTarget(
             name: "kalint",
             dependencies: ["KAConfig", "KALint", "KACommandLine", "CKAMemory"],
-            swiftSettings: withoutImplicitRuntimes + oneSectionPerFunction,
+            swiftSettings: kalintModule,
             linkerSettings: staticExecutableOnLinux + kalintLayout
         ),
         .executableTarget(
@@ -188,7 +190,7 @@ package.targets += [
         name: "CKAVersion",
         cSettings: [.unsafeFlags(["-gdwarf-4"])]
             + (gitDescribe.isEmpty ? [] : [.define("KA_GIT_DESCRIBE", to: "\"\(gitDescribe)\"")])),
-    .target(name: "KAVersion", dependencies: ["CKAVersion"], swiftSettings: withoutImplicitRuntimes + oneSectionPerFunction),
+    .target(name: "KAVersion", dependencies: ["CKAVersion"], swiftSettings: kalintModule),
     // The .deb, pre-commit, the GitHub Action and Ansible's validate, run for real.
     .testTarget(name: "DistributionTests", dependencies: ["KAVersion"]),
 ]

@@ -51,9 +51,7 @@ struct ArgumentChecker {
         words.withUnsafeWords { words in
             guard let argument = row.argumentIndex(position - 1) else { return .word(words[position].text) }
             var reader = ArgumentChecker(reports: false)
-            return row.plans.withUnsafeBufferPointer { plans in
-                reader.read(words.baseAddress! + position, as: plans[argument], argument: argument, of: row)
-            }
+            return reader.read(words.baseAddress! + position, as: row.plans[argument], argument: argument, of: row)
         }
     }
 

@@ -376,9 +376,8 @@ struct KeywordWalker {
             return false
         case .valueBlock:
             let words = line.pointee.words
-            let argumentCount = row.arguments.count
-            let header = words.prefixList(1 + argumentCount)
-            if argumentCount > 0 { checker.check(row, words: header, lineOrigin: origin) }
+            let header = words.prefixList(1 + row.arguments.count)
+            if row.valueReading == .checked { checker.check(row, words: header, lineOrigin: origin) }
             valueBlockEnd = nil
             let entries = readValueBlock(line, row: row)
             // The text is the whole line's, also when the header is only part of it.
@@ -391,15 +390,13 @@ struct KeywordWalker {
             break
         }
         // What the not-a-block trap reads after the words are the statement's.
-        let opensBlock = nextLineOpensBlock
-        let opener = opensBlock ? line.pointee.words[0] : nil
+        let opener = nextLineOpensBlock ? line.pointee.words[0] : nil
         let words = statementWords(line)
-        // A script line's words are not checked as values; a value line missing arguments may
-        // make keepalived leave the block that follows.
-        let isScript: Bool
-        if case .script = kind { isScript = true } else { isScript = false }
-        if !isScript { checker.check(row, words: words, lineOrigin: origin) }
-        let exitsBeforeBlock = !isScript && words.count - 1 < row.minimumArguments && row.missingArgumentExits
+        // A script line's words are not values (`valueReading` none); a value line missing
+        // arguments may make keepalived leave the block that follows.
+        let checked = row.valueReading == .checked
+        if checked { checker.check(row, words: words, lineOrigin: origin) }
+        let exitsBeforeBlock = checked && words.count - 1 < row.minimumArguments && row.missingArgumentExits
         // The row and the words are handed to the statement (consumed, not copied); the rare
         // not-a-block trap reads them again from the line and the table.
         append(BoundStatement(

@@ -42,7 +42,8 @@ public struct Lexer {
     /// that only blanks separate are one token (see `LexerState.lexWord`), and no line table is
     /// built. Every other token is the same as `lex(_:)`'s, in the same order.
     ///
-    /// Batches of about `tokensPerBatch` tokens: `body` gets each batch's tokens and notable tokens (indices into the batch), and whether it is the last.
+    /// Batches of about `tokensPerBatch` tokens: `body` gets each batch's tokens and notable
+    /// tokens (indices into the batch), and whether it is the last.
     /// A batch ends after a newline that nothing the parser looks ahead for follows (see
     /// `LexerState.run(tokenBudget:)`), so the parser can take the batches one by one.
     static func lexFindings(
