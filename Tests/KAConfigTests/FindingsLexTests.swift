@@ -104,7 +104,7 @@ struct FindingsLexTests {
             let tree = Parser.parse(source)
             let (diagnostics, comments) = Parser.findings(source, tokensPerBatch: tokensPerBatch)
             #expect(diagnostics == tree.diagnostics, "\(label): findings, batches of \(tokensPerBatch)")
-            #expect(comments == FileComment.all(in: tree.tokens), "\(label): comments, batches of \(tokensPerBatch)")
+            #expect(comments == FileComment.all(in: tree.tokens, bytes: bytes), "\(label): comments, batches of \(tokensPerBatch)")
         }
     }
 

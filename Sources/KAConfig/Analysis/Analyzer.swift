@@ -69,8 +69,10 @@ public enum Analyzer {
         _ reader: inout LineReader<FileSystem>, path: String, pipeline: AnalysisPipeline,
         whileModelIsBuilt: (BoundTree) -> Void = { _ in }
     ) -> NodeAnalysis {
-        guard let root = reader.contexts.first, root.source.bytes.count >= pipeline.minimumBytes else {
+        // The size only: a copy of the root's context bound here would hold its bytes to the end.
+        guard (reader.contexts.first?.source.byteCount ?? 0) >= pipeline.minimumBytes else {
             var expanded = Expander.run(&reader, rootPath: path)
+            releaseSources(&expanded, &reader)
             let bound = Binder.bind(expanded, schema: .keepalived)
             expanded.lines = []
             return NodeAnalysis(path: path, expanded: expanded, bound: bound)
@@ -81,14 +83,28 @@ public enum Analyzer {
         let binding = BackgroundJob {
             Binder.bind(chunksFrom: channel, expectedLines: expectedLines, schema: .keepalived) { walked.set($0) }
         }
-        let expanded = Expander.run(
+        var expanded = Expander.run(
             &reader, rootPath: path, chunkLines: pipeline.chunkLines, emit: { channel.send(&$0) }, keepLines: false,
             linesEnded: { channel.endLines() })
+        releaseSources(&expanded, &reader)
         channel.finish(diagnostics: expanded.diagnostics)
         let tree = walked.value
         let instanceBlocks = NodeAnalysis.instanceBlocks(of: tree)
         whileModelIsBuilt(tree)
         return NodeAnalysis(path: path, expanded: expanded, bound: binding.value, instanceBlocks: instanceBlocks)
+    }
+}
+
+extension Analyzer {
+    /// With `releasesSources`, the files' bytes are dropped once expanded, before the model and
+    /// the tree facts are built (the reader's copies too: it reads nothing more).
+    static func releaseSources<FileSystem>(_ expanded: inout ExpandedConfig, _ reader: inout LineReader<FileSystem>) {
+        guard reader.options.releasesSources else { return }
+        for path in expanded.files.keys {
+            expanded.files[path] = expanded.files[path]?.releasingSource(rereadingThrough: reader.fileSystem)
+        }
+        reader.trees = [:]
+        reader.contexts = []
     }
 }
 

@@ -78,10 +78,8 @@ public struct HumanRenderer: Sendable {
     /// `...` where it is cut: an excerpt never costs more than its width, however long the line
     /// (65,000 braces on one line made 65,000 findings with carets as long as the line).
     private func writeExcerpt(_ span: SourceSpan, to output: inout [UInt8]) {
-        guard let source = sources[span.file], span.start.line >= 1, span.start.line <= source.lineCount else {
-            return
-        }
-        let line = source.lineBytes(span.start.line)
+        // No excerpt for a line that cannot be read (a released source whose file changed since).
+        guard let source = sources[span.file], let line = source.readLine(span.start.line) else { return }
         let count = line.count
         let startColumn = min(max(span.start.column, 1), count + 1)
         var endColumn = span.end.line == span.start.line ? span.end.column : count + 1

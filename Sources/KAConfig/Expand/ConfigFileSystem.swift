@@ -34,10 +34,18 @@ public protocol ConfigFileSystem: Sendable {
     /// `directory` ("" = the current directory). Results are joined with `directory`.
     func glob(_ pattern: String, relativeTo directory: String) -> [String]
     func fileKind(_ path: String) -> ConfigFileKind
+    /// The bytes of `range` of a file (clamped to its end) and the file's size now: a released
+    /// `SourceFile` reads its lines back this way. The default reads the whole file.
+    func readFile(_ path: String, range: Range<Int>) throws -> (bytes: [UInt8], fileSize: Int)
 }
 
 extension ConfigFileSystem {
     public func checkReadable(_ path: String) throws { _ = try readFile(path) }
+
+    public func readFile(_ path: String, range: Range<Int>) throws -> (bytes: [UInt8], fileSize: Int) {
+        let bytes = try readFile(path)
+        return (Array(bytes[range.clamped(to: 0..<bytes.count)]), bytes.count)
+    }
 }
 
 /// The real file system, through libc `glob`, `stat` and `read`.
@@ -71,6 +79,29 @@ public struct LocalFileSystem: ConfigFileSystem {
         }
         result.removeSubrange(filled...)
         return result
+    }
+
+    /// One `pread` of the range, after an `fstat` for the size.
+    public func readFile(_ path: String, range: Range<Int>) throws -> (bytes: [UInt8], fileSize: Int) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw ConfigFileSystemError(path: path, reason: Self.errorText()) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw ConfigFileSystemError(path: path, reason: Self.errorText()) }
+        let size = Int(info.st_size)
+        let wanted = range.clamped(to: 0..<max(0, size))
+        var filled = 0
+        let bytes = try [UInt8](unsafeUninitializedCapacity: wanted.count) { buffer, initialized in
+            while filled < wanted.count {
+                let count = pread(descriptor, buffer.baseAddress! + filled, wanted.count - filled, off_t(wanted.lowerBound + filled))
+                if count < 0, errno == EINTR { continue }
+                if count < 0 { throw ConfigFileSystemError(path: path, reason: Self.errorText()) }
+                if count == 0 { break }
+                filled += count
+            }
+            initialized = filled
+        }
+        return (bytes, size)
     }
 
     /// Opening the file tells what reading it would (a directory fails at the first read).

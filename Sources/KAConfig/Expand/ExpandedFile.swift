@@ -6,12 +6,29 @@ public struct FileComment: Sendable, Hashable {
     /// The word right before the comment with no blank between (equal bounds: none).
     private var wordStart: UInt32
     private var wordEnd: UInt32
+    /// Past its `#`/`!` and blanks the comment starts with `kalint` (see `mayBeLintDirective`).
+    public let mayBeDirective: Bool
 
-    public init(range: Range<Int>, gluedWord: Range<Int>?) {
+    public init(range: Range<Int>, gluedWord: Range<Int>?, mayBeDirective: Bool = true) {
         start = UInt32(truncatingIfNeeded: range.lowerBound)
         end = UInt32(truncatingIfNeeded: range.upperBound)
         wordStart = UInt32(truncatingIfNeeded: gluedWord?.lowerBound ?? 0)
         wordEnd = UInt32(truncatingIfNeeded: gluedWord?.upperBound ?? 0)
+        self.mayBeDirective = mayBeDirective
+    }
+
+    /// Whether a comment's bytes, past its `#`/`!` and blanks, start with `kalint` (an inline
+    /// suppression, `# kalint disable=...`): told at lexing, where the bytes are at hand, so that
+    /// a lint reads back only such comments from a released source.
+    public static func mayBeLintDirective(_ comment: ArraySlice<UInt8>) -> Bool {
+        var index = comment.startIndex
+        while index < comment.endIndex, comment[index] == UInt8(ascii: "#") || comment[index] == UInt8(ascii: "!") {
+            index += 1
+        }
+        while index < comment.endIndex, comment[index] == UInt8(ascii: " ") || comment[index] == UInt8(ascii: "\t") {
+            index += 1
+        }
+        return comment[index...].starts(with: "kalint".utf8)
     }
 
     /// The comment's bytes in the file, from its `!` or `#` to the end of the line.
@@ -36,8 +53,23 @@ public struct ExpandedFile: Sendable {
     public init(_ tree: SyntaxTree, keepingTree: Bool = true) {
         source = tree.source
         diagnostics = tree.diagnostics
-        comments = FileComment.all(in: tree.tokens)
+        comments = FileComment.all(in: tree.tokens, bytes: tree.source.bytes)
         self.tree = keepingTree ? tree : nil
+    }
+
+    private init(source: SourceFile, diagnostics: [Diagnostic], comments: [FileComment], tree: SyntaxTree?) {
+        self.source = source
+        self.diagnostics = diagnostics
+        self.comments = comments
+        self.tree = tree
+    }
+
+    /// This file with its source released (see `SourceFile.released`). A kept tree holds the
+    /// bytes too, so a file with one keeps them.
+    func releasingSource(rereadingThrough fileSystem: some ConfigFileSystem) -> ExpandedFile {
+        guard tree == nil else { return self }
+        return ExpandedFile(
+            source: source.released(rereadingThrough: fileSystem), diagnostics: diagnostics, comments: comments, tree: nil)
     }
 
     /// The file parsed only for its findings and comments: no tree is built.
@@ -50,13 +82,14 @@ public struct ExpandedFile: Sendable {
 
 extension FileComment {
     /// The comment tokens of a file's token stream, each with the word it is glued to.
-    static func all(in tokens: [Token]) -> [FileComment] {
+    static func all(in tokens: [Token], bytes: [UInt8]) -> [FileComment] {
         var comments: [FileComment] = []
         for index in tokens.indices where tokens[index].kind == .comment {
             // Glued: the word ends where the comment starts (the tokens may leave out white space).
             let glued =
                 index > 0 && tokens[index - 1].kind == .word && tokens[index - 1].end == tokens[index].start ? tokens[index - 1].range : nil
-            comments.append(FileComment(range: tokens[index].range, gluedWord: glued))
+            let range = tokens[index].range
+            comments.append(FileComment(range: range, gluedWord: glued, mayBeDirective: mayBeLintDirective(bytes[range])))
         }
         return comments
     }

@@ -40,6 +40,10 @@ public struct ExpansionOptions: Sendable {
     /// Keep each file's lossless syntax tree in the result (`ExpandedFile.tree`). A lint run,
     /// which reads only the comments, sources and findings, sets it false to save the memory.
     public var keepsSyntaxTrees: Bool
+    /// Release each file's bytes once the expansion has read them (`SourceFile.released`): the
+    /// analysis then reads lines and comments back from the files when asked. kalint sets it
+    /// when it will not edit the files; the bytes are not held while the model is built.
+    public var releasesSources = false
 
     public init(
         configID: String? = nil, maxIncludeDepth: Int = 32, randomSeed: UInt64 = 0, strictIncludes: Bool = false,

@@ -42,7 +42,7 @@ public enum Parser {
             state.tokens = tokens
             state.pos = 0
             state.run(isLastBatch: isLast)
-            comments.append(contentsOf: FileComment.all(in: tokens))
+            comments.append(contentsOf: FileComment.all(in: tokens, bytes: source.bytes))
             for index in batchNotable { notable.append(tokens[index]) }
         }
         state.tokens = []

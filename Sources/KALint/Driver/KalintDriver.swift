@@ -93,6 +93,8 @@ public enum KalintDriver {
         // The rules read comments, sources and findings; fixes edit bytes: no tree is kept.
         expansion.keepsSyntaxTrees = false
         if let emit = request.emit { return self.emit(emit, request: request, options: expansion, fileSystem: fileSystem) }
+        // A lint reads back the few lines it shows; fixes edit the bytes as they were read.
+        expansion.releasesSources = !request.fix
 
         let split: ([String]) -> Set<String> = { Set($0.flatMap { $0.split(separator: ",").map(String.init) }) }
         let options = LintOptions(

@@ -17,8 +17,7 @@ public struct Suppressions: Sendable {
 
     public mutating func add(_ file: ExpandedFile) {
         let path = file.source.path
-        let bytes = file.source.bytes
-        for comment in file.comments where Self.mayBeDirective(bytes[comment.range]) {
+        for comment in file.comments where comment.mayBeDirective {
             guard let directive = Self.parse(file.source.text(comment.range)) else { continue }
             switch directive.scope {
             case .file:
@@ -34,20 +33,11 @@ public struct Suppressions: Sendable {
 
     enum Scope { case line, file }
 
-    /// Whether a comment's bytes, past its `#`/`!` and blanks, start with `kalint`: checked before
-    /// `parse` makes a string of it (most comments are not directives; a string and the
-    /// `Character` reads cost about 2,900 instructions a comment). Never false where `parse`
-    /// finds a directive: no other character equals these ASCII ones.
-    static func mayBeDirective(_ comment: ArraySlice<UInt8>) -> Bool {
-        var index = comment.startIndex
-        while index < comment.endIndex, comment[index] == UInt8(ascii: "#") || comment[index] == UInt8(ascii: "!") {
-            index += 1
-        }
-        while index < comment.endIndex, comment[index] == UInt8(ascii: " ") || comment[index] == UInt8(ascii: "\t") {
-            index += 1
-        }
-        return comment[index...].starts(with: "kalint".utf8)
-    }
+    /// Whether a comment's bytes may hold a directive (`FileComment.mayBeLintDirective`):
+    /// checked before `parse` makes a string of it (most comments are not directives; a string
+    /// and the `Character` reads cost about 2,900 instructions a comment). Never false where
+    /// `parse` finds a directive: no other character equals these ASCII ones.
+    static func mayBeDirective(_ comment: ArraySlice<UInt8>) -> Bool { FileComment.mayBeLintDirective(comment) }
 
     static func parse(_ comment: String) -> (scope: Scope, ids: Set<String>)? {
         var body = comment.drop { $0 == "#" || $0 == "!" }.drop { $0 == " " || $0 == "\t" }

@@ -22,16 +22,20 @@ enum UnicastPeerFix {
         else { return nil }
         // Entries must sit on their own lines: an entry on the keyword's line is not a layout we copy.
         if !indentExtra, anchor.origin.line == statement.origin.line { return nil }
-        let line = source.lineBytes(anchor.origin.line)
-        guard range.upperBound >= line.startIndex, range.upperBound <= line.endIndex, !closesBlock(line[range.upperBound...]) else { return nil }
-        if indentExtra, !line[range.upperBound...].contains(UInt8(ascii: "{")) { return nil }
+        // The line's bytes with 0-based indices (a released source gives them so): `end` is the
+        // anchor's end within the line.
+        let lineStart = source.lineStarts[anchor.origin.line - 1]
+        let line = Array(source.lineBytes(anchor.origin.line))
+        let end = range.upperBound - lineStart
+        guard end >= 0, end <= line.count, !closesBlock(line[end...]) else { return nil }
+        if indentExtra, !line[end...].contains(UInt8(ascii: "{")) { return nil }
         var indent = String(decoding: line.prefix { $0 == 0x20 || $0 == 0x09 }, as: UTF8.self)
         if indentExtra { indent += indent.hasPrefix("\t") ? "\t" : "    " }
-        let crlf = line.endIndex < source.bytes.count && source.bytes[line.endIndex] == 0x0D
-        let newline = crlf ? "\r\n" : "\n"
+        let newline = source.lineEndsWithCRLF(anchor.origin.line) ? "\r\n" : "\n"
+        let lineEnd = lineStart + line.count
         return FixIt(
             message: "add \(address) to unicast_peer",
-            edits: [TextEdit(file: anchor.origin.file, range: line.endIndex..<line.endIndex, replacement: newline + indent + address.description)])
+            edits: [TextEdit(file: anchor.origin.file, range: lineEnd..<lineEnd, replacement: newline + indent + address.description)])
     }
 
     /// Whether the rest of a line closes the block before any comment starts.

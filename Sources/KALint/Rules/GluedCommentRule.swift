@@ -10,11 +10,11 @@ struct GluedCommentRule: LintRule {
         var found: [Diagnostic] = []
         for path in node.expanded.files.keys.sorted() {
             guard let file = node.expanded.files[path] else { continue }
-            let bytes = file.source.bytes
             for comment in file.comments {
                 guard let word = comment.gluedWord else { continue }
-                let read = String(decoding: bytes[word], as: UTF8.self)
-                let text = bytes[comment.range]
+                // Read one by one: few comments are glued, and a released source reads them back.
+                let read = file.source.text(word)
+                let text = file.source.bytes(in: comment.range)
                 let marker = String(decoding: text.prefix(1), as: UTF8.self)
                 let lost = String(decoding: text.prefix { $0 != 0x20 && $0 != 0x09 }, as: UTF8.self)
                 let start = comment.range.lowerBound
