@@ -141,6 +141,21 @@ import Testing
         #expect(released.readLine(0) == nil && released.readLine(kept.lineCount + 1) == nil)
     }
 
+    /// Lines read back and forth across the file (findings with notes on earlier lines) read a
+    /// window per miss only up to `windowedMisses`; then the whole file once, and no more.
+    @Test func scatteredReadsEndInOneWholeRead() throws {
+        let text = Self.config(instances: 2_000)
+        let fileSystem = RecordingFileSystem(files: ["/c/a.conf": text])
+        let kept = SourceFile(path: "/c/a.conf", text: text)
+        let released = kept.released(rereadingThrough: fileSystem)
+        #expect(kept.byteCount > 4 * SourceRereader.windowBytes)
+        for round in 0..<200 {
+            let line = round % 2 == 0 ? 1 + round : kept.lineCount - round
+            #expect(released.readLine(line).map(Array.init) == kept.readLine(line).map(Array.init))
+        }
+        #expect(fileSystem.rangedReads == SourceRereader.windowedMisses + 1)
+    }
+
     /// A file that changed size or went away after its release gives no lines: a line of another
     /// version would sit under the wrong finding. The human output then has no excerpt.
     @Test func aChangedFileGivesNoLines() throws {

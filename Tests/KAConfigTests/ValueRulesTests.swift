@@ -201,4 +201,30 @@ import Testing
             + Self.vip4, name: "U")
         #expect(Self.lint(multicast + unicast, only: LintRuleCatalogue.duplicateVRID).isEmpty)
     }
+
+    /// The rule files members under their keys' hashes; two keys with one hash must change
+    /// nothing. With every key filed under one number, every earlier member is a candidate
+    /// (and a member with two peers meets itself, which is skipped): the same findings.
+    @Test func duplicateVRIDFindsTheSameWhenEveryKeyCollides() throws {
+        var text = ""
+        for index in 0..<24 {
+            let peers = index % 3 == 0 ? "" : "    unicast_peer {\n        192.0.2.\(index % 4 + 100)\n        192.0.2.200\n    }\n"
+            let source = index % 6 == 1 ? "    unicast_src_ip 192.0.2.9\n" : ""
+            let interface = index % 5 == 4 ? "" : "    interface eth\(index % 2)\n"
+            text += Self.instance(interface + "    virtual_router_id \(index % 4 + 1)\n" + source + peers + Self.vip4, name: "D\(index)")
+        }
+        var nodes = [Analyzer.analyze(path: "collide.conf", text: text)]
+        for url in CorpusFiles.all() where url.pathExtension == "conf" || url.lastPathComponent.hasPrefix("keepalived.conf") {
+            nodes.append(Analyzer.analyze(path: url.path, text: try String(contentsOf: url, encoding: .utf8)))
+        }
+        var compared = 0
+        for analysis in nodes {
+            let node = LintNode(analysis)
+            let hashed = DuplicateVRIDRule().check(node)
+            #expect(DuplicateVRIDRule().check(node, filing: { _ in 0 }) == hashed, "\(analysis.path)")
+            compared += hashed.count
+        }
+        let synthetic = DuplicateVRIDRule().check(LintNode(nodes[0]))
+        #expect(synthetic.count >= 10 && compared > synthetic.count)
+    }
 }

@@ -14,10 +14,14 @@ final class BackgroundJob<Value: Sendable>: Sendable {
     /// Starts `work` at once on a new thread with a stack as large as the main thread's. A
     /// `yielding` job runs at the lowest scheduling priority: it still gets any idle core, but
     /// yields to the caller's other threads when the cores are all busy (see `PendingFile`).
+    ///
+    /// The work closure is let go before the value is published: what it captured (a file's
+    /// bytes, for a parse) is not held a moment past the wait of whoever takes the value.
     init(yielding: Bool = false, _ work: @escaping @Sendable () -> Value) {
+        let pending = PendingWork(work)
         startDetachedThread(stackSize: 8 << 20) { [self] in
             if yielding { Self.lowerPriority() }
-            result.set(work())
+            result.set(pending.run())
         }
     }
 
@@ -31,6 +35,23 @@ final class BackgroundJob<Value: Sendable>: Sendable {
 
     /// Blocks until the value is there.
     var value: Value { result.value }
+
+    /// Blocks until the value is there, and moves it out (`OneShot.take`).
+    func take() -> Value { result.take() }
+}
+
+/// A closure run once, then dropped (see `BackgroundJob.init`).
+private final class PendingWork<Value>: @unchecked Sendable {
+    // Read and cleared by the job's one thread only.
+    private var work: (@Sendable () -> Value)?
+
+    init(_ work: @escaping @Sendable () -> Value) { self.work = work }
+
+    func run() -> Value {
+        let taken = work!
+        work = nil
+        return taken()
+    }
 }
 
 /// A value one thread sets once and others wait for.
@@ -38,6 +59,7 @@ final class OneShot<Value: Sendable>: @unchecked Sendable {
     private let condition = ConditionLock()
     // Guarded by `condition`.
     private var stored: Value?
+    private var taken = false
 
     func set(_ value: Value) {
         condition.lock()
@@ -50,7 +72,20 @@ final class OneShot<Value: Sendable>: @unchecked Sendable {
     var value: Value {
         condition.lock()
         defer { condition.unlock() }
+        precondition(!taken, "the value was taken")
         while stored == nil { condition.wait() }
+        return stored!
+    }
+
+    /// Blocks until the value is set, and moves it out: this holds it no longer (the thread that
+    /// set it may still hold this). For a value read once.
+    func take() -> Value {
+        condition.lock()
+        defer { condition.unlock() }
+        precondition(!taken, "the value was taken")
+        while stored == nil { condition.wait() }
+        taken = true
+        defer { stored = nil }
         return stored!
     }
 }
@@ -96,6 +131,19 @@ enum PendingFile: Sendable {
         switch self {
         case .ready(let file): file
         case .parsing(let job, _): job.value
+        }
+    }
+
+    /// `file`, taken out of a background parse's job (which its thread may still hold a moment)
+    /// into this value: the file's bytes are then held only where this is.
+    mutating func takeFile() -> ExpandedFile {
+        switch self {
+        case .ready(let file):
+            return file
+        case .parsing(let job, _):
+            let file = job.take()
+            self = .ready(file)
+            return file
         }
     }
 }

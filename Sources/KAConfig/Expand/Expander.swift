@@ -131,7 +131,7 @@ public enum Expander {
         var diagnostics: [Diagnostic] = []
         var files: [String: ExpandedFile] = [:]
         for path in reader.treeOrder {
-            guard let file = reader.trees[path]?.file else { continue }
+            guard let file = reader.trees[path]?.takeFile() else { continue }
             diagnostics += file.diagnostics
             files[path] = file
         }
