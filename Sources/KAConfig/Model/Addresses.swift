@@ -1,18 +1,68 @@
 /// One entry of `virtual_ipaddress`, `virtual_ipaddress_excluded` or `static_ipaddress`:
 /// `ADDR[/PREFIX] [dev IF] [brd ADDR] [scope S] [label L] [peer ADDR[/P]] [no_track] [preferred_lft N] ...`
+///
+/// The options few addresses have (`brd`, `scope`, `peer`, `no_track`, `preferred_lft`, flags)
+/// are held out of line, allocated only when one is written: an address is 96 bytes, not 168.
 public struct VirtualAddress: Sendable, Hashable, Encodable {
     public var address: IPAddress
     public var prefixLength: Int
     public var device: String?
-    public var broadcast: String?
-    public var scope: String?
     public var label: String?
-    public var peer: IPPrefix?
-    public var noTrack: Bool = false
-    public var preferredLifetime: String?
-    /// Other flags as written (`home`, `nodad`, `noprefixroute`, `autojoin`, ...).
-    public var flags: [String] = []
     @SourceOrigin public var origin: Origin? = nil
+    /// The rare options; nil while none is written.
+    private var rare: RareAddressFields.Box? = nil
+
+    /// The rare options as values (the defaults when none is written).
+    var rareFields: RareAddressFields {
+        get { rare?.fields ?? RareAddressFields() }
+        set { rare = newValue == RareAddressFields() ? nil : RareAddressFields.Box(newValue) }
+    }
+
+    public var broadcast: String? {
+        get { rareFields.broadcast }
+        set { rareFields.broadcast = newValue }
+    }
+    public var scope: String? {
+        get { rareFields.scope }
+        set { rareFields.scope = newValue }
+    }
+    public var peer: IPPrefix? {
+        get { rareFields.peer }
+        set { rareFields.peer = newValue }
+    }
+    public var noTrack: Bool {
+        get { rareFields.noTrack }
+        set { rareFields.noTrack = newValue }
+    }
+    public var preferredLifetime: String? {
+        get { rareFields.preferredLifetime }
+        set { rareFields.preferredLifetime = newValue }
+    }
+    /// Other flags as written (`home`, `nodad`, `noprefixroute`, `autojoin`, ...).
+    public var flags: [String] {
+        get { rareFields.flags }
+        set { rareFields.flags = newValue }
+    }
+
+    // Every field under its own name, as the synthesized conformance wrote them.
+    enum CodingKeys: String, CodingKey {
+        case address, prefixLength, device, broadcast, scope, label, peer, noTrack, preferredLifetime, flags
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(address, forKey: .address)
+        try container.encode(prefixLength, forKey: .prefixLength)
+        try container.encodeIfPresent(device, forKey: .device)
+        try container.encodeIfPresent(label, forKey: .label)
+        let rare = rareFields
+        try container.encodeIfPresent(rare.broadcast, forKey: .broadcast)
+        try container.encodeIfPresent(rare.scope, forKey: .scope)
+        try container.encodeIfPresent(rare.peer, forKey: .peer)
+        try container.encode(rare.noTrack, forKey: .noTrack)
+        try container.encodeIfPresent(rare.preferredLifetime, forKey: .preferredLifetime)
+        try container.encode(rare.flags, forKey: .flags)
+    }
 }
 
 extension VirtualAddress {
@@ -20,6 +70,26 @@ extension VirtualAddress {
     // way into an array.
     public init(address: IPAddress, prefixLength: Int) {
         self.init(address: address, prefixLength: prefixLength, device: nil)
+    }
+}
+
+/// The options of a `VirtualAddress` that few addresses have, with their defaults.
+struct RareAddressFields: Sendable, Hashable {
+    var broadcast: String?
+    var scope: String?
+    var peer: IPPrefix?
+    var noTrack = false
+    var preferredLifetime: String?
+    var flags: [String] = []
+
+    /// Immutable and shared between copies of an address: a write makes a new one.
+    final class Box: Sendable, Hashable {
+        let fields: RareAddressFields
+
+        init(_ fields: RareAddressFields) { self.fields = fields }
+
+        static func == (lhs: Box, rhs: Box) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
+        func hash(into hasher: inout Hasher) { hasher.combine(fields) }
     }
 }
 

@@ -54,6 +54,11 @@ public struct GARPSettings: Sendable, Hashable, Encodable {
 }
 
 /// `vrrp_instance NAME { ... }` with keepalived's defaults applied.
+///
+/// What few instances set (`RareInstanceFields`: VMAC, excluded addresses, routes and rules,
+/// `mcast_src_ip`, `preempt_delay`, the flags keywords, ...) is held out of line and shared,
+/// allocated only once one of them is set: an instance is 288 bytes, not 432 (20,000 of them in
+/// a large file). Those fields read and write as the stored ones do.
 public struct VRRPInstance: Sendable, Hashable, Encodable {
     public var name: String
     /// The initial state keepalived uses: as written, else MASTER when priority is 255, else BACKUP.
@@ -67,40 +72,197 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
     public var advertIntervalMicroseconds: Int = 1_000_000
     /// `version` of the instance, else `vrrp_version` of global_defs, else 2 (3 for IPv6).
     public var version: Int = 2
-    public var versionConfigured: Int?
-    public var nativeIPv6: Bool = false
     public var authentication: Authentication?
     public var virtualAddresses: [VirtualAddress] = []
-    public var excludedAddresses: [VirtualAddress] = []
-    public var virtualRoutes: [RouteEntry] = []
-    public var virtualRules: [RuleEntry] = []
     public var unicastSourceIP: IPAddress?
     public var unicastPeers: [UnicastPeer] = []
-    public var multicastSourceIP: IPAddress?
     public var trackInterfaces: [TrackedInterface] = []
     public var trackScripts: [TrackReference] = []
-    public var trackFiles: [TrackReference] = []
-    public var trackProcesses: [TrackReference] = []
-    public var trackBFDs: [TrackReference] = []
     public var nopreempt: Bool = false
-    public var preemptDelayMicroseconds: Int = 0
     public var garp = GARPSettings()
-    public var useVMAC: VirtualMAC?
-    public var vmacXmitBase: Bool = false
     /// notify, notify_master, notify_backup, notify_fault, notify_stop, notify_deleted, ... by keyword.
     public var notify: [String: ScriptCommand] = [:]
-    public var smtpAlert: Bool?
-    public var strictMode: Bool?
-    public var accept: Bool?
-    public var dontTrackPrimary: Bool = false
-    public var trackSourceIP: Bool = false
-    public var lowerPriorityNoAdvert: Bool?
-    public var higherPrioritySendAdvert: Bool?
-    /// Keywords bound but not given a typed field: keyword -> argument words (last occurrence).
-    public var other: [String: [String]] = [:]
     @SourceOrigin public var origin: Origin? = nil
+    /// The rare fields; nil while all are at their defaults.
+    private var rare: RareInstanceFields.Box?
 
     public init(name: String) { self.name = name }
+
+    /// The rare fields as values (the defaults when none is set).
+    var rareFields: RareInstanceFields {
+        get { rare?.fields ?? RareInstanceFields() }
+        set { rare = newValue == RareInstanceFields() ? nil : RareInstanceFields.Box(newValue) }
+    }
+
+    public var versionConfigured: Int? {
+        get { rareFields.versionConfigured }
+        set { rareFields.versionConfigured = newValue }
+    }
+    public var nativeIPv6: Bool {
+        get { rareFields.nativeIPv6 }
+        set { rareFields.nativeIPv6 = newValue }
+    }
+    public var excludedAddresses: [VirtualAddress] {
+        get { rareFields.excludedAddresses }
+        set { rareFields.excludedAddresses = newValue }
+    }
+    public var virtualRoutes: [RouteEntry] {
+        get { rareFields.virtualRoutes }
+        set { rareFields.virtualRoutes = newValue }
+    }
+    public var virtualRules: [RuleEntry] {
+        get { rareFields.virtualRules }
+        set { rareFields.virtualRules = newValue }
+    }
+    public var multicastSourceIP: IPAddress? {
+        get { rareFields.multicastSourceIP }
+        set { rareFields.multicastSourceIP = newValue }
+    }
+    public var trackFiles: [TrackReference] {
+        get { rareFields.trackFiles }
+        set { rareFields.trackFiles = newValue }
+    }
+    public var trackProcesses: [TrackReference] {
+        get { rareFields.trackProcesses }
+        set { rareFields.trackProcesses = newValue }
+    }
+    public var trackBFDs: [TrackReference] {
+        get { rareFields.trackBFDs }
+        set { rareFields.trackBFDs = newValue }
+    }
+    public var preemptDelayMicroseconds: Int {
+        get { rareFields.preemptDelayMicroseconds }
+        set { rareFields.preemptDelayMicroseconds = newValue }
+    }
+    public var useVMAC: VirtualMAC? {
+        get { rareFields.useVMAC }
+        set { rareFields.useVMAC = newValue }
+    }
+    public var vmacXmitBase: Bool {
+        get { rareFields.vmacXmitBase }
+        set { rareFields.vmacXmitBase = newValue }
+    }
+    public var smtpAlert: Bool? {
+        get { rareFields.smtpAlert }
+        set { rareFields.smtpAlert = newValue }
+    }
+    public var strictMode: Bool? {
+        get { rareFields.strictMode }
+        set { rareFields.strictMode = newValue }
+    }
+    public var accept: Bool? {
+        get { rareFields.accept }
+        set { rareFields.accept = newValue }
+    }
+    public var dontTrackPrimary: Bool {
+        get { rareFields.dontTrackPrimary }
+        set { rareFields.dontTrackPrimary = newValue }
+    }
+    public var trackSourceIP: Bool {
+        get { rareFields.trackSourceIP }
+        set { rareFields.trackSourceIP = newValue }
+    }
+    public var lowerPriorityNoAdvert: Bool? {
+        get { rareFields.lowerPriorityNoAdvert }
+        set { rareFields.lowerPriorityNoAdvert = newValue }
+    }
+    public var higherPrioritySendAdvert: Bool? {
+        get { rareFields.higherPrioritySendAdvert }
+        set { rareFields.higherPrioritySendAdvert = newValue }
+    }
+    /// Keywords bound but not given a typed field: keyword -> argument words (last occurrence).
+    public var other: [String: [String]] {
+        get { rareFields.other }
+        set { rareFields.other = newValue }
+    }
+
+    // Every field under its own name, as the synthesized conformance wrote them (the origin
+    // writes nothing; the JSON view sorts the keys).
+    enum CodingKeys: String, CodingKey {
+        case name, state, stateConfigured, interface, virtualRouterID, priority, priorityConfigured
+        case advertIntervalMicroseconds, version, versionConfigured, nativeIPv6, authentication
+        case virtualAddresses, excludedAddresses, virtualRoutes, virtualRules, unicastSourceIP, unicastPeers
+        case multicastSourceIP, trackInterfaces, trackScripts, trackFiles, trackProcesses, trackBFDs
+        case nopreempt, preemptDelayMicroseconds, garp, useVMAC, vmacXmitBase, notify, smtpAlert, strictMode
+        case accept, dontTrackPrimary, trackSourceIP, lowerPriorityNoAdvert, higherPrioritySendAdvert, other
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(state, forKey: .state)
+        try container.encodeIfPresent(stateConfigured, forKey: .stateConfigured)
+        try container.encodeIfPresent(interface, forKey: .interface)
+        try container.encodeIfPresent(virtualRouterID, forKey: .virtualRouterID)
+        try container.encode(priority, forKey: .priority)
+        try container.encodeIfPresent(priorityConfigured, forKey: .priorityConfigured)
+        try container.encode(advertIntervalMicroseconds, forKey: .advertIntervalMicroseconds)
+        try container.encode(version, forKey: .version)
+        try container.encodeIfPresent(authentication, forKey: .authentication)
+        try container.encode(virtualAddresses, forKey: .virtualAddresses)
+        try container.encodeIfPresent(unicastSourceIP, forKey: .unicastSourceIP)
+        try container.encode(unicastPeers, forKey: .unicastPeers)
+        try container.encode(trackInterfaces, forKey: .trackInterfaces)
+        try container.encode(trackScripts, forKey: .trackScripts)
+        try container.encode(nopreempt, forKey: .nopreempt)
+        try container.encode(garp, forKey: .garp)
+        try container.encode(notify, forKey: .notify)
+        let rare = rareFields
+        try container.encodeIfPresent(rare.versionConfigured, forKey: .versionConfigured)
+        try container.encode(rare.nativeIPv6, forKey: .nativeIPv6)
+        try container.encode(rare.excludedAddresses, forKey: .excludedAddresses)
+        try container.encode(rare.virtualRoutes, forKey: .virtualRoutes)
+        try container.encode(rare.virtualRules, forKey: .virtualRules)
+        try container.encodeIfPresent(rare.multicastSourceIP, forKey: .multicastSourceIP)
+        try container.encode(rare.trackFiles, forKey: .trackFiles)
+        try container.encode(rare.trackProcesses, forKey: .trackProcesses)
+        try container.encode(rare.trackBFDs, forKey: .trackBFDs)
+        try container.encode(rare.preemptDelayMicroseconds, forKey: .preemptDelayMicroseconds)
+        try container.encodeIfPresent(rare.useVMAC, forKey: .useVMAC)
+        try container.encode(rare.vmacXmitBase, forKey: .vmacXmitBase)
+        try container.encodeIfPresent(rare.smtpAlert, forKey: .smtpAlert)
+        try container.encodeIfPresent(rare.strictMode, forKey: .strictMode)
+        try container.encodeIfPresent(rare.accept, forKey: .accept)
+        try container.encode(rare.dontTrackPrimary, forKey: .dontTrackPrimary)
+        try container.encode(rare.trackSourceIP, forKey: .trackSourceIP)
+        try container.encodeIfPresent(rare.lowerPriorityNoAdvert, forKey: .lowerPriorityNoAdvert)
+        try container.encodeIfPresent(rare.higherPrioritySendAdvert, forKey: .higherPrioritySendAdvert)
+        try container.encode(rare.other, forKey: .other)
+    }
+}
+
+/// The fields of a `VRRPInstance` that few instances set, with their defaults.
+struct RareInstanceFields: Sendable, Hashable {
+    var versionConfigured: Int?
+    var nativeIPv6 = false
+    var excludedAddresses: [VirtualAddress] = []
+    var virtualRoutes: [RouteEntry] = []
+    var virtualRules: [RuleEntry] = []
+    var multicastSourceIP: IPAddress?
+    var trackFiles: [TrackReference] = []
+    var trackProcesses: [TrackReference] = []
+    var trackBFDs: [TrackReference] = []
+    var preemptDelayMicroseconds = 0
+    var useVMAC: VirtualMAC?
+    var vmacXmitBase = false
+    var smtpAlert: Bool?
+    var strictMode: Bool?
+    var accept: Bool?
+    var dontTrackPrimary = false
+    var trackSourceIP = false
+    var lowerPriorityNoAdvert: Bool?
+    var higherPrioritySendAdvert: Bool?
+    var other: [String: [String]] = [:]
+
+    /// Immutable and shared between copies of an instance: a write makes a new one.
+    final class Box: Sendable, Hashable {
+        let fields: RareInstanceFields
+
+        init(_ fields: RareInstanceFields) { self.fields = fields }
+
+        static func == (lhs: Box, rhs: Box) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
+        func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+    }
 }
 
 /// `vrrp_sync_group NAME { group { ... } ... }`.

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import KAConfig
+
+/// `VRRPInstance` and `VirtualAddress` hold the fields few configurations set out of line
+/// (`RareInstanceFields`, `RareAddressFields`). They must read, write, compare, hash and encode
+/// as the stored fields they replaced did.
+@Suite struct RareModelFieldsTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/model")
+
+    /// The JSON of a file that sets every rare field, as the build with stored fields (and
+    /// synthesized encoding) wrote it.
+    @Test func theModelJSONIsTheStoredFieldsOne() throws {
+        let path = Self.fixtures.appendingPathComponent("rare-fields.conf").path
+        let analysis = Analyzer.analyze(path: path, options: ExpansionOptions(), fileSystem: LocalFileSystem())
+        let expected = try String(contentsOf: Self.fixtures.appendingPathComponent("rare-fields.model.json"), encoding: .utf8)
+        #expect(ModelJSON.encode(analysis.model) == expected)
+        let rare = try #require(analysis.model.instances.first { $0.name == "RARE" })
+        #expect(rare.rareFields != RareInstanceFields() && rare.virtualAddresses[0].rareFields != RareAddressFields())
+        let plain = try #require(analysis.model.instances.first { $0.name == "PLAIN" })
+        #expect(plain.rareFields == RareInstanceFields() && plain.virtualAddresses[0].rareFields == RareAddressFields())
+    }
+
+    /// An instance or address whose rare fields are all at their defaults allocates nothing, and
+    /// one set back to the defaults equals (and hashes as) one never set.
+    @Test func defaultsAllocateNothingAndCompareEqual() {
+        var instance = VRRPInstance(name: "A")
+        #expect(Self.box(of: instance) == nil)
+        instance.smtpAlert = true
+        instance.excludedAddresses.append(VirtualAddress(address: IPAddress(192, 0, 2, 1), prefixLength: 24))
+        #expect(Self.box(of: instance) != nil && instance != VRRPInstance(name: "A"))
+        let copy = instance
+        instance.smtpAlert = nil
+        instance.excludedAddresses = []
+        #expect(Self.box(of: instance) == nil)
+        #expect(instance == VRRPInstance(name: "A") && instance.hashValue == VRRPInstance(name: "A").hashValue)
+        // The copy kept its values: a write makes a new box, never changes a shared one.
+        #expect(copy.smtpAlert == true && copy.excludedAddresses.count == 1)
+
+        var address = VirtualAddress(address: IPAddress(192, 0, 2, 1), prefixLength: 24)
+        let plain = address
+        address.flags.append("nodad")
+        address.noTrack = true
+        #expect(address != plain && plain.flags.isEmpty && !plain.noTrack)
+        address.flags = []
+        address.noTrack = false
+        #expect(address == plain && address.hashValue == plain.hashValue)
+    }
+
+    /// Every field, stored or boxed, has its key: one added to either struct and not to
+    /// `encode(to:)`'s keys fails here. A default value writes exactly its non-optional fields.
+    @Test func everyFieldIsEncoded() throws {
+        try Self.check(VRRPInstance(name: "A"), rare: RareInstanceFields(), key: VRRPInstance.CodingKeys.init(stringValue:))
+        try Self.check(
+            VirtualAddress(address: IPAddress(192, 0, 2, 1), prefixLength: 24), rare: RareAddressFields(),
+            key: VirtualAddress.CodingKeys.init(stringValue:))
+    }
+
+    /// The sizes the boxes are for (20,000 instances, each with its addresses, in a large file).
+    @Test func sizes() {
+        #expect(MemoryLayout<VRRPInstance>.stride == 288)
+        #expect(MemoryLayout<VirtualAddress>.stride == 96)
+    }
+
+    static func check<Value: Encodable, Rare, Key>(_ value: Value, rare: Rare, key: (String) -> Key?) throws {
+        let fields = Array(Mirror(reflecting: value).children) + Array(Mirror(reflecting: rare).children)
+        var all: Set<String> = []
+        var required: Set<String> = []
+        for field in fields {
+            guard let label = field.label, label != "_origin", label != "rare" else { continue }
+            all.insert(label)
+            #expect(key(label) != nil, "\(Value.self).\(label) has no coding key")
+            if Mirror(reflecting: field.value).displayStyle != .optional { required.insert(label) }
+        }
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(ModelJSON.encode(value: value).utf8)) as? [String: Any])
+        #expect(Set(json.keys) == required, "\(Value.self)")
+        #expect(all.count > required.count)
+    }
+
+    /// The box of an instance's rare fields, if it has one (read through reflection: it is private).
+    static func box(of instance: VRRPInstance) -> AnyObject? {
+        let child = Mirror(reflecting: instance).children.first { $0.label == "rare" }
+        guard let value = child?.value, let some = Mirror(reflecting: value).children.first?.value else { return nil }
+        return some as AnyObject
+    }
+}
