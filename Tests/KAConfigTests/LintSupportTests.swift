@@ -31,15 +31,15 @@ import Testing
         ]
         for comment in comments {
             let bytes = ArraySlice(Array(comment.utf8))
-            if Suppressions.parse(comment) != nil { #expect(Suppressions.mayBeDirective(bytes), "\(comment)") }
+            if Suppressions.parse(comment) != nil { #expect(FileComment.mayBeLintDirective(bytes), "\(comment)") }
         }
-        #expect(Suppressions.mayBeDirective(ArraySlice(Array("# kalint disable=vrid-range".utf8))))
-        #expect(!Suppressions.mayBeDirective(ArraySlice(Array("# instance 0 of the generated set".utf8))))
-        #expect(!Suppressions.mayBeDirective(ArraySlice(Array("#".utf8))))
-        #expect(!Suppressions.mayBeDirective(ArraySlice(Array("# x kalint disable=a".utf8))))
+        #expect(FileComment.mayBeLintDirective(ArraySlice(Array("# kalint disable=vrid-range".utf8))))
+        #expect(!FileComment.mayBeLintDirective(ArraySlice(Array("# instance 0 of the generated set".utf8))))
+        #expect(!FileComment.mayBeLintDirective(ArraySlice(Array("#".utf8))))
+        #expect(!FileComment.mayBeLintDirective(ArraySlice(Array("# x kalint disable=a".utf8))))
         // A slice that does not start at 0, as the comments of a file are.
         let file = Array("auth_pass x # kalint disable=KA203\n".utf8)
-        #expect(Suppressions.mayBeDirective(file[12..<34]))
+        #expect(FileComment.mayBeLintDirective(file[12..<34]))
     }
 
     @Test func fixApplierSkipsOverlaps() {

@@ -209,7 +209,7 @@ import Testing
             let whole = ExpandedFile(Parser.parse(source), keepingTree: false).comments
             #expect(findings == whole)
             for comment in findings {
-                #expect(comment.mayBeDirective == Suppressions.mayBeDirective(source.bytes[comment.range]))
+                #expect(comment.mayBeDirective == FileComment.mayBeLintDirective(source.bytes[comment.range]))
                 if comment.mayBeDirective { marked += 1 }
                 comments += 1
             }

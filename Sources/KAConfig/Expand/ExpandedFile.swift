@@ -19,7 +19,9 @@ public struct FileComment: Sendable, Hashable {
 
     /// Whether a comment's bytes, past its `#`/`!` and blanks, start with `kalint` (an inline
     /// suppression, `# kalint disable=...`): told at lexing, where the bytes are at hand, so that
-    /// a lint reads back only such comments from a released source.
+    /// a lint reads back only such comments from a released source, and makes a string of no
+    /// other (a string and its `Character` reads cost about 2,900 instructions a comment). Never
+    /// false where `Suppressions.parse` finds a directive: no other character equals these ASCII ones.
     public static func mayBeLintDirective(_ comment: ArraySlice<UInt8>) -> Bool {
         var index = comment.startIndex
         while index < comment.endIndex, comment[index] == UInt8(ascii: "#") || comment[index] == UInt8(ascii: "!") {

@@ -9,39 +9,34 @@ public struct VirtualAddress: Sendable, Hashable, Encodable {
     public var device: String?
     public var label: String?
     @SourceOrigin public var origin: Origin? = nil
-    /// The rare options; nil while none is written.
-    private var rare: RareAddressFields.Box? = nil
+    /// The rare fields (`RareAddressFields`), out of line.
+    var rare = OutOfLine<RareAddressFields>()
 
-    /// The rare options as values (the defaults when none is written).
-    var rareFields: RareAddressFields {
-        get { rare?.fields ?? RareAddressFields() }
-        set { rare = newValue == RareAddressFields() ? nil : RareAddressFields.Box(newValue) }
-    }
 
     public var broadcast: String? {
-        get { rareFields.broadcast }
-        set { rareFields.broadcast = newValue }
+        get { rare.fields.broadcast }
+        set { rare.fields.broadcast = newValue }
     }
     public var scope: String? {
-        get { rareFields.scope }
-        set { rareFields.scope = newValue }
+        get { rare.fields.scope }
+        set { rare.fields.scope = newValue }
     }
     public var peer: IPPrefix? {
-        get { rareFields.peer }
-        set { rareFields.peer = newValue }
+        get { rare.fields.peer }
+        set { rare.fields.peer = newValue }
     }
     public var noTrack: Bool {
-        get { rareFields.noTrack }
-        set { rareFields.noTrack = newValue }
+        get { rare.fields.noTrack }
+        set { rare.fields.noTrack = newValue }
     }
     public var preferredLifetime: String? {
-        get { rareFields.preferredLifetime }
-        set { rareFields.preferredLifetime = newValue }
+        get { rare.fields.preferredLifetime }
+        set { rare.fields.preferredLifetime = newValue }
     }
     /// Other flags as written (`home`, `nodad`, `noprefixroute`, `autojoin`, ...).
     public var flags: [String] {
-        get { rareFields.flags }
-        set { rareFields.flags = newValue }
+        get { rare.fields.flags }
+        set { rare.fields.flags = newValue }
     }
 
     // Every field under its own name, as the synthesized conformance wrote them.
@@ -55,13 +50,13 @@ public struct VirtualAddress: Sendable, Hashable, Encodable {
         try container.encode(prefixLength, forKey: .prefixLength)
         try container.encodeIfPresent(device, forKey: .device)
         try container.encodeIfPresent(label, forKey: .label)
-        let rare = rareFields
-        try container.encodeIfPresent(rare.broadcast, forKey: .broadcast)
-        try container.encodeIfPresent(rare.scope, forKey: .scope)
-        try container.encodeIfPresent(rare.peer, forKey: .peer)
-        try container.encode(rare.noTrack, forKey: .noTrack)
-        try container.encodeIfPresent(rare.preferredLifetime, forKey: .preferredLifetime)
-        try container.encode(rare.flags, forKey: .flags)
+        let rareFields = rare.fields
+        try container.encodeIfPresent(rareFields.broadcast, forKey: .broadcast)
+        try container.encodeIfPresent(rareFields.scope, forKey: .scope)
+        try container.encodeIfPresent(rareFields.peer, forKey: .peer)
+        try container.encode(rareFields.noTrack, forKey: .noTrack)
+        try container.encodeIfPresent(rareFields.preferredLifetime, forKey: .preferredLifetime)
+        try container.encode(rareFields.flags, forKey: .flags)
     }
 }
 
@@ -74,23 +69,13 @@ extension VirtualAddress {
 }
 
 /// The options of a `VirtualAddress` that few addresses have, with their defaults.
-struct RareAddressFields: Sendable, Hashable {
+struct RareAddressFields: RareFields {
     var broadcast: String?
     var scope: String?
     var peer: IPPrefix?
     var noTrack = false
     var preferredLifetime: String?
     var flags: [String] = []
-
-    /// Immutable and shared between copies of an address: a write makes a new one.
-    final class Box: Sendable, Hashable {
-        let fields: RareAddressFields
-
-        init(_ fields: RareAddressFields) { self.fields = fields }
-
-        static func == (lhs: Box, rhs: Box) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
-        func hash(into hasher: inout Hasher) { hasher.combine(fields) }
-    }
 }
 
 /// `IP [min_ttl N] [max_ttl N]` in `unicast_peer`.

@@ -83,97 +83,92 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
     /// notify, notify_master, notify_backup, notify_fault, notify_stop, notify_deleted, ... by keyword.
     public var notify: [String: ScriptCommand] = [:]
     @SourceOrigin public var origin: Origin? = nil
-    /// The rare fields; nil while all are at their defaults.
-    private var rare: RareInstanceFields.Box?
+    /// The rare fields (`RareInstanceFields`), out of line.
+    var rare = OutOfLine<RareInstanceFields>()
 
     public init(name: String) { self.name = name }
 
-    /// The rare fields as values (the defaults when none is set).
-    var rareFields: RareInstanceFields {
-        get { rare?.fields ?? RareInstanceFields() }
-        set { rare = newValue == RareInstanceFields() ? nil : RareInstanceFields.Box(newValue) }
-    }
 
     public var versionConfigured: Int? {
-        get { rareFields.versionConfigured }
-        set { rareFields.versionConfigured = newValue }
+        get { rare.fields.versionConfigured }
+        set { rare.fields.versionConfigured = newValue }
     }
     public var nativeIPv6: Bool {
-        get { rareFields.nativeIPv6 }
-        set { rareFields.nativeIPv6 = newValue }
+        get { rare.fields.nativeIPv6 }
+        set { rare.fields.nativeIPv6 = newValue }
     }
     public var excludedAddresses: [VirtualAddress] {
-        get { rareFields.excludedAddresses }
-        set { rareFields.excludedAddresses = newValue }
+        get { rare.fields.excludedAddresses }
+        set { rare.fields.excludedAddresses = newValue }
     }
     public var virtualRoutes: [RouteEntry] {
-        get { rareFields.virtualRoutes }
-        set { rareFields.virtualRoutes = newValue }
+        get { rare.fields.virtualRoutes }
+        set { rare.fields.virtualRoutes = newValue }
     }
     public var virtualRules: [RuleEntry] {
-        get { rareFields.virtualRules }
-        set { rareFields.virtualRules = newValue }
+        get { rare.fields.virtualRules }
+        set { rare.fields.virtualRules = newValue }
     }
     public var multicastSourceIP: IPAddress? {
-        get { rareFields.multicastSourceIP }
-        set { rareFields.multicastSourceIP = newValue }
+        get { rare.fields.multicastSourceIP }
+        set { rare.fields.multicastSourceIP = newValue }
     }
     public var trackFiles: [TrackReference] {
-        get { rareFields.trackFiles }
-        set { rareFields.trackFiles = newValue }
+        get { rare.fields.trackFiles }
+        set { rare.fields.trackFiles = newValue }
     }
     public var trackProcesses: [TrackReference] {
-        get { rareFields.trackProcesses }
-        set { rareFields.trackProcesses = newValue }
+        get { rare.fields.trackProcesses }
+        set { rare.fields.trackProcesses = newValue }
     }
     public var trackBFDs: [TrackReference] {
-        get { rareFields.trackBFDs }
-        set { rareFields.trackBFDs = newValue }
+        get { rare.fields.trackBFDs }
+        set { rare.fields.trackBFDs = newValue }
     }
     public var preemptDelayMicroseconds: Int {
-        get { rareFields.preemptDelayMicroseconds }
-        set { rareFields.preemptDelayMicroseconds = newValue }
+        get { rare.fields.preemptDelayMicroseconds }
+        set { rare.fields.preemptDelayMicroseconds = newValue }
     }
     public var useVMAC: VirtualMAC? {
-        get { rareFields.useVMAC }
-        set { rareFields.useVMAC = newValue }
+        get { rare.fields.useVMAC }
+        set { rare.fields.useVMAC = newValue }
     }
     public var vmacXmitBase: Bool {
-        get { rareFields.vmacXmitBase }
-        set { rareFields.vmacXmitBase = newValue }
+        get { rare.fields.vmacXmitBase }
+        set { rare.fields.vmacXmitBase = newValue }
     }
     public var smtpAlert: Bool? {
-        get { rareFields.smtpAlert }
-        set { rareFields.smtpAlert = newValue }
+        get { rare.fields.smtpAlert }
+        set { rare.fields.smtpAlert = newValue }
     }
     public var strictMode: Bool? {
-        get { rareFields.strictMode }
-        set { rareFields.strictMode = newValue }
+        get { rare.fields.strictMode }
+        set { rare.fields.strictMode = newValue }
     }
     public var accept: Bool? {
-        get { rareFields.accept }
-        set { rareFields.accept = newValue }
+        get { rare.fields.accept }
+        set { rare.fields.accept = newValue }
     }
     public var dontTrackPrimary: Bool {
-        get { rareFields.dontTrackPrimary }
-        set { rareFields.dontTrackPrimary = newValue }
+        get { rare.fields.dontTrackPrimary }
+        set { rare.fields.dontTrackPrimary = newValue }
     }
     public var trackSourceIP: Bool {
-        get { rareFields.trackSourceIP }
-        set { rareFields.trackSourceIP = newValue }
+        get { rare.fields.trackSourceIP }
+        set { rare.fields.trackSourceIP = newValue }
     }
     public var lowerPriorityNoAdvert: Bool? {
-        get { rareFields.lowerPriorityNoAdvert }
-        set { rareFields.lowerPriorityNoAdvert = newValue }
+        get { rare.fields.lowerPriorityNoAdvert }
+        set { rare.fields.lowerPriorityNoAdvert = newValue }
     }
     public var higherPrioritySendAdvert: Bool? {
-        get { rareFields.higherPrioritySendAdvert }
-        set { rareFields.higherPrioritySendAdvert = newValue }
+        get { rare.fields.higherPrioritySendAdvert }
+        set { rare.fields.higherPrioritySendAdvert = newValue }
     }
     /// Keywords bound but not given a typed field: keyword -> argument words (last occurrence).
     public var other: [String: [String]] {
-        get { rareFields.other }
-        set { rareFields.other = newValue }
+        get { rare.fields.other }
+        set { rare.fields.other = newValue }
     }
 
     // Every field under its own name, as the synthesized conformance wrote them (the origin
@@ -207,32 +202,32 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
         try container.encode(nopreempt, forKey: .nopreempt)
         try container.encode(garp, forKey: .garp)
         try container.encode(notify, forKey: .notify)
-        let rare = rareFields
-        try container.encodeIfPresent(rare.versionConfigured, forKey: .versionConfigured)
-        try container.encode(rare.nativeIPv6, forKey: .nativeIPv6)
-        try container.encode(rare.excludedAddresses, forKey: .excludedAddresses)
-        try container.encode(rare.virtualRoutes, forKey: .virtualRoutes)
-        try container.encode(rare.virtualRules, forKey: .virtualRules)
-        try container.encodeIfPresent(rare.multicastSourceIP, forKey: .multicastSourceIP)
-        try container.encode(rare.trackFiles, forKey: .trackFiles)
-        try container.encode(rare.trackProcesses, forKey: .trackProcesses)
-        try container.encode(rare.trackBFDs, forKey: .trackBFDs)
-        try container.encode(rare.preemptDelayMicroseconds, forKey: .preemptDelayMicroseconds)
-        try container.encodeIfPresent(rare.useVMAC, forKey: .useVMAC)
-        try container.encode(rare.vmacXmitBase, forKey: .vmacXmitBase)
-        try container.encodeIfPresent(rare.smtpAlert, forKey: .smtpAlert)
-        try container.encodeIfPresent(rare.strictMode, forKey: .strictMode)
-        try container.encodeIfPresent(rare.accept, forKey: .accept)
-        try container.encode(rare.dontTrackPrimary, forKey: .dontTrackPrimary)
-        try container.encode(rare.trackSourceIP, forKey: .trackSourceIP)
-        try container.encodeIfPresent(rare.lowerPriorityNoAdvert, forKey: .lowerPriorityNoAdvert)
-        try container.encodeIfPresent(rare.higherPrioritySendAdvert, forKey: .higherPrioritySendAdvert)
-        try container.encode(rare.other, forKey: .other)
+        let rareFields = rare.fields
+        try container.encodeIfPresent(rareFields.versionConfigured, forKey: .versionConfigured)
+        try container.encode(rareFields.nativeIPv6, forKey: .nativeIPv6)
+        try container.encode(rareFields.excludedAddresses, forKey: .excludedAddresses)
+        try container.encode(rareFields.virtualRoutes, forKey: .virtualRoutes)
+        try container.encode(rareFields.virtualRules, forKey: .virtualRules)
+        try container.encodeIfPresent(rareFields.multicastSourceIP, forKey: .multicastSourceIP)
+        try container.encode(rareFields.trackFiles, forKey: .trackFiles)
+        try container.encode(rareFields.trackProcesses, forKey: .trackProcesses)
+        try container.encode(rareFields.trackBFDs, forKey: .trackBFDs)
+        try container.encode(rareFields.preemptDelayMicroseconds, forKey: .preemptDelayMicroseconds)
+        try container.encodeIfPresent(rareFields.useVMAC, forKey: .useVMAC)
+        try container.encode(rareFields.vmacXmitBase, forKey: .vmacXmitBase)
+        try container.encodeIfPresent(rareFields.smtpAlert, forKey: .smtpAlert)
+        try container.encodeIfPresent(rareFields.strictMode, forKey: .strictMode)
+        try container.encodeIfPresent(rareFields.accept, forKey: .accept)
+        try container.encode(rareFields.dontTrackPrimary, forKey: .dontTrackPrimary)
+        try container.encode(rareFields.trackSourceIP, forKey: .trackSourceIP)
+        try container.encodeIfPresent(rareFields.lowerPriorityNoAdvert, forKey: .lowerPriorityNoAdvert)
+        try container.encodeIfPresent(rareFields.higherPrioritySendAdvert, forKey: .higherPrioritySendAdvert)
+        try container.encode(rareFields.other, forKey: .other)
     }
 }
 
 /// The fields of a `VRRPInstance` that few instances set, with their defaults.
-struct RareInstanceFields: Sendable, Hashable {
+struct RareInstanceFields: RareFields {
     var versionConfigured: Int?
     var nativeIPv6 = false
     var excludedAddresses: [VirtualAddress] = []
@@ -253,16 +248,6 @@ struct RareInstanceFields: Sendable, Hashable {
     var lowerPriorityNoAdvert: Bool?
     var higherPrioritySendAdvert: Bool?
     var other: [String: [String]] = [:]
-
-    /// Immutable and shared between copies of an instance: a write makes a new one.
-    final class Box: Sendable, Hashable {
-        let fields: RareInstanceFields
-
-        init(_ fields: RareInstanceFields) { self.fields = fields }
-
-        static func == (lhs: Box, rhs: Box) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
-        func hash(into hasher: inout Hasher) { hasher.combine(fields) }
-    }
 }
 
 /// `vrrp_sync_group NAME { group { ... } ... }`.

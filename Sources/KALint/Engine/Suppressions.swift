@@ -33,12 +33,6 @@ public struct Suppressions: Sendable {
 
     enum Scope { case line, file }
 
-    /// Whether a comment's bytes may hold a directive (`FileComment.mayBeLintDirective`):
-    /// checked before `parse` makes a string of it (most comments are not directives; a string
-    /// and the `Character` reads cost about 2,900 instructions a comment). Never false where
-    /// `parse` finds a directive: no other character equals these ASCII ones.
-    static func mayBeDirective(_ comment: ArraySlice<UInt8>) -> Bool { FileComment.mayBeLintDirective(comment) }
-
     static func parse(_ comment: String) -> (scope: Scope, ids: Set<String>)? {
         var body = comment.drop { $0 == "#" || $0 == "!" }.drop { $0 == " " || $0 == "\t" }
         guard body.hasPrefix("kalint") else { return nil }
