@@ -48,6 +48,8 @@ let kalintLayout: [LinkerSetting] = [
             "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/code-order/kalint.symbols",
             // Names the build does not define (another configuration's specialisations) are skipped.
             "-Xlinker", "--no-warn-symbol-ordering",
+            // The compiler's unnamed helpers together (see the script).
+            "-Xlinker", "--script=\(Context.packageDirectory)/scripts/code-order/kalint-hot.ld",
             "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
         ],
         .when(platforms: [.linux])),

@@ -96,6 +96,33 @@ import Testing
         #endif
     }
 
+    /// The compiler's unnamed helpers (`.text..L*` sections, no symbol the list could name) sit
+    /// together in `.text.unnamed`, directly before `.text` and its ordered code
+    /// (scripts/code-order/kalint-hot.ld); left in their objects, a lint faulted in a dozen
+    /// scattered 64 KB windows for them.
+    @Test func kalintsUnnamedHelpersSitTogetherBeforeTheOrderedCode() throws {
+        #if os(Linux)
+            let binary = FormatTestSupport.packageRoot + "/.build/debug/kalint"
+            try #require(FormatTestSupport.isRegularFile(binary), "kalint is not built")
+            let sections = try #require(FormatTestSupport.run("/usr/bin/readelf", ["-SW", binary]))
+            #expect(sections.status == 0)
+            // Name, address and size of each section header line, in address order.
+            var layout: [(name: String, address: UInt64, size: UInt64)] = []
+            for line in sections.output.split(separator: "\n") {
+                let fields = line.replacingOccurrences(of: "[ ", with: "[").split(separator: " ", omittingEmptySubsequences: true)
+                guard fields.count > 6, fields[0].hasPrefix("["), let address = UInt64(fields[3], radix: 16),
+                    let size = UInt64(fields[5], radix: 16), address > 0
+                else { continue }
+                layout.append((String(fields[1]), address, size))
+            }
+            layout.sort { $0.address < $1.address }
+            let helpers = try #require(layout.firstIndex { $0.name == ".text.unnamed" }, "no .text.unnamed section")
+            #expect(layout[helpers].size > 0)
+            #expect(layout[helpers].size < 64 << 10, "the helpers are a few bytes each")
+            #expect(layout.indices.contains(helpers + 1) && layout[helpers + 1].name == ".text", "\(layout.map(\.name))")
+        #endif
+    }
+
     /// kalint is a static executable on Linux: no loader or shared library is mapped at its start.
     @Test func kalintIsAStaticExecutable() throws {
         #if os(Linux)
