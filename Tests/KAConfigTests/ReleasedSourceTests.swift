@@ -156,6 +156,52 @@ import Testing
         #expect(fileSystem.rangedReads == SourceRereader.windowedMisses + 1)
     }
 
+    /// A released source keeps every 64th line start only; every start, line and location it
+    /// finds by reading back is the full table's: at segment edges, for a last line with and
+    /// without a newline (and an empty one after it), CRLF, an empty file, read forwards,
+    /// backwards, and scattered until every start is found from the whole file.
+    @Test func sparseLineTablesAgreeWithTheFullOnes() throws {
+        let stride = LineStartTable.sparseStride
+        var texts = ["", "a", "a\n", "\n", "\n\n", "x\r\ny"]
+        for lines in [stride - 1, stride, stride + 1, 2 * stride, 3 * stride + 5] {
+            let body = (0..<lines).map { String(repeating: "w", count: $0 % 7) + " \($0)" }.joined(separator: "\n")
+            texts += [body, body + "\n", body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"]
+        }
+        texts.append(Self.config(instances: 40))
+        for text in texts {
+            let url = try Self.temporaryFile(text)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let kept = SourceFile(path: url.path, text: text)
+            let released = kept.released(rereadingThrough: LocalFileSystem())
+            #expect(released.lineStarts.isSparse && !kept.lineStarts.isSparse)
+            #expect(released.lineStarts.starts.count == (kept.lineCount + stride - 1) / stride)
+            #expect(released.lineCount == kept.lineCount)
+            let order = Array(0..<kept.lineCount)
+            for line in order + order.reversed() {
+                #expect(released.lineStarts[line] == kept.lineStarts[line], "\(text.prefix(20)) line \(line)")
+                #expect(released.readLine(line + 1).map(Array.init) == kept.readLine(line + 1).map(Array.init))
+                #expect(released.lineEndsWithCRLF(line + 1) == kept.lineEndsWithCRLF(line + 1))
+            }
+            for offset in 0...kept.byteCount {
+                #expect(released.location(of: offset) == kept.location(of: offset), "\(text.prefix(20)) offset \(offset)")
+            }
+            #expect(released.lineStarts == kept.lineStarts)
+        }
+        // Scattered over more segments than are decoded one by one: every start is then found
+        // from the whole file, and still the same.
+        let text = Self.config(instances: 2_000)
+        let kept = SourceFile(path: "/c/a.conf", text: text)
+        let released = kept.released(rereadingThrough: RecordingFileSystem(files: ["/c/a.conf": text]))
+        let segments = kept.lineCount / stride
+        #expect(segments > 2 * SourceRereader.segmentMisses)
+        for round in 0..<(4 * SourceRereader.segmentMisses) {
+            let line = (round * 7_919) % kept.lineCount
+            #expect(released.lineStarts[line] == kept.lineStarts[line], "line \(line)")
+            #expect(released.readLine(line + 1).map(Array.init) == kept.readLine(line + 1).map(Array.init))
+        }
+        #expect(released.lineStarts == kept.lineStarts)
+    }
+
     /// A file that changed size or went away after its release gives no lines: a line of another
     /// version would sit under the wrong finding. The human output then has no excerpt.
     @Test func aChangedFileGivesNoLines() throws {

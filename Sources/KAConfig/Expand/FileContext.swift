@@ -24,7 +24,8 @@ struct FileContext {
     /// 1-based line and column of `offset`, remembering the line for the next lookup.
     mutating func location(of offset: Int) -> SourceLocation {
         let hint = lineHint
-        let found = source.lineStarts.starts.withUnsafeBufferPointer { starts -> Int? in
+        // The hint reads every line's start (a released source's table keeps some only).
+        let found = source.lineStarts.isSparse ? nil : source.lineStarts.starts.withUnsafeBufferPointer { starts -> Int? in
             // The hinted line or the one after it.
             for line in hint..<min(hint + 2, starts.count) where Int(starts[line]) <= offset {
                 if line + 1 == starts.count || offset < Int(starts[line + 1]) { return line }

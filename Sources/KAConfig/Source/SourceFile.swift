@@ -50,7 +50,7 @@ public struct SourceFile: Sendable {
         path = source.path
         storedBytes = nil
         self.rereader = rereader
-        lineStarts = source.lineStarts
+        lineStarts = source.lineStarts.sparse(rereadingThrough: rereader)
         byteCount = source.byteCount
     }
 
@@ -84,15 +84,8 @@ public struct SourceFile: Sendable {
 
     /// 1-based line and column of a byte offset (an offset at the end maps past the last byte).
     public func location(of offset: Int) -> SourceLocation {
-        var low = 0
-        var high = lineStarts.count - 1
-        lineStarts.starts.withUnsafeBufferPointer { starts in
-            while low < high {
-                let mid = (low + high + 1) / 2
-                if Int(starts[mid]) <= offset { low = mid } else { high = mid - 1 }
-            }
-        }
-        return SourceLocation(line: low + 1, column: offset - lineStarts[low] + 1)
+        let line = lineStarts.line(containing: offset)
+        return SourceLocation(line: line + 1, column: offset - lineStarts[line] + 1)
     }
 
     /// The bytes of a 1-based line without its line terminator (`\n` or `\r\n`). Its indices
@@ -103,8 +96,8 @@ public struct SourceFile: Sendable {
     /// whose file changed or went away since.
     public func readLine(_ line: Int) -> ArraySlice<UInt8>? {
         guard line >= 1, line <= lineStarts.count else { return nil }
-        let start = lineStarts[line - 1]
-        let end = line < lineStarts.count ? lineStarts[line] - 1 : byteCount
+        guard let (start, next) = lineStarts.bounds(ofLine: line - 1, fileSize: byteCount) else { return nil }
+        let end = line < lineStarts.count ? next - 1 : byteCount
         guard end > start else { return [] }
         let bytes: ArraySlice<UInt8>
         if let storedBytes {
@@ -121,8 +114,9 @@ public struct SourceFile: Sendable {
     /// Whether a 1-based line ends in `\r\n`.
     public func lineEndsWithCRLF(_ line: Int) -> Bool {
         guard line >= 1, line < lineStarts.count else { return false }
-        let end = lineStarts[line] - 1
-        return end > lineStarts[line - 1] && bytes(in: (end - 1)..<end).first == 0x0D
+        guard let (start, next) = lineStarts.bounds(ofLine: line - 1, fileSize: byteCount) else { return false }
+        let end = next - 1
+        return end > start && bytes(in: (end - 1)..<end).first == 0x0D
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -134,16 +128,101 @@ public struct SourceFile: Sendable {
 }
 
 /// Where each line of a file starts, in 32 bits a line (offsets are 32-bit throughout, as in
-/// tokens and origins): half the memory of `[Int]`, 1.7 MB at 20,000 instances, held as long
-/// as the source.
+/// tokens and origins): half the memory of `[Int]`.
+///
+/// A released source keeps every `sparseStride`-th start only and finds the others by reading
+/// its lines back (`sparse(rereadingThrough:)`): the full table is 4 bytes a line (1.7 MB at
+/// 20,000 instances), and after the expansion only the lines a finding shows are asked for.
 public struct LineStartTable: RandomAccessCollection, Sendable, Equatable {
+    /// Every line's start; in a sparse table, line `k * sparseStride`'s at `k`.
     let starts: [UInt32]
+    private let lineTotal: Int
+    /// Reads the lines between two kept starts (nil for a full table).
+    private let rereader: SourceRereader?
 
-    init(_ starts: [UInt32]) { self.starts = starts }
+    /// Lines per kept start in a sparse table (about 1.3 KB of a typical file between two).
+    static let sparseStride = 64
+
+    init(_ starts: [UInt32]) {
+        self.starts = starts
+        self.lineTotal = starts.count
+        self.rereader = nil
+    }
+
+    /// The table of a released source: every `sparseStride`-th start.
+    func sparse(rereadingThrough rereader: SourceRereader) -> LineStartTable {
+        if self.rereader != nil { return self }
+        let kept = stride(from: 0, to: starts.count, by: Self.sparseStride).map { starts[$0] }
+        return LineStartTable(kept: kept, lineTotal: starts.count, rereader: rereader)
+    }
+
+    private init(kept: [UInt32], lineTotal: Int, rereader: SourceRereader) {
+        self.starts = kept
+        self.lineTotal = lineTotal
+        self.rereader = rereader
+    }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { starts.count }
-    public subscript(line: Int) -> Int { Int(starts[line]) }
+    public var endIndex: Int { lineTotal }
+
+    /// Keeps some lines' starts only (its source was released).
+    var isSparse: Bool { rereader != nil }
+
+    /// The byte offset where line `line` (0-based) starts. In a sparse table, found by reading
+    /// from the kept start before it; that kept start when the file cannot be read back (its
+    /// size changed: the source then gives no lines either).
+    public subscript(line: Int) -> Int {
+        guard rereader != nil else { return Int(starts[line]) }
+        return bounds(ofLine: line, fileSize: Int(UInt32.max))?.start ?? Int(starts[line / Self.sparseStride])
+    }
+
+    /// Where line `line` (0-based) starts and where the next one does (`fileSize` after the
+    /// last line): one read of the lines between two kept starts in a sparse table, nil when
+    /// they cannot be read back (the file changed size).
+    func bounds(ofLine line: Int, fileSize: Int) -> (start: Int, next: Int)? {
+        guard let rereader else {
+            return (Int(starts[line]), line + 1 < starts.count ? Int(starts[line + 1]) : fileSize)
+        }
+        let kept = line / Self.sparseStride
+        let segmentEnd = kept + 1 < starts.count ? Int(starts[kept + 1]) : rereader.size
+        let wanted = line - kept * Self.sparseStride
+        let isLastSegment = kept + 1 == starts.count
+        guard let found = rereader.line(wanted, ofSegment: kept, stride: Self.sparseStride, in: Int(starts[kept])..<segmentEnd)
+        else {
+            // The file's last line, empty, after its final newline, starts where the file ends:
+            // it is not in the segment (whose lines start before its end).
+            guard isLastSegment, wanted > 0,
+                let previous = rereader.line(wanted - 1, ofSegment: kept, stride: Self.sparseStride, in: Int(starts[kept])..<segmentEnd),
+                previous.next == nil, segmentEnd == rereader.size
+            else { return nil }
+            return (segmentEnd, fileSize)
+        }
+        // The next line starts at the segment's next line, or the next kept start, or the end.
+        return (found.start, found.next ?? (isLastSegment ? fileSize : segmentEnd))
+    }
+
+    /// The 0-based line that holds byte `offset` (the last line for an offset past the end).
+    func line(containing offset: Int) -> Int {
+        var low = 0
+        var high = starts.count - 1
+        starts.withUnsafeBufferPointer { starts in
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if Int(starts[mid]) <= offset { low = mid } else { high = mid - 1 }
+            }
+        }
+        guard rereader != nil else { return low }
+        // Between kept starts: step forward while the next line starts at or before `offset`.
+        var line = low * Self.sparseStride
+        let last = Swift.min(lineTotal - 1, line + Self.sparseStride - 1)
+        while line < last, self[line + 1] <= offset { line += 1 }
+        return line
+    }
+
+    public static func == (lhs: LineStartTable, rhs: LineStartTable) -> Bool {
+        if lhs.rereader == nil, rhs.rereader == nil { return lhs.starts == rhs.starts }
+        return lhs.elementsEqual(rhs)
+    }
 }
 
 /// A 1-based line and byte column.

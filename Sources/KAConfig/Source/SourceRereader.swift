@@ -27,10 +27,71 @@ final class SourceRereader: Sendable {
         var failed = false
     }
 
+    /// The line starts of the segment of a sparse line table read last (findings are shown in
+    /// file order, so the next line asked for is mostly in the same segment or a later one);
+    /// after `segmentMisses` steps back to an earlier segment (notes point back to earlier
+    /// lines), every line's start.
+    private let lines = Mutex<LineCache>(LineCache())
+
+    /// Steps back to an earlier segment before every line's start is found and kept.
+    static let segmentMisses = 64
+
+    private struct LineCache: Sendable {
+        var segment = -1
+        var starts: [Int] = []
+        var misses = 0
+        /// Every line's start, once that many steps back were taken.
+        var all: [UInt32]?
+    }
+
     init(path: String, size: Int, fileSystem: some ConfigFileSystem) {
         self.path = path
         self.size = size
         self.fileSystem = fileSystem
+    }
+
+    /// Where line `line` of segment `index` of a sparse line table starts, and where the
+    /// segment's next line does (nil for its last line). The segment is `stride` lines from
+    /// `range`'s start, which starts a line, to its end, which starts the next segment. Nil
+    /// when the line is not in the segment or the file cannot be read.
+    func line(_ line: Int, ofSegment index: Int, stride: Int, in range: Range<Int>) -> (start: Int, next: Int?)? {
+        if let found = lines.withLock({ cache -> (start: Int, next: Int?)?? in
+            if let all = cache.all {
+                let global = index * stride + line
+                guard global < all.count, Int(all[global]) < range.upperBound || line == 0 else { return .some(nil) }
+                let next = global + 1 < all.count && Int(all[global + 1]) < range.upperBound
+                return (Int(all[global]), next ? Int(all[global + 1]) : nil)
+            }
+            guard cache.segment == index else {
+                if index < cache.segment { cache.misses += 1 }
+                return nil
+            }
+            return Self.line(line, in: cache.starts)
+        }) {
+            return found
+        }
+        if lines.withLock({ $0.misses > Self.segmentMisses }) {
+            guard let bytes = read(0..<size) else { return nil }
+            var all: [UInt32] = [0]
+            ByteSearch.forEachIndex(of: 0x0A, in: bytes) { all.append(UInt32(truncatingIfNeeded: $0 + 1)) }
+            lines.withLock { $0.all = all }
+            return self.line(line, ofSegment: index, stride: stride, in: range)
+        }
+        guard let bytes = read(range) else { return nil }
+        var starts = [range.lowerBound]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A && range.lowerBound + offset + 1 < range.upperBound {
+            starts.append(range.lowerBound + offset + 1)
+        }
+        lines.withLock {
+            $0.segment = index
+            $0.starts = starts
+        }
+        return Self.line(line, in: starts)
+    }
+
+    private static func line(_ line: Int, in starts: [Int]) -> (start: Int, next: Int?)? {
+        guard line < starts.count else { return nil }
+        return (starts[line], line + 1 < starts.count ? starts[line + 1] : nil)
     }
 
     /// The bytes of `range` (within the file's size at release), or nil.
