@@ -132,7 +132,14 @@ public struct BoundStatement: Sendable {
     public var row: KeywordRow
     public var spec: KeywordSpec { row.spec }
     /// All words of the line, the keyword first.
-    public var words: WordList
+    public var words: WordList {
+        didSet {
+            // An entry run is read after the words: it goes into the box before they change.
+            guard storedBlock < -1 else { return }
+            rare = RareStatementParts.make(text: nil, entries: EntryRun.decode(storedBlock, after: oldValue), origin: nil)
+            storedBlock = -1
+        }
+    }
     /// One per argument word (after the keyword): the typed value, or nil when keepalived rejects it.
     public var values: ArgumentValues { ArgumentValues(row: row, words: words) }
     /// What few statements have: a text that is not `words` joined by single spaces (a quoted
@@ -145,15 +152,25 @@ public struct BoundStatement: Sendable {
     /// Value-block entries, one per line.
     /// Each a window on its line's words (no copies).
     public var entries: [WordList] {
-        get { rare?.entries ?? [] }
-        set { rare = RareStatementParts.make(text: storedText, entries: newValue, origin: rare?.origin) }
+        get {
+            if let rare { return rare.entries }
+            return storedBlock < -1 ? EntryRun.decode(storedBlock, after: words) : []
+        }
+        set {
+            if storedBlock < -1 { storedBlock = -1 }
+            rare = RareStatementParts.make(text: storedText, entries: newValue, origin: rare?.origin)
+        }
     }
     /// The block this statement opened (index into `BoundTree.blocks`), when bound.
     public var block: Int? {
         get { storedBlock < 0 ? nil : Int(storedBlock) }
-        set { storedBlock = newValue.map { Int32(truncatingIfNeeded: $0) } ?? -1 }
+        set {
+            // An entry run goes into the box first: the field is the block's from now on.
+            if storedBlock < -1 { entries = entries }
+            storedBlock = newValue.map { Int32(truncatingIfNeeded: $0) } ?? -1
+        }
     }
-    /// `block` in 4 bytes (-1 for none).
+    /// `block` in 4 bytes (-1 for none); -2 or less, the entries as an `EntryRun`.
     var storedBlock: Int32
     /// Where the line ends in its file. The line's origin is nearly always its first word's
     /// with this end, so only the end is stored (16 bytes less a statement); an origin of any
@@ -191,9 +208,15 @@ extension BoundStatement {
     init(row: KeywordRow, words: WordList, text: String?, entries: [WordList], block: Int?, origin: Origin) {
         var derived = words.first?.origin
         derived?.byteEnd = origin.byteEnd
+        let ownOrigin = derived == origin ? nil : origin
+        // A plain value block's entries need no box (see `EntryRun`).
+        if block == nil, text == nil, ownOrigin == nil, let run = EntryRun.encode(entries, after: words) {
+            self.init(row: row, words: words, rare: nil, storedBlock: run, originEnd: origin.byteEnd)
+            return
+        }
         self.init(
             row: row, words: words,
-            rare: RareStatementParts.make(text: text, entries: entries, origin: derived == origin ? nil : origin),
+            rare: RareStatementParts.make(text: text, entries: entries, origin: ownOrigin),
             storedBlock: block.map { Int32(truncatingIfNeeded: $0) } ?? -1, originEnd: origin.byteEnd)
     }
 }

@@ -1,0 +1,113 @@
+import Testing
+@testable import KAConfig
+
+/// A plain value block's entries are kept as a run of words in the statement's block field
+/// (`EntryRun`), with no box: they read back as the lines they were, and every case a cut by
+/// line would not give back keeps the box.
+@Suite struct EntryRunTests {
+    static func statement(_ keyword: String, in text: String) -> BoundStatement? {
+        Analyzer.analyze(path: "/t/k.conf", text: text).bound.tree.statements.first { $0.keyword == keyword }
+    }
+
+    static func lines(_ entries: [WordList]) -> [String] { entries.map { $0.map(\.text).joined(separator: " ") } }
+
+    static let instance = """
+        vrrp_instance VI_1 {
+            interface eth0
+            virtual_router_id 51
+            priority 100
+            virtual_ipaddress {
+                192.0.2.10/24 dev eth0 label eth0:1
+                192.0.2.11/24
+                2001:db8::1/64
+            }
+            track_script {
+                chk_a weight 10
+            }
+            virtual_ipaddress_excluded { 192.0.2.20/24 }
+        }
+
+        """
+
+    @Test func plainValueBlocksHoldARunAndReadBackTheirLines() throws {
+        let addresses = try #require(Self.statement("virtual_ipaddress", in: Self.instance))
+        #expect(addresses.rare == nil && addresses.storedBlock < -1 && addresses.block == nil)
+        #expect(Self.lines(addresses.entries) == ["192.0.2.10/24 dev eth0 label eth0:1", "192.0.2.11/24", "2001:db8::1/64"])
+        #expect(addresses.entries.map { $0[0].origin.line } == [6, 7, 8])
+        let scripts = try #require(Self.statement("track_script", in: Self.instance))
+        #expect(scripts.rare == nil && Self.lines(scripts.entries) == ["chk_a weight 10"])
+        // Braces on the keyword's line: the entry follows a `{` word.
+        let excluded = try #require(Self.statement("virtual_ipaddress_excluded", in: Self.instance))
+        #expect(Self.lines(excluded.entries) == ["192.0.2.20/24"])
+        // An empty block has no entries and needs no run.
+        let empty = try #require(Self.statement("virtual_ipaddress", in: "vrrp_instance V {\n virtual_ipaddress {\n }\n}\n"))
+        #expect(empty.entries.isEmpty && empty.storedBlock == -1 && empty.rare == nil)
+    }
+
+    /// Changing a statement's words, block or entries keeps what it had: the run moves into the box.
+    @Test func changesKeepTheEntries() throws {
+        let bound = try #require(Self.statement("virtual_ipaddress", in: Self.instance))
+        let lines = Self.lines(bound.entries)
+        var moved = bound
+        moved.block = 7
+        #expect(moved.block == 7 && Self.lines(moved.entries) == lines)
+        var rewritten = bound
+        rewritten.words = WordList([ExpandedWord(text: "virtual_ipaddress", origin: bound.words[0].origin)])
+        #expect(rewritten.block == nil && Self.lines(rewritten.entries) == lines)
+        var replaced = bound
+        replaced.entries = [bound.entries[1]]
+        #expect(Self.lines(replaced.entries) == ["192.0.2.11/24"] && replaced.block == nil)
+        var cleared = bound
+        cleared.entries = []
+        #expect(cleared.entries.isEmpty && cleared.block == nil)
+    }
+
+    /// What a cut by line would not give back is refused: another array, a gap, an empty entry,
+    /// an entry over two lines, two entries on one line.
+    @Test func runsThatALineCutWouldNotGiveBackAreRefused() {
+        func word(_ text: String, line: Int) -> ExpandedWord {
+            ExpandedWord(text: text, origin: Origin(file: "/t/k.conf", line: line, column: 1))
+        }
+        let storage = [word("k", line: 1), word("a", line: 2), word("b", line: 2), word("c", line: 3), word("d", line: 3)]
+        let header = WordList(storage: storage, offset: 0, count: 1)
+        func window(_ offset: Int, _ count: Int) -> WordList { WordList(storage: storage, offset: offset, count: count) }
+        let run = EntryRun.encode([window(1, 2), window(3, 2)], after: header)
+        #expect(run != nil)
+        if let run { #expect(EntryRun.decode(run, after: header).map { Self.lines([$0]) } == [["a b"], ["c d"]]) }
+        #expect(EntryRun.encode([WordList(Array(storage[1...2])), window(3, 2)], after: header) == nil, "another array")
+        #expect(EntryRun.encode([window(1, 2), window(4, 1)], after: header) == nil, "a gap")
+        #expect(EntryRun.encode([window(1, 0), window(1, 2)], after: header) == nil, "an empty entry")
+        #expect(EntryRun.encode([window(1, 3)], after: header) == nil, "one entry over two lines")
+        #expect(EntryRun.encode([window(1, 1), window(2, 1)], after: header) == nil, "two entries on one line")
+        #expect(EntryRun.encode([window(3, 2)], after: header) == nil, "more than one word after the keyword")
+        #expect(EntryRun.encode([], after: header) == nil)
+        // After a `{` word on the keyword's line.
+        let braced = [word("k", line: 1), word("{", line: 1), word("a", line: 1), word("c", line: 2)]
+        let keyword = WordList(storage: braced, offset: 0, count: 1)
+        let afterBrace = EntryRun.encode([WordList(storage: braced, offset: 2, count: 1), WordList(storage: braced, offset: 3, count: 1)], after: keyword)
+        #expect(afterBrace != nil)
+        if let afterBrace { #expect(Self.lines(EntryRun.decode(afterBrace, after: keyword)) == ["a", "c"]) }
+    }
+
+    /// Every value block of the corpus reads the same entries from its run as from the box a
+    /// binding without runs fills (the corpus files are small: bound on the calling thread).
+    @Test func corpusValueBlocksReadTheSameAsWithoutRuns() throws {
+        var runs = 0
+        for url in CorpusFiles.all() {
+            let text = String(decoding: try LocalFileSystem().readFile(url.path), as: UTF8.self)
+            let statements = Analyzer.analyze(path: url.path, text: text).bound.tree.statements
+            let boxed = EntryRun.withoutRuns { Analyzer.analyze(path: url.path, text: text).bound.tree.statements }
+            #expect(statements.count == boxed.count)
+            for (statement, reference) in zip(statements, boxed) {
+                #expect(reference.storedBlock >= -1)
+                guard statement.storedBlock < -1 else { continue }
+                runs += 1
+                #expect(reference.block == nil && reference.rare != nil)
+                #expect(statement.entries.map { $0.map(\.text) } == reference.entries.map { $0.map(\.text) }, "\(url.path)")
+                #expect(statement.entries.map { $0.map(\.origin) } == reference.entries.map { $0.map(\.origin) })
+                #expect(statement.text == reference.text && statement.origin == reference.origin)
+            }
+        }
+        #expect(runs > 500)
+    }
+}
