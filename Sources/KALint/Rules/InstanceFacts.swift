@@ -144,12 +144,12 @@ final class InstanceFacts: @unchecked Sendable {
         fileprivate let family: Family?
         fileprivate let skipped: [SkippedWord]
         fileprivate let versionLines: [VersionLine]
-        fileprivate let virtualAddresses: [IPAddress]
+        fileprivate let virtualAddresses: FirstInline<IPAddress>
         fileprivate let unicastPeers: [IPAddress]
         fileprivate let sourceAddress: IPAddress?
         fileprivate let sourceAddresses: [IPAddress]
         fileprivate let multicastDestination: IPAddress?
-        fileprivate let stateLines: [StateLine]
+        fileprivate let stateLines: FirstInline<StateLine>
     }
 
     /// Where the word that fixed the family is: a statement's first argument, or the first word
@@ -174,14 +174,14 @@ final class InstanceFacts: @unchecked Sendable {
     var skipped: [SkippedWord] { reading.skipped }
     var versionLines: [VersionLine] { reading.versionLines }
     /// Virtual addresses kept (same family as the instance).
-    var virtualAddresses: [IPAddress] { reading.virtualAddresses }
+    var virtualAddresses: FirstInline<IPAddress> { reading.virtualAddresses }
     /// Unicast peers kept (same family as the instance).
     var unicastPeers: [IPAddress] { reading.unicastPeers }
     /// `unicast_src_ip` / `mcast_src_ip` kept (the last one keepalived accepted).
     var sourceAddress: IPAddress? { reading.sourceAddress }
     var sourceAddresses: [IPAddress] { reading.sourceAddresses }
     var multicastDestination: IPAddress? { reading.multicastDestination }
-    var stateLines: [StateLine] { reading.stateLines }
+    var stateLines: FirstInline<StateLine> { reading.stateLines }
     private var storedBlock: Int32 { reading.storedBlock }
     private var rangeStart: Int32 { reading.rangeStart }
     private var rangeEnd: Int32 { reading.rangeEnd }
@@ -333,7 +333,7 @@ extension InstanceFacts {
         var skipped: [SkippedWord] = []
         var versionLines: [VersionLine] = []
         var nativeIPv6Ignored: Int?
-        var virtualAddresses: [IPAddress] = []
+        var virtualAddresses = FirstInline<IPAddress>()
         var unicastPeers: [IPAddress] = []
         var sourceAddress: IPAddress?
         var sourceAddresses: [IPAddress] = []
@@ -422,7 +422,7 @@ extension InstanceFacts.Reading {
         rangeStart = Int32(truncatingIfNeeded: range.lowerBound)
         rangeEnd = Int32(truncatingIfNeeded: range.upperBound)
         var reader = InstanceFacts.Reader()
-        var states: [InstanceFacts.StateLine] = []
+        var states = FirstInline<InstanceFacts.StateLine>()
         var current: VRRPState?
         if let lists {
             lists.forEach(inBlock: block) { statement in
