@@ -15,9 +15,31 @@ import Testing
     @Test func statementAndWordSizes() {
         #expect(MemoryLayout<Origin>.size == 16)
         #expect(MemoryLayout<BoundStatement>.stride == 40)
-        #expect(MemoryLayout<BoundBlock>.stride == 56)
+        #expect(MemoryLayout<BoundBlock>.stride == 40)
         #expect(MemoryLayout<BlockStatements>.stride == 16)
         #expect(MemoryLayout<ExpandedWord>.stride == 32)
+    }
+
+    /// A block keeps its spec name as a `BlockSpecNames` id and its closing brace as an origin and
+    /// a flag: every schema name, a name outside the schema, and a brace set and cleared read back.
+    @Test func blocksReadBackTheirNamesAndBraces() {
+        for name in BlockSpecNames.known + ["not_a_block", "", "not_a_block_2", "not_a_block"] {
+            #expect(BoundBlock(specName: name, opener: nil).specName == name)
+        }
+        #expect(BlockSpecNames.id("not_a_block") == BlockSpecNames.id("not_a_block"))
+        #expect(BlockSpecNames.id("not_a_block") != BlockSpecNames.id("not_a_block_2"))
+        let brace = Origin(file: "/t/k.conf", line: 9, column: 5, byteRange: 120..<121)
+        var block = BoundBlock(specName: "vrrp_instance", opener: 3, closingBrace: brace)
+        #expect(block.closingBrace == brace && block.opener == 3 && block.specName == "vrrp_instance")
+        block.closingBrace = nil
+        #expect(block.closingBrace == nil)
+        block.specName = "authentication"
+        #expect(block.specName == "authentication")
+        #expect(BoundBlock(specName: "", opener: nil).closingBrace == nil)
+        // The walker's blocks carry their tables' names.
+        let tree = Analyzer.analyze(path: "/t/k.conf", text: "vrrp_instance V {\n authentication {\n }\n}\n").bound.tree
+        #expect(tree.blocks.map(\.specName) == ["", "vrrp_instance", "authentication"])
+        #expect(tree.blocks.map { $0.closingBrace?.line } == [nil, 4, 3])
     }
 
     /// The quoted flag rides in the origin's spare bit: it is the word's, not the place's.

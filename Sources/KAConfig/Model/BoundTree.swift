@@ -240,24 +240,42 @@ final class RareStatementParts: Sendable {
 
 public struct BoundBlock: Sendable {
     /// The `BlockSpec` name ("" for the top level).
-    public var specName: String
+    public var specName: String {
+        get { BlockSpecNames.name(storedName) }
+        set { storedName = BlockSpecNames.id(newValue) }
+    }
     public var statements: BlockStatements = []
     /// The statement that opened the block (nil for the top level).
     public var opener: Int? {
         get { storedOpener < 0 ? nil : Int(storedOpener) }
         set { storedOpener = newValue.map { Int32(truncatingIfNeeded: $0) } ?? -1 }
     }
-    /// `opener` in 4 bytes (-1 for none): a block is 56 bytes, not 80.
+    /// `opener` in 4 bytes (-1 for none), `specName` as a `BlockSpecNames` id and `closingBrace`
+    /// as an origin and a flag: a block is 40 bytes, not 80.
     var storedOpener: Int32
+    private var storedName: UInt16
+    private var hasClosingBrace = false
+    private var storedClosingBrace = Origin(fileID: 0, line: 0, column: 0, byteRange: nil)
     /// The '}' that ended keepalived's reading of the block: its first '}' (also one meant for an
     /// ignored block inside it), nil when the lines ran out first.
-    public var closingBrace: Origin? = nil
+    public var closingBrace: Origin? {
+        get { hasClosingBrace ? storedClosingBrace : nil }
+        set {
+            hasClosingBrace = newValue != nil
+            if let newValue { storedClosingBrace = newValue }
+        }
+    }
 
     public init(specName: String, opener: Int?, statements: BlockStatements = [], closingBrace: Origin? = nil) {
-        self.specName = specName
-        self.statements = statements
-        self.storedOpener = opener.map { Int32(truncatingIfNeeded: $0) } ?? -1
+        self.init(nameID: BlockSpecNames.id(specName), opener: opener, statements: statements)
         self.closingBrace = closingBrace
+    }
+
+    /// A block of the spec whose name has id `nameID` (the walker's tables know theirs).
+    init(nameID: UInt16, opener: Int?, statements: BlockStatements = []) {
+        storedName = nameID
+        self.statements = statements
+        storedOpener = opener.map { Int32(truncatingIfNeeded: $0) } ?? -1
     }
 }
 

@@ -45,7 +45,7 @@ extension KeywordWalker {
         var blockIndex: Int?
         if parentBlock != nil {
             blockIndex = tree.blocks.count
-            tree.blocks.append(BoundBlock(specName: table.name, opener: tree.statements.count))
+            tree.blocks.append(BoundBlock(nameID: table.nameID, opener: tree.statements.count))
             let text = words.count == line.pointee.wordCount ? line.pointee.storedText : line.pointee.text
             // The row and the words are handed to the statement (consumed, not copied).
             append(BoundStatement(

@@ -10,6 +10,8 @@ struct KeywordWalker {
         let spec: BlockSpec
         /// `spec.name`, read without copying the spec.
         let name: String
+        /// `name`'s `BlockSpecNames` id, which each of its blocks keeps.
+        let nameID: UInt16
         /// `spec.nameRequirement`, read without copying the spec.
         let nameRequirement: BlockNameRequirement
         let rows: KeywordTable<KeywordRow>
@@ -23,6 +25,7 @@ struct KeywordWalker {
         init(_ spec: BlockSpec, childNameRequirement: (String) -> BlockNameRequirement? = { _ in nil }) {
             self.spec = spec
             self.name = spec.name
+            self.nameID = BlockSpecNames.id(spec.name)
             self.nameRequirement = spec.nameRequirement
             self.rows = KeywordTable(spec.keywords.map { keyword in
                 var opensAddressHeader = false
