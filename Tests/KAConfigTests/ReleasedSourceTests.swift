@@ -229,6 +229,28 @@ import Testing
         #expect(removed.readLine(1) == nil && removed.bytes.isEmpty)
     }
 
+    /// A released file keeps the comments a lint reads (directives, glued ones) and drops the
+    /// rest; kalint still honours the directive and reports the glued one.
+    @Test func aReleasedFileKeepsTheCommentsALintReads() {
+        let text = """
+            # a plain comment
+            vrrp_instance VI_1 {  ! another
+                virtual_router_id 300  # kalint disable=vrid-range
+                auth_pass abc#def
+            }
+
+            """
+        let fileSystem = RecordingFileSystem(files: ["/c/a.conf": text])
+        let kept = ExpandedFile(parsingWithoutTree: SourceFile(path: "/c/a.conf", text: text))
+        let released = kept.releasingSource(rereadingThrough: fileSystem)
+        #expect(kept.comments.count == 4)
+        #expect(released.comments == kept.comments.filter { $0.mayBeDirective || $0.gluedWord != nil })
+        #expect(released.comments.count == 2)
+        let response = KalintDriver.run(KalintRequest(files: ["/c/a.conf"]), fileSystem: fileSystem)
+        #expect(!response.stdout.contains("vrid-range"), "\(response.stdout)")
+        #expect(response.stdout.contains("[KA234 glued-comment]") && response.stdout.contains("(1 suppressed)"), "\(response.stdout)")
+    }
+
     /// kalint reads back the lines it shows (the sources are released); `--fix` edits the bytes
     /// as they were read, so it keeps them.
     @Test func kalintReleasesUnlessItFixes() {
