@@ -79,8 +79,9 @@ final class SourceRereader: Sendable {
         }
         guard let bytes = read(range) else { return nil }
         var starts = [range.lowerBound]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A && range.lowerBound + offset + 1 < range.upperBound {
-            starts.append(range.lowerBound + offset + 1)
+        // A newline ending the segment starts the next one, not a line of this one.
+        ByteSearch.forEachIndex(of: 0x0A, in: bytes) { offset in
+            if offset + 1 < bytes.count { starts.append(range.lowerBound + offset + 1) }
         }
         lines.withLock {
             $0.segment = index
