@@ -63,18 +63,30 @@ import Testing
     }
 
     /// What a cut by line would not give back is refused: another array, a gap, an empty entry,
-    /// an entry over two lines, two entries on one line.
-    @Test func runsThatALineCutWouldNotGiveBackAreRefused() {
+    /// an entry over two lines, two entries on one line. On a line's own words and on a chunk of
+    /// packed words alike.
+    @Test(arguments: [false, true])
+    func runsThatALineCutWouldNotGiveBackAreRefused(packed: Bool) {
         func word(_ text: String, line: Int) -> ExpandedWord {
             ExpandedWord(text: text, origin: Origin(file: "/t/k.conf", line: line, column: 1))
         }
-        let storage = [word("k", line: 1), word("a", line: 2), word("b", line: 2), word("c", line: 3), word("d", line: 3)]
-        let header = WordList(storage: storage, offset: 0, count: 1)
-        func window(_ offset: Int, _ count: Int) -> WordList { WordList(storage: storage, offset: offset, count: count) }
+        func storage(_ words: [ExpandedWord]) -> WordStorage {
+            guard packed else { return .words(words) }
+            var arena = WordArena()
+            for word in words { arena.words.append(PackedWord(text: arena.append(text: word.text), origin: word.origin)) }
+            return .chunk(WordChunk(arena))
+        }
+        let words = [word("k", line: 1), word("a", line: 2), word("b", line: 2), word("c", line: 3), word("d", line: 3)]
+        let shared = storage(words)
+        let header = WordList(storage: shared, offset: 0, count: 1)
+        func window(_ offset: Int, _ count: Int) -> WordList { WordList(storage: shared, offset: offset, count: count) }
+        #expect(window(1, 4).map(\.text) == ["a", "b", "c", "d"] && window(3, 1)[0].origin.line == 3)
         let run = EntryRun.encode([window(1, 2), window(3, 2)], after: header)
         #expect(run != nil)
         if let run { #expect(EntryRun.decode(run, after: header).map { Self.lines([$0]) } == [["a b"], ["c d"]]) }
-        #expect(EntryRun.encode([WordList(Array(storage[1...2])), window(3, 2)], after: header) == nil, "another array")
+        #expect(EntryRun.encode([WordList(Array(words[1...2])), window(3, 2)], after: header) == nil, "another array")
+        let copy = WordList(storage: storage(words.map { $0 }), offset: 1, count: 2)
+        #expect(EntryRun.encode([copy, window(3, 2)], after: header) == nil, "another storage with the same words")
         #expect(EntryRun.encode([window(1, 2), window(4, 1)], after: header) == nil, "a gap")
         #expect(EntryRun.encode([window(1, 0), window(1, 2)], after: header) == nil, "an empty entry")
         #expect(EntryRun.encode([window(1, 3)], after: header) == nil, "one entry over two lines")
@@ -82,7 +94,7 @@ import Testing
         #expect(EntryRun.encode([window(3, 2)], after: header) == nil, "more than one word after the keyword")
         #expect(EntryRun.encode([], after: header) == nil)
         // After a `{` word on the keyword's line.
-        let braced = [word("k", line: 1), word("{", line: 1), word("a", line: 1), word("c", line: 2)]
+        let braced = storage([word("k", line: 1), word("{", line: 1), word("a", line: 1), word("c", line: 2)])
         let keyword = WordList(storage: braced, offset: 0, count: 1)
         let afterBrace = EntryRun.encode([WordList(storage: braced, offset: 2, count: 1), WordList(storage: braced, offset: 3, count: 1)], after: keyword)
         #expect(afterBrace != nil)

@@ -14,10 +14,13 @@ import Testing
     /// either grows every analysis (75,000 statements and 146,000 words at 5,000 instances).
     @Test func statementAndWordSizes() {
         #expect(MemoryLayout<Origin>.size == 16)
-        #expect(MemoryLayout<BoundStatement>.stride == 40)
+        #expect(MemoryLayout<BoundStatement>.stride == 32)
         #expect(MemoryLayout<BoundBlock>.stride == 40)
         #expect(MemoryLayout<BlockStatements>.stride == 16)
         #expect(MemoryLayout<ExpandedWord>.stride == 32)
+        // A plain line's words are kept packed: a text index and an origin.
+        #expect(MemoryLayout<PackedWord>.stride == 20)
+        #expect(MemoryLayout<WordList>.size == 16)
     }
 
     /// A block keeps its spec name as a `BlockSpecNames` id and its closing brace as an origin and
@@ -40,6 +43,37 @@ import Testing
         let tree = Analyzer.analyze(path: "/t/k.conf", text: "vrrp_instance V {\n authentication {\n }\n}\n").bound.tree
         #expect(tree.blocks.map(\.specName) == ["", "vrrp_instance", "authentication"])
         #expect(tree.blocks.map { $0.closingBrace?.line } == [nil, 4, 3])
+    }
+
+    /// A statement holds its row, or the box of its rare parts that holds the row: each reads
+    /// back its row, text, entries and origin, and `rowAddress` finds the row either way.
+    @Test func statementsReadTheirRowThroughTheirHead() {
+        let text = "vrrp_script chk {\n script \"/bin/true  x\"\n interval 2\n}\nvrrp_instance V {\n virtual_ipaddress {\n  192.0.2.1/24\n  192.0.2.2/24\n }\n}\n"
+        let tree = Analyzer.analyze(path: "/t/h.conf", text: text).bound.tree
+        var sawRare = false
+        for index in tree.statements.indices {
+            let statement = tree.statements[index]
+            sawRare = sawRare || statement.rare != nil
+            #expect(tree.rowAddress(ofStatement: index) == UInt(bitPattern: Unmanaged.passUnretained(statement.row).toOpaque()))
+        }
+        #expect(sawRare)
+        let script = tree.statements.first { $0.keyword == "script" }!
+        #expect(script.rare != nil && script.text == "script \"/bin/true  x\"")
+        // A new row keeps the rare parts; a plain statement's new row is its head.
+        var moved = script
+        let other = tree.statements.first { $0.keyword == "interval" }!.row
+        moved.row = other
+        #expect(moved.row === other && moved.text == script.text && moved.origin == script.origin)
+        var plain = tree.statements.first { $0.keyword == "interval" }!
+        plain.row = script.row
+        #expect(plain.row === script.row && plain.rare == nil && plain.text == "interval 2")
+        // Entries set on a plain statement box it with its row.
+        var block = tree.statements.first { $0.keyword == "virtual_ipaddress" }!
+        let entries = block.entries
+        #expect(entries.map { $0.map(\.text) } == [["192.0.2.1/24"], ["192.0.2.2/24"]])
+        block.entries = Array(entries.reversed())
+        #expect(block.rare != nil && block.row.name == "virtual_ipaddress")
+        #expect(block.entries.map { $0.map(\.text) } == [["192.0.2.2/24"], ["192.0.2.1/24"]])
     }
 
     /// The quoted flag rides in the origin's spare bit: it is the word's, not the place's.

@@ -5,9 +5,15 @@ import Testing
 /// string for different bytes, whatever collides, and words it does not cache still come out right.
 @Suite("WordCache: same bytes, same string; different bytes never confused")
 struct WordCacheTests {
+    /// The text the cache gives `text`'s bytes, through the arena's texts.
+    static func word(_ cache: inout WordCache, _ text: String, in arena: inout WordArena) -> String {
+        let index = Array(text.utf8).withUnsafeBufferPointer { cache.textIndex($0, in: &arena) }
+        return arena.texts[Int(index)]
+    }
+
     static func word(_ cache: inout WordCache, _ text: String) -> String {
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { cache.string(UnsafeBufferPointer($0)) }
+        var arena = WordArena()
+        return word(&cache, text, in: &arena)
     }
 
     @Test func returnsTheWordForEveryLengthUpToTheLimitAndBeyond() {
@@ -62,9 +68,38 @@ struct WordCacheTests {
         var cache = WordCache()
         let bytes: [UInt8] = [0x61, 0xFF, 0x62]
         let expected = String(decoding: bytes, as: UTF8.self)
+        var arena = WordArena()
         for _ in 0..<2 {
-            let got = bytes.withUnsafeBufferPointer { cache.string($0) }
-            #expect(got == expected)
+            let index = bytes.withUnsafeBufferPointer { cache.textIndex($0, in: &arena) }
+            #expect(arena.texts[Int(index)] == expected)
         }
+    }
+
+    /// A word repeated in one arena is one text there; a later arena (the next chunk) gets the
+    /// word again as a text of its own, at its own index, and the first arena's indices still hold.
+    @Test func eachArenaHoldsARepeatedWordOnceAtItsOwnIndex() {
+        var cache = WordCache()
+        var first = WordArena()
+        let words = ["state", "MASTER", "eth0", "192.0.2.1/24", "VI_1", String(repeating: "z", count: 40)]
+        var indices: [UInt32] = []
+        for word in words {
+            let index = Array(word.utf8).withUnsafeBufferPointer { cache.textIndex($0, in: &first) }
+            indices.append(index)
+        }
+        for (word, index) in zip(words, indices) {
+            let again = Array(word.utf8).withUnsafeBufferPointer { cache.textIndex($0, in: &first) }
+            // Words past the cached length are not looked up: each use is a text of its own.
+            if word.utf8.count <= WordCache.maximumLength { #expect(again == index, "\(word)") }
+            #expect(first.texts[Int(again)] == word)
+        }
+        #expect(first.texts.count == words.count + 1)
+        var second = WordArena()
+        #expect(second.generation != first.generation)
+        for word in words.reversed() {
+            let index = Array(word.utf8).withUnsafeBufferPointer { cache.textIndex($0, in: &second) }
+            #expect(second.texts[Int(index)] == word)
+        }
+        #expect(second.texts.count == words.count)
+        for (word, index) in zip(words, indices) { #expect(first.texts[Int(index)] == word) }
     }
 }

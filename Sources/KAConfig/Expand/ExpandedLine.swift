@@ -186,6 +186,13 @@ public struct ExpandedWord: Sendable, Hashable {
         self.origin.quotedFlag = isQuoted
     }
 
+    /// A packed word's: the origin holds the quoted flag already.
+    @inline(__always)
+    init(text: String, packedOrigin: Origin) {
+        self.text = text
+        self.origin = packedOrigin
+    }
+
     public static func == (lhs: ExpandedWord, rhs: ExpandedWord) -> Bool {
         lhs.text == rhs.text && lhs.origin == rhs.origin && lhs.isQuoted == rhs.isQuoted
     }

@@ -68,9 +68,8 @@ public enum Expander {
         if emit != nil, keepLines { allLines.reserveCapacity(expectedLines) }
         var lines: [LogicalLine] = []
         /// The words of every plain line of `lines`, one after the other; lines are windows on it.
-        var words: [ExpandedWord] = []
+        var words = WordArena(capacity: chunkCapacity * 3 / 2)
         lines.reserveCapacity(chunkCapacity)
-        words.reserveCapacity(chunkCapacity * 3 / 2)
         /// Lines handed to `emit` so far.
         var emitted = 0
         var blocks = BlockTracker()
@@ -87,9 +86,8 @@ public enum Expander {
                 if keepLines { allLines.append(contentsOf: lines) }
                 emit(&lines)
                 lines.removeAll(keepingCapacity: true)
-                words = []
+                words = WordArena(capacity: chunkCapacity * 3 / 2)
                 lines.reserveCapacity(chunkCapacity)
-                words.reserveCapacity(chunkCapacity * 3 / 2)
             }
             let before = lines.count
             if let reason = reader.budget.checkLines(emitted + before) {
@@ -110,7 +108,7 @@ public enum Expander {
                 let kind = lines[index].kind
                 if blocks.isIncludeCheck(kind: kind, keyword: kind == .words ? Self.firstWord(of: lines[index], in: words) : nil) {
                     let line = lines[index].storedWords
-                    let texts = line.storage.isEmpty ? words[line.offset..<(line.offset + line.count)].map(\.text) : line.map(\.text)
+                    let texts = line.storage.isEmpty ? (line.offset..<(line.offset + line.count)).map { words.text($0) } : line.map(\.text)
                     reader.applyIncludeCheck(texts)
                 }
             }
@@ -149,19 +147,20 @@ public enum Expander {
     }
 
     /// Attaches the shared words to the plain lines (a reference each, no copies).
-    static func attach(_ words: [ExpandedWord], to lines: inout [LogicalLine]) {
+    static func attach(_ words: consuming WordArena, to lines: inout [LogicalLine]) {
+        let chunk = WordStorage.chunk(WordChunk(words))
         for index in lines.indices where lines[index].storedWords.storage.isEmpty && lines[index].storedWords.count > 0 {
-            lines[index].storedWords.storage = words
+            lines[index].storedWords.storage = chunk
         }
     }
 }
 
 extension Expander {
     /// The first word's text of a line while its words may still be in the shared array only.
-    static func firstWord(of line: LogicalLine, in words: [ExpandedWord]) -> String? {
+    static func firstWord(of line: LogicalLine, in words: WordArena) -> String? {
         let list = line.storedWords
         guard list.count > 0 else { return nil }
-        return list.storage.isEmpty ? words[list.offset].text : list[0].text
+        return list.storage.isEmpty ? words.text(list.offset) : list[0].text
     }
 }
 

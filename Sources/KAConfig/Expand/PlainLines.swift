@@ -10,7 +10,7 @@ extension LineReader {
     /// once `lines` has at least `lineLimit` lines. Returns false, with nothing consumed or
     /// appended, when the next line is not plain.
     mutating func readPlainLines(
-        into lines: inout [LogicalLine], words arena: inout [ExpandedWord], lineLimit: Int
+        into lines: inout [LogicalLine], words arena: inout WordArena, lineLimit: Int
     ) -> Bool {
         guard !hasResidue, sequences.isEmpty, replay == nil, let file = includeStack.last?.file else { return false }
         let context = file.context
@@ -67,15 +67,15 @@ struct PlainLineScan {
     /// none was plain); what the line that was not plain appended is removed again.
     mutating func runLines(
         _ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>, from start: Int,
-        lines: inout [LogicalLine], words: inout [ExpandedWord], cache: inout WordCache, lineLimit: Int
+        lines: inout [LogicalLine], words: inout WordArena, cache: inout WordCache, lineLimit: Int
     ) -> Int {
         var position = start
         while position < bytes.count, lines.count < lineLimit {
             let linesBefore = lines.count
-            let wordsBefore = words.count
+            let wordsBefore = words.words.count
             guard let next = run(bytes, classes: classes, from: position, lines: &lines, words: &words, cache: &cache) else {
                 lines.removeSubrange(linesBefore...)
-                words.removeSubrange(wordsBefore...)
+                words.words.removeSubrange(wordsBefore...)
                 firstStart = -1
                 singleSpaced = true
                 return position
@@ -92,11 +92,11 @@ struct PlainLineScan {
     @inline(__always)
     mutating func run(
         _ bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>, from start: Int,
-        lines: inout [LogicalLine], words: inout [ExpandedWord], cache: inout WordCache
+        lines: inout [LogicalLine], words: inout WordArena, cache: inout WordCache
     ) -> Int? {
         // keepalived reads at most this many bytes of a line at once; longer lines take the full path.
         let limit = min(bytes.count, start + keepalivedBufferSize - 2)
-        segmentFirstWord = words.count
+        segmentFirstWord = words.words.count
         var index = start
         while index < limit {
             let byte = bytes[index]
@@ -123,21 +123,21 @@ struct PlainLineScan {
                 index += 1
                 while index < limit, classes[Int(bytes[index])] == PlainByte.blank { index += 1 }
             case PlainByte.brace:
-                endSegment(bytes, lines: &lines, words: words)
+                endSegment(bytes, lines: &lines, wordCount: words.words.count)
                 lines.append(LogicalLine(brace: byte == UInt8(ascii: "{") ? .openBrace : .closeBrace, origin: origin(index, index + 1)))
-                segmentFirstWord = words.count
+                segmentFirstWord = words.words.count
                 index += 1
             case PlainByte.newline:
-                endSegment(bytes, lines: &lines, words: words)
+                endSegment(bytes, lines: &lines, wordCount: words.words.count)
                 return index + 1
             case PlainByte.carriageReturn:
                 // Only as the CR of a CRLF; a lone CR takes the full path.
                 guard index + 1 < bytes.count, bytes[index + 1] == 0x0A else { return nil }
-                endSegment(bytes, lines: &lines, words: words)
+                endSegment(bytes, lines: &lines, wordCount: words.words.count)
                 return index + 2
             case PlainByte.comment:
                 guard let next = Self.endOfComment(bytes, from: index, limit: limit) else { return nil }
-                endSegment(bytes, lines: &lines, words: words)
+                endSegment(bytes, lines: &lines, wordCount: words.words.count)
                 return next
             default:
                 return nil
@@ -145,7 +145,7 @@ struct PlainLineScan {
         }
         // The end of the file without a newline; a longer line takes the full path.
         guard index == bytes.count else { return nil }
-        endSegment(bytes, lines: &lines, words: words)
+        endSegment(bytes, lines: &lines, wordCount: words.words.count)
         return index
     }
 
@@ -189,16 +189,16 @@ struct PlainLineScan {
 
     @inline(__always)
     mutating func endWord(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, words: inout [ExpandedWord], cache: inout WordCache
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, words: inout WordArena, cache: inout WordCache
     ) {
         if firstStart < 0 { firstStart = start }
         lastEnd = end
-        let text = cache.string(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        words.append(ExpandedWord(text: text, origin: origin(start, end)))
+        let text = cache.textIndex(UnsafeBufferPointer(rebasing: bytes[start..<end]), in: &words)
+        words.words.append(PackedWord(text: text, origin: origin(start, end)))
     }
 
     /// Ends the text before a brace or the end of the line: one logical line when it has words.
-    mutating func endSegment(_ bytes: UnsafeBufferPointer<UInt8>, lines: inout [LogicalLine], words: [ExpandedWord]) {
+    mutating func endSegment(_ bytes: UnsafeBufferPointer<UInt8>, lines: inout [LogicalLine], wordCount: Int) {
         // No `defer` for the reset: with one, the compiler copies the new line before appending it.
         guard firstStart >= 0 else {
             firstStart = -1
@@ -206,7 +206,7 @@ struct PlainLineScan {
             return
         }
         // The storage is attached when the expansion ends (see `Expander.run`).
-        let list = WordList(storage: [], offset: segmentFirstWord, count: words.count - segmentFirstWord)
+        let list = WordList(storage: .none, offset: segmentFirstWord, count: wordCount - segmentFirstWord)
         let text = singleSpaced ? nil : RepairedText.string(UnsafeBufferPointer(rebasing: bytes[firstStart..<lastEnd]))
         let origin = origin(firstStart, lastEnd)
         firstStart = -1

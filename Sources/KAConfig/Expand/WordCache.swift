@@ -17,6 +17,9 @@ struct WordCache {
         var lanes: (UInt64, UInt64, UInt64, UInt64)
         var length: Int
         var text: String
+        /// The text's index in the texts of the arena of generation `generation`.
+        var index: UInt32 = 0
+        var generation: UInt32 = 0
     }
 
     private var entries: [Entry]
@@ -26,25 +29,33 @@ struct WordCache {
     /// An empty cache: allocates nothing until a word is stored.
     init() { entries = [] }
 
-    /// The string of `bytes` (a word of a plain line, so it holds no NUL or newline).
+    /// The index in `arena`'s texts of the string of `bytes` (a word of a plain line), appended
+    /// there unless this arena has it already: a word seen before in the same chunk costs no
+    /// string at all, one seen in an earlier chunk a reference.
     @inline(__always)
-    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard Self.fits(bytes) else { return RepairedText.string(bytes) }
+    mutating func textIndex(_ bytes: UnsafeBufferPointer<UInt8>, in arena: inout WordArena) -> UInt32 {
+        guard Self.fits(bytes) else { return arena.append(text: RepairedText.string(bytes)) }
         let lanes = Self.lanes(of: bytes)
         let hash = Self.hash(lanes, bytes.count)
         let slot = Int(truncatingIfNeeded: hash >> 55) & (Self.slotCount - 1)
         if !entries.isEmpty {
-            let entry = entries[slot]
-            if entry.length == bytes.count, entry.lanes == lanes { return entry.text }
+            let found = entries.withUnsafeMutableBufferPointer { entries -> UInt32? in
+                guard entries[slot].length == bytes.count, entries[slot].lanes == lanes else { return nil }
+                if entries[slot].generation != arena.generation {
+                    entries[slot].index = arena.append(text: entries[slot].text)
+                    entries[slot].generation = arena.generation
+                }
+                return entries[slot].index
+            }
+            if let found { return found }
         } else {
             entries = Array(repeating: Entry(lanes: (0, 0, 0, 0), length: -1, text: ""), count: Self.slotCount)
             schemaWords = SchemaWords.shared
         }
-        // A keyword stored here is the schema's string too, so taking it from either table
-        // keeps its identity.
         let text = schemaWords?.string(lanes, length: bytes.count, hash: hash) ?? Self.newString(bytes, lanes: lanes)
-        entries[slot] = Entry(lanes: lanes, length: bytes.count, text: text)
-        return text
+        let index = arena.append(text: text)
+        entries[slot] = Entry(lanes: lanes, length: bytes.count, text: text, index: index, generation: arena.generation)
+        return index
     }
 
     /// A new word's string. The lanes show an ASCII word at once, and only other text needs

@@ -1,8 +1,10 @@
-/// The words of one line: a window on the expansion's one array of words (no array per line).
+import Synchronization
+
+/// The words of one line: a window on the expansion's words (no array per line).
 /// Indices start at 0 like an Array's; slicing works as on any collection.
 public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
-    /// The array the window is on: every word of the expansion, or a line's own words.
-    var storage: [ExpandedWord]
+    /// What the window is on: a chunk of the expansion's packed words, or a line's own words.
+    var storage: WordStorage
     /// 32-bit window bounds (lines are copied often; 16 bytes less each).
     var storedOffset: UInt32
     var storedCount: UInt32
@@ -18,15 +20,15 @@ public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
     }
 
     public init(_ words: [ExpandedWord]) {
-        self.storage = words
+        self.storage = .words(words)
         self.storedOffset = 0
         self.storedCount = UInt32(truncatingIfNeeded: words.count)
     }
 
     public init(arrayLiteral words: ExpandedWord...) { self.init(words) }
 
-    /// A window on `storage` (the expansion attaches the storage once all lines are read).
-    init(storage: [ExpandedWord], offset: Int, count: Int) {
+    /// A window on `storage` (the expansion attaches the storage once the chunk's lines are read).
+    init(storage: WordStorage, offset: Int, count: Int) {
         self.storage = storage
         self.storedOffset = UInt32(truncatingIfNeeded: offset)
         self.storedCount = UInt32(truncatingIfNeeded: count)
@@ -40,13 +42,10 @@ public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
         return storage[offset + position]
     }
 
-    /// Calls `body` with the words in place: reading them through it copies none (the subscript
-    /// copies each word, retaining its text).
-    func withUnsafeWords<Result>(_ body: (UnsafeBufferPointer<ExpandedWord>) throws -> Result) rethrows -> Result {
-        try storage.withUnsafeBufferPointer { all in
-            precondition(offset + count <= all.count, "word list past its storage")
-            return try body(UnsafeBufferPointer(rebasing: all[offset..<(offset + count)]))
-        }
+    /// Word `position`'s origin, without its text.
+    func origin(_ position: Int) -> Origin {
+        precondition(position >= 0 && position < count, "word index out of range")
+        return storage.origin(offset + position)
     }
 
     /// The first `n` words (all when there are fewer), as a list on the same storage.
@@ -75,4 +74,101 @@ public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
         hasher.combine(count)
         for word in self { hasher.combine(word) }
     }
+}
+
+/// Where a `WordList`'s words are. 8 bytes: both cases are one reference.
+enum WordStorage: Sendable {
+    /// A line's own words (a line the full pipeline made, or a list made from an array).
+    case words([ExpandedWord])
+    /// The packed words of the plain lines of one chunk of the expansion.
+    case chunk(WordChunk)
+
+    /// No words yet: the fast path's lines until their chunk is attached.
+    static let none = WordStorage.words([])
+
+    var isEmpty: Bool {
+        switch self {
+        case .words(let words): return words.isEmpty
+        case .chunk(let chunk): return chunk.words.isEmpty
+        }
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> ExpandedWord {
+        switch self {
+        case .words(let words): return words[index]
+        case .chunk(let chunk): return chunk.word(index)
+        }
+    }
+
+    @inline(__always)
+    func origin(_ index: Int) -> Origin {
+        switch self {
+        case .words(let words): return words[index].origin
+        case .chunk(let chunk): return chunk.words[index].origin
+        }
+    }
+
+    /// Whether both are the same storage (the same array buffer or chunk).
+    func isSame(as other: WordStorage) -> Bool {
+        switch (self, other) {
+        case (.words(let a), .words(let b)):
+            return a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+        case (.chunk(let a), .chunk(let b)): return a === b
+        default: return false
+        }
+    }
+}
+
+/// A plain word as a chunk keeps it: its text as an index into the chunk's texts (a word that
+/// repeats, as keywords, `MASTER` and `eth0` do, shares one string), and its origin. 20 bytes,
+/// where an `ExpandedWord` is 32 (146,000 words at 5,000 instances).
+struct PackedWord: Sendable {
+    var text: UInt32
+    var origin: Origin
+}
+
+/// The words of one chunk of the expansion's plain lines, made once all of its lines are read
+/// and never changed after.
+final class WordChunk: Sendable {
+    let words: [PackedWord]
+    let texts: [String]
+
+    init(_ arena: consuming WordArena) {
+        words = arena.words
+        texts = arena.texts
+    }
+
+    @inline(__always)
+    func word(_ index: Int) -> ExpandedWord {
+        let packed = words[index]
+        return ExpandedWord(text: texts[Int(packed.text)], packedOrigin: packed.origin)
+    }
+}
+
+/// The packed words of the chunk being read, and their texts. `generation` tells the
+/// `WordCache` which chunk's text indices it holds.
+struct WordArena {
+    var words: [PackedWord] = []
+    var texts: [String] = []
+    let generation: UInt32
+
+    private static let generations = Atomic<UInt32>(0)
+
+    /// An empty arena with a generation no other arena of this process has (wrapping after
+    /// four billion chunks, when a cache's entry from the first is long replaced).
+    init(capacity: Int = 0) {
+        generation = Self.generations.add(1, ordering: .relaxed).newValue
+        words.reserveCapacity(capacity)
+    }
+
+    /// Appends `text` to the texts; its index.
+    @inline(__always)
+    mutating func append(text: String) -> UInt32 {
+        texts.append(text)
+        return UInt32(truncatingIfNeeded: texts.count - 1)
+    }
+
+    /// The text of word `index`.
+    func text(_ index: Int) -> String { texts[Int(words[index].text)] }
 }

@@ -29,18 +29,17 @@ struct ArgumentChecker {
                 at: words[maximum + 1].origin.span))
         }
         guard given > 0 else { return }
-        // Words and specs are read in place (an array's subscript copies each, with a retain and
-        // a release per reference), in a counted loop: iterating `1...given` goes through
-        // unspecialised index witnesses here.
-        words.withUnsafeWords { words in
-            row.plans.withUnsafeBufferPointer { plans in
-                var position = 1
-                while position <= given {
-                    if let argument = row.argumentIndex(position - 1) {
-                        _ = read(words.baseAddress! + position, as: plans[argument], argument: argument, of: row)
-                    }
-                    position += 1
+        // Specs are read in place (an array's subscript copies each, with a retain and a release
+        // per reference), in a counted loop: iterating `1...given` goes through unspecialised
+        // index witnesses here.
+        row.plans.withUnsafeBufferPointer { plans in
+            var position = 1
+            while position <= given {
+                if let argument = row.argumentIndex(position - 1) {
+                    var word = words[position]
+                    _ = read(&word, as: plans[argument], argument: argument, of: row)
                 }
+                position += 1
             }
         }
     }
@@ -48,11 +47,10 @@ struct ArgumentChecker {
     /// The typed value of word `position` (1 = the first after the keyword) of a statement of
     /// `row`, as `check` reads it: nil where it reports the word, the text past the last argument.
     static func value(of words: WordList, at position: Int, row: KeywordRow) -> ArgumentValue? {
-        words.withUnsafeWords { words in
-            guard let argument = row.argumentIndex(position - 1) else { return .word(words[position].text) }
-            var reader = ArgumentChecker(reports: false)
-            return reader.read(words.baseAddress! + position, as: row.plans[argument], argument: argument, of: row)
-        }
+        var word = words[position]
+        guard let argument = row.argumentIndex(position - 1) else { return .word(word.text) }
+        var reader = ArgumentChecker(reports: false)
+        return reader.read(&word, as: row.plans[argument], argument: argument, of: row)
     }
 
     /// Adds `diagnostic` unless this checker only reads values.

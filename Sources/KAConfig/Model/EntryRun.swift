@@ -34,15 +34,12 @@ enum EntryRun {
         if boxing != 0, boxing == currentThread { return nil }
         let gap = first.offset - (words.offset + words.count)
         guard gap == 0 || gap == 1 else { return nil }
-        let base = words.storage.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
         var next = first.offset
         var previousLine: (UInt32, UInt32)?
         for entry in entries {
-            guard entry.count > 0, entry.offset == next,
-                entry.storage.withUnsafeBufferPointer({ UInt(bitPattern: $0.baseAddress) }) == base
-            else { return nil }
-            let line = place(of: entry.storage[entry.offset])
-            for index in entry.offset..<(entry.offset + entry.count) where place(of: entry.storage[index]) != line {
+            guard entry.count > 0, entry.offset == next, entry.storage.isSame(as: words.storage) else { return nil }
+            let line = place(of: entry.storage, entry.offset)
+            for index in entry.offset..<(entry.offset + entry.count) where place(of: entry.storage, index) != line {
                 return nil
             }
             if let previousLine, previousLine == line { return nil }
@@ -61,7 +58,7 @@ enum EntryRun {
         let end = start + value >> 1
         var entries: [WordList] = []
         var entryStart = start
-        for index in start..<end where index > entryStart && place(of: words.storage[index]) != place(of: words.storage[index - 1]) {
+        for index in start..<end where index > entryStart && place(of: words.storage, index) != place(of: words.storage, index - 1) {
             entries.append(WordList(storage: words.storage, offset: entryStart, count: index - entryStart))
             entryStart = index
         }
@@ -77,7 +74,10 @@ enum EntryRun {
         #endif
     }
 
-    /// The file and line a word was read from.
+    /// The file and line word `index` of `storage` was read from.
     @inline(__always)
-    private static func place(of word: ExpandedWord) -> (UInt32, UInt32) { (word.origin.fileID, word.origin.storedLine) }
+    private static func place(of storage: WordStorage, _ index: Int) -> (UInt32, UInt32) {
+        let origin = storage.origin(index)
+        return (origin.fileID, origin.storedLine)
+    }
 }

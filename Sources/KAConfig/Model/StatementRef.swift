@@ -12,7 +12,7 @@ package struct StatementRef {
     package var row: KeywordRow { statements[index].row }
     /// The row's identity as a number, read without a reference (see `BoundTree.rowAddress`).
     var rowAddress: UInt {
-        UnsafeRawPointer(statements.baseAddress! + index).load(fromByteOffset: BoundTree.rowOffset, as: UInt.self)
+        BoundTree.rowAddress(head: UnsafeRawPointer(statements.baseAddress! + index).load(fromByteOffset: BoundTree.headOffset, as: UInt.self))
     }
     /// The keyword, read through the lent row (no reference count).
     package var keyword: String { withRow { $0.name } }
@@ -88,8 +88,17 @@ extension BoundTree {
 }
 
 extension BoundTree {
-    /// Where a statement's `row` reference sits in it.
-    static let rowOffset = MemoryLayout<BoundStatement>.offset(of: \BoundStatement.row)!
+    /// Where a statement's `head` reference (its row, or the box that holds it) sits in it.
+    static let headOffset = MemoryLayout<BoundStatement>.offset(of: \BoundStatement.head)!
+
+    /// The row's address, given a statement's `head` read as a number: the head itself, or the
+    /// row a `RareStatementParts` box holds (told apart by the object's first word, its class).
+    @inline(__always)
+    static func rowAddress(head: UInt) -> UInt {
+        let object = UnsafeRawPointer(bitPattern: head)!
+        guard object.load(as: UInt.self) == RareStatementParts.classAddress else { return head }
+        return Unmanaged<RareStatementParts>.fromOpaque(object)._withUnsafeGuaranteedRef { $0.rowAddress }
+    }
 
     /// The address of statement `index`'s schema row, read as a number: its identity without a
     /// reference to it. Taking `statements[index].row` retains and releases the row, and every
@@ -98,7 +107,7 @@ extension BoundTree {
     package func rowAddress(ofStatement index: Int) -> UInt {
         precondition(index >= 0 && index < statements.count, "statement index out of range")
         return statements.withUnsafeBytes { raw in
-            raw.load(fromByteOffset: index * MemoryLayout<BoundStatement>.stride + Self.rowOffset, as: UInt.self)
+            Self.rowAddress(head: raw.load(fromByteOffset: index * MemoryLayout<BoundStatement>.stride + Self.headOffset, as: UInt.self))
         }
     }
 }
