@@ -73,7 +73,7 @@ import Testing
         func storage(_ words: [ExpandedWord]) -> WordStorage {
             guard packed else { return .words(words) }
             var arena = WordArena()
-            for word in words { arena.words.append(PackedWord(text: arena.append(text: word.text), origin: word.origin)) }
+            for word in words { arena.appendWord(text: arena.addText(word.text), origin: word.origin) }
             return .chunk(WordChunk(arena))
         }
         let words = [word("k", line: 1), word("a", line: 2), word("b", line: 2), word("c", line: 3), word("d", line: 3)]

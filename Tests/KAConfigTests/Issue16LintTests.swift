@@ -19,7 +19,7 @@ import Testing
         #expect(MemoryLayout<BlockStatements>.stride == 16)
         #expect(MemoryLayout<ExpandedWord>.stride == 32)
         // A plain line's words are kept packed: a text index and an origin.
-        #expect(MemoryLayout<PackedWord>.stride == 20)
+        #expect(MemoryLayout<PackedWord>.stride == 16)
         #expect(MemoryLayout<WordList>.size == 16)
     }
 

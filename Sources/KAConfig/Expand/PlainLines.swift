@@ -72,10 +72,10 @@ struct PlainLineScan {
         var position = start
         while position < bytes.count, lines.count < lineLimit {
             let linesBefore = lines.count
-            let wordsBefore = words.words.count
+            let wordsBefore = words.wordCount
             guard let next = run(bytes, classes: classes, from: position, lines: &lines, words: &words, cache: &cache) else {
                 lines.removeSubrange(linesBefore...)
-                words.words.removeSubrange(wordsBefore...)
+                words.removeWords(from: wordsBefore)
                 firstStart = -1
                 singleSpaced = true
                 return position
@@ -96,7 +96,7 @@ struct PlainLineScan {
     ) -> Int? {
         // keepalived reads at most this many bytes of a line at once; longer lines take the full path.
         let limit = min(bytes.count, start + keepalivedBufferSize - 2)
-        segmentFirstWord = words.words.count
+        segmentFirstWord = words.wordCount
         var index = start
         while index < limit {
             let byte = bytes[index]
@@ -123,21 +123,21 @@ struct PlainLineScan {
                 index += 1
                 while index < limit, classes[Int(bytes[index])] == PlainByte.blank { index += 1 }
             case PlainByte.brace:
-                endSegment(bytes, lines: &lines, wordCount: words.words.count)
+                endSegment(bytes, lines: &lines, wordCount: words.wordCount)
                 lines.append(LogicalLine(brace: byte == UInt8(ascii: "{") ? .openBrace : .closeBrace, origin: origin(index, index + 1)))
-                segmentFirstWord = words.words.count
+                segmentFirstWord = words.wordCount
                 index += 1
             case PlainByte.newline:
-                endSegment(bytes, lines: &lines, wordCount: words.words.count)
+                endSegment(bytes, lines: &lines, wordCount: words.wordCount)
                 return index + 1
             case PlainByte.carriageReturn:
                 // Only as the CR of a CRLF; a lone CR takes the full path.
                 guard index + 1 < bytes.count, bytes[index + 1] == 0x0A else { return nil }
-                endSegment(bytes, lines: &lines, wordCount: words.words.count)
+                endSegment(bytes, lines: &lines, wordCount: words.wordCount)
                 return index + 2
             case PlainByte.comment:
                 guard let next = Self.endOfComment(bytes, from: index, limit: limit) else { return nil }
-                endSegment(bytes, lines: &lines, wordCount: words.words.count)
+                endSegment(bytes, lines: &lines, wordCount: words.wordCount)
                 return next
             default:
                 return nil
@@ -145,7 +145,7 @@ struct PlainLineScan {
         }
         // The end of the file without a newline; a longer line takes the full path.
         guard index == bytes.count else { return nil }
-        endSegment(bytes, lines: &lines, wordCount: words.words.count)
+        endSegment(bytes, lines: &lines, wordCount: words.wordCount)
         return index
     }
 
@@ -194,7 +194,7 @@ struct PlainLineScan {
         if firstStart < 0 { firstStart = start }
         lastEnd = end
         let text = cache.textIndex(UnsafeBufferPointer(rebasing: bytes[start..<end]), in: &words)
-        words.words.append(PackedWord(text: text, origin: origin(start, end)))
+        words.appendWord(text: text, origin: origin(start, end))
     }
 
     /// Ends the text before a brace or the end of the line: one logical line when it has words.

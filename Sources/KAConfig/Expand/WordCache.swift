@@ -34,7 +34,7 @@ struct WordCache {
     /// string at all, one seen in an earlier chunk a reference.
     @inline(__always)
     mutating func textIndex(_ bytes: UnsafeBufferPointer<UInt8>, in arena: inout WordArena) -> UInt32 {
-        guard Self.fits(bytes) else { return arena.append(text: RepairedText.string(bytes)) }
+        guard Self.fits(bytes) else { return arena.addText(RepairedText.string(bytes)) }
         let lanes = Self.lanes(of: bytes)
         let hash = Self.hash(lanes, bytes.count)
         let slot = Int(truncatingIfNeeded: hash >> 55) & (Self.slotCount - 1)
@@ -42,7 +42,7 @@ struct WordCache {
             let found = entries.withUnsafeMutableBufferPointer { entries -> UInt32? in
                 guard entries[slot].length == bytes.count, entries[slot].lanes == lanes else { return nil }
                 if entries[slot].generation != arena.generation {
-                    entries[slot].index = arena.append(text: entries[slot].text)
+                    entries[slot].index = arena.addText(entries[slot].text)
                     entries[slot].generation = arena.generation
                 }
                 return entries[slot].index
@@ -53,7 +53,7 @@ struct WordCache {
             schemaWords = SchemaWords.shared
         }
         let text = schemaWords?.string(lanes, length: bytes.count, hash: hash) ?? Self.newString(bytes, lanes: lanes)
-        let index = arena.append(text: text)
+        let index = arena.addText(text)
         entries[slot] = Entry(lanes: lanes, length: bytes.count, text: text, index: index, generation: arena.generation)
         return index
     }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The words of one line: a window on the expansion's words (no array per line).
 /// Indices start at 0 like an Array's; slicing works as on any collection.
 public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
@@ -89,7 +87,7 @@ enum WordStorage: Sendable {
     var isEmpty: Bool {
         switch self {
         case .words(let words): return words.isEmpty
-        case .chunk(let chunk): return chunk.words.isEmpty
+        case .chunk(let chunk): return chunk.isEmpty
         }
     }
 
@@ -105,7 +103,7 @@ enum WordStorage: Sendable {
     func origin(_ index: Int) -> Origin {
         switch self {
         case .words(let words): return words[index].origin
-        case .chunk(let chunk): return chunk.words[index].origin
+        case .chunk(let chunk): return chunk.origin(index)
         }
     }
 
@@ -118,57 +116,4 @@ enum WordStorage: Sendable {
         default: return false
         }
     }
-}
-
-/// A plain word as a chunk keeps it: its text as an index into the chunk's texts (a word that
-/// repeats, as keywords, `MASTER` and `eth0` do, shares one string), and its origin. 20 bytes,
-/// where an `ExpandedWord` is 32 (146,000 words at 5,000 instances).
-struct PackedWord: Sendable {
-    var text: UInt32
-    var origin: Origin
-}
-
-/// The words of one chunk of the expansion's plain lines, made once all of its lines are read
-/// and never changed after.
-final class WordChunk: Sendable {
-    let words: [PackedWord]
-    let texts: [String]
-
-    init(_ arena: consuming WordArena) {
-        words = arena.words
-        texts = arena.texts
-    }
-
-    @inline(__always)
-    func word(_ index: Int) -> ExpandedWord {
-        let packed = words[index]
-        return ExpandedWord(text: texts[Int(packed.text)], packedOrigin: packed.origin)
-    }
-}
-
-/// The packed words of the chunk being read, and their texts. `generation` tells the
-/// `WordCache` which chunk's text indices it holds.
-struct WordArena {
-    var words: [PackedWord] = []
-    var texts: [String] = []
-    let generation: UInt32
-
-    private static let generations = Atomic<UInt32>(0)
-
-    /// An empty arena with a generation no other arena of this process has (wrapping after
-    /// four billion chunks, when a cache's entry from the first is long replaced).
-    init(capacity: Int = 0) {
-        generation = Self.generations.add(1, ordering: .relaxed).newValue
-        words.reserveCapacity(capacity)
-    }
-
-    /// Appends `text` to the texts; its index.
-    @inline(__always)
-    mutating func append(text: String) -> UInt32 {
-        texts.append(text)
-        return UInt32(truncatingIfNeeded: texts.count - 1)
-    }
-
-    /// The text of word `index`.
-    func text(_ index: Int) -> String { texts[Int(words[index].text)] }
 }
