@@ -21,6 +21,10 @@ import Testing
         // A plain line's words are kept packed: a text index and an origin.
         #expect(MemoryLayout<PackedWord>.stride == 16)
         #expect(MemoryLayout<WordList>.size == 16)
+        // `BoundTree.rowAddress` reads a statement's head and end at these offsets.
+        #expect(MemoryLayout<BoundStatement>.offset(of: \BoundStatement.head) == BoundTree.headOffset)
+        #expect(MemoryLayout<BoundStatement>.offset(of: \BoundStatement.storedEnd) == BoundTree.endOffset)
+        #expect(MemoryLayout<ExpandedWord>.offset(of: \ExpandedWord.text) == WordInPlace.textOffset)
     }
 
     /// A block keeps its spec name as a `BlockSpecNames` id and its closing brace as an origin and
@@ -74,6 +78,19 @@ import Testing
         block.entries = Array(entries.reversed())
         #expect(block.rare != nil && block.row.name == "virtual_ipaddress")
         #expect(block.entries.map { $0.map(\.text) } == [["192.0.2.2/24"], ["192.0.2.1/24"]])
+        // An end past 31 bits keeps the whole origin in the box; no byte end fits as it is.
+        for range in [3_000_000_000..<3_000_000_010, 2_147_483_640..<2_147_483_647, nil] as [Range<Int>?] {
+            let origin = Origin(file: "/t/h.conf", line: 9, column: 1, byteRange: range)
+            let far = BoundStatement(
+                row: other, words: [ExpandedWord(text: "interval", origin: origin)], text: "interval", entries: [], block: nil,
+                origin: origin)
+            #expect(far.origin == origin && far.origin.byteRange == range && far.row === other)
+            #expect(far.rare != nil || range == nil)
+            var rows = [far]
+            #expect(rows.withUnsafeBytes { BoundTree.rowAddress(of: $0.baseAddress!) } == UInt(bitPattern: Unmanaged.passUnretained(other).toOpaque()))
+            rows[0].row = script.row
+            #expect(rows[0].row === script.row && rows[0].origin == origin)
+        }
     }
 
     /// The quoted flag rides in the origin's spare bit: it is the word's, not the place's.

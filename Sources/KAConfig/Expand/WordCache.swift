@@ -39,15 +39,18 @@ struct WordCache {
         let hash = Self.hash(lanes, bytes.count)
         let slot = Int(truncatingIfNeeded: hash >> 55) & (Self.slotCount - 1)
         if !entries.isEmpty {
-            let found = entries.withUnsafeMutableBufferPointer { entries -> UInt32? in
-                guard entries[slot].length == bytes.count, entries[slot].lanes == lanes else { return nil }
-                if entries[slot].generation != arena.generation {
-                    entries[slot].index = arena.addText(entries[slot].text)
-                    entries[slot].generation = arena.generation
-                }
-                return entries[slot].index
+            // Read in place (no copy of the entry's string, no uniqueness check); written only
+            // when the word is first seen in this arena.
+            let (hit, generation, index) = entries.withUnsafeBufferPointer { entries in
+                (entries[slot].length == bytes.count && entries[slot].lanes == lanes, entries[slot].generation, entries[slot].index)
             }
-            if let found { return found }
+            if hit {
+                if generation == arena.generation { return index }
+                let added = arena.addText(entries[slot].text)
+                entries[slot].index = added
+                entries[slot].generation = arena.generation
+                return added
+            }
         } else {
             entries = Array(repeating: Entry(lanes: (0, 0, 0, 0), length: -1, text: ""), count: Self.slotCount)
             schemaWords = SchemaWords.shared

@@ -60,6 +60,17 @@ final class WordChunk: Sendable {
     @inline(__always)
     func origin(_ index: Int) -> Origin { words[index].origin(fileID: fileID(index)) }
 
+    /// Calls `body` with word `index` in place (see `WordList.withWord`).
+    @inline(__always)
+    func withWord<Result>(_ index: Int, _ body: (WordInPlace) -> Result) -> Result {
+        let packed = words[index]
+        let origin = packed.origin(fileID: fileID(index))
+        return texts.withUnsafeBufferPointer { texts in
+            precondition(Int(packed.text) < texts.count, "word text out of range")
+            return body(WordInPlace(textPointer: texts.baseAddress! + Int(packed.text), origin: origin))
+        }
+    }
+
     /// The file of word `index`: its run's, the last run that starts at or before it.
     @inline(__always)
     func fileID(_ index: Int) -> UInt32 {

@@ -35,12 +35,34 @@ public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 
+    // Always inlined: the binder reads words by the hundred thousand, and a call costs more
+    // than the switch over the storage it makes.
+    @inline(__always)
     public subscript(position: Int) -> ExpandedWord {
         precondition(position >= 0 && position < count, "word index out of range")
         return storage[offset + position]
     }
 
+    /// Calls `body` with word `position` read in place: its text through a pointer into the
+    /// storage (no copy of the string, no reference count), its origin.
+    @inline(__always)
+    func withWord<Result>(_ position: Int, _ body: (WordInPlace) -> Result) -> Result {
+        precondition(position >= 0 && position < count, "word index out of range")
+        let index = offset + position
+        switch storage {
+        case .words(let words):
+            return words.withUnsafeBufferPointer { words in
+                let word = words.baseAddress! + index
+                let text = UnsafeRawPointer(word).advanced(by: WordInPlace.textOffset).assumingMemoryBound(to: String.self)
+                return body(WordInPlace(textPointer: text, origin: word.pointee.origin))
+            }
+        case .chunk(let chunk):
+            return chunk.withWord(index, body)
+        }
+    }
+
     /// Word `position`'s origin, without its text.
+    @inline(__always)
     func origin(_ position: Int) -> Origin {
         precondition(position >= 0 && position < count, "word index out of range")
         return storage.origin(offset + position)
@@ -116,4 +138,18 @@ enum WordStorage: Sendable {
         default: return false
         }
     }
+}
+
+/// A word read where it is stored: the text through a pointer (valid only inside the call that
+/// lends it), the origin by value.
+struct WordInPlace {
+    let textPointer: UnsafePointer<String>
+    let origin: Origin
+
+    /// Where an `ExpandedWord` keeps its text.
+    static let textOffset = 0
+
+    var text: String { textPointer.pointee }
+    /// The whole word, copied (for the error paths).
+    var word: ExpandedWord { ExpandedWord(text: textPointer.pointee, packedOrigin: origin) }
 }

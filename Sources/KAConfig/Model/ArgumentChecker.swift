@@ -36,8 +36,7 @@ struct ArgumentChecker {
             var position = 1
             while position <= given {
                 if let argument = row.argumentIndex(position - 1) {
-                    var word = words[position]
-                    _ = read(&word, as: plans[argument], argument: argument, of: row)
+                    _ = words.withWord(position) { read($0, as: plans[argument], argument: argument, of: row) }
                 }
                 position += 1
             }
@@ -47,10 +46,9 @@ struct ArgumentChecker {
     /// The typed value of word `position` (1 = the first after the keyword) of a statement of
     /// `row`, as `check` reads it: nil where it reports the word, the text past the last argument.
     static func value(of words: WordList, at position: Int, row: KeywordRow) -> ArgumentValue? {
-        var word = words[position]
-        guard let argument = row.argumentIndex(position - 1) else { return .word(word.text) }
+        guard let argument = row.argumentIndex(position - 1) else { return .word(words[position].text) }
         var reader = ArgumentChecker(reports: false)
-        return reader.read(&word, as: row.plans[argument], argument: argument, of: row)
+        return words.withWord(position) { reader.read($0, as: row.plans[argument], argument: argument, of: row) }
     }
 
     /// Adds `diagnostic` unless this checker only reads values.
@@ -65,9 +63,9 @@ struct ArgumentChecker {
     }
 
     /// Reads `word` as argument `argument` of `row` (whose plan is `plan`).
-    mutating func read(_ word: UnsafePointer<ExpandedWord>, as plan: ArgumentPlan, argument: Int, of row: KeywordRow) -> ArgumentValue? {
+    mutating func read(_ word: WordInPlace, as plan: ArgumentPlan, argument: Int, of row: KeywordRow) -> ArgumentValue? {
         // Read through the pointer: a word passed by value is copied (a retain and a release).
-        var text: String { word.pointee.text }
+        var text: String { word.text }
         // The row's spec is only read on the error paths.
         var spec: KeywordSpec { row.spec }
         var consequence: String { Self.consequence(spec) }
@@ -83,24 +81,24 @@ struct ArgumentChecker {
             if let value = NumberReader.bool(text) { return .bool(value) }
             let lower = text.lowercased()
             if NumberReader.bool(lower) != nil {
-                reportWrongCase(word.pointee, correct: lower, what: "'\(spec.name)' value", consequence: consequence)
+                reportWrongCase(word.word, correct: lower, what: "'\(spec.name)' value", consequence: consequence)
             } else {
                 report(Diagnostic(
                     SemanticRules.invalidValue,
                     "'\(text)' is not a boolean for '\(spec.name)' (on, off, true, false, yes, no); \(consequence)",
-                    at: word.pointee.origin.span))
+                    at: word.origin.span))
             }
             return nil
         case .enumeration:
             guard case .enumeration(let choices) = row.arguments[argument].type else { return .word(text) }
             if choices.contains(text) { return .word(text) }
             if let match = choices.first(where: { $0.lowercased() == text.lowercased() }) {
-                reportWrongCase(word.pointee, correct: match, what: "'\(spec.name)' value", consequence: consequence)
+                reportWrongCase(word.word, correct: match, what: "'\(spec.name)' value", consequence: consequence)
             } else {
                 report(Diagnostic(
                     SemanticRules.invalidValue,
                     "'\(text)' is not a valid '\(spec.name)' value (\(choices.joined(separator: ", "))); \(consequence)",
-                    at: word.pointee.origin.span))
+                    at: word.origin.span))
             }
             return nil
         case .ipv4, .ipv6, .ipAddress:
@@ -114,19 +112,19 @@ struct ArgumentChecker {
                 if let wanted = wrongFamily {
                     report(Diagnostic(
                         SemanticRules.invalidAddress, "'\(spec.name)' needs \(wanted), not '\(text)'; \(consequence)",
-                        at: word.pointee.origin.span))
+                        at: word.origin.span))
                     return nil
                 }
                 return .address(address)
             }
             report(Diagnostic(
-                SemanticRules.invalidAddress, "'\(text)' is not an IP address; \(consequence)", at: word.pointee.origin.span))
+                SemanticRules.invalidAddress, "'\(text)' is not an IP address; \(consequence)", at: word.origin.span))
             return nil
         case .ipPrefix:
             if let prefix = IPPrefix(text) { return .prefix(prefix) }
             report(Diagnostic(
                 SemanticRules.invalidAddress, "'\(text)' is not an IP address or ADDRESS/PREFIX; \(consequence)",
-                at: word.pointee.origin.span))
+                at: word.origin.span))
             return nil
         case .word:
             return .word(text)
@@ -134,7 +132,7 @@ struct ArgumentChecker {
     }
 
     mutating func number(
-        _ result: Result<Int, NumberProblem>, _ word: UnsafePointer<ExpandedWord>, range: ClosedRange<Int>, row: KeywordRow,
+        _ result: Result<Int, NumberProblem>, _ word: WordInPlace, range: ClosedRange<Int>, row: KeywordRow,
         scale: Int
     ) -> ArgumentValue? {
         var spec: KeywordSpec { row.spec }
@@ -145,23 +143,23 @@ struct ArgumentChecker {
         case .failure(.invalid):
             report(Diagnostic(
                 SemanticRules.invalidNumber,
-                "'\(word.pointee.text)' is not a number; keepalived -t reports \"invalid number\" and \(consequence)",
-                at: word.pointee.origin.span))
+                "'\(word.text)' is not a number; keepalived -t reports \"invalid number\" and \(consequence)",
+                at: word.origin.span))
         case .failure(.negative):
             report(Diagnostic(
                 SemanticRules.invalidNumber,
-                "'\(spec.name)' does not take a negative number ('\(word.pointee.text)'); keepalived reports it and \(consequence)",
-                at: word.pointee.origin.span))
+                "'\(spec.name)' does not take a negative number ('\(word.text)'); keepalived reports it and \(consequence)",
+                at: word.origin.span))
         case .failure(.tooManyDecimalPlaces):
             report(Diagnostic(
                 SemanticRules.invalidNumber,
-                "'\(word.pointee.text)' has more decimal places than keepalived's resolution; -t rejects it and \(consequence)",
-                at: word.pointee.origin.span))
+                "'\(word.text)' has more decimal places than keepalived's resolution; -t rejects it and \(consequence)",
+                at: word.origin.span))
         case .failure(.trailingJunk(let prefix)):
             report(Diagnostic(
                 SemanticRules.trailingJunk,
-                "'\(word.pointee.text)' is a number followed by other characters (\(Self.format(prefix, scale: scale)) then junk); keepalived -t reports \"invalid number\" and \(consequence)",
-                at: word.pointee.origin.span))
+                "'\(word.text)' is a number followed by other characters (\(Self.format(prefix, scale: scale)) then junk); keepalived -t reports \"invalid number\" and \(consequence)",
+                at: word.origin.span))
         case .failure(.outOfRange(let value)):
             let bounds = "[\(Self.format(range.lowerBound, scale: scale)), \(Self.format(range.upperBound, scale: scale))]"
             if row.clampsOutOfRange {
@@ -169,13 +167,13 @@ struct ArgumentChecker {
                 report(Diagnostic(
                     SemanticRules.valueOutOfRange,
                     "'\(spec.name)' \(Self.format(value, scale: scale)) is outside \(bounds); keepalived reports it and uses \(Self.format(nearest, scale: scale)), the nearest bound",
-                    at: word.pointee.origin.span))
+                    at: word.origin.span))
                 return .number(nearest)
             }
             report(Diagnostic(
                 SemanticRules.valueOutOfRange,
                 "'\(spec.name)' \(Self.format(value, scale: scale)) is outside \(bounds); keepalived reports it and \(consequence)",
-                at: word.pointee.origin.span))
+                at: word.origin.span))
         }
         return nil
     }

@@ -135,10 +135,9 @@ public struct BoundStatement: Sendable {
     private(set) var head: AnyObject & Sendable
     public var row: KeywordRow {
         get {
-            if let rare { return rare.row }
-            return unsafeDowncast(head, to: KeywordRow.self)
+            headIsRare ? unsafeDowncast(head, to: RareStatementParts.self).row : unsafeDowncast(head, to: KeywordRow.self)
         }
-        set { head = RareStatementParts.head(row: newValue, text: rare?.text, entries: rare?.entries ?? [], origin: rare?.origin) }
+        set { setHead(RareStatementParts.head(row: newValue, text: rare?.text, entries: rare?.entries ?? [], origin: rare?.origin)) }
     }
     public var spec: KeywordSpec { row.spec }
     /// All words of the line, the keyword first.
@@ -146,7 +145,7 @@ public struct BoundStatement: Sendable {
         didSet {
             // An entry run is read after the words: it goes into the box before they change.
             guard storedBlock < -1 else { return }
-            head = RareStatementParts.head(row: row, text: nil, entries: EntryRun.decode(storedBlock, after: oldValue), origin: nil)
+            setHead(RareStatementParts.head(row: row, text: nil, entries: EntryRun.decode(storedBlock, after: oldValue), origin: nil))
             storedBlock = -1
         }
     }
@@ -156,9 +155,16 @@ public struct BoundStatement: Sendable {
     /// word), value-block entries, an origin that is not the first word's. Inline they took 44
     /// bytes of every statement; boxed, they share the row's reference (see `head`).
     var rare: RareStatementParts? {
-        // An identity compare of the object's class: cheaper than a dynamic cast.
-        ObjectIdentifier(type(of: head)) == ObjectIdentifier(RareStatementParts.self)
-            ? unsafeDowncast(head, to: RareStatementParts.self) : nil
+        headIsRare ? unsafeDowncast(head, to: RareStatementParts.self) : nil
+    }
+    /// The head is a `RareStatementParts` box (the top bit of `storedEnd`: a bit test, where
+    /// telling the classes apart reads the object and the class's metadata).
+    @inline(__always)
+    var headIsRare: Bool { storedEnd & Self.rareBit != 0 }
+
+    private mutating func setHead(_ newHead: (AnyObject & Sendable, isRare: Bool)) {
+        head = newHead.0
+        storedEnd = Self.storedEnd(originEnd, rare: newHead.isRare)
     }
     /// The line's text when it is not `words` joined by single spaces.
     var storedText: String? { rare?.text }
@@ -171,7 +177,7 @@ public struct BoundStatement: Sendable {
         }
         set {
             if storedBlock < -1 { storedBlock = -1 }
-            head = RareStatementParts.head(row: row, text: storedText, entries: newValue, origin: rare?.origin)
+            setHead(RareStatementParts.head(row: row, text: storedText, entries: newValue, origin: rare?.origin))
         }
     }
     /// The block this statement opened (index into `BoundTree.blocks`), when bound.
@@ -185,10 +191,26 @@ public struct BoundStatement: Sendable {
     }
     /// `block` in 4 bytes (-1 for none); -2 or less, the entries as an `EntryRun`.
     var storedBlock: Int32
-    /// Where the line ends in its file. The line's origin is nearly always its first word's
-    /// with this end, so only the end is stored (16 bytes less a statement); an origin of any
-    /// other form (a line that substitution made or changed) is kept whole in `rare`.
-    var originEnd: UInt32
+    /// Where the line ends in its file, in 31 bits, and the `headIsRare` bit. The line's origin
+    /// is nearly always its first word's with this end, so only the end is stored (16 bytes less
+    /// a statement); an origin of any other form (a line that substitution made or changed, or
+    /// one ending past 2 GB) is kept whole in `rare`.
+    var storedEnd: UInt32
+    static let rareBit: UInt32 = 0x8000_0000
+    /// `Origin.noByte` as 31 bits.
+    static let noEnd: UInt32 = rareBit - 1
+
+    var originEnd: UInt32 {
+        let end = storedEnd & ~Self.rareBit
+        return end == Self.noEnd ? Origin.noByte : end
+    }
+
+    /// Whether `end` fits the 31 bits (`noByte` does, as `noEnd`).
+    static func fits(end: UInt32) -> Bool { end == Origin.noByte || end < noEnd }
+
+    static func storedEnd(_ end: UInt32, rare: Bool) -> UInt32 {
+        (end == Origin.noByte || end >= noEnd ? noEnd : end) | (rare ? rareBit : 0)
+    }
 
     public var origin: Origin {
         if let stored = rare?.origin { return stored }
@@ -219,17 +241,18 @@ extension BoundStatement {
     }
 
     init(row: KeywordRow, words: WordList, text: String?, entries: [WordList], block: Int?, origin: Origin) {
-        var derived = words.first?.origin
+        var derived = words.count > 0 ? words.origin(0) : nil
         derived?.byteEnd = origin.byteEnd
-        let ownOrigin = derived == origin ? nil : origin
+        let ownOrigin = derived == origin && Self.fits(end: origin.byteEnd) ? nil : origin
         // A plain value block's entries need no box (see `EntryRun`).
         if block == nil, text == nil, ownOrigin == nil, let run = EntryRun.encode(entries, after: words) {
-            self.init(head: row, words: words, storedBlock: run, originEnd: origin.byteEnd)
+            self.init(head: row, words: words, storedBlock: run, storedEnd: Self.storedEnd(origin.byteEnd, rare: false))
             return
         }
+        let (head, isRare) = RareStatementParts.head(row: row, text: text, entries: entries, origin: ownOrigin)
         self.init(
-            head: RareStatementParts.head(row: row, text: text, entries: entries, origin: ownOrigin), words: words,
-            storedBlock: block.map { Int32(truncatingIfNeeded: $0) } ?? -1, originEnd: origin.byteEnd)
+            head: head, words: words, storedBlock: block.map { Int32(truncatingIfNeeded: $0) } ?? -1,
+            storedEnd: Self.storedEnd(origin.byteEnd, rare: isRare))
     }
 }
 
@@ -251,14 +274,12 @@ final class RareStatementParts: Sendable {
         self.origin = origin
     }
 
-    /// What a statement of `row` with these parts holds: the row when it has none.
-    static func head(row: KeywordRow, text: String?, entries: [WordList], origin: Origin?) -> AnyObject & Sendable {
+    /// What a statement of `row` with these parts holds: the row when it has none, and whether
+    /// it is a box.
+    static func head(row: KeywordRow, text: String?, entries: [WordList], origin: Origin?) -> (AnyObject & Sendable, isRare: Bool) {
         text == nil && entries.isEmpty && origin == nil
-            ? row : RareStatementParts(row: row, text: text, entries: entries, origin: origin)
+            ? (row, false) : (RareStatementParts(row: row, text: text, entries: entries, origin: origin), true)
     }
-
-    /// The address of the class's metadata: the first word of each of its objects.
-    static let classAddress = unsafeBitCast(RareStatementParts.self, to: UInt.self)
 }
 
 public struct BoundBlock: Sendable {

@@ -12,7 +12,7 @@ package struct StatementRef {
     package var row: KeywordRow { statements[index].row }
     /// The row's identity as a number, read without a reference (see `BoundTree.rowAddress`).
     var rowAddress: UInt {
-        BoundTree.rowAddress(head: UnsafeRawPointer(statements.baseAddress! + index).load(fromByteOffset: BoundTree.headOffset, as: UInt.self))
+        BoundTree.rowAddress(of: UnsafeRawPointer(statements.baseAddress! + index))
     }
     /// The keyword, read through the lent row (no reference count).
     package var keyword: String { withRow { $0.name } }
@@ -88,16 +88,19 @@ extension BoundTree {
 }
 
 extension BoundTree {
-    /// Where a statement's `head` reference (its row, or the box that holds it) sits in it.
-    static let headOffset = MemoryLayout<BoundStatement>.offset(of: \BoundStatement.head)!
+    /// Where a statement's `head` reference (its row, or the box that holds it) and its
+    /// `storedEnd` (with the `headIsRare` bit) sit in it: literals, so reading them costs no lazy
+    /// global's check (a test holds them to `MemoryLayout`'s offsets).
+    static let headOffset = 0
+    static let endOffset = 28
 
-    /// The row's address, given a statement's `head` read as a number: the head itself, or the
-    /// row a `RareStatementParts` box holds (told apart by the object's first word, its class).
+    /// The row's address of the statement at `statement`, read as a number: its head, or the
+    /// row the `RareStatementParts` box there holds.
     @inline(__always)
-    static func rowAddress(head: UInt) -> UInt {
-        let object = UnsafeRawPointer(bitPattern: head)!
-        guard object.load(as: UInt.self) == RareStatementParts.classAddress else { return head }
-        return Unmanaged<RareStatementParts>.fromOpaque(object)._withUnsafeGuaranteedRef { $0.rowAddress }
+    static func rowAddress(of statement: UnsafeRawPointer) -> UInt {
+        let head = statement.load(fromByteOffset: headOffset, as: UInt.self)
+        guard statement.load(fromByteOffset: endOffset, as: UInt32.self) & BoundStatement.rareBit != 0 else { return head }
+        return Unmanaged<RareStatementParts>.fromOpaque(UnsafeRawPointer(bitPattern: head)!)._withUnsafeGuaranteedRef { $0.rowAddress }
     }
 
     /// The address of statement `index`'s schema row, read as a number: its identity without a
@@ -107,7 +110,7 @@ extension BoundTree {
     package func rowAddress(ofStatement index: Int) -> UInt {
         precondition(index >= 0 && index < statements.count, "statement index out of range")
         return statements.withUnsafeBytes { raw in
-            Self.rowAddress(head: raw.load(fromByteOffset: index * MemoryLayout<BoundStatement>.stride + Self.headOffset, as: UInt.self))
+            Self.rowAddress(of: raw.baseAddress! + index * MemoryLayout<BoundStatement>.stride)
         }
     }
 }
