@@ -2,7 +2,9 @@ import Synchronization
 
 /// The strings of words seen before, by their bytes: most words of a configuration repeat
 /// (keywords, `MASTER`, `eth0`, `dev`, `label`), and taking the earlier string costs a few
-/// compares instead of a UTF-8 validation and, for words over 15 bytes, an allocation.
+/// compares instead of a UTF-8 validation and, for words over 15 bytes, an allocation. Each
+/// entry also remembers the string's index in the texts of the chunk being read (`WordArena`),
+/// so that a word repeated within a chunk is one text there.
 ///
 /// A small direct-mapped table per reader, where a colliding word replaces the older; a word not
 /// in it is looked up among the schema's keywords (a table built once per process that holds
@@ -55,6 +57,8 @@ struct WordCache {
             entries = Array(repeating: Entry(lanes: (0, 0, 0, 0), length: -1, text: ""), count: Self.slotCount)
             schemaWords = SchemaWords.shared
         }
+        // A keyword stored here is the schema's string too, so taking it from either table
+        // keeps its identity.
         let text = schemaWords?.string(lanes, length: bytes.count, hash: hash) ?? Self.newString(bytes, lanes: lanes)
         let index = arena.addText(text)
         entries[slot] = Entry(lanes: lanes, length: bytes.count, text: text, index: index, generation: arena.generation)

@@ -52,6 +52,7 @@ public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
         switch storage {
         case .words(let words):
             return words.withUnsafeBufferPointer { words in
+                precondition(index < words.count, "word list past its storage")
                 let word = words.baseAddress! + index
                 let text = UnsafeRawPointer(word).advanced(by: WordInPlace.textOffset).assumingMemoryBound(to: String.self)
                 return body(WordInPlace(textPointer: text, origin: word.pointee.origin))
