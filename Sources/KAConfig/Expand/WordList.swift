@@ -104,8 +104,10 @@ enum WordStorage: Sendable {
     /// The packed words of the plain lines of one chunk of the expansion.
     case chunk(WordChunk)
 
-    /// No words yet: the fast path's lines until their chunk is attached.
-    static let none = WordStorage.words([])
+    /// No words yet: the fast path's lines until their chunk is attached. Computed: the empty
+    /// array is the standard library's shared one, while a stored `static let` would go through a
+    /// lazy global's check and a retain for every line the fast path reads.
+    static var none: WordStorage { .words([]) }
 
     var isEmpty: Bool {
         switch self {

@@ -208,8 +208,10 @@ public struct BoundStatement: Sendable {
     /// Whether `end` fits the 31 bits (`noByte` does, as `noEnd`).
     static func fits(end: UInt32) -> Bool { end == Origin.noByte || end < noEnd }
 
+    /// `end` in 31 bits (`noEnd` for no byte, or for an end past them, whose origin the box
+    /// keeps whole) with the `headIsRare` bit.
     static func storedEnd(_ end: UInt32, rare: Bool) -> UInt32 {
-        (end == Origin.noByte || end >= noEnd ? noEnd : end) | (rare ? rareBit : 0)
+        (end != Origin.noByte && fits(end: end) ? end : noEnd) | (rare ? rareBit : 0)
     }
 
     public var origin: Origin {
