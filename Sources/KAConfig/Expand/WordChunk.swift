@@ -71,6 +71,16 @@ final class WordChunk: Sendable {
         }
     }
 
+    /// Calls `body` with a pointer to word `index`'s text, without making its origin.
+    @inline(__always)
+    func withText<Result>(_ index: Int, _ body: (UnsafePointer<String>) -> Result) -> Result {
+        let text = Int(words[index].text)
+        return texts.withUnsafeBufferPointer { texts in
+            precondition(text < texts.count, "word text out of range")
+            return body(texts.baseAddress! + text)
+        }
+    }
+
     /// The file of word `index`: its run's, the last run that starts at or before it.
     @inline(__always)
     func fileID(_ index: Int) -> UInt32 {

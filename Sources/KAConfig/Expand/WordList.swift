@@ -51,15 +51,41 @@ public struct WordList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
         let index = offset + position
         switch storage {
         case .words(let words):
-            return words.withUnsafeBufferPointer { words in
-                precondition(index < words.count, "word list past its storage")
-                let word = words.baseAddress! + index
-                let text = UnsafeRawPointer(word).advanced(by: WordInPlace.textOffset).assumingMemoryBound(to: String.self)
-                return body(WordInPlace(textPointer: text, origin: word.pointee.origin))
-            }
+            return Self.withStoredWord(words, index) { body(WordInPlace(textPointer: Self.text(of: $0), origin: $0.pointee.origin)) }
         case .chunk(let chunk):
             return chunk.withWord(index, body)
         }
+    }
+
+    /// Calls `body` with a pointer to word `position`'s text in the storage (no copy of the
+    /// string, no reference count, no origin made).
+    @inline(__always)
+    func withText<Result>(_ position: Int, _ body: (UnsafePointer<String>) -> Result) -> Result {
+        precondition(position >= 0 && position < count, "word index out of range")
+        let index = offset + position
+        switch storage {
+        case .words(let words):
+            return Self.withStoredWord(words, index) { body(Self.text(of: $0)) }
+        case .chunk(let chunk):
+            return chunk.withText(index, body)
+        }
+    }
+
+    /// Word `index` of a line's own words, in place.
+    @inline(__always)
+    private static func withStoredWord<Result>(
+        _ words: [ExpandedWord], _ index: Int, _ body: (UnsafePointer<ExpandedWord>) -> Result
+    ) -> Result {
+        words.withUnsafeBufferPointer { words in
+            precondition(index < words.count, "word list past its storage")
+            return body(words.baseAddress! + index)
+        }
+    }
+
+    /// The text field of a word in place.
+    @inline(__always)
+    private static func text(of word: UnsafePointer<ExpandedWord>) -> UnsafePointer<String> {
+        UnsafeRawPointer(word).advanced(by: WordInPlace.textOffset).assumingMemoryBound(to: String.self)
     }
 
     /// Word `position`'s origin, without its text.

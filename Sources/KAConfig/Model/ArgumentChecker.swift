@@ -71,10 +71,13 @@ struct ArgumentChecker {
         var consequence: String { Self.consequence(spec) }
         switch plan {
         case .unsigned(let range):
+            if let plain = PlainNumber.value(text, plan: plan) { return .number(plain) }
             return number(NumberReader.unsigned(text, in: range), word, range: range, row: row, scale: 1)
         case .integer(let range):
+            if let plain = PlainNumber.value(text, plan: plan) { return .number(plain) }
             return number(NumberReader.integer(text, in: range), word, range: range, row: row, scale: 1)
         case .decimal(let range, let places, let scale):
+            if let plain = PlainNumber.value(text, plan: plan) { return .number(plain) }
             return number(
                 NumberReader.decimal(text, places: places, in: range), word, range: range, row: row, scale: scale)
         case .bool:

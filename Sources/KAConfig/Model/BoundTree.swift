@@ -126,6 +126,19 @@ public struct ArgumentValues: Sendable, RandomAccessCollection {
         if row.valueReading == .words { return .word(words[position + 1].text) }
         return ArgumentChecker.value(of: words, at: position + 1, row: row)
     }
+
+    /// Whether argument `position`'s value reads nil (the checker rejects the word), without
+    /// making the value where it cannot be nil: a word plan takes any word, and a plain number
+    /// in range is read (see `PlainNumber`). `text()` asks this of every argument it reads.
+    func isRejected(_ position: Int) -> Bool {
+        precondition(position >= 0 && position < count, "argument index out of range")
+        guard let row else { return true }
+        if row.valueReading == .words { return false }
+        guard let argument = row.argumentIndex(position) else { return false }
+        if case .word = row.plans[argument] { return false }
+        if ArgumentChecker.plainNumber(of: words, at: position + 1, row: row) != nil { return false }
+        return self[position] == nil
+    }
 }
 
 public struct BoundStatement: Sendable {

@@ -39,11 +39,21 @@ package struct StatementRef {
     }
 
     package func int(_ position: Int = 0) -> Int? {
-        withRow { ArgumentReader.int(statements[index].values, position, row: $0) }
+        withRow { row in
+            if let plain = ArgumentChecker.plainNumber(of: statements[index].words, at: position + 1, row: row) {
+                return ArgumentReader.int(number: plain.value, plan: plain.plan)
+            }
+            return ArgumentReader.int(statements[index].values, position, row: row)
+        }
     }
 
     package func microseconds(_ position: Int = 0) -> Int? {
-        withRow { ArgumentReader.microseconds(statements[index].values, position, row: $0) }
+        withRow { row in
+            if let plain = ArgumentChecker.plainNumber(of: statements[index].words, at: position + 1, row: row) {
+                return ArgumentReader.microseconds(number: plain.value, plan: plain.plan)
+            }
+            return ArgumentReader.microseconds(statements[index].values, position, row: row)
+        }
     }
 
     /// Calls `body` with the statement's row, lent without a reference count: the statement,

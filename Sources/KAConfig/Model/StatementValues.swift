@@ -2,10 +2,20 @@
 /// checker rejected reads as nil, so the model keeps keepalived's default.
 extension BoundStatement {
     /// Argument `index` (0 = first word after the keyword) as an integer.
-    package func int(_ index: Int = 0) -> Int? { ArgumentReader.int(values, index, row: row) }
+    package func int(_ index: Int = 0) -> Int? {
+        if let plain = ArgumentChecker.plainNumber(of: words, at: index + 1, row: row) {
+            return ArgumentReader.int(number: plain.value, plan: plain.plan)
+        }
+        return ArgumentReader.int(values, index, row: row)
+    }
 
     /// Argument `index` as microseconds: decimal seconds as the schema types them.
-    package func microseconds(_ index: Int = 0) -> Int? { ArgumentReader.microseconds(values, index, row: row) }
+    package func microseconds(_ index: Int = 0) -> Int? {
+        if let plain = ArgumentChecker.plainNumber(of: words, at: index + 1, row: row) {
+            return ArgumentReader.microseconds(number: plain.value, plan: plain.plan)
+        }
+        return ArgumentReader.microseconds(values, index, row: row)
+    }
 
     /// A flag with an optional boolean: no argument means true; a rejected argument reads nil.
     var flag: Bool? { ArgumentReader.flag(wordCount: words.count, values: values) }
@@ -24,8 +34,7 @@ enum ArgumentReader {
         guard index < values.count, let value = values[index] else { return nil }
         switch value {
         case .number(let number):
-            if case .decimal = plan(row, index) { return nil }
-            return number
+            return int(number: number, plan: plan(row, index))
         case .word(let text):
             if case .success(let number) = NumberReader.integer(text, in: Int.min...Int.max) { return number }
             return nil
@@ -38,16 +47,7 @@ enum ArgumentReader {
         guard index < values.count, let value = values[index] else { return nil }
         switch value {
         case .number(let number):
-            switch plan(row, index) {
-            case .decimal(_, let places, _):
-                var scale = 1
-                for _ in places..<max(places, 6) { scale *= 10 }
-                let (value, overflow) = number.multipliedReportingOverflow(by: scale)
-                return overflow ? nil : value
-            default:
-                let (value, overflow) = number.multipliedReportingOverflow(by: 1_000_000)
-                return overflow ? nil : value
-            }
+            return microseconds(number: number, plan: plan(row, index))
         case .word(let text):
             if case .success(let number) = NumberReader.decimal(text, places: 6, in: 0...Int.max) { return number }
             return nil
@@ -68,7 +68,7 @@ enum ArgumentReader {
 
     static func text(_ words: WordList, _ values: ArgumentValues, _ index: Int) -> String? {
         guard index + 1 < words.count else { return nil }
-        if index < values.count, values[index] == nil { return nil }
+        if index < values.count, values.isRejected(index) { return nil }
         return words[index + 1].text
     }
 
@@ -83,6 +83,29 @@ enum ArgumentReader {
     }
 
     /// The checker's plan for argument word `index` (the model's readers need only its kind and places).
+    /// A number the checker read by `plan`, as an integer: nil for a decimal plan's (scaled) number.
+    @inline(__always)
+    static func int(number: Int, plan: ArgumentPlan?) -> Int? {
+        if case .decimal = plan { return nil }
+        return number
+    }
+
+    /// A number the checker read by `plan`, as microseconds: a decimal plan's number is scaled
+    /// by 10^places, an integer's is seconds.
+    @inline(__always)
+    static func microseconds(number: Int, plan: ArgumentPlan?) -> Int? {
+        switch plan {
+        case .decimal(_, let places, _):
+            var scale = 1
+            for _ in places..<max(places, 6) { scale *= 10 }
+            let (value, overflow) = number.multipliedReportingOverflow(by: scale)
+            return overflow ? nil : value
+        default:
+            let (value, overflow) = number.multipliedReportingOverflow(by: 1_000_000)
+            return overflow ? nil : value
+        }
+    }
+
     static func plan(_ row: KeywordRow, _ index: Int) -> ArgumentPlan? {
         row.argumentIndex(index).map { row.plans[$0] }
     }
