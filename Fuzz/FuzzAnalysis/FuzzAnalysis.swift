@@ -4,12 +4,14 @@ import KAConfig
 import KALint
 
 /// The whole analysis from bytes: expansion with includes from memory, binding, the model and
-/// every single-file rule. Finds crashes, hangs and sanitizer reports.
+/// every single-file rule. Finds crashes, hangs and sanitizer reports, and any file whose
+/// findings `SimpleFindings` gives differently from the parser.
 @main
 struct FuzzAnalysis {
     static func main() { FuzzDriver.run(test) }
 
     static func test(_ bytes: [UInt8]) {
+        precondition(SimpleFindings.agreesWithParser(path: "fuzz.conf", bytes: bytes), "SimpleFindings differs from the parser")
         let input = FuzzInput(bytes)
         let node = Analyzer.analyze(path: input.rootPath, options: FuzzInput.caps, fileSystem: input.fileSystem)
         _ = LintEngine().run([node])

@@ -82,7 +82,8 @@ public struct ExpandedFile: Sendable {
     /// The file parsed only for its findings and comments: no tree is built.
     public init(parsingWithoutTree source: SourceFile) {
         self.source = source
-        (diagnostics, comments) = Parser.findings(source)
+        // The common file's findings without the parser (see `SimpleFindings`).
+        (diagnostics, comments) = SimpleFindings.scan(source) ?? Parser.findings(source)
         tree = nil
     }
 }

@@ -106,14 +106,14 @@ struct ParserState {
                 } else {
                     let brace = closeBraceIndex(in: leadingStart..<pos)
                     append(.strayCloseBrace, head: leadingStart..<pos)
-                    report(SyntaxRules.extraCloseBrace, "'}' closes no block; keepalived reports \"Extra '}' found\"", token: brace)
+                    diagnostics.append(BraceFindings.extraClose(source, tokenBytes(brace)))
                 }
             case .openBrace:
                 let braceIndex = pos
                 pos += 1
                 consumeSameLineTrivia()
                 openBlock(.bareBlock, head: leadingStart..<leadingStart, open: leadingStart..<pos)
-                report(SyntaxRules.unexpectedOpenBrace, "'{' follows no keyword; keepalived ignores it and reads the block's lines into the enclosing block", token: braceIndex)
+                diagnostics.append(BraceFindings.unexpectedOpen(source, tokenBytes(braceIndex)))
             default:
                 parseStatement(leadingStart: leadingStart)
             }
@@ -217,11 +217,7 @@ struct ParserState {
 
     mutating func finishAtEndOfFile(leadingStart: Int) {
         for (_, _, brace, keywordToken) in openStack.reversed() {
-            let keyword = keywordToken.map { "'\(source.text(firstWord(of: $0)))' " } ?? ""
-            diagnostics.append(Diagnostic(
-                SyntaxRules.missingCloseBrace,
-                "the \(keyword)block opened here is never closed; keepalived reports missing '}'s at the end of the file",
-                at: source.span(brace)))
+            diagnostics.append(BraceFindings.neverClosed(source, brace: brace, keyword: keywordToken.map { firstWord(of: $0) }))
         }
         while !openStack.isEmpty { closeBlock(close: leadingStart..<leadingStart, isClosed: false) }
         trailing = leadingStart..<tokens.count
@@ -246,9 +242,6 @@ struct ParserState {
         range.first { tokens[$0].kind == .closeBrace } ?? range.lowerBound
     }
 
-    mutating func report(_ rule: DiagnosticRule, _ message: String, token: Int) {
-        diagnostics.append(Diagnostic(rule, message, at: source.span(tokenBytes(token))))
-    }
 
     /// An `@id` prefix needs a space or tab after the id in the line as keepalived reads it (the
     /// CRs at its end, the comment and the blanks before them gone): `@id # x` is as empty as
@@ -327,5 +320,28 @@ struct ParserState {
             let line = source.location(of: nul).line
             searchFrom = line < starts.count ? starts[line] : bytes.count
         }
+    }
+}
+
+/// The findings about braces, worded once for the parser and `SimpleFindings`.
+enum BraceFindings {
+    static func extraClose(_ source: SourceFile, _ brace: Range<Int>) -> Diagnostic {
+        Diagnostic(SyntaxRules.extraCloseBrace, "'}' closes no block; keepalived reports \"Extra '}' found\"", at: source.span(brace))
+    }
+
+    static func unexpectedOpen(_ source: SourceFile, _ brace: Range<Int>) -> Diagnostic {
+        Diagnostic(
+            SyntaxRules.unexpectedOpenBrace,
+            "'{' follows no keyword; keepalived ignores it and reads the block's lines into the enclosing block",
+            at: source.span(brace))
+    }
+
+    /// `keyword`: the bytes of the first word of the block's head (nil for a bare `{`).
+    static func neverClosed(_ source: SourceFile, brace: Range<Int>, keyword: Range<Int>?) -> Diagnostic {
+        let named = keyword.map { "'\(source.text($0))' " } ?? ""
+        return Diagnostic(
+            SyntaxRules.missingCloseBrace,
+            "the \(named)block opened here is never closed; keepalived reports missing '}'s at the end of the file",
+            at: source.span(brace))
     }
 }
