@@ -56,6 +56,22 @@ import Testing
             key: VirtualAddress.CodingKeys.init(stringValue:))
     }
 
+    /// Unset fields are read in place from the shared defaults: they must be `init()`'s, and a
+    /// read must give the box's value once a field is set.
+    @Test func readsComeFromTheDefaultsOrTheBox() {
+        #expect(RareInstanceFields.defaults == RareInstanceFields())
+        #expect(RareAddressFields.defaults == RareAddressFields())
+        var instance = VRRPInstance(name: "A")
+        #expect(instance.strictMode == nil && !instance.nativeIPv6 && instance.other.isEmpty)
+        instance.strictMode = true
+        instance.other["mcast_dst_ip"] = ["224.0.0.19"]
+        #expect(instance.strictMode == true && instance.other["mcast_dst_ip"] == ["224.0.0.19"] && !instance.nativeIPv6)
+        var address = VirtualAddress(address: IPAddress(192, 0, 2, 1), prefixLength: 24)
+        #expect(address.scope == nil && !address.noTrack)
+        address.scope = "link"
+        #expect(address.scope == "link" && !address.noTrack)
+    }
+
     /// The sizes the boxes are for (20,000 instances, each with its addresses, in a large file).
     @Test func sizes() {
         #expect(MemoryLayout<VRRPInstance>.stride == 288)

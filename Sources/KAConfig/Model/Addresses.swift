@@ -14,28 +14,28 @@ public struct VirtualAddress: Sendable, Hashable, Encodable {
 
 
     public var broadcast: String? {
-        get { rare.fields.broadcast }
+        get { rare.read { $0.broadcast } }
         set { rare.fields.broadcast = newValue }
     }
     public var scope: String? {
-        get { rare.fields.scope }
+        get { rare.read { $0.scope } }
         set { rare.fields.scope = newValue }
     }
     public var peer: IPPrefix? {
-        get { rare.fields.peer }
+        get { rare.read { $0.peer } }
         set { rare.fields.peer = newValue }
     }
     public var noTrack: Bool {
-        get { rare.fields.noTrack }
+        get { rare.read { $0.noTrack } }
         set { rare.fields.noTrack = newValue }
     }
     public var preferredLifetime: String? {
-        get { rare.fields.preferredLifetime }
+        get { rare.read { $0.preferredLifetime } }
         set { rare.fields.preferredLifetime = newValue }
     }
     /// Other flags as written (`home`, `nodad`, `noprefixroute`, `autojoin`, ...).
     public var flags: [String] {
-        get { rare.fields.flags }
+        get { rare.read { $0.flags } }
         set { rare.fields.flags = newValue }
     }
 
@@ -70,6 +70,8 @@ extension VirtualAddress {
 
 /// The options of a `VirtualAddress` that few addresses have, with their defaults.
 struct RareAddressFields: RareFields {
+    static let defaults = RareAddressFields()
+
     var broadcast: String?
     var scope: String?
     var peer: IPPrefix?

@@ -1,6 +1,8 @@
 /// Fields that few values of a model type set, with their defaults (`init()`).
 protocol RareFields: Sendable, Hashable {
     init()
+    /// `init()`'s fields, made once: an unset field is read from them in place.
+    static var defaults: Self { get }
 }
 
 /// A model value's rare fields, held out of line: no allocation while they are at their
@@ -19,8 +21,17 @@ struct OutOfLine<Fields: RareFields>: Sendable, Hashable {
     init() { box = nil }
 
     var fields: Fields {
-        get { box?.fields ?? Fields() }
-        set { box = newValue == Fields() ? nil : Box(newValue) }
+        get { box?.fields ?? Fields.defaults }
+        set { box = newValue == Fields.defaults ? nil : Box(newValue) }
+    }
+
+    /// One field, read in place from the box or the shared defaults. Reading it through `fields`
+    /// made a whole set of fields and destroyed it again (about 270 instructions a read, and the
+    /// rules read `strictMode`, `nativeIPv6`, ... of every instance).
+    @inline(__always)
+    func read<Value>(_ field: (borrowing Fields) -> Value) -> Value {
+        if let box { return field(box.fields) }
+        return field(Fields.defaults)
     }
 
     /// Whether a box is held (some field is not at its default).

@@ -90,84 +90,84 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
 
 
     public var versionConfigured: Int? {
-        get { rare.fields.versionConfigured }
+        get { rare.read { $0.versionConfigured } }
         set { rare.fields.versionConfigured = newValue }
     }
     public var nativeIPv6: Bool {
-        get { rare.fields.nativeIPv6 }
+        get { rare.read { $0.nativeIPv6 } }
         set { rare.fields.nativeIPv6 = newValue }
     }
     public var excludedAddresses: [VirtualAddress] {
-        get { rare.fields.excludedAddresses }
+        get { rare.read { $0.excludedAddresses } }
         set { rare.fields.excludedAddresses = newValue }
     }
     public var virtualRoutes: [RouteEntry] {
-        get { rare.fields.virtualRoutes }
+        get { rare.read { $0.virtualRoutes } }
         set { rare.fields.virtualRoutes = newValue }
     }
     public var virtualRules: [RuleEntry] {
-        get { rare.fields.virtualRules }
+        get { rare.read { $0.virtualRules } }
         set { rare.fields.virtualRules = newValue }
     }
     public var multicastSourceIP: IPAddress? {
-        get { rare.fields.multicastSourceIP }
+        get { rare.read { $0.multicastSourceIP } }
         set { rare.fields.multicastSourceIP = newValue }
     }
     public var trackFiles: [TrackReference] {
-        get { rare.fields.trackFiles }
+        get { rare.read { $0.trackFiles } }
         set { rare.fields.trackFiles = newValue }
     }
     public var trackProcesses: [TrackReference] {
-        get { rare.fields.trackProcesses }
+        get { rare.read { $0.trackProcesses } }
         set { rare.fields.trackProcesses = newValue }
     }
     public var trackBFDs: [TrackReference] {
-        get { rare.fields.trackBFDs }
+        get { rare.read { $0.trackBFDs } }
         set { rare.fields.trackBFDs = newValue }
     }
     public var preemptDelayMicroseconds: Int {
-        get { rare.fields.preemptDelayMicroseconds }
+        get { rare.read { $0.preemptDelayMicroseconds } }
         set { rare.fields.preemptDelayMicroseconds = newValue }
     }
     public var useVMAC: VirtualMAC? {
-        get { rare.fields.useVMAC }
+        get { rare.read { $0.useVMAC } }
         set { rare.fields.useVMAC = newValue }
     }
     public var vmacXmitBase: Bool {
-        get { rare.fields.vmacXmitBase }
+        get { rare.read { $0.vmacXmitBase } }
         set { rare.fields.vmacXmitBase = newValue }
     }
     public var smtpAlert: Bool? {
-        get { rare.fields.smtpAlert }
+        get { rare.read { $0.smtpAlert } }
         set { rare.fields.smtpAlert = newValue }
     }
     public var strictMode: Bool? {
-        get { rare.fields.strictMode }
+        get { rare.read { $0.strictMode } }
         set { rare.fields.strictMode = newValue }
     }
     public var accept: Bool? {
-        get { rare.fields.accept }
+        get { rare.read { $0.accept } }
         set { rare.fields.accept = newValue }
     }
     public var dontTrackPrimary: Bool {
-        get { rare.fields.dontTrackPrimary }
+        get { rare.read { $0.dontTrackPrimary } }
         set { rare.fields.dontTrackPrimary = newValue }
     }
     public var trackSourceIP: Bool {
-        get { rare.fields.trackSourceIP }
+        get { rare.read { $0.trackSourceIP } }
         set { rare.fields.trackSourceIP = newValue }
     }
     public var lowerPriorityNoAdvert: Bool? {
-        get { rare.fields.lowerPriorityNoAdvert }
+        get { rare.read { $0.lowerPriorityNoAdvert } }
         set { rare.fields.lowerPriorityNoAdvert = newValue }
     }
     public var higherPrioritySendAdvert: Bool? {
-        get { rare.fields.higherPrioritySendAdvert }
+        get { rare.read { $0.higherPrioritySendAdvert } }
         set { rare.fields.higherPrioritySendAdvert = newValue }
     }
     /// Keywords bound but not given a typed field: keyword -> argument words (last occurrence).
     public var other: [String: [String]] {
-        get { rare.fields.other }
+        get { rare.read { $0.other } }
         set { rare.fields.other = newValue }
     }
 
@@ -228,6 +228,8 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
 
 /// The fields of a `VRRPInstance` that few instances set, with their defaults.
 struct RareInstanceFields: RareFields {
+    static let defaults = RareInstanceFields()
+
     var versionConfigured: Int?
     var nativeIPv6 = false
     var excludedAddresses: [VirtualAddress] = []
