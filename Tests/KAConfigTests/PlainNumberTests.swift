@@ -114,4 +114,20 @@ struct PlainNumberTests {
         // The corpus is full of plain numbers: a fast path that never answered would show here.
         #expect(plain > 1_000 && arguments > plain)
     }
+
+    /// `isRejected` decides word and enumeration plans without making the value: any word is
+    /// taken, a choice only as spelled.
+    @Test func rejectionOfWordsAndChoices() throws {
+        let result = BinderTestSupport.bind(
+            "vrrp_instance VI_1 {\n    state Master\n    interface eth0\n    authentication {\n        auth_type PASS\n    }\n}\n")
+        var checked: [String: Bool] = [:]
+        for statement in result.tree.statements where statement.words.count > 1 {
+            let values = statement.values
+            guard !values.isEmpty else { continue }
+            #expect(values.isRejected(0) == (values[0] == nil), "\(statement.keyword)")
+            checked[statement.keyword] = values.isRejected(0)
+        }
+        #expect(checked == ["vrrp_instance": false, "state": true, "interface": false, "auth_type": false])
+        #expect(result.model.instances[0].state == .backup && result.model.instances[0].interface == "eth0")
+    }
 }

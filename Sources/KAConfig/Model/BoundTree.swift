@@ -128,16 +128,25 @@ public struct ArgumentValues: Sendable, RandomAccessCollection {
     }
 
     /// Whether argument `position`'s value reads nil (the checker rejects the word), without
-    /// making the value where it cannot be nil: a word plan takes any word, and a plain number
-    /// in range is read (see `PlainNumber`). `text()` asks this of every argument it reads.
+    /// making the value where the plan decides it at once: a word plan takes any word, an
+    /// enumeration one of its choices, and a plain number in range is read (see `PlainNumber`).
+    /// `text()` asks this of every argument it reads.
     func isRejected(_ position: Int) -> Bool {
         precondition(position >= 0 && position < count, "argument index out of range")
         guard let row else { return true }
         if row.valueReading == .words { return false }
         guard let argument = row.argumentIndex(position) else { return false }
-        if case .word = row.plans[argument] { return false }
-        if ArgumentChecker.plainNumber(of: words, at: position + 1, row: row) != nil { return false }
-        return self[position] == nil
+        switch row.plans[argument] {
+        case .word:
+            return false
+        case .enumeration:
+            // The checker takes exactly one of the choices (any other spelling is reported).
+            guard case .enumeration(let choices) = row.arguments[argument].type else { return false }
+            return !words.withText(position + 1) { choices.contains($0.pointee) }
+        default:
+            if ArgumentChecker.plainNumber(of: words, at: position + 1, row: row) != nil { return false }
+            return self[position] == nil
+        }
     }
 }
 
