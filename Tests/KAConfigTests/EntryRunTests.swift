@@ -119,6 +119,14 @@ import Testing
                 #expect(statement.entries.map { $0.map(\.origin) } == reference.entries.map { $0.map(\.origin) })
                 #expect(statement.text == reference.text && statement.origin == reference.origin)
             }
+            // `forEachEntry` gives `entries` (the model and the facts read it without an array),
+            // from a run, from the box and from a statement with none.
+            for statement in statements + boxed {
+                var each: [WordList] = []
+                statement.forEachEntry { each.append($0) }
+                #expect(each.map { $0.map(\.origin) } == statement.entries.map { $0.map(\.origin) })
+                #expect(each.map { $0.map(\.text) } == statement.entries.map { $0.map(\.text) })
+            }
         }
         #expect(runs > 500)
     }

@@ -202,6 +202,16 @@ public struct BoundStatement: Sendable {
             setHead(RareStatementParts.head(row: row, text: storedText, entries: newValue, origin: rare?.origin))
         }
     }
+    /// Calls `body` with each of `entries`, in order, without making their array.
+    @inline(__always)
+    package func forEachEntry(_ body: (WordList) -> Void) {
+        if let rare {
+            for entry in rare.entries { body(entry) }
+        } else if storedBlock < -1 {
+            EntryRun.forEach(storedBlock, after: words, body)
+        }
+    }
+
     /// The block this statement opened (index into `BoundTree.blocks`), when bound.
     public var block: Int? {
         get { storedBlock < 0 ? nil : Int(storedBlock) }

@@ -53,17 +53,23 @@ enum EntryRun {
 
     /// The entries an encoding holds, after `words`.
     static func decode(_ stored: Int32, after words: WordList) -> [WordList] {
+        var entries: [WordList] = []
+        forEach(stored, after: words) { entries.append($0) }
+        return entries
+    }
+
+    /// Calls `body` with each entry an encoding holds, after `words`, in order (no array made).
+    @inline(__always)
+    static func forEach(_ stored: Int32, after words: WordList, _ body: (WordList) -> Void) {
         let value = Int(-2 - stored)
         let start = words.offset + words.count + (value & 1)
         let end = start + value >> 1
-        var entries: [WordList] = []
         var entryStart = start
         for index in start..<end where index > entryStart && place(of: words.storage, index) != place(of: words.storage, index - 1) {
-            entries.append(WordList(storage: words.storage, offset: entryStart, count: index - entryStart))
+            body(WordList(storage: words.storage, offset: entryStart, count: index - entryStart))
             entryStart = index
         }
-        entries.append(WordList(storage: words.storage, offset: entryStart, count: end - entryStart))
-        return entries
+        body(WordList(storage: words.storage, offset: entryStart, count: end - entryStart))
     }
 
     private static var currentThread: UInt {

@@ -94,7 +94,7 @@ extension ModelBuilder {
                 instance.authentication = auth
             },
             "virtual_ipaddress": { instance, s, builder in
-                for entry in s.entries {
+                s.forEachEntry { entry in
                     EntryParsers.appendAddress(entry, to: &instance.virtualAddresses, diagnostics: &builder.diagnostics)
                 }
             },

@@ -219,8 +219,8 @@ struct BuildContext {
         _ statement: StatementRef, to references: inout [TrackReference], defined: Set<String>, kind: String,
         owner: String, named ownerName: String
     ) {
-        for entry in statement.entries {
-            guard var reference = EntryParsers.trackReference(entry) else { continue }
+        statement.forEachEntry { entry in
+            guard var reference = EntryParsers.trackReference(entry) else { return }
             reference.resolved = defined.contains(reference.name)
             if !reference.resolved, let word = entry.first {
                 diagnostics.append(Diagnostic(

@@ -23,6 +23,8 @@ package struct StatementRef {
     /// The line's text (script keywords re-split it).
     var lineText: String { statements[index].text }
     package var entries: [WordList] { statements[index].entries }
+    /// Calls `body` with each value-block entry, in order, without making their array.
+    package func forEachEntry(_ body: (WordList) -> Void) { statements[index].forEachEntry(body) }
     var block: Int? { statements[index].block }
     var origin: Origin { statements[index].origin }
 

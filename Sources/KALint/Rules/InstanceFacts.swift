@@ -344,15 +344,19 @@ extension InstanceFacts {
         mutating func read(_ index: Int, _ statement: StatementRef, mark: InstanceKeyword) {
             switch mark {
             case .virtualIPAddress:
-                for (position, entry) in statement.entries.enumerated() {
-                    guard let first = entry.first, let prefix = IPPrefix(first.text) else { continue }
+                var position = -1
+                statement.forEachEntry { entry in
+                    position += 1
+                    guard let first = entry.first, let prefix = IPPrefix(first.text) else { return }
                     if accept(prefix.address, word: first, keyword: mark.name, at: WordPlace(index, entry: position)) {
                         virtualAddresses.append(prefix.address)
                     }
                 }
             case .unicastPeer:
-                for (position, entry) in statement.entries.enumerated() {
-                    guard let first = entry.first, let address = IPAddress(first.text) else { continue }
+                var position = -1
+                statement.forEachEntry { entry in
+                    position += 1
+                    guard let first = entry.first, let address = IPAddress(first.text) else { return }
                     if accept(address, word: first, keyword: mark.name, at: WordPlace(index, entry: position)) {
                         unicastPeers.append(address)
                     }

@@ -93,8 +93,8 @@ struct TrackerIndex: Sendable {
             }
             if case .valueBlock = kind, let kind = Self.referencingKeywords[statement.keyword] {
                 let owner = context.enclosing(index, keywords: Self.owners)
-                for entry in statement.entries {
-                    guard let word = entry.first else { continue }
+                statement.forEachEntry { entry in
+                    guard let word = entry.first else { return }
                     references.append(Reference(
                         kind: kind, word: word, statement: index, owner: owner, isChecker: false))
                 }
