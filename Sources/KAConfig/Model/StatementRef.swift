@@ -41,21 +41,11 @@ package struct StatementRef {
     }
 
     package func int(_ position: Int = 0) -> Int? {
-        withRow { row in
-            if let plain = ArgumentChecker.plainNumber(of: statements[index].words, at: position + 1, row: row) {
-                return ArgumentReader.int(number: plain.value, plan: plain.plan)
-            }
-            return ArgumentReader.int(statements[index].values, position, row: row)
-        }
+        withRow { ArgumentReader.int(statements[index].words, position, row: $0) }
     }
 
     package func microseconds(_ position: Int = 0) -> Int? {
-        withRow { row in
-            if let plain = ArgumentChecker.plainNumber(of: statements[index].words, at: position + 1, row: row) {
-                return ArgumentReader.microseconds(number: plain.value, plan: plain.plan)
-            }
-            return ArgumentReader.microseconds(statements[index].values, position, row: row)
-        }
+        withRow { ArgumentReader.microseconds(statements[index].words, position, row: $0) }
     }
 
     /// Calls `body` with the statement's row, lent without a reference count: the statement,

@@ -2,20 +2,10 @@
 /// checker rejected reads as nil, so the model keeps keepalived's default.
 extension BoundStatement {
     /// Argument `index` (0 = first word after the keyword) as an integer.
-    package func int(_ index: Int = 0) -> Int? {
-        if let plain = ArgumentChecker.plainNumber(of: words, at: index + 1, row: row) {
-            return ArgumentReader.int(number: plain.value, plan: plain.plan)
-        }
-        return ArgumentReader.int(values, index, row: row)
-    }
+    package func int(_ index: Int = 0) -> Int? { ArgumentReader.int(words, index, row: row) }
 
     /// Argument `index` as microseconds: decimal seconds as the schema types them.
-    package func microseconds(_ index: Int = 0) -> Int? {
-        if let plain = ArgumentChecker.plainNumber(of: words, at: index + 1, row: row) {
-            return ArgumentReader.microseconds(number: plain.value, plan: plain.plan)
-        }
-        return ArgumentReader.microseconds(values, index, row: row)
-    }
+    package func microseconds(_ index: Int = 0) -> Int? { ArgumentReader.microseconds(words, index, row: row) }
 
     /// A flag with an optional boolean: no argument means true; a rejected argument reads nil.
     var flag: Bool? { ArgumentReader.flag(wordCount: words.count, values: values) }
@@ -30,6 +20,25 @@ extension BoundStatement {
 
 /// The readers behind `BoundStatement` and `StatementRef`, over the fields they read.
 enum ArgumentReader {
+    /// Argument `index` of a statement of `row` with `words` as an integer: a plain number read
+    /// in place (see `PlainNumber`), else through the checker's value.
+    @inline(__always)
+    static func int(_ words: WordList, _ index: Int, row: KeywordRow) -> Int? {
+        if let plain = ArgumentChecker.plainNumber(of: words, at: index + 1, row: row) {
+            return int(number: plain.value, plan: plain.plan)
+        }
+        return int(ArgumentValues(row: row, words: words), index, row: row)
+    }
+
+    /// Argument `index` as microseconds, the same way.
+    @inline(__always)
+    static func microseconds(_ words: WordList, _ index: Int, row: KeywordRow) -> Int? {
+        if let plain = ArgumentChecker.plainNumber(of: words, at: index + 1, row: row) {
+            return microseconds(number: plain.value, plan: plain.plan)
+        }
+        return microseconds(ArgumentValues(row: row, words: words), index, row: row)
+    }
+
     static func int(_ values: ArgumentValues, _ index: Int, row: KeywordRow) -> Int? {
         guard index < values.count, let value = values[index] else { return nil }
         switch value {
@@ -82,7 +91,6 @@ enum ArgumentReader {
         }
     }
 
-    /// The checker's plan for argument word `index` (the model's readers need only its kind and places).
     /// A number the checker read by `plan`, as an integer: nil for a decimal plan's (scaled) number.
     @inline(__always)
     static func int(number: Int, plan: ArgumentPlan?) -> Int? {
@@ -106,6 +114,7 @@ enum ArgumentReader {
         }
     }
 
+    /// The checker's plan for argument word `index` (the model's readers need only its kind and places).
     static func plan(_ row: KeywordRow, _ index: Int) -> ArgumentPlan? {
         row.argumentIndex(index).map { row.plans[$0] }
     }

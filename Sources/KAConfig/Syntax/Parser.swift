@@ -242,7 +242,6 @@ struct ParserState {
         range.first { tokens[$0].kind == .closeBrace } ?? range.lowerBound
     }
 
-
     /// An `@id` prefix needs a space or tab after the id in the line as keepalived reads it (the
     /// CRs at its end, the comment and the blanks before them gone): `@id # x` is as empty as
     /// `@id#x`, and `@id` + space + VT leaves no word. After a brace on the same line the
