@@ -17,8 +17,14 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible, 
     public var bitCount: Int { isIPv6 ? 128 : 32 }
 
     public init?(_ text: some StringProtocol) {
+        self.init(String(text))
+    }
+
+    /// The same for a `String` (what callers nearly always have): the generic form, compiled
+    /// once for every `StringProtocol`, reads its argument through witness tables.
+    public init?(_ text: String) {
         // The bytes in place: copying them into an array cost an allocation per address.
-        var string = String(text)
+        var string = text
         guard let address = string.withUTF8({ IPAddress(utf8: $0) }) else { return nil }
         self = address
     }
@@ -209,9 +215,14 @@ public struct IPPrefix: Sendable, Hashable, CustomStringConvertible, Encodable {
 
     /// `ADDR` or `ADDR/LEN` with LEN a decimal 0...32 (IPv4) or 0...128 (IPv6).
     public init?(_ text: some StringProtocol) {
+        self.init(String(text))
+    }
+
+    /// The same for a `String` (see `IPAddress.init(_:)`).
+    public init?(_ text: String) {
         // On the UTF-8 bytes in place: searching a String for a Character costs thousands of
         // instructions, and copying the bytes into an array an allocation.
-        var string = String(text)
+        var string = text
         guard let prefix = string.withUTF8({ IPPrefix(utf8: $0) }) else { return nil }
         self = prefix
     }

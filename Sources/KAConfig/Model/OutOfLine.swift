@@ -1,4 +1,5 @@
 /// Fields that few values of a model type set, with their defaults (`init()`).
+@usableFromInline
 protocol RareFields: Sendable, Hashable {
     init()
     /// `init()`'s fields, made once: an unset field is read from them in place.
@@ -9,14 +10,16 @@ protocol RareFields: Sendable, Hashable {
 /// defaults, and one immutable box, shared between copies, once any is set (a write makes a new
 /// box). Compared and hashed by value. Keeps `VRRPInstance` at 288 bytes and `VirtualAddress` at
 /// 96, where most configurations set none of these fields.
+@usableFromInline
 struct OutOfLine<Fields: RareFields>: Sendable, Hashable {
-    private final class Box: Sendable {
-        let fields: Fields
+    @usableFromInline
+    final class Box: Sendable {
+        @usableFromInline let fields: Fields
         init(_ fields: Fields) { self.fields = fields }
     }
 
     /// nil while the fields are at their defaults.
-    private var box: Box?
+    @usableFromInline private(set) var box: Box?
 
     init() { box = nil }
 
@@ -28,7 +31,7 @@ struct OutOfLine<Fields: RareFields>: Sendable, Hashable {
     /// One field, read in place from the box or the shared defaults. Reading it through `fields`
     /// made a whole set of fields and destroyed it again (about 270 instructions a read, and the
     /// rules read `strictMode`, `nativeIPv6`, ... of every instance).
-    @inline(__always)
+    @inlinable @inline(__always)
     func read<Value>(_ field: (borrowing Fields) -> Value) -> Value {
         if let box { return field(box.fields) }
         return field(Fields.defaults)
@@ -37,6 +40,6 @@ struct OutOfLine<Fields: RareFields>: Sendable, Hashable {
     /// Whether a box is held (some field is not at its default).
     var isAllocated: Bool { box != nil }
 
-    static func == (lhs: OutOfLine, rhs: OutOfLine) -> Bool { lhs.box === rhs.box || lhs.fields == rhs.fields }
-    func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+    @usableFromInline static func == (lhs: OutOfLine, rhs: OutOfLine) -> Bool { lhs.box === rhs.box || lhs.fields == rhs.fields }
+    @usableFromInline func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 }

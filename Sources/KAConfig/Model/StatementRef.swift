@@ -52,7 +52,7 @@ package struct StatementRef {
     /// which the tree holds while this reference lives, holds the row (taking `row` retains and
     /// releases it, and every statement of a keyword shares the one row).
     @inline(__always)
-    func withRow<Result>(_ body: (KeywordRow) -> Result) -> Result {
+    package func withRow<Result>(_ body: (KeywordRow) -> Result) -> Result {
         Unmanaged<KeywordRow>.fromOpaque(UnsafeRawPointer(bitPattern: rowAddress)!)._withUnsafeGuaranteedRef(body)
     }
 

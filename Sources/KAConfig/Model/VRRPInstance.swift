@@ -84,90 +84,90 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
     public var notify: [String: ScriptCommand] = [:]
     @SourceOrigin public var origin: Origin? = nil
     /// The rare fields (`RareInstanceFields`), out of line.
-    var rare = OutOfLine<RareInstanceFields>()
+    @usableFromInline var rare = OutOfLine<RareInstanceFields>()
 
     public init(name: String) { self.name = name }
 
 
     public var versionConfigured: Int? {
-        get { rare.read { $0.versionConfigured } }
+        @inlinable get { rare.read { $0.versionConfigured } }
         set { rare.fields.versionConfigured = newValue }
     }
     public var nativeIPv6: Bool {
-        get { rare.read { $0.nativeIPv6 } }
+        @inlinable get { rare.read { $0.nativeIPv6 } }
         set { rare.fields.nativeIPv6 = newValue }
     }
     public var excludedAddresses: [VirtualAddress] {
-        get { rare.read { $0.excludedAddresses } }
+        @inlinable get { rare.read { $0.excludedAddresses } }
         set { rare.fields.excludedAddresses = newValue }
     }
     public var virtualRoutes: [RouteEntry] {
-        get { rare.read { $0.virtualRoutes } }
+        @inlinable get { rare.read { $0.virtualRoutes } }
         set { rare.fields.virtualRoutes = newValue }
     }
     public var virtualRules: [RuleEntry] {
-        get { rare.read { $0.virtualRules } }
+        @inlinable get { rare.read { $0.virtualRules } }
         set { rare.fields.virtualRules = newValue }
     }
     public var multicastSourceIP: IPAddress? {
-        get { rare.read { $0.multicastSourceIP } }
+        @inlinable get { rare.read { $0.multicastSourceIP } }
         set { rare.fields.multicastSourceIP = newValue }
     }
     public var trackFiles: [TrackReference] {
-        get { rare.read { $0.trackFiles } }
+        @inlinable get { rare.read { $0.trackFiles } }
         set { rare.fields.trackFiles = newValue }
     }
     public var trackProcesses: [TrackReference] {
-        get { rare.read { $0.trackProcesses } }
+        @inlinable get { rare.read { $0.trackProcesses } }
         set { rare.fields.trackProcesses = newValue }
     }
     public var trackBFDs: [TrackReference] {
-        get { rare.read { $0.trackBFDs } }
+        @inlinable get { rare.read { $0.trackBFDs } }
         set { rare.fields.trackBFDs = newValue }
     }
     public var preemptDelayMicroseconds: Int {
-        get { rare.read { $0.preemptDelayMicroseconds } }
+        @inlinable get { rare.read { $0.preemptDelayMicroseconds } }
         set { rare.fields.preemptDelayMicroseconds = newValue }
     }
     public var useVMAC: VirtualMAC? {
-        get { rare.read { $0.useVMAC } }
+        @inlinable get { rare.read { $0.useVMAC } }
         set { rare.fields.useVMAC = newValue }
     }
     public var vmacXmitBase: Bool {
-        get { rare.read { $0.vmacXmitBase } }
+        @inlinable get { rare.read { $0.vmacXmitBase } }
         set { rare.fields.vmacXmitBase = newValue }
     }
     public var smtpAlert: Bool? {
-        get { rare.read { $0.smtpAlert } }
+        @inlinable get { rare.read { $0.smtpAlert } }
         set { rare.fields.smtpAlert = newValue }
     }
     public var strictMode: Bool? {
-        get { rare.read { $0.strictMode } }
+        @inlinable get { rare.read { $0.strictMode } }
         set { rare.fields.strictMode = newValue }
     }
     public var accept: Bool? {
-        get { rare.read { $0.accept } }
+        @inlinable get { rare.read { $0.accept } }
         set { rare.fields.accept = newValue }
     }
     public var dontTrackPrimary: Bool {
-        get { rare.read { $0.dontTrackPrimary } }
+        @inlinable get { rare.read { $0.dontTrackPrimary } }
         set { rare.fields.dontTrackPrimary = newValue }
     }
     public var trackSourceIP: Bool {
-        get { rare.read { $0.trackSourceIP } }
+        @inlinable get { rare.read { $0.trackSourceIP } }
         set { rare.fields.trackSourceIP = newValue }
     }
     public var lowerPriorityNoAdvert: Bool? {
-        get { rare.read { $0.lowerPriorityNoAdvert } }
+        @inlinable get { rare.read { $0.lowerPriorityNoAdvert } }
         set { rare.fields.lowerPriorityNoAdvert = newValue }
     }
     public var higherPrioritySendAdvert: Bool? {
-        get { rare.read { $0.higherPrioritySendAdvert } }
+        @inlinable get { rare.read { $0.higherPrioritySendAdvert } }
         set { rare.fields.higherPrioritySendAdvert = newValue }
     }
     /// Keywords bound but not given a typed field: keyword -> argument words (last occurrence).
     public var other: [String: [String]] {
-        get { rare.read { $0.other } }
+        @inlinable get { rare.read { $0.other } }
         set { rare.fields.other = newValue }
     }
 
@@ -227,29 +227,32 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
 }
 
 /// The fields of a `VRRPInstance` that few instances set, with their defaults.
+@usableFromInline
 struct RareInstanceFields: RareFields {
-    static let defaults = RareInstanceFields()
+    @usableFromInline static let defaults = RareInstanceFields()
 
-    var versionConfigured: Int?
-    var nativeIPv6 = false
-    var excludedAddresses: [VirtualAddress] = []
-    var virtualRoutes: [RouteEntry] = []
-    var virtualRules: [RuleEntry] = []
-    var multicastSourceIP: IPAddress?
-    var trackFiles: [TrackReference] = []
-    var trackProcesses: [TrackReference] = []
-    var trackBFDs: [TrackReference] = []
-    var preemptDelayMicroseconds = 0
-    var useVMAC: VirtualMAC?
-    var vmacXmitBase = false
-    var smtpAlert: Bool?
-    var strictMode: Bool?
-    var accept: Bool?
-    var dontTrackPrimary = false
-    var trackSourceIP = false
-    var lowerPriorityNoAdvert: Bool?
-    var higherPrioritySendAdvert: Bool?
-    var other: [String: [String]] = [:]
+    @usableFromInline init() {}
+
+    @usableFromInline var versionConfigured: Int?
+    @usableFromInline var nativeIPv6 = false
+    @usableFromInline var excludedAddresses: [VirtualAddress] = []
+    @usableFromInline var virtualRoutes: [RouteEntry] = []
+    @usableFromInline var virtualRules: [RuleEntry] = []
+    @usableFromInline var multicastSourceIP: IPAddress?
+    @usableFromInline var trackFiles: [TrackReference] = []
+    @usableFromInline var trackProcesses: [TrackReference] = []
+    @usableFromInline var trackBFDs: [TrackReference] = []
+    @usableFromInline var preemptDelayMicroseconds = 0
+    @usableFromInline var useVMAC: VirtualMAC?
+    @usableFromInline var vmacXmitBase = false
+    @usableFromInline var smtpAlert: Bool?
+    @usableFromInline var strictMode: Bool?
+    @usableFromInline var accept: Bool?
+    @usableFromInline var dontTrackPrimary = false
+    @usableFromInline var trackSourceIP = false
+    @usableFromInline var lowerPriorityNoAdvert: Bool?
+    @usableFromInline var higherPrioritySendAdvert: Bool?
+    @usableFromInline var other: [String: [String]] = [:]
 }
 
 /// `vrrp_sync_group NAME { group { ... } ... }`.

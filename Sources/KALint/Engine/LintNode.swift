@@ -51,4 +51,25 @@ public struct LintNode: Sendable {
     }
 
     public func instanceSpan(_ instance: VRRPInstance) -> SourceSpan { analysis.instanceSpan(instance) }
+
+    /// Calls `body` with the model's instances in place. An instance read through an array's
+    /// (or a buffer's) subscript is copied whole, dozens of references retained and released,
+    /// before a field is read; a field read through `InstancesInPlace.at` is not.
+    func withInstances<Result>(_ body: (InstancesInPlace) -> Result) -> Result {
+        model.instances.withUnsafeBufferPointer { body(InstancesInPlace(buffer: $0)) }
+    }
+}
+
+/// The model's instances, each read in place through a pointer (see `LintNode.withInstances`).
+struct InstancesInPlace {
+    let buffer: UnsafeBufferPointer<VRRPInstance>
+
+    /// Instance `index`: read its fields through `pointee`, never copy the pointee.
+    @inline(__always)
+    func at(_ index: Int) -> UnsafePointer<VRRPInstance> {
+        precondition(index >= 0 && index < buffer.count, "instance index out of range")
+        return buffer.baseAddress! + index
+    }
+
+    var indices: Range<Int> { buffer.indices }
 }

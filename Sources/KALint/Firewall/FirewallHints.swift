@@ -70,7 +70,7 @@ public enum FirewallHints {
             for index in needs.indices {
                 // Compared in place: passed by value, both needs were copied (their five
                 // references counted) for every instance.
-                if previous >= 0, needs[index].flow == needs[groups[previous].first].flow {
+                if previous >= 0, VRRPTrafficNeed.sameFlow(needs.baseAddress! + index, needs.baseAddress! + groups[previous].first) {
                     groups[previous].names.append(needs[index].instance)
                     continue
                 }

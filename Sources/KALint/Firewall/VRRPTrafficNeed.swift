@@ -64,6 +64,16 @@ public struct VRRPTrafficNeed: Sendable, Hashable {
         set { flow.localAddress = newValue }
     }
 
+    /// Whether two needs' flows are equal, compared field by field in place: `==` takes both
+    /// flows by value, a copy of each (five references counted) per instance of a large node.
+    static func sameFlow(_ a: UnsafePointer<VRRPTrafficNeed>, _ b: UnsafePointer<VRRPTrafficNeed>) -> Bool {
+        a.pointee.flow.family == b.pointee.flow.family && a.pointee.flow.usesAH == b.pointee.flow.usesAH
+            && a.pointee.flow.interface == b.pointee.flow.interface
+            && a.pointee.flow.multicastGroup == b.pointee.flow.multicastGroup
+            && a.pointee.flow.localAddress == b.pointee.flow.localAddress
+            && a.pointee.flow.unicastPeers == b.pointee.flow.unicastPeers
+    }
+
     /// The IP protocol number the adverts arrive with: 51 (AH) around VRRP on IPv4, else 112.
     var ipProtocol: Int { usesAH && family == .ipv4 ? 51 : 112 }
 

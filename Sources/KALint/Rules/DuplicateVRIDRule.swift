@@ -46,9 +46,10 @@ struct DuplicateVRIDRule: LintRule {
         for index in all.indices {
             guard let vrid = model.instances[index].virtualRouterID else { continue }
             let later = Member(facts: all[index], vrid: vrid)
-            let keys = self.keys(later, model)
+            var keyCount = 0
             var candidates: [Int] = []
-            for key in keys {
+            forEachKey(later, model) { key in
+                keyCount += 1
                 // Filed and looked up in one hash. The member's keys differ, but two of their
                 // hashes may not: a chain can then hold the member itself, which is skipped.
                 let head = last.updateValue(Int32(truncatingIfNeeded: owner.count), forKey: filing(key))
@@ -61,7 +62,7 @@ struct DuplicateVRIDRule: LintRule {
                 }
             }
             guard !candidates.isEmpty else { continue }
-            candidates = keys.count > 1 ? Array(Set(candidates)).sorted() : candidates.reversed()
+            candidates = keyCount > 1 ? Array(Set(candidates)).sorted() : candidates.reversed()
             // The first conflict is described; the others are counted, and the first few of them
             // noted (n instances on one VRID would otherwise make n²/2 notes).
             var first: (member: Member, message: String)?
@@ -103,19 +104,23 @@ struct DuplicateVRIDRule: LintRule {
     /// Earlier conflicting instances noted on one finding; the rest are counted.
     static let maximumNotes = 5
 
-    /// The keys a member is filed under (none: it can conflict with no other instance).
-    func keys(_ member: Member, _ model: Configuration) -> [Key] {
+    /// Calls `body` with each key a member is filed under (none: it can conflict with no other
+    /// instance). No array: a multicast instance, the usual one, has a single key.
+    func forEachKey(_ member: Member, _ model: Configuration, _ body: (Key) -> Void) {
         let family = member.facts.effectiveFamily
+        let interface = member.facts.read { $0.pointee.interface }
         guard member.isUnicast else {
-            guard let interface = member.instance.interface else { return [] }
-            return [.multicast(member.vrid, family, interface, group(member, model))]
+            guard let interface else { return }
+            body(.multicast(member.vrid, family, interface, group(member, model)))
+            return
         }
         let peers = Set(member.facts.unicastPeers)
         if let source = member.facts.sourceAddress {
-            return peers.map { .unicastFrom(member.vrid, family, source, $0) }
+            for peer in peers { body(.unicastFrom(member.vrid, family, source, peer)) }
+            return
         }
-        guard let interface = member.instance.interface else { return [] }
-        return peers.map { .unicastOn(member.vrid, family, interface, $0) }
+        guard let interface else { return }
+        for peer in peers { body(.unicastOn(member.vrid, family, interface, peer)) }
     }
 
     /// How two instances conflict, when keepalived refuses them together.

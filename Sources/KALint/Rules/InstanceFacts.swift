@@ -237,6 +237,12 @@ final class InstanceFacts: @unchecked Sendable {
 
     var instance: VRRPInstance { node.instances[index] }
 
+    /// A field of the instance, read in place: `instance` copies it whole (see `InstancesInPlace`).
+    @inline(__always)
+    func read<Value>(_ field: (UnsafePointer<VRRPInstance>) -> Value) -> Value {
+        node.instances.withUnsafeBufferPointer { field(InstancesInPlace(buffer: $0).at(index)) }
+    }
+
     // MARK: Lines by keyword
 
     /// The instance's lines with `keyword`, in reading order (sub-blocks too: `authentication`).
@@ -280,7 +286,7 @@ final class InstanceFacts: @unchecked Sendable {
     /// IPv4 unless an address or `native_ipv6` made it IPv6.
     var effectiveFamily: Family { family ?? .ipv4 }
 
-    func isStrict(_ model: Configuration) -> Bool { instance.strictMode ?? model.globalDefs.vrrpStrict }
+    func isStrict(_ model: Configuration) -> Bool { read { $0.pointee.strictMode } ?? model.globalDefs.vrrpStrict }
 
     /// The version after vrrp_complete_instance: IPv6 defaults to 3, and only strict mode moves an
     /// IPv6 instance configured as version 2 to 3.
@@ -297,7 +303,7 @@ final class InstanceFacts: @unchecked Sendable {
 
     /// The priority keepalived uses as base priority (1...255).
     var basePriority: Int {
-        if let configured = node.instances[index].priorityConfigured { return configured }
+        if let configured = read({ $0.pointee.priorityConfigured }) { return configured }
         return configuredState == .master ? 255 : 100
     }
 
@@ -308,7 +314,7 @@ final class InstanceFacts: @unchecked Sendable {
         guard let configured = configuredState else { return derived }
         if isStrict(model), (configured == .master) != (basePriority == 255) { return derived }
         // AH with initial MASTER and priority below 255 is moved to BACKUP (when AH survives).
-        let authentication = node.instances[index].authentication
+        let authentication = read { $0.pointee.authentication }
         if configured == .master, basePriority != 255, authentication?.type == .ah,
             effectiveVersion(model) == 2, effectiveFamily == .ipv4, authentication?.pass?.isEmpty == false
         {

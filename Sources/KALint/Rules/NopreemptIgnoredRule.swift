@@ -8,10 +8,13 @@ struct NopreemptIgnoredRule: LintRule {
 
     func check(_ node: LintNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let instances = node.model.instances
-        for facts in node.instanceFacts {
-            // Every finding is about a nopreempt or a preempt_delay that is set.
-            guard instances[facts.index].nopreempt || instances[facts.index].preemptDelayMicroseconds > 0 else { continue }
+        // Every finding is about a nopreempt or a preempt_delay that is set.
+        let candidates = node.withInstances { instances in
+            node.instanceFacts.filter {
+                instances.at($0.index).pointee.nopreempt || instances.at($0.index).pointee.preemptDelayMicroseconds > 0
+            }
+        }
+        for facts in candidates {
             let instance = facts.instance
             var nopreempt = instance.nopreempt
             var delay = instance.preemptDelayMicroseconds > 0

@@ -40,12 +40,22 @@ struct StatementContext: Sendable {
     }
 
     /// The innermost enclosing block opener whose keyword is one of `keywords` (walked up
-    /// without gathering the openers).
-    func enclosing(_ index: Int, keywords: Set<String>) -> Int? {
+    /// without gathering the openers). The blocks and openers are read in place and the few
+    /// keywords compared one by one: copying each block and opener and hashing its keyword into
+    /// a set took 500 instructions a call, and the tracker index calls it once a reference.
+    func enclosing(_ index: Int, keywords: [String]) -> Int? {
+        tree.withRefs { ref in
+            tree.withBlockIndices { lists in enclosing(index, keywords: keywords, ref: ref, lists: lists) }
+        }
+    }
+
+    /// The same, with the tree's references and block lists lent by a caller that asks for many
+    /// statements (lending them costs more than the walk).
+    func enclosing(_ index: Int, keywords: [String], ref: (Int) -> StatementRef, lists: BlockIndexReader) -> Int? {
         var block = Int(blockOf[index])
-        var guardSteps = tree.blocks.count
-        while block != 0, let opener = tree.blocks[block].opener, guardSteps > 0 {
-            if keywords.contains(tree.statements[opener].keyword) { return opener }
+        var guardSteps = lists.blocks.count
+        while block != 0, guardSteps > 0, let opener = lists.blocks[block].opener {
+            if keywords.contains(ref(opener).keyword) { return opener }
             block = Int(blockOf[opener])
             guardSteps -= 1
         }

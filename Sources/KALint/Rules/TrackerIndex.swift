@@ -29,15 +29,18 @@ struct TrackerIndex: Sendable {
     }
 
     /// One line naming a tracker: 48 bytes (one a tracked instance, 20,000 at 20,000 instances),
-    /// its statement and block in 32 bits and its name read off its word.
+    /// its statement, block and definition in 32 bits and its name read off its word.
     struct Reference {
-        var kind: Kind
-        /// true: a checker's reference (FILE_CHECK track_file, BFD_CHECK name), which the binder does not check.
-        var isChecker: Bool
         var word: ExpandedWord
         private var storedStatement: Int32
         /// -1: none.
         private var storedOwner: Int32
+        /// The definition's position in `definitionList`, -1 for none (resolved once, when the
+        /// index is made, rather than looked up by each rule).
+        fileprivate var storedDefinition: Int32 = -1
+        var kind: Kind
+        /// true: a checker's reference (FILE_CHECK track_file, BFD_CHECK name), which the binder does not check.
+        var isChecker: Bool
 
         init(kind: Kind, word: ExpandedWord, statement: Int, owner: Int?, isChecker: Bool) {
             self.kind = kind
@@ -56,63 +59,138 @@ struct TrackerIndex: Sendable {
     }
 
     /// First definition per kind and name (keepalived skips a duplicate name).
-    var definitions: [Kind: [String: Definition]] = [:]
-    var references: [Reference] = []
+    private(set) var definitions: [Kind: [String: Definition]] = [:]
+    private(set) var references: [Reference] = []
+    /// Every definition kept, in reading order (what a reference's `storedDefinition` indexes).
+    private var definitionList: [Definition] = []
 
-    static let definingKeywords: [String: Kind] = [
-        "vrrp_script": .script, "track_file": .file, "vrrp_track_file": .file, "vrrp_track_process": .process,
-        "bfd_instance": .bfd,
-    ]
-    static let referencingKeywords: [String: Kind] = [
-        "track_script": .script, "track_file": .file, "track_process": .process, "track_bfd": .bfd,
-    ]
-    static let owners: Set<String> = ["vrrp_instance", "vrrp_sync_group"]
-    static let checkers: Set<String> = ["FILE_CHECK", "BFD_CHECK"]
+    static let owners = ["vrrp_instance", "vrrp_sync_group"]
+    static let checkers = ["FILE_CHECK", "BFD_CHECK"]
+
+    /// What the index does with a statement of each keyword it looks at (a `switch` over a few
+    /// short names: the sets and dictionaries it replaced hashed every candidate's keyword up to
+    /// three times).
+    enum Interest {
+        case defining(Kind)
+        /// A `track_file` line can define (top level), reference (value block) or, inside a
+        /// FILE_CHECK, name a checker's file.
+        case definingOrReferencing(Kind)
+        case referencing(Kind)
+        /// `name` inside a BFD_CHECK.
+        case checkerName
+    }
+
+    static func interest(_ keyword: String) -> Interest? {
+        switch keyword {
+        case "vrrp_script": .defining(.script)
+        case "track_file": .definingOrReferencing(.file)
+        case "vrrp_track_file": .defining(.file)
+        case "vrrp_track_process": .defining(.process)
+        case "bfd_instance": .defining(.bfd)
+        case "track_script": .referencing(.script)
+        case "track_process": .referencing(.process)
+        case "track_bfd": .referencing(.bfd)
+        case "name": .checkerName
+        default: nil
+        }
+    }
 
     /// Every keyword the index looks at: other statements are skipped without being copied.
-    static let interestingKeywords: Set<String> = Set(definingKeywords.keys).union(referencingKeywords.keys).union(["name"])
+    static let interestingKeywords: Set<String> = [
+        "vrrp_script", "track_file", "vrrp_track_file", "vrrp_track_process", "bfd_instance", "track_script",
+        "track_process", "track_bfd", "name",
+    ]
 
     init(_ tree: BoundTree, context: StatementContext, keywords: KeywordIndex? = nil) {
         let candidates = keywords?.indices(ofKeywords: Self.interestingKeywords) ?? Array(tree.statements.indices)
         // Most candidates name one tracker: sized once rather than grown by doubling.
         if keywords != nil { references.reserveCapacity(candidates.count) }
-        for index in candidates {
-            guard Self.interestingKeywords.contains(tree.statements[index].row.name) else { continue }
-            let statement = tree.statements[index]
-            // `row.kind`, not `spec.kind`: reading `spec` copies the whole schema row.
-            let kind = statement.row.kind
-            if context.isTopLevel(index), case .block = kind,
-                let kind = Self.definingKeywords[statement.keyword], statement.words.count > 1
-            {
-                let name = statement.words[1].text
-                if definitions[kind, default: [:]][name] == nil {
-                    definitions[kind, default: [:]][name] = Definition(
-                        kind: kind, name: name, statement: index, nameWord: statement.words[1])
+        // Definition positions by kind (`Kind.position`) and name.
+        var positions = [[String: Int32]](repeating: [:], count: Kind.allCases.count)
+        tree.withRefs { ref in tree.withBlockIndices { lists in
+            for index in candidates {
+                let statement = ref(index)
+                let keyword = statement.keyword
+                guard let interest = Self.interest(keyword) else { continue }
+                // The row's kind read through the lent row (no copy of the row's enumeration).
+                let (isBlock, isValueBlock, isValue) = statement.withRow { row in
+                    switch row.kind {
+                    case .block: (true, false, false)
+                    case .valueBlock: (false, true, false)
+                    case .value: (false, false, true)
+                    default: (false, false, false)
+                    }
                 }
-                continue
-            }
-            if case .valueBlock = kind, let kind = Self.referencingKeywords[statement.keyword] {
-                let owner = context.enclosing(index, keywords: Self.owners)
-                statement.forEachEntry { entry in
-                    guard let word = entry.first else { return }
+                switch interest {
+                case .defining(let kind), .definingOrReferencing(let kind):
+                    if context.isTopLevel(index), isBlock, statement.wordCount > 1 {
+                        let name = statement.words[1].text
+                        if positions[kind.position][name] == nil {
+                            positions[kind.position][name] = Int32(truncatingIfNeeded: definitionList.count)
+                            definitionList.append(Definition(kind: kind, name: name, statement: index, nameWord: statement.words[1]))
+                        }
+                        continue
+                    }
+                default:
+                    break
+                }
+                switch interest {
+                case .referencing(let kind), .definingOrReferencing(let kind):
+                    if isValueBlock {
+                        let owner = context.enclosing(index, keywords: Self.owners, ref: ref, lists: lists)
+                        statement.forEachEntry { entry in
+                            guard let word = entry.first else { return }
+                            references.append(Reference(kind: kind, word: word, statement: index, owner: owner, isChecker: false))
+                        }
+                        continue
+                    }
+                default:
+                    break
+                }
+                guard isValue, statement.wordCount > 1 else { continue }
+                let isFile = keyword == "track_file"
+                guard isFile || keyword == "name", let checker = context.enclosing(index, keywords: Self.checkers, ref: ref, lists: lists) else { continue }
+                let checkerKeyword = ref(checker).keyword
+                if isFile, checkerKeyword == "FILE_CHECK" {
                     references.append(Reference(
-                        kind: kind, word: word, statement: index, owner: owner, isChecker: false))
+                        kind: .file, word: statement.words[1], statement: index, owner: checker, isChecker: true))
+                } else if !isFile, checkerKeyword == "BFD_CHECK" {
+                    references.append(Reference(
+                        kind: .bfd, word: statement.words[1], statement: index, owner: checker, isChecker: true))
                 }
-                continue
             }
-            guard case .value = kind, statement.words.count > 1 else { continue }
-            let checker = context.enclosing(index, keywords: Self.checkers)
-            if statement.keyword == "track_file", let checker, tree.statements[checker].keyword == "FILE_CHECK" {
-                references.append(Reference(
-                    kind: .file, word: statement.words[1], statement: index,
-                    owner: checker, isChecker: true))
-            } else if statement.keyword == "name", let checker, tree.statements[checker].keyword == "BFD_CHECK" {
-                references.append(Reference(
-                    kind: .bfd, word: statement.words[1], statement: index,
-                    owner: checker, isChecker: true))
-            }
+        } }
+        // Each reference's definition, looked up once here (references may come before it).
+        for position in references.indices {
+            let kind = references[position].kind
+            references[position].storedDefinition = positions[kind.position][references[position].name] ?? -1
+        }
+        for definition in definitionList {
+            definitions[definition.kind, default: [:]][definition.name] = definition
         }
     }
 
-    func definition(of reference: Reference) -> Definition? { definitions[reference.kind]?[reference.name] }
+    /// The first definition of the tracker `reference` names.
+    func definition(of reference: Reference) -> Definition? {
+        reference.storedDefinition < 0 ? nil : definitionList[Int(reference.storedDefinition)]
+    }
+
+    /// The statement of the first definition of the tracker that reference `position` names,
+    /// read without copying the reference or the definition.
+    func definitionStatement(ofReference position: Int) -> Int? {
+        let stored = references[position].storedDefinition
+        return stored < 0 ? nil : definitionList[Int(stored)].statement
+    }
+}
+
+extension TrackerIndex.Kind {
+    /// The kind's position in `allCases`.
+    var position: Int {
+        switch self {
+        case .script: 0
+        case .file: 1
+        case .process: 2
+        case .bfd: 3
+        }
+    }
 }

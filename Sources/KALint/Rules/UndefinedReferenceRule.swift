@@ -12,9 +12,13 @@ struct UndefinedReferenceRule: LintRule {
         let context = node.statementContext
         let index = node.trackerIndex
         var found: [Diagnostic] = []
-        for reference in index.references {
+        for position in index.references.indices {
+            // Most references name a tracker defined above them: decided without a copy.
+            if let defined = index.definitionStatement(ofReference: position), defined < index.references[position].statement {
+                continue
+            }
+            let reference = index.references[position]
             let definition = index.definition(of: reference)
-            if let definition, definition.statement < reference.statement { continue }
             // A checker's tracker must come before the virtual_server holding the checker.
             let ownerBlock = reference.isChecker
                 ? context.enclosing(reference.statement, keywords: ["virtual_server"]) : reference.owner

@@ -10,7 +10,13 @@ struct VRRPStrictConflictRule: LintRule {
         var found: [Diagnostic] = []
         let globalStrict = node.blocks(ofKind: "global_defs").lazy
             .compactMap { node.statement("vrrp_strict", inBlock: $0.block) }.first
-        for instance in node.model.instances {
+        let globallyStrict = node.model.globalDefs.vrrpStrict
+        let strict = node.withInstances { instances in
+            // Only a strict instance is copied out (see `withInstances`).
+            instances.indices.filter { instances.at($0).pointee.strictMode ?? globallyStrict }
+        }
+        for index in strict {
+            let instance = node.model.instances[index]
             guard let source = strictSource(instance, node: node, globalStrict: globalStrict) else { continue }
             var conflicts = StrictConflicts(instance: instance, node: node, model: node.model)
             conflicts.collect()
