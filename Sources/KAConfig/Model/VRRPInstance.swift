@@ -84,6 +84,9 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
     public var notify: [String: ScriptCommand] = [:]
     @SourceOrigin public var origin: Origin? = nil
     /// The rare fields (`RareInstanceFields`), out of line.
+    /// The getters below are inlinable: called from another module (the lint rules), a getter
+    /// that is not took the whole instance as its argument, a copy of its dozens of references;
+    /// inlined, a read loads this one reference.
     @usableFromInline var rare = OutOfLine<RareInstanceFields>()
 
     public init(name: String) { self.name = name }
