@@ -35,7 +35,8 @@ struct ArgumentChecker {
         row.plans.withUnsafeBufferPointer { plans in
             var position = 1
             while position <= given {
-                if let argument = row.argumentIndex(position - 1) {
+                // A word plan takes any word: nothing to report, and the value is not kept.
+                if let argument = row.argumentIndex(position - 1), !plans[argument].takesAnyWord {
                     _ = words.withWord(position) { read($0, as: plans[argument], argument: argument, of: row) }
                 }
                 position += 1

@@ -43,4 +43,10 @@ extension ArgumentPlan {
         if case .ipAddress = self { return true }
         return false
     }
+
+    /// A word plan: any word is its value, as written.
+    var takesAnyWord: Bool {
+        if case .word = self { return true }
+        return false
+    }
 }
