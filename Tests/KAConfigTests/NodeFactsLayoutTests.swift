@@ -201,7 +201,11 @@ import Testing
             // glibc's block for the object, header included (288 bytes, then 200 with the state
             // lines and kept addresses in arrays of their own: 48-64 more bytes each; the rarely
             // set parts out of line since).
-            #expect(allocationSize(Unmanaged.passUnretained(fact).toOpaque()) <= 120)
+            // The object asks for 120 bytes (header 16, index and node 16, reading 88); glibc may
+            // hand out the next chunk size (136 usable) when it reuses a freed block, so the
+            // requested size is held exactly and the block loosely.
+            #expect(MemoryLayout<InstanceFacts.Reading>.size <= 88)
+            #expect(allocationSize(Unmanaged.passUnretained(fact).toOpaque()) <= 136)
             // Only what an instance has: a unicast source, a peer or a skipped address.
             #expect(fact.holdsUnusualParts == (fact.instance.name != "NATIVE" && fact.instance.name != "NONE"))
             // One state line or one address needs no array.

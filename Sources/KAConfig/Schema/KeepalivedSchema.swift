@@ -67,7 +67,7 @@ public enum KeepalivedSchema {
         allBlocks.map { ($0.name, LoweredNames($0.keywords.map(\.name))) }, uniquingKeysWith: { first, _ in first })
 
     /// Every keyword name of every block, once, in `allBlocks` order.
-    static let allKeywordNames: [String] = {
+    package static let allKeywordNames: [String] = {
         var seen: Set<String> = []
         return allBlocks.flatMap { $0.keywords.map(\.name) }.filter { seen.insert($0).inserted }
     }()

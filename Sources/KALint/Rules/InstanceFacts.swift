@@ -162,14 +162,13 @@ final class InstanceFacts: @unchecked Sendable {
         let skipped: [SkippedWord]
         let versionLines: [VersionLine]
         let unicastPeers: [IPAddress]
-        let sourceAddress: IPAddress?
         let sourceAddresses: [IPAddress]
         let multicastDestination: IPAddress?
 
         /// nil when every part is empty.
         fileprivate static func made(_ reader: Reader) -> UnusualReading? {
             guard !reader.skipped.isEmpty || !reader.versionLines.isEmpty || !reader.unicastPeers.isEmpty
-                || reader.sourceAddress != nil || !reader.sourceAddresses.isEmpty || reader.multicastDestination != nil
+                || !reader.sourceAddresses.isEmpty || reader.multicastDestination != nil
             else { return nil }
             return UnusualReading(reader)
         }
@@ -178,7 +177,6 @@ final class InstanceFacts: @unchecked Sendable {
             skipped = reader.skipped
             versionLines = reader.versionLines
             unicastPeers = reader.unicastPeers
-            sourceAddress = reader.sourceAddress
             sourceAddresses = reader.sourceAddresses
             multicastDestination = reader.multicastDestination
         }
@@ -211,7 +209,7 @@ final class InstanceFacts: @unchecked Sendable {
     /// Unicast peers kept (same family as the instance).
     var unicastPeers: [IPAddress] { reading.unusual?.unicastPeers ?? [] }
     /// `unicast_src_ip` / `mcast_src_ip` kept (the last one keepalived accepted).
-    var sourceAddress: IPAddress? { reading.unusual?.sourceAddress }
+    var sourceAddress: IPAddress? { reading.unusual?.sourceAddresses.last }
     var sourceAddresses: [IPAddress] { reading.unusual?.sourceAddresses ?? [] }
     var multicastDestination: IPAddress? { reading.unusual?.multicastDestination }
     /// Whether any of the rarely set parts is set (they are then held in a box of their own).
@@ -376,7 +374,6 @@ extension InstanceFacts {
         var nativeIPv6Ignored: Int?
         var virtualAddresses = FirstInline<IPAddress>()
         var unicastPeers: [IPAddress] = []
-        var sourceAddress: IPAddress?
         var sourceAddresses: [IPAddress] = []
         var multicastDestination: IPAddress?
         var parsedVersion = 0
@@ -405,7 +402,6 @@ extension InstanceFacts {
             case .unicastSourceIP, .multicastSourceIP:
                 guard statement.wordCount > 1, let address = statement.address() else { return }
                 if accept(address, word: statement.words[1], keyword: mark.name, at: WordPlace(index, entry: nil)) {
-                    sourceAddress = address
                     sourceAddresses.append(address)
                 }
             case .multicastDestinationIP:

@@ -95,11 +95,9 @@ struct TrackerIndex: Sendable {
         }
     }
 
-    /// Every keyword the index looks at: other statements are skipped without being copied.
-    static let interestingKeywords: Set<String> = [
-        "vrrp_script", "track_file", "vrrp_track_file", "vrrp_track_process", "bfd_instance", "track_script",
-        "track_process", "track_bfd", "name",
-    ]
+    /// Every keyword the index looks at (the schema's names `interest` reads): other statements
+    /// are skipped without being copied.
+    static let interestingKeywords = Set(KeepalivedSchema.allKeywordNames.filter { interest($0) != nil })
 
     init(_ tree: BoundTree, context: StatementContext, keywords: KeywordIndex? = nil) {
         let candidates = keywords?.indices(ofKeywords: Self.interestingKeywords) ?? Array(tree.statements.indices)
