@@ -84,7 +84,7 @@ let package = Package(
         .target(name: "KAAddress", swiftSettings: kalintModule),
         // The front end and model: bytes -> tokens -> lossless trees -> expanded lines -> bound
         // statements -> typed model, the Diagnostic type and its plain-text renderer.
-        .target(name: "KAConfig", dependencies: ["KAAddress", "KAJSON"], swiftSettings: kalintModule),
+        .target(name: "KAConfig", dependencies: ["KAAddress", "KAJSON", "CKAScan"], swiftSettings: kalintModule),
         // kalint's rules (one node, and Fleet: several), the firewall evaluator, the engine and
         // driver, the JSON/SARIF/GitHub renderers, the rule pages (docs/rules, linked as
         // Documentation/Pages, embedded in the code), and kalint's command-line table.
@@ -188,6 +188,8 @@ package.targets += [
     // The C targets' debug information is DWARF 4, as the Swift modules' is: with two DWARF 5
     // units in it, valgrind 3.19 (callgrind, how this project counts instructions) refuses kalint.
     .target(name: "CKAMemory", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+    // The byte scan under a file's line table (SSE2 where there is SSE2).
+    .target(name: "CKAScan", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
     .target(
         name: "CKAVersion",
         cSettings: [.unsafeFlags(["-gdwarf-4"])]

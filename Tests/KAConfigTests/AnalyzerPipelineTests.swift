@@ -218,4 +218,41 @@ struct AnalyzerPipelineTests {
         #expect(channel.next()?.map { $0.firstWordText } == ["c"])
         #expect(channel.next() == nil)
     }
+
+    /// Chunks the binder gives back after the last one was sent are not kept as spares: the
+    /// expansion's thread, idle then, destroys them as they come and stops waiting once the
+    /// binder says its walk is over (none given back at all included).
+    @Test func chunksWalkedAfterTheLastSendAreDestroyedByTheExpansion() {
+        func line(_ word: String) -> LogicalLine {
+            let origin = Origin(file: "/k.conf", line: 1, column: 1)
+            return LogicalLine(words: [ExpandedWord(text: word, origin: origin)], origin: origin)
+        }
+        let channel = LineChunkChannel()
+        for word in ["a", "b", "c"] {
+            var chunk = [line(word)]
+            channel.send(&chunk)
+        }
+        channel.endLines()
+        let walked = OneShot<[String]>()
+        startDetachedThread(stackSize: 1 << 20) {
+            var seen: [String] = []
+            while let chunk = channel.next() {
+                seen += chunk.compactMap { $0.firstWordText }
+                channel.giveBack(chunk)
+            }
+            channel.endWalk()
+            walked.set(seen)
+        }
+        channel.destroyDiscardedUntilWalkEnds()
+        #expect(walked.value == ["a", "b", "c"])
+        var next = [line("d")]
+        channel.send(&next)
+        #expect(next.isEmpty, "no spare kept once the lines ended")
+
+        let quiet = LineChunkChannel()
+        quiet.endLines()
+        #expect(quiet.next() == nil)
+        quiet.endWalk()
+        quiet.destroyDiscardedUntilWalkEnds()
+    }
 }

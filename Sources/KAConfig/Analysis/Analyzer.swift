@@ -88,6 +88,7 @@ public enum Analyzer {
             linesEnded: { channel.endLines() })
         releaseSources(&expanded, &reader)
         channel.finish(diagnostics: expanded.diagnostics)
+        channel.destroyDiscardedUntilWalkEnds()
         let tree = walked.value
         let instanceBlocks = NodeAnalysis.instanceBlocks(of: tree)
         whileModelIsBuilt(tree)

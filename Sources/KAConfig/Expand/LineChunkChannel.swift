@@ -12,6 +12,12 @@ final class LineChunkChannel: @unchecked Sendable {
     /// KB is a fresh mapping whose every page faults on first touch (about 1,400 faults for the
     /// lines of a 5,000-instance file), while a reused one is mapped already.
     private var spares: [[LogicalLine]] = []
+    /// Chunks walked after the last was sent, for the expansion's thread to destroy: it is idle
+    /// then, waiting for the walk, while the binder's thread is the one the analysis waits on
+    /// (destroying a chunk releases the words of each of its lines).
+    private var discarded: [[LogicalLine]] = []
+    /// The binder has taken and given back every chunk.
+    private var walkEnded = false
 
     /// Queues `chunk` and leaves in its place a chunk the binder gave back (empty when none is).
     func send(_ chunk: inout [LogicalLine]) {
@@ -25,11 +31,39 @@ final class LineChunkChannel: @unchecked Sendable {
     }
 
     /// A chunk the binder has walked, to be reused by `send`'s caller; once no more chunks
-    /// will be sent, it is freed instead (spares held to the end would only add to the peak).
+    /// will be sent, it is discarded instead (spares held to the end would only add to the peak).
     func giveBack(_ chunk: consuming [LogicalLine]) {
         condition.lock()
-        if !linesEnded { spares.append(chunk) }
+        if linesEnded {
+            discarded.append(chunk)
+            condition.broadcast()
+        } else {
+            spares.append(chunk)
+        }
         condition.unlock()
+    }
+
+    /// The binder has given back its last chunk.
+    func endWalk() {
+        condition.lock()
+        walkEnded = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Destroys the chunks the binder discards, as they come, until it has given back its last.
+    func destroyDiscardedUntilWalkEnds() {
+        while true {
+            condition.lock()
+            while discarded.isEmpty && !walkEnded { condition.wait() }
+            let batch = discarded
+            discarded = []
+            let ended = walkEnded
+            condition.unlock()
+            // Destroyed here, outside the lock.
+            withExtendedLifetime(batch) {}
+            if ended && batch.isEmpty { return }
+        }
     }
 
     /// The last chunk is sent: the binder can end its walk and build the model while the

@@ -34,6 +34,7 @@ public enum Binder {
             walker.walk(chunk)
             channel.giveBack(walker.takeLines())
         }
+        channel.endWalk()
         walker.finish()
         treeBound(walker.tree)
         return buildModel(walker)

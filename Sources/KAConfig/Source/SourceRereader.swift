@@ -72,8 +72,7 @@ final class SourceRereader: Sendable {
         }
         if lines.withLock({ $0.misses > Self.segmentMisses }) {
             guard let bytes = read(0..<size) else { return nil }
-            var all: [UInt32] = [0]
-            ByteSearch.forEachIndex(of: 0x0A, in: bytes) { all.append(UInt32(truncatingIfNeeded: $0 + 1)) }
+            let all = SourceFile.lineStarts(of: bytes)
             lines.withLock { $0.all = all }
             return self.line(line, ofSegment: index, stride: stride, in: range)
         }

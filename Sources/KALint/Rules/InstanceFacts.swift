@@ -120,13 +120,17 @@ final class InstanceFacts: @unchecked Sendable {
         /// Each model instance's facts, in model order; `blocks` maps an instance's name to its block.
         consuming func aligned(with instances: [VRRPInstance], blocks: [String: Int]) -> [InstanceFacts] {
             node.setInstances(instances)
-            return instances.indices.map { index in
-                let block = blocks[instances[index].name]
-                if let block, let made = take(block) {
-                    made.index = index
-                    return made
+            // Names read in place: `instances[index].name` copies the whole instance first.
+            return instances.withUnsafeBufferPointer { buffer in
+                let inPlace = InstancesInPlace(buffer: buffer)
+                return inPlace.indices.map { index in
+                    let block = blocks[inPlace.at(index).pointee.name]
+                    if let block, let made = take(block) {
+                        made.index = index
+                        return made
+                    }
+                    return InstanceFacts(index: index, node: node, reading: Reading(tree: node.tree, marks: node.marks, block: block))
                 }
-                return InstanceFacts(index: index, node: node, reading: Reading(tree: node.tree, marks: node.marks, block: block))
             }
         }
 
