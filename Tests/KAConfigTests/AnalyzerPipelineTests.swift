@@ -219,6 +219,62 @@ struct AnalyzerPipelineTests {
         #expect(channel.next() == nil)
     }
 
+    /// The expansion runs at most `maximumAhead` chunks ahead of the binder: one more send
+    /// waits for a chunk to come back and returns that chunk's array to refill.
+    @Test func expansionWaitsWhenTooFarAhead() {
+        @Sendable func line(_ word: String) -> LogicalLine {
+            let origin = Origin(file: "/k.conf", line: 1, column: 1)
+            return LogicalLine(words: [ExpandedWord(text: word, origin: origin)], origin: origin)
+        }
+        let channel = LineChunkChannel(maximumAhead: 2)
+        for word in ["a", "b"] {
+            var chunk = [line(word)]
+            channel.send(&chunk)
+            #expect(chunk.isEmpty)
+        }
+        let refill = OneShot<[String]>()
+        startDetachedThread(stackSize: 1 << 20) {
+            var chunk = [line("c")]
+            channel.send(&chunk)
+            refill.set(chunk.compactMap { $0.firstWordText })
+        }
+        // Long enough for an unbounded send to have returned an empty array.
+        usleep(50_000)
+        let first = channel.next() ?? []
+        channel.giveBack(first)
+        #expect(refill.value == ["a"], "the third send waited and got the walked chunk back")
+        channel.endLines()
+        #expect(channel.next()?.compactMap { $0.firstWordText } == ["b"])
+        #expect(channel.next()?.compactMap { $0.firstWordText } == ["c"])
+        #expect(channel.next() == nil)
+    }
+
+    /// A binder that asks for the syntax diagnostics (a stray brace) waits for the expansion's
+    /// end: the expansion, waiting to run further ahead, must then stop waiting.
+    @Test(.timeLimit(.minutes(1))) func binderWaitingForTheEndReleasesTheExpansion() {
+        @Sendable func line(_ word: String) -> LogicalLine {
+            let origin = Origin(file: "/k.conf", line: 1, column: 1)
+            return LogicalLine(words: [ExpandedWord(text: word, origin: origin)], origin: origin)
+        }
+        let channel = LineChunkChannel(maximumAhead: 1)
+        var first = [line("a")]
+        channel.send(&first)
+        let sent = OneShot<Bool>()
+        startDetachedThread(stackSize: 1 << 20) {
+            var chunk = [line("b")]
+            channel.send(&chunk)
+            sent.set(true)
+        }
+        let diagnostics = OneShot<Int>()
+        startDetachedThread(stackSize: 1 << 20) { diagnostics.set(channel.diagnostics().count) }
+        #expect(sent.value)
+        channel.finish(diagnostics: [])
+        #expect(diagnostics.value == 0)
+        #expect(channel.next()?.compactMap { $0.firstWordText } == ["a"])
+        #expect(channel.next()?.compactMap { $0.firstWordText } == ["b"])
+        #expect(channel.next() == nil)
+    }
+
     /// Chunks the binder gives back after the last one was sent are not kept as spares: the
     /// expansion's thread, idle then, destroys them as they come and stops waiting once the
     /// binder says its walk is over (none given back at all included).

@@ -1,7 +1,16 @@
 /// Hands the expander's lines to a binder on another thread, chunk by chunk, in order. The
-/// expander never waits on it (the queue is unbounded), so the binder may wait for the end.
+/// expander runs at most `maximumAhead` chunks ahead of the binder: past that it waits for one
+/// to come back and refills it. The binder is the slower of the two, so the wait costs the
+/// analysis nothing, while every chunk the expander ran ahead with was a new array of a few
+/// hundred KB, each page faulting on first touch. Once the binder waits for the expansion's
+/// end (a stray brace makes it ask for the syntax diagnostics), the expander no longer waits.
 final class LineChunkChannel: @unchecked Sendable {
     private let condition = ConditionLock()
+    private let maximumAhead: Int
+    /// Chunks sent and not given back yet (queued, or being walked).
+    private var outstanding = 0
+    /// The binder waits for the expansion's end (`diagnostics()`): the expander must not wait.
+    private var binderAwaitsEnd = false
     // Guarded by `condition`.
     private var chunks: [[LogicalLine]] = []
     private var nextChunk = 0
@@ -19,13 +28,23 @@ final class LineChunkChannel: @unchecked Sendable {
     /// The binder has taken and given back every chunk.
     private var walkEnded = false
 
-    /// Queues `chunk` and leaves in its place a chunk the binder gave back (empty when none is).
+    init(maximumAhead: Int = 4) {
+        self.maximumAhead = max(1, maximumAhead)
+    }
+
+    /// Queues `chunk` and leaves in its place a chunk the binder gave back (empty when none is,
+    /// and fewer than `maximumAhead` are out).
     func send(_ chunk: inout [LogicalLine]) {
         var spare: [LogicalLine] = []
         condition.lock()
+        while spares.isEmpty && outstanding >= maximumAhead && !binderAwaitsEnd { condition.wait() }
         if let given = spares.popLast() { spare = given }
         swap(&spare, &chunk)
-        chunks.append(spare)
+        // Moved, not copied: a reference left here until this call returns made the chunk
+        // shared when the binder, woken at once, began to write into it, and the binder copied
+        // it (a new array, its pages faulting) while this thread freed the old.
+        chunks.append(consume spare)
+        outstanding += 1
         condition.broadcast()
         condition.unlock()
     }
@@ -34,12 +53,13 @@ final class LineChunkChannel: @unchecked Sendable {
     /// will be sent, it is discarded instead (spares held to the end would only add to the peak).
     func giveBack(_ chunk: consuming [LogicalLine]) {
         condition.lock()
+        outstanding -= 1
         if linesEnded {
             discarded.append(chunk)
-            condition.broadcast()
         } else {
             spares.append(chunk)
         }
+        condition.broadcast()
         condition.unlock()
     }
 
@@ -102,6 +122,10 @@ final class LineChunkChannel: @unchecked Sendable {
     func diagnostics() -> [Diagnostic] {
         condition.lock()
         defer { condition.unlock() }
+        if finalDiagnostics == nil {
+            binderAwaitsEnd = true
+            condition.broadcast()
+        }
         while finalDiagnostics == nil { condition.wait() }
         return finalDiagnostics!
     }

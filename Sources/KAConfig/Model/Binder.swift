@@ -29,9 +29,16 @@ public enum Binder {
     static func bind(
         chunksFrom channel: LineChunkChannel, expectedLines: Int, schema: SchemaView, treeBound: (BoundTree) -> Void = { _ in }
     ) -> BindResult {
+        // About 13 bytes of small allocations per line at 5,000 instances (the walk's and the model's).
+        ThreadHeap.reserve(bytes: expectedLines * 16)
         var walker = KeywordWalker(schema: schema, expectedLines: expectedLines, syntaxDiagnostics: { channel.diagnostics() })
-        while let chunk = channel.next() {
-            walker.walk(chunk)
+        while true {
+            guard let chunk = channel.next() else { break }
+            // Consumed, so that the walker holds the only reference when it gives the chunk
+            // back: a copy kept here until the iteration ends made the expansion's refill find
+            // the array shared, now and then, and allocate a new one (71 page faults) while
+            // this thread freed the old.
+            walker.walk(consume chunk)
             channel.giveBack(walker.takeLines())
         }
         channel.endWalk()
