@@ -25,24 +25,22 @@ import Testing
         return nil
     }
 
-    /// On a new thread (a heap of its own under glibc), the span writable around a small block
-    /// after `reserve(bytes:)` covers what was reserved; without it, the heap's first 132 KB.
-    @Test(arguments: [false, true])
-    func reservedHeapIsWritableAhead(reserving: Bool) throws {
+    /// After `reserve(bytes:)` on a new thread, the span writable around the thread's next small
+    /// block covers the reservation: blocks taken from free space the thread's heap already had
+    /// count too, so this holds on a heap that an ended thread left behind as well. On a fresh
+    /// heap (this test alone) a reservation that did nothing leaves 132 KB and fails it; in a full
+    /// run the thread may inherit a heap opened wider already, so no bound is checked without it.
+    @Test func reservedHeapIsWritableAhead() throws {
         #if os(Linux)
             let span = OneShot<UInt?>()
             startDetachedThread(stackSize: 1 << 20) {
-                if reserving { ThreadHeap.reserve(bytes: 2 << 20) }
+                ThreadHeap.reserve(bytes: 4 << 20)
                 let block = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 16)
                 span.set(Self.writableSpan(around: UInt(bitPattern: block)))
                 block.deallocate()
             }
             let found = try #require(span.value)
-            if reserving {
-                #expect(found >= UInt(2 << 20) - UInt(ThreadHeap.step), "writable \(found) bytes")
-            } else {
-                #expect(found < UInt(1 << 20), "writable \(found) bytes before any reservation")
-            }
+            #expect(found >= UInt(4 << 20) - UInt(ThreadHeap.step), "writable \(found) bytes")
         #endif
     }
 

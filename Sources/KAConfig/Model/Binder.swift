@@ -35,9 +35,9 @@ public enum Binder {
         while true {
             guard let chunk = channel.next() else { break }
             // Consumed, so that the walker holds the only reference when it gives the chunk
-            // back: a copy kept here until the iteration ends made the expansion's refill find
-            // the array shared, now and then, and allocate a new one (71 page faults) while
-            // this thread freed the old.
+            // back: a copy kept here until the iteration ended could make the expansion's
+            // refill find the array shared and allocate a new one (71 page faults) while this
+            // thread freed the old (see `LineChunkChannel.send`).
             walker.walk(consume chunk)
             channel.giveBack(walker.takeLines())
         }
