@@ -276,8 +276,8 @@ struct AnalyzerPipelineTests {
     }
 
     /// Chunks the binder gives back after the last one was sent are not kept as spares: the
-    /// expansion's thread, idle then, destroys them as they come and stops waiting once the
-    /// binder says its walk is over (none given back at all included).
+    /// expansion's thread, idle then, destroys them as they come and stops waiting once every
+    /// chunk sent has come back (none sent at all included).
     @Test func chunksWalkedAfterTheLastSendAreDestroyedByTheExpansion() {
         func line(_ word: String) -> LogicalLine {
             let origin = Origin(file: "/k.conf", line: 1, column: 1)
@@ -296,7 +296,6 @@ struct AnalyzerPipelineTests {
                 seen += chunk.compactMap { $0.firstWordText }
                 channel.giveBack(chunk)
             }
-            channel.endWalk()
             walked.set(seen)
         }
         channel.destroyDiscardedUntilWalkEnds()
@@ -308,7 +307,6 @@ struct AnalyzerPipelineTests {
         let quiet = LineChunkChannel()
         quiet.endLines()
         #expect(quiet.next() == nil)
-        quiet.endWalk()
         quiet.destroyDiscardedUntilWalkEnds()
     }
 }

@@ -25,22 +25,27 @@ import Testing
         return nil
     }
 
-    /// After `reserve(bytes:)` on a new thread, the span writable around the thread's next small
-    /// block covers the reservation: blocks taken from free space the thread's heap already had
-    /// count too, so this holds on a heap that an ended thread left behind as well. On a fresh
-    /// heap (this test alone) a reservation that did nothing leaves 132 KB and fails it; in a full
-    /// run the thread may inherit a heap opened wider already, so no bound is checked without it.
+    /// On a new thread with a heap of its own, fresh (glibc opens 132 KB of it at first), the
+    /// span writable around the thread's blocks after `reserve(bytes:)` covers the reservation;
+    /// a reservation that does nothing leaves 132 KB. A thread may instead share or inherit a
+    /// heap (the main one, whose freed top is given back at once, or one an ended thread left):
+    /// the reservation's effect is then not visible here and nothing is checked. Run alone,
+    /// the heap is fresh.
     @Test func reservedHeapIsWritableAhead() throws {
         #if os(Linux)
-            let span = OneShot<UInt?>()
+            let spans = OneShot<(before: UInt?, after: UInt?)>()
             startDetachedThread(stackSize: 1 << 20) {
-                ThreadHeap.reserve(bytes: 4 << 20)
                 let block = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 16)
-                span.set(Self.writableSpan(around: UInt(bitPattern: block)))
+                let before = Self.writableSpan(around: UInt(bitPattern: block))
+                ThreadHeap.reserve(bytes: 4 << 20)
+                spans.set((before, Self.writableSpan(around: UInt(bitPattern: block))))
                 block.deallocate()
             }
-            let found = try #require(span.value)
-            #expect(found >= UInt(4 << 20) - UInt(ThreadHeap.step), "writable \(found) bytes")
+            let (before, after) = spans.value
+            let fresh = try #require(before) <= UInt(256 << 10)
+            if fresh {
+                #expect(try #require(after) >= UInt(4 << 20) - UInt(ThreadHeap.step), "writable \(after ?? 0) bytes")
+            }
         #endif
     }
 

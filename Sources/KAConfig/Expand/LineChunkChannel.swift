@@ -7,11 +7,11 @@
 final class LineChunkChannel: @unchecked Sendable {
     private let condition = ConditionLock()
     private let maximumAhead: Int
+    // Guarded by `condition`.
     /// Chunks sent and not given back yet (queued, or being walked).
     private var outstanding = 0
     /// The binder waits for the expansion's end (`diagnostics()`): the expander must not wait.
     private var binderAwaitsEnd = false
-    // Guarded by `condition`.
     private var chunks: [[LogicalLine]] = []
     private var nextChunk = 0
     /// No more chunks will come (the expansion may still be collecting the files' trees).
@@ -25,8 +25,6 @@ final class LineChunkChannel: @unchecked Sendable {
     /// then, waiting for the walk, while the binder's thread is the one the analysis waits on
     /// (destroying a chunk releases the words of each of its lines).
     private var discarded: [[LogicalLine]] = []
-    /// The binder has taken and given back every chunk.
-    private var walkEnded = false
 
     init(maximumAhead: Int = 4) {
         self.maximumAhead = max(1, maximumAhead)
@@ -35,10 +33,9 @@ final class LineChunkChannel: @unchecked Sendable {
     /// Queues `chunk` and leaves in its place a chunk the binder gave back (empty when none is,
     /// and fewer than `maximumAhead` are out).
     func send(_ chunk: inout [LogicalLine]) {
-        var spare: [LogicalLine] = []
         condition.lock()
         while spares.isEmpty && outstanding >= maximumAhead && !binderAwaitsEnd { condition.wait() }
-        if let given = spares.popLast() { spare = given }
+        var spare = spares.popLast() ?? []
         swap(&spare, &chunk)
         // Moved, not copied: a reference left here until this call returns made the chunk
         // shared when the binder, woken at once, began to write into it, and the binder copied
@@ -63,22 +60,15 @@ final class LineChunkChannel: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The binder has given back its last chunk.
-    func endWalk() {
-        condition.lock()
-        walkEnded = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Destroys the chunks the binder discards, as they come, until it has given back its last.
+    /// Destroys the chunks the binder discards, as they come, until it has given back the last
+    /// (the lines ended and none is out). Called after `endLines` or `finish`.
     func destroyDiscardedUntilWalkEnds() {
         while true {
             condition.lock()
-            while discarded.isEmpty && !walkEnded { condition.wait() }
+            while discarded.isEmpty && !(linesEnded && outstanding == 0) { condition.wait() }
             let batch = discarded
             discarded = []
-            let ended = walkEnded
+            let ended = linesEnded && outstanding == 0
             condition.unlock()
             // Destroyed here, outside the lock.
             withExtendedLifetime(batch) {}

@@ -41,7 +41,6 @@ public enum Binder {
             walker.walk(consume chunk)
             channel.giveBack(walker.takeLines())
         }
-        channel.endWalk()
         walker.finish()
         treeBound(walker.tree)
         return buildModel(walker)
