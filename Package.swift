@@ -84,7 +84,7 @@ let package = Package(
         .target(name: "KAAddress", swiftSettings: kalintModule),
         // The front end and model: bytes -> tokens -> lossless trees -> expanded lines -> bound
         // statements -> typed model, the Diagnostic type and its plain-text renderer.
-        .target(name: "KAConfig", dependencies: ["KAAddress", "KAJSON", "CKAScan"], swiftSettings: kalintModule),
+        .target(name: "KAConfig", dependencies: ["KAAddress", "KAJSON", "CKAScan", "CKAThread"], swiftSettings: kalintModule),
         // kalint's rules (one node, and Fleet: several), the firewall evaluator, the engine and
         // driver, the JSON/SARIF/GitHub renderers, the rule pages (docs/rules, linked as
         // Documentation/Pages, embedded in the code), and kalint's command-line table.
@@ -190,6 +190,8 @@ package.targets += [
     .target(name: "CKAMemory", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
     // The byte scan under a file's line table (SSE2 where there is SSE2).
     .target(name: "CKAScan", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+    // Which CPU a helper thread may run on (sched_getaffinity's CPU set is C macros).
+    .target(name: "CKAThread", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
     .target(
         name: "CKAVersion",
         cSettings: [.unsafeFlags(["-gdwarf-4"])]

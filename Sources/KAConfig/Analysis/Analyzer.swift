@@ -80,7 +80,7 @@ public enum Analyzer {
         let channel = LineChunkChannel()
         let expectedLines = Expander.expectedLines(reader)
         let walked = OneShot<BoundTree>()
-        let binding = BackgroundJob {
+        let binding = BackgroundJob(besideCaller: true) {
             Binder.bind(chunksFrom: channel, expectedLines: expectedLines, schema: .keepalived) { walked.set($0) }
         }
         var expanded = Expander.run(
