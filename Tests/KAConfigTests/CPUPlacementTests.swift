@@ -62,19 +62,71 @@ import Testing
         #expect(Self.allowedCPUs() == allowed)
     }
 
-    /// The binder's job (`BackgroundJob(besideCaller:)`) may run on every CPU the caller may,
-    /// less one: the one the caller was on as it started the job. A plain job keeps them all.
-    @Test func aJobBesideItsCallerLeavesTheCallersCPU() {
+    /// The binder's job (`BackgroundJob(avoiding:)`) may run on every CPU the caller may, less
+    /// the one named; a plain job keeps them all.
+    @Test func aJobAvoidingACPULeavesIt() throws {
         #if os(Linux)
             let allowed = Self.allowedCPUs()
-            let beside = BackgroundJob(besideCaller: true) { Self.allowedCPUs() }.value
+            let cpu = try #require(allowed.first)
+            let avoiding = BackgroundJob(avoiding: cpu) { Self.allowedCPUs() }.value
             let plain = BackgroundJob { Self.allowedCPUs() }.value
             #expect(plain == allowed)
-            if allowed.count > 1 {
-                #expect(beside.count == allowed.count - 1)
-                #expect(Set(beside).isSubset(of: Set(allowed)))
-            } else {
-                #expect(beside == allowed)
+            #expect(avoiding == (allowed.count > 1 ? Array(allowed.dropFirst()) : allowed))
+        #endif
+    }
+
+    /// A held thread may run on its CPU alone until released, then on all it could before; a
+    /// thread it starts meanwhile may run on those too (not only on the held CPU).
+    @Test func aHeldThreadGetsItsCPUsBack() throws {
+        #if os(Linux)
+            let seen = OneShot<(allowed: [Int32], held: Bool, whileHeld: [Int32], started: [Int32], heldTwice: Bool, released: [Int32])>()
+            startDetachedThread(stackSize: 1 << 20) {
+                let allowed = Self.allowedCPUs()
+                let held = CPUPlacement.hold(on: allowed.last)
+                let whileHeld = Self.allowedCPUs()
+                let started = OneShot<[Int32]>()
+                startDetachedThread(stackSize: 1 << 20) { started.set(Self.allowedCPUs()) }
+                let heldTwice = CPUPlacement.hold(on: allowed.first)
+                CPUPlacement.release()
+                seen.set((allowed, held, whileHeld, started.value, heldTwice, Self.allowedCPUs()))
+            }
+            let thread = seen.value
+            #expect(thread.held == (thread.allowed.count > 1))
+            #expect(thread.whileHeld == (thread.held ? Array(thread.allowed.suffix(1)) : thread.allowed))
+            #expect(thread.started == thread.allowed)
+            #expect(!thread.heldTwice)
+            #expect(thread.released == thread.allowed)
+            #expect(!CPUPlacement.hold(on: nil))
+            #expect(!CPUPlacement.hold(on: -1))
+        #endif
+    }
+
+    /// A pipeline started alone holds its thread on its CPU and names it for the binder to
+    /// avoid; one started while another runs changes nothing (a fleet's workers); each gives its
+    /// CPUs back.
+    @Test func onlyALonePipelineIsPlaced() throws {
+        #if os(Linux)
+            let seen = OneShot<(allowed: [Int32], first: CPUPlacement.Pipeline, whileFirst: [Int32], second: CPUPlacement.Pipeline, afterBoth: [Int32])>()
+            startDetachedThread(stackSize: 1 << 20) {
+                let allowed = Self.allowedCPUs()
+                let first = CPUPlacement.startPipeline()
+                let whileFirst = Self.allowedCPUs()
+                let second = CPUPlacement.startPipeline()
+                second.end()
+                first.end()
+                seen.set((allowed, first, whileFirst, second, Self.allowedCPUs()))
+            }
+            let thread = seen.value
+            #expect(!thread.second.isAlone)
+            #expect(thread.second.cpu == nil)
+            #expect(thread.afterBoth == thread.allowed)
+            // Another test may run a pipeline at the same moment: this one is then not alone.
+            if thread.first.isAlone, thread.allowed.count > 1 {
+                let cpu = try #require(thread.first.cpu)
+                #expect(thread.whileFirst == [cpu])
+            } else if !thread.first.isAlone {
+                #expect(thread.first.cpu == nil)
+                #expect(thread.whileFirst == thread.allowed)
             }
         #endif
     }

@@ -80,7 +80,11 @@ public enum Analyzer {
         let channel = LineChunkChannel()
         let expectedLines = Expander.expectedLines(reader)
         let walked = OneShot<BoundTree>()
-        let binding = BackgroundJob(besideCaller: true) {
+        // The two threads on two CPUs while they hand work to each other (see `CPUPlacement`):
+        // this thread on its CPU until the model is built, the binder off it.
+        let placement = CPUPlacement.startPipeline()
+        defer { placement.end() }
+        let binding = BackgroundJob(avoiding: placement.cpu) {
             Binder.bind(chunksFrom: channel, expectedLines: expectedLines, schema: .keepalived) { walked.set($0) }
         }
         var expanded = Expander.run(

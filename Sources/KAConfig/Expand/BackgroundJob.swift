@@ -15,16 +15,15 @@ final class BackgroundJob<Value: Sendable>: Sendable {
     /// `yielding` job runs at the lowest scheduling priority: it still gets any idle core, but
     /// yields to the caller's other threads when the cores are all busy (see `PendingFile`).
     ///
-    /// A job `besideCaller` works hand in hand with the calling thread (the binder with the
-    /// expansion): it keeps off the CPU the caller is on as it starts it (see `CPUPlacement`).
+    /// A job `avoiding` a CPU keeps off it: the binder, which works hand in hand with the
+    /// expansion, keeps off the expansion's CPU (see `CPUPlacement`).
     ///
     /// The work closure is let go before the value is published: what it captured (a file's
     /// bytes, for a parse) is not held a moment past the wait of whoever takes the value.
-    init(yielding: Bool = false, besideCaller: Bool = false, _ work: @escaping @Sendable () -> Value) {
+    init(yielding: Bool = false, avoiding cpu: Int32? = nil, _ work: @escaping @Sendable () -> Value) {
         let pending = PendingWork(work)
-        let callerCPU = besideCaller ? CPUPlacement.currentCPU() : nil
         startDetachedThread(stackSize: 8 << 20) { [self] in
-            CPUPlacement.avoid(callerCPU)
+            CPUPlacement.avoid(cpu)
             if yielding { Self.lowerPriority() }
             result.set(pending.run())
         }

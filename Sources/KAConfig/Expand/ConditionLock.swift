@@ -59,6 +59,7 @@ package func tryStartDetachedThread(stackSize: Int, _ body: @escaping @Sendable 
     defer { pthread_attr_destroy(&attributes) }
     pthread_attr_setstacksize(&attributes, stackSize)
     pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+    CPUPlacement.unheldThreadAttributes(&attributes)
     let context = Unmanaged.passRetained(ThreadBody(body))
     #if canImport(Glibc)
         var thread = pthread_t()
