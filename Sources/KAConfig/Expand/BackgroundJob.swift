@@ -111,8 +111,11 @@ enum PendingFile: Sendable {
             let source = SourceFile(path: path, bytes: bytes)
             guard keepingTree else {
                 // Only findings and comments: at full priority, so that its tokens are freed
-                // before the binder's statements grow (the peak memory is then the binder's).
-                self = .parsing(BackgroundJob { ExpandedFile(parsingWithoutTree: source) }, source)
+                // before the binder's statements grow (the peak memory is then the binder's),
+                // and off this thread's CPU, which the expansion then needs to itself (the
+                // binder shares the other; see `CPUPlacement`).
+                let job = BackgroundJob(avoiding: CPUPlacement.currentCPU()) { ExpandedFile(parsingWithoutTree: source) }
+                self = .parsing(job, source)
                 return
             }
             self = .parsing(BackgroundJob(yielding: true) { ExpandedFile(Parser.parse(source)) }, source)
