@@ -23,13 +23,6 @@ static int allowed_with_another(int cpu, cpu_set_t *allowed) {
     return CPU_ISSET(cpu, allowed) && CPU_COUNT(allowed) >= 2;
 }
 
-int ka_avoid_cpu(int cpu) {
-    cpu_set_t allowed;
-    if (!allowed_with_another(cpu, &allowed)) return 0;
-    CPU_CLR(cpu, &allowed);
-    return sched_setaffinity(0, sizeof allowed, &allowed) == 0;
-}
-
 int ka_hold_on_cpu(int cpu) {
     cpu_set_t allowed;
     if (is_held || !allowed_with_another(cpu, &allowed)) return 0;
@@ -48,9 +41,21 @@ void ka_release_cpu(void) {
     (void)sched_setaffinity(0, sizeof held_from, &held_from);
 }
 
-int ka_unheld_thread_attributes(pthread_attr_t *attributes) {
-    if (!is_held) return 0;
-    return pthread_attr_setaffinity_np(attributes, sizeof held_from, &held_from) == 0;
+int ka_thread_attributes(pthread_attr_t *attributes, int avoid) {
+    cpu_set_t allowed;
+    if (is_held) {
+        allowed = held_from;
+    } else {
+        if (avoid < 0 || avoid >= CPU_SETSIZE) return 0;
+        CPU_ZERO(&allowed);
+        if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return 0;
+    }
+    if (avoid >= 0 && avoid < CPU_SETSIZE && CPU_ISSET(avoid, &allowed) && CPU_COUNT(&allowed) >= 2) {
+        CPU_CLR(avoid, &allowed);
+    } else if (!is_held) {
+        return 0;
+    }
+    return pthread_attr_setaffinity_np(attributes, sizeof allowed, &allowed) == 0;
 }
 
 int ka_may_run_on(int cpu) {
@@ -62,9 +67,8 @@ int ka_may_run_on(int cpu) {
 }
 #else
 int ka_current_cpu(void) { return -1; }
-int ka_avoid_cpu(int cpu) { (void)cpu; return 0; }
 int ka_hold_on_cpu(int cpu) { (void)cpu; return 0; }
 void ka_release_cpu(void) {}
-int ka_unheld_thread_attributes(pthread_attr_t *attributes) { (void)attributes; return 0; }
+int ka_thread_attributes(pthread_attr_t *attributes, int avoid) { (void)attributes; (void)avoid; return 0; }
 int ka_may_run_on(int cpu) { (void)cpu; return -1; }
 #endif

@@ -5,61 +5,67 @@ import Testing
     import Glibc
 #endif
 
-/// `CPUPlacement` keeps a helper thread off the CPU of the thread it works beside (the binder
-/// off the expansion's), and leaves a thread that may run on a single CPU as it is.
+/// `CPUPlacement` keeps the two threads of a pipeline on two CPUs: the expansion's held on its
+/// own, the binder (and the findings scan) started off it. A process that may run on a single
+/// CPU is left as it is.
 @Suite struct CPUPlacementTests {
     /// The CPUs the calling thread may run on (of the first 1,024).
     static func allowedCPUs() -> [Int32] { (0..<1024).filter { CPUPlacement.mayRun(on: $0) == true } }
 
-    @Test func helperKeepsOffTheGivenCPU() throws {
+    /// What a thread started with `avoiding` may run on, and where it runs.
+    static func started(avoiding cpu: Int32?) -> (allowed: [Int32], runsOn: Int32?) {
+        let seen = OneShot<(allowed: [Int32], runsOn: Int32?)>()
+        startDetachedThread(stackSize: 1 << 20, avoiding: cpu) {
+            seen.set((Self.allowedCPUs(), CPUPlacement.currentCPU()))
+        }
+        return seen.value
+    }
+
+    @Test func aThreadStartedOffACPUNeverRunsThere() throws {
         #if os(Linux)
-            let caller = try #require(CPUPlacement.currentCPU())
             let allowed = Self.allowedCPUs()
-            #expect(allowed.contains(caller))
-            let seen = OneShot<(avoided: Bool, allowed: [Int32], runsOn: Int32?)>()
-            startDetachedThread(stackSize: 1 << 20) {
-                let avoided = CPUPlacement.avoid(caller)
-                sched_yield()
-                seen.set((avoided, Self.allowedCPUs(), CPUPlacement.currentCPU()))
-            }
-            let helper = seen.value
+            let cpu = try #require(CPUPlacement.currentCPU())
+            #expect(allowed.contains(cpu))
+            let thread = Self.started(avoiding: cpu)
             if allowed.count > 1 {
-                #expect(helper.avoided)
-                #expect(helper.allowed == allowed.filter { $0 != caller })
-                // The kernel moves a thread off a CPU it may no longer use at once.
-                #expect(helper.runsOn != caller)
+                #expect(thread.allowed == allowed.filter { $0 != cpu })
+                #expect(thread.runsOn != cpu)
             } else {
-                #expect(!helper.avoided)
-                #expect(helper.allowed == allowed)
+                #expect(thread.allowed == allowed)
             }
-            // Only the helper's own set changed.
+            // The starting thread is unchanged.
             #expect(Self.allowedCPUs() == allowed)
         #endif
     }
 
-    @Test func aThreadLeftOneCPUKeepsIt() throws {
+    /// Started from a thread that may run on one CPU only (not held), a thread keeps that CPU
+    /// even when asked to avoid it: it needs somewhere to run.
+    @Test func aSingleCPUIsLeftAlone() throws {
         #if os(Linux)
-            let seen = OneShot<(allowed: [Int32], lastAvoided: Bool, remaining: [Int32])>()
-            startDetachedThread(stackSize: 1 << 20) {
-                let allowed = Self.allowedCPUs()
-                for cpu in allowed.dropLast() { CPUPlacement.avoid(cpu) }
-                let lastAvoided = allowed.last.map { CPUPlacement.avoid($0) } ?? false
-                seen.set((allowed, lastAvoided, Self.allowedCPUs()))
+            let allowed = Self.allowedCPUs()
+            guard allowed.count == 2 else { return }
+            let seen = OneShot<(own: [Int32], child: [Int32])>()
+            // Off the first CPU, the thread may run on the second alone.
+            startDetachedThread(stackSize: 1 << 20, avoiding: allowed[0]) {
+                let child = Self.started(avoiding: allowed[1])
+                seen.set((Self.allowedCPUs(), child.allowed))
             }
-            let helper = seen.value
-            #expect(!helper.allowed.isEmpty)
-            #expect(!helper.lastAvoided)
-            #expect(helper.remaining == Array(helper.allowed.suffix(1)))
+            let thread = seen.value
+            #expect(thread.own == [allowed[1]])
+            #expect(thread.child == [allowed[1]])
         #endif
     }
 
     @Test func anUnknownCPUChangesNothing() {
-        let allowed = Self.allowedCPUs()
-        #expect(!CPUPlacement.avoid(nil))
-        #expect(!CPUPlacement.avoid(-1))
-        #expect(!CPUPlacement.avoid(1 << 20))
-        #expect(CPUPlacement.mayRun(on: -1) == nil)
-        #expect(Self.allowedCPUs() == allowed)
+        #if os(Linux)
+            let allowed = Self.allowedCPUs()
+            #expect(Self.started(avoiding: nil).allowed == allowed)
+            #expect(Self.started(avoiding: -1).allowed == allowed)
+            #expect(Self.started(avoiding: 1 << 20).allowed == allowed)
+            #expect(CPUPlacement.mayRun(on: -1) == nil)
+            #expect(!CPUPlacement.hold(on: nil))
+            #expect(!CPUPlacement.hold(on: -1))
+        #endif
     }
 
     /// The binder's job (`BackgroundJob(avoiding:)`) may run on every CPU the caller may, less
@@ -75,29 +81,34 @@ import Testing
         #endif
     }
 
-    /// A held thread may run on its CPU alone until released, then on all it could before; a
-    /// thread it starts meanwhile may run on those too (not only on the held CPU).
+    /// A held thread may run on its CPU alone until released, then on all it could before. A
+    /// thread it starts meanwhile may run on those too, not only on the held CPU, and one it
+    /// starts off the held CPU (the binder) on all of them but that one.
     @Test func aHeldThreadGetsItsCPUsBack() throws {
         #if os(Linux)
-            let seen = OneShot<(allowed: [Int32], held: Bool, whileHeld: [Int32], started: [Int32], heldTwice: Bool, released: [Int32])>()
+            typealias Seen = (
+                allowed: [Int32], held: Bool, whileHeld: [Int32], started: [Int32], startedOff: [Int32],
+                heldTwice: Bool, released: [Int32]
+            )
+            let seen = OneShot<Seen>()
             startDetachedThread(stackSize: 1 << 20) {
                 let allowed = Self.allowedCPUs()
-                let held = CPUPlacement.hold(on: allowed.last)
+                let cpu = allowed.last
+                let held = CPUPlacement.hold(on: cpu)
                 let whileHeld = Self.allowedCPUs()
-                let started = OneShot<[Int32]>()
-                startDetachedThread(stackSize: 1 << 20) { started.set(Self.allowedCPUs()) }
+                let started = Self.started(avoiding: nil).allowed
+                let startedOff = Self.started(avoiding: cpu).allowed
                 let heldTwice = CPUPlacement.hold(on: allowed.first)
                 CPUPlacement.release()
-                seen.set((allowed, held, whileHeld, started.value, heldTwice, Self.allowedCPUs()))
+                seen.set((allowed, held, whileHeld, started, startedOff, heldTwice, Self.allowedCPUs()))
             }
             let thread = seen.value
             #expect(thread.held == (thread.allowed.count > 1))
             #expect(thread.whileHeld == (thread.held ? Array(thread.allowed.suffix(1)) : thread.allowed))
             #expect(thread.started == thread.allowed)
+            #expect(thread.startedOff == (thread.held ? Array(thread.allowed.dropLast()) : thread.allowed))
             #expect(!thread.heldTwice)
             #expect(thread.released == thread.allowed)
-            #expect(!CPUPlacement.hold(on: nil))
-            #expect(!CPUPlacement.hold(on: -1))
         #endif
     }
 
@@ -106,7 +117,11 @@ import Testing
     /// CPUs back.
     @Test func onlyALonePipelineIsPlaced() throws {
         #if os(Linux)
-            let seen = OneShot<(allowed: [Int32], first: CPUPlacement.Pipeline, whileFirst: [Int32], second: CPUPlacement.Pipeline, afterBoth: [Int32])>()
+            typealias Seen = (
+                allowed: [Int32], first: CPUPlacement.Pipeline, whileFirst: [Int32], second: CPUPlacement.Pipeline,
+                afterBoth: [Int32]
+            )
+            let seen = OneShot<Seen>()
             startDetachedThread(stackSize: 1 << 20) {
                 let allowed = Self.allowedCPUs()
                 let first = CPUPlacement.startPipeline()

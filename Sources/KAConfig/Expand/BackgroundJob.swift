@@ -22,8 +22,7 @@ final class BackgroundJob<Value: Sendable>: Sendable {
     /// bytes, for a parse) is not held a moment past the wait of whoever takes the value.
     init(yielding: Bool = false, avoiding cpu: Int32? = nil, _ work: @escaping @Sendable () -> Value) {
         let pending = PendingWork(work)
-        startDetachedThread(stackSize: 8 << 20) { [self] in
-            CPUPlacement.avoid(cpu)
+        startDetachedThread(stackSize: 8 << 20, avoiding: cpu) { [self] in
             if yielding { Self.lowerPriority() }
             result.set(pending.run())
         }

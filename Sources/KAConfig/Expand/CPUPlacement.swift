@@ -27,7 +27,7 @@ package enum CPUPlacement {
     /// Starts a pipeline on the calling thread: when it is the only one, the calling thread is
     /// held on its CPU and `cpu` names that CPU for the helper to avoid. `end()` on the same
     /// thread gives the CPUs back. Threads the held thread starts meanwhile (the binder) begin
-    /// with the CPUs it had before (see `unheldThreadAttributes`).
+    /// with the CPUs it had before (see `threadAttributes`).
     package static func startPipeline() -> Pipeline {
         let (previous, _) = pipelines.add(1, ordering: .relaxed)
         let isAlone = previous == 0
@@ -57,14 +57,6 @@ package enum CPUPlacement {
         return cpu < 0 ? nil : cpu
     }
 
-    /// Keeps the calling thread off `cpu` when it may run on another one. Returns whether it
-    /// did (nil `cpu`, or a single allowed CPU: nothing changes).
-    @discardableResult
-    package static func avoid(_ cpu: Int32?) -> Bool {
-        guard let cpu else { return false }
-        return ka_avoid_cpu(cpu) == 1
-    }
-
     /// Keeps the calling thread on `cpu` alone until `release()`, when it may run on another CPU
     /// too and is not held already. Returns whether it did.
     @discardableResult
@@ -76,10 +68,11 @@ package enum CPUPlacement {
     /// Gives a held calling thread back the CPUs it had before `hold(on:)`.
     package static func release() { ka_release_cpu() }
 
-    /// For a thread the calling thread starts: when the caller is held, the new thread gets the
-    /// CPUs the caller had before, not the one CPU it would inherit.
-    static func unheldThreadAttributes(_ attributes: inout pthread_attr_t) {
-        _ = ka_unheld_thread_attributes(&attributes)
+    /// For a thread the calling thread starts: the CPUs the caller may run on (those it had
+    /// before it was held, when it is held: not the one CPU it would inherit), less `avoid`.
+    /// Set before the thread starts, so that the kernel places it there at once.
+    static func threadAttributes(_ attributes: inout pthread_attr_t, avoiding avoid: Int32?) {
+        _ = ka_thread_attributes(&attributes, avoid ?? -1)
     }
 
     /// Whether the calling thread may run on `cpu` (nil where that is not known).

@@ -45,21 +45,24 @@ private final class ThreadBody {
 }
 
 /// Starts `body` on a new POSIX thread with a stack of `stackSize` bytes (detached: callers wait
-/// for its result through their own lock).
-package func startDetachedThread(stackSize: Int, _ body: @escaping @Sendable () -> Void) {
-    let status = tryStartDetachedThread(stackSize: stackSize, body)
+/// for its result through their own lock), kept off CPU `cpu` when it may run on another (see
+/// `CPUPlacement`).
+package func startDetachedThread(stackSize: Int, avoiding cpu: Int32? = nil, _ body: @escaping @Sendable () -> Void) {
+    let status = tryStartDetachedThread(stackSize: stackSize, avoiding: cpu, body)
     precondition(status == 0, "pthread_create failed (\(status))")
 }
 
 /// `startDetachedThread`, reporting a failure to start (pthread_create's error) instead of
 /// stopping: `body` then never runs.
-package func tryStartDetachedThread(stackSize: Int, _ body: @escaping @Sendable () -> Void) -> Int32 {
+package func tryStartDetachedThread(
+    stackSize: Int, avoiding cpu: Int32? = nil, _ body: @escaping @Sendable () -> Void
+) -> Int32 {
     var attributes = pthread_attr_t()
     pthread_attr_init(&attributes)
     defer { pthread_attr_destroy(&attributes) }
     pthread_attr_setstacksize(&attributes, stackSize)
     pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-    CPUPlacement.unheldThreadAttributes(&attributes)
+    CPUPlacement.threadAttributes(&attributes, avoiding: cpu)
     let context = Unmanaged.passRetained(ThreadBody(body))
     #if canImport(Glibc)
         var thread = pthread_t()

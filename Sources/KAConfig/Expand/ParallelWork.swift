@@ -14,8 +14,11 @@ package enum ParallelWork {
         }
         withoutActuallyEscaping(body) { body in
             let shared = SharedWork(count: count, helpers: threadCount - 1, body: body)
+            // The helpers start off the caller's CPU: placed beside it, a helper could wait for
+            // the caller to finish every index first (see `CPUPlacement`).
+            let callerCPU = CPUPlacement.currentCPU()
             for _ in 1..<threadCount {
-                let status = tryStartDetachedThread(stackSize: stackSize) {
+                let status = tryStartDetachedThread(stackSize: stackSize, avoiding: callerCPU) {
                     shared.work()
                     shared.helperFinished()
                 }
