@@ -414,20 +414,33 @@ struct KeywordWalker {
     }
 
     /// Each block's statement list: one array of every statement grouped by block (a counting
-    /// sort of `statementBlocks`), and each block a window on it.
+    /// sort of `statementBlocks`), and each block a window on it. Through buffer pointers: the
+    /// walk's end waits for this, and array subscripts checked uniqueness and bounds 20,000
+    /// times a large file.
     mutating func fillBlockStatements() {
-        var starts = [Int](repeating: 0, count: tree.blocks.count + 1)
-        for block in statementBlocks { starts[Int(block) + 1] += 1 }
-        for index in tree.blocks.indices { starts[index + 1] += starts[index] }
-        var next = starts
+        let blockCount = tree.blocks.count
+        // First each block's start, then, once its statements are placed, its end.
+        var bounds = [Int](repeating: 0, count: blockCount + 1)
         var grouped = [Int32](repeating: 0, count: statementBlocks.count)
-        for (statement, block) in statementBlocks.enumerated() {
-            grouped[next[Int(block)]] = Int32(truncatingIfNeeded: statement)
-            next[Int(block)] += 1
+        statementBlocks.withUnsafeBufferPointer { owners in
+            bounds.withUnsafeMutableBufferPointer { bounds in
+                for block in owners { bounds[Int(block) + 1] += 1 }
+                for index in 0..<blockCount { bounds[index + 1] += bounds[index] }
+                grouped.withUnsafeMutableBufferPointer { grouped in
+                    for (statement, block) in owners.enumerated() {
+                        grouped[bounds[Int(block)]] = Int32(truncatingIfNeeded: statement)
+                        bounds[Int(block)] += 1
+                    }
+                }
+            }
         }
-        for index in tree.blocks.indices {
-            tree.blocks[index].statements = BlockStatements(
-                storage: grouped, offset: starts[index], count: starts[index + 1] - starts[index])
+        tree.blocks.withUnsafeMutableBufferPointer { blocks in
+            var start = 0
+            for index in 0..<blockCount {
+                let end = bounds[index]
+                blocks[index].statements = BlockStatements(storage: grouped, offset: start, count: end - start)
+                start = end
+            }
         }
     }
 
