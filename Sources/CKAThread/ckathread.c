@@ -14,18 +14,21 @@ int ka_current_cpu(void) {
     return sched_getcpu();
 }
 
-/// The calling thread's CPUs in `*allowed` when `cpu` is one of at least two of them.
-static int allowed_with_another(int cpu, cpu_set_t *allowed) {
-    if (cpu < 0 || cpu >= CPU_SETSIZE) return 0;
+/// Whether `cpu` is in `set` with at least one other CPU (so that it can be left out).
+static int leaves_another(int cpu, const cpu_set_t *set) {
+    return cpu >= 0 && cpu < CPU_SETSIZE && CPU_ISSET(cpu, set) && CPU_COUNT(set) >= 2;
+}
+
+/// The calling thread's CPUs in `*allowed` (0 when they cannot be read: on a machine with more
+/// CPUs than a cpu_set_t holds, EINVAL, and nothing changes).
+static int own_cpus(cpu_set_t *allowed) {
     CPU_ZERO(allowed);
-    // Fails (EINVAL) on a machine with more CPUs than a cpu_set_t holds: nothing changes.
-    if (sched_getaffinity(0, sizeof *allowed, allowed) != 0) return 0;
-    return CPU_ISSET(cpu, allowed) && CPU_COUNT(allowed) >= 2;
+    return sched_getaffinity(0, sizeof *allowed, allowed) == 0;
 }
 
 int ka_hold_on_cpu(int cpu) {
     cpu_set_t allowed;
-    if (is_held || !allowed_with_another(cpu, &allowed)) return 0;
+    if (is_held || !own_cpus(&allowed) || !leaves_another(cpu, &allowed)) return 0;
     cpu_set_t only;
     CPU_ZERO(&only);
     CPU_SET(cpu, &only);
@@ -45,24 +48,16 @@ int ka_thread_attributes(pthread_attr_t *attributes, int avoid) {
     cpu_set_t allowed;
     if (is_held) {
         allowed = held_from;
-    } else {
-        if (avoid < 0 || avoid >= CPU_SETSIZE) return 0;
-        CPU_ZERO(&allowed);
-        if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return 0;
+    } else if (!own_cpus(&allowed) || !leaves_another(avoid, &allowed)) {
+        return 0;  // the new thread inherits the caller's CPUs
     }
-    if (avoid >= 0 && avoid < CPU_SETSIZE && CPU_ISSET(avoid, &allowed) && CPU_COUNT(&allowed) >= 2) {
-        CPU_CLR(avoid, &allowed);
-    } else if (!is_held) {
-        return 0;
-    }
+    if (leaves_another(avoid, &allowed)) CPU_CLR(avoid, &allowed);
     return pthread_attr_setaffinity_np(attributes, sizeof allowed, &allowed) == 0;
 }
 
 int ka_may_run_on(int cpu) {
-    if (cpu < 0 || cpu >= CPU_SETSIZE) return -1;
     cpu_set_t allowed;
-    CPU_ZERO(&allowed);
-    if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return -1;
+    if (cpu < 0 || cpu >= CPU_SETSIZE || !own_cpus(&allowed)) return -1;
     return CPU_ISSET(cpu, &allowed) ? 1 : 0;
 }
 #else

@@ -10,7 +10,7 @@ import Synchronization
 /// stage from about 15 ms to anywhere up to 34 ms from one run to the next. Keeping only the
 /// binder off the expansion's CPU was not enough: the expansion, woken by the binder, could
 /// follow it to its CPU; so the expansion's thread is also held on its own CPU while the two
-/// work (about 15 ms at 5,000 instances), then given its CPUs back.
+/// work, until the model is built (about 25 ms at 5,000 instances), then given its CPUs back.
 ///
 /// The thread that scans a large file for its findings (`PendingFile`) keeps off the
 /// expansion's CPU as well: at equal priority it took turns with the expansion there, about
