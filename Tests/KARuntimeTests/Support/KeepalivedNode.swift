@@ -107,11 +107,16 @@ final class KeepalivedNode: @unchecked Sendable {
 
     /// Log lines where keepalived complains about a packet it received.
     var protocolComplaints: [String] {
-        let markers = ["invalid", "wrong", "mismatch", "bad ", "unknown", "error", "ignoring", "not present", "does not match"]
-        return log.split(separator: "\n").map(String.init).filter { line in
-            let lower = line.lowercased()
-            return markers.contains { lower.contains($0) }
-        }
+        log.split(separator: "\n").map(String.init).filter(Self.isComplaint)
+    }
+
+    /// Whether a log line holds one of the words keepalived complains with. Words, not substrings:
+    /// an address such as `fe80::e8f8:78ff:fe3e:8bad` must not read as "bad" (a CI run failed on one).
+    static func isComplaint(_ line: String) -> Bool {
+        let markers = ["invalid", "wrong", "mismatch", "bad", "unknown", "error", "ignoring", "not present", "does not match"]
+        let words = line.lowercased().split { !($0.isLetter || $0.isNumber) }
+        let spaced = " " + words.joined(separator: " ") + " "
+        return markers.contains { spaced.contains(" \($0) ") }
     }
 }
 
