@@ -18,8 +18,9 @@ import Testing
         #expect(MemoryLayout<BoundBlock>.stride == 40)
         #expect(MemoryLayout<BlockStatements>.stride == 16)
         #expect(MemoryLayout<ExpandedWord>.stride == 32)
-        // A plain line's words are kept packed: a text index and an origin.
-        #expect(MemoryLayout<PackedWord>.stride == 16)
+        // A plain line's words are kept packed: a text index and an origin, with 16-bit text
+        // indices and line offsets (the rare wider ones beside the chunk).
+        #expect(MemoryLayout<PackedWord>.stride == 12)
         #expect(MemoryLayout<WordList>.size == 16)
         // `BoundTree.rowAddress` reads a statement's head and end at these offsets.
         #expect(MemoryLayout<BoundStatement>.offset(of: \BoundStatement.head) == BoundTree.headOffset)

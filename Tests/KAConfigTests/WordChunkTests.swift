@@ -1,5 +1,5 @@
 import Testing
-@testable import KAConfig
+@_spi(Benchmark) @testable import KAConfig
 
 /// A chunk keeps its plain words packed: a text index, and an origin whose file it keeps once per
 /// run of words from one file. Every word must read back as it was made.
@@ -86,5 +86,82 @@ struct WordChunkTests {
         #expect(keywords == ["global_defs", "router_id", "vrrp_script", "interval", "vrrp_script", "script"])
         #expect(files == [["/c/main.conf"], ["/c/main.conf"], ["/c/inc.conf"], ["/c/inc.conf"], ["/c/main.conf"], ["/c/main.conf"]])
         #expect(tree.statements.map { $0.words[0].origin.line } == [1, 2, 1, 2, 5, 6])
+    }
+
+    /// A word's line is kept as an offset from its run's first line in 16 bits: a line before the
+    /// run's first, or 65,535 or more after it, is kept whole beside the chunk. Each reads back,
+    /// also after a rollback that removed some of the whole ones.
+    @Test func linesFarFromTheRunsFirstReadBack() {
+        let lines = [100, 101, 5, 100 + 65_534, 100 + 65_535, 1_000_100, 102, 4]
+        var words = lines.enumerated().map { Self.word("w\($0.offset)", "/c/a.conf", line: $0.element, column: 1, bytes: $0.offset..<($0.offset + 2)) }
+        #expect((0..<words.count).map { Self.chunk(words).word($0) } == words)
+        var arena = WordArena()
+        for word in words { arena.appendWord(text: arena.addText(word.text), origin: word.origin) }
+        #expect(arena.wideWords.map(\.word) == [2, 4, 5, 7])
+        arena.removeWords(from: 5)
+        #expect(arena.wideWords.map(\.word) == [2, 4])
+        words.removeSubrange(5...)
+        let tail = Self.word("t", "/c/a.conf", line: 3, column: 2, bytes: 50..<51)
+        arena.appendWord(text: arena.addText(tail.text), origin: tail.origin)
+        words.append(tail)
+        let chunk = WordChunk(arena)
+        #expect((0..<words.count).map { chunk.word($0) } == words)
+        #expect((0..<words.count).map { chunk.origin($0) } == words.map(\.origin))
+    }
+
+    /// More than 65,534 distinct texts in one chunk: the indices past 16 bits are kept whole.
+    @Test func textIndicesPastSixteenBitsReadBack() {
+        var arena = WordArena()
+        let count = 70_000
+        var words: [ExpandedWord] = []
+        for index in 0..<count {
+            let word = Self.word("t\(index)", "/c/a.conf", line: index / 8 + 1, column: index % 8 + 1, bytes: index..<(index + 1))
+            arena.appendWord(text: arena.addText(word.text), origin: word.origin)
+            words.append(word)
+        }
+        // Words that take earlier texts again, on both sides of the limit.
+        for text in [0, 65_534, 65_535, 69_999, 7] {
+            let word = Self.word("t\(text)", "/c/b.conf", line: 9, column: 3, bytes: 5..<6)
+            arena.appendWord(text: UInt32(text), origin: word.origin)
+            words.append(word)
+        }
+        #expect(arena.text(65_535) == "t65535" && arena.text(count + 3) == "t69999" && arena.text(count + 4) == "t7")
+        let chunk = WordChunk(arena)
+        #expect((0..<words.count).allSatisfy { chunk.word($0) == words[$0] })
+        #expect(chunk.word(69_999).text == "t69999" && chunk.origin(69_999).line == 69_999 / 8 + 1)
+    }
+
+    /// Through the whole analysis, on the threads of a large file and on one thread: a statement
+    /// 70,000 comment lines after its block's first, and 500 lines of 140 distinct words each
+    /// (70,000 texts in one chunk; keepalived reads at most 1,022 bytes a line).
+    @Test(arguments: [false, true])
+    func analysedWordsFarApartReadBack(sequential: Bool) {
+        let rows = 500
+        let perRow = 140
+        var text = "global_defs {\n router_id first\n" + String(repeating: "# c\n", count: 70_000) + " router_id last\n"
+        for row in 0..<rows {
+            text += " router_id " + (0..<perRow).map { "w\(row * perRow + $0)" }.joined(separator: " ") + "\n"
+        }
+        text += "}\n"
+        let analysis = sequential
+            ? Analyzer.analyzeSequentially(path: "/c/far.conf", text: text)
+            : Analyzer.analyze(path: "/c/far.conf", text: text)
+        let statements = analysis.bound.tree.statements.filter { $0.keyword == "router_id" }
+        #expect(statements.count == rows + 2)
+        guard statements.count == rows + 2 else { return }
+        #expect(statements[1].words[1].text == "last" && statements[1].words[1].origin.line == 70_003)
+        #expect(statements[1].words[1].origin.column == 12)
+        var mismatches = 0
+        for row in 0..<rows {
+            let words = statements[row + 2].words
+            guard words.count == perRow + 1 else {
+                mismatches += 1
+                continue
+            }
+            for index in 0..<perRow where words[index + 1].text != "w\(row * perRow + index)" || words[index + 1].origin.line != 70_004 + row {
+                mismatches += 1
+            }
+        }
+        #expect(mismatches == 0)
     }
 }

@@ -2,51 +2,59 @@ import Synchronization
 
 /// A plain word as a chunk keeps it: its text as an index into the chunk's texts (a word that
 /// repeats, as keywords, `MASTER` and `eth0` do, shares one string), and its origin without the
-/// file, which the chunk keeps once per run of words from one file. 16 bytes, where an
-/// `ExpandedWord` is 32 (146,000 words at 5,000 instances).
+/// file, which the chunk keeps once per run of words from one file, and with its line as an
+/// offset from the run's first line. 12 bytes, where an `ExpandedWord` is 32 (146,000 words at
+/// 5,000 instances; 16 bytes with the text index and the line in 32 bits each).
+///
+/// A text index or a line offset that does not fit 16 bits (a chunk of more than 65,534
+/// distinct words, a line before the run's first or 65,535 lines after it) is `wide` here, and
+/// the chunk keeps the word's full values in its `WideWord` list.
 struct PackedWord: Sendable {
-    var text: UInt32
-    var line: UInt32
+    var text: UInt16
+    var lineOffset: UInt16
     var byteStart: UInt32
     var columnAndFlags: UInt16
     var length: UInt16
 
-    @inline(__always)
-    init(text: UInt32, origin: Origin) {
-        self.text = text
-        line = origin.storedLine
-        byteStart = origin.byteStart
-        columnAndFlags = origin.columnAndFlags
-        length = origin.storedLength
-    }
+    /// The value of `text` or `lineOffset` whose full value is in the chunk's wide words.
+    static let wide = UInt16.max
 
     @inline(__always)
-    func origin(fileID: UInt32) -> Origin {
-        Origin(fileID: fileID, storedLine: line, byteStart: byteStart, columnAndFlags: columnAndFlags, storedLength: length)
-    }
+    var isWide: Bool { text == Self.wide || lineOffset == Self.wide }
+}
+
+/// The full text index and line of a word whose packed form could not hold them.
+struct WideWord: Sendable, Equatable {
+    var word: UInt32
+    var text: UInt32
+    var line: UInt32
 }
 
 /// Where the words of one file start in a chunk (an include starts a run, and so does the
-/// file that continues after it).
+/// file that continues after it), and the line the run's packed words count from.
 struct FileRun: Sendable, Equatable {
     var firstWord: UInt32
     var fileID: UInt32
+    var firstLine: UInt32
 }
 
 /// The words of one chunk of the expansion's plain lines, made once all of its lines are read
 /// and never changed after.
 final class WordChunk: Sendable {
-    let words: [PackedWord]
+    private let words: [PackedWord]
     let texts: [String]
     private let fileRuns: [FileRun]
-    /// The file of every word when the chunk has one run (nearly always): no search.
-    private let onlyFile: UInt32?
+    /// The words whose text index or line the packed form could not hold, by word index.
+    private let wideWords: [WideWord]
+    /// The run of every word when the chunk has one (nearly always): no search.
+    private let onlyRun: FileRun?
 
     init(_ arena: consuming WordArena) {
         words = arena.words
         texts = arena.texts
         fileRuns = arena.fileRuns
-        onlyFile = fileRuns.count == 1 ? fileRuns[0].fileID : nil
+        wideWords = arena.wideWords
+        onlyRun = fileRuns.count == 1 ? fileRuns[0] : nil
     }
 
     var isEmpty: Bool { words.isEmpty }
@@ -54,44 +62,66 @@ final class WordChunk: Sendable {
     @inline(__always)
     func word(_ index: Int) -> ExpandedWord {
         let packed = words[index]
-        return ExpandedWord(text: texts[Int(packed.text)], packedOrigin: packed.origin(fileID: fileID(index)))
+        return ExpandedWord(text: texts[textIndex(index, packed)], packedOrigin: origin(index, packed))
     }
 
     @inline(__always)
-    func origin(_ index: Int) -> Origin { words[index].origin(fileID: fileID(index)) }
+    func origin(_ index: Int) -> Origin { origin(index, words[index]) }
 
     /// Calls `body` with word `index` in place (see `WordList.withWord`).
     @inline(__always)
     func withWord<Result>(_ index: Int, _ body: (WordInPlace) -> Result) -> Result {
         let packed = words[index]
-        let origin = packed.origin(fileID: fileID(index))
+        let origin = origin(index, packed)
+        let text = textIndex(index, packed)
         return texts.withUnsafeBufferPointer { texts in
-            precondition(Int(packed.text) < texts.count, "word text out of range")
-            return body(WordInPlace(textPointer: texts.baseAddress! + Int(packed.text), origin: origin))
+            precondition(text < texts.count, "word text out of range")
+            return body(WordInPlace(textPointer: texts.baseAddress! + text, origin: origin))
         }
     }
 
     /// Calls `body` with a pointer to word `index`'s text, without making its origin.
     @inline(__always)
     func withText<Result>(_ index: Int, _ body: (UnsafePointer<String>) -> Result) -> Result {
-        let text = Int(words[index].text)
+        let text = textIndex(index, words[index])
         return texts.withUnsafeBufferPointer { texts in
             precondition(text < texts.count, "word text out of range")
             return body(texts.baseAddress! + text)
         }
     }
 
-    /// The file of word `index`: its run's, the last run that starts at or before it.
     @inline(__always)
-    func fileID(_ index: Int) -> UInt32 {
-        if let onlyFile { return onlyFile }
+    private func textIndex(_ index: Int, _ packed: PackedWord) -> Int {
+        packed.text == PackedWord.wide ? Int(wideWord(index).text) : Int(packed.text)
+    }
+
+    @inline(__always)
+    private func origin(_ index: Int, _ packed: PackedWord) -> Origin {
+        let run = self.run(index)
+        let line = packed.lineOffset == PackedWord.wide ? wideWord(index).line : run.firstLine &+ UInt32(packed.lineOffset)
+        return Origin(
+            fileID: run.fileID, storedLine: line, byteStart: packed.byteStart, columnAndFlags: packed.columnAndFlags,
+            storedLength: packed.length)
+    }
+
+    /// Word `index`'s full values (it is wide).
+    private func wideWord(_ index: Int) -> WideWord {
+        let position = WordArena.firstWide(atOrAfter: index, in: wideWords)
+        precondition(position < wideWords.count && Int(wideWords[position].word) == index, "wide word missing")
+        return wideWords[position]
+    }
+
+    /// The run of word `index`: the last run that starts at or before it.
+    @inline(__always)
+    private func run(_ index: Int) -> FileRun {
+        if let onlyRun { return onlyRun }
         var low = 0
         var high = fileRuns.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if Int(fileRuns[middle].firstWord) <= index { low = middle } else { high = middle - 1 }
         }
-        return fileRuns[low].fileID
+        return fileRuns[low]
     }
 }
 
@@ -101,8 +131,11 @@ struct WordArena {
     private(set) var words: [PackedWord] = []
     private(set) var texts: [String] = []
     private(set) var fileRuns: [FileRun] = []
+    private(set) var wideWords: [WideWord] = []
     /// The file of the last word (-1 before the first).
     private var lastFile: Int64 = -1
+    /// The first line of the last run.
+    private var runLine: UInt32 = 0
     let generation: UInt32
 
     private static let generations = Atomic<UInt32>(0)
@@ -127,21 +160,48 @@ struct WordArena {
     @inline(__always)
     mutating func appendWord(text: UInt32, origin: Origin) {
         if Int64(origin.fileID) != lastFile {
-            fileRuns.append(FileRun(firstWord: UInt32(truncatingIfNeeded: words.count), fileID: origin.fileID))
+            fileRuns.append(FileRun(firstWord: UInt32(truncatingIfNeeded: words.count), fileID: origin.fileID, firstLine: origin.storedLine))
             lastFile = Int64(origin.fileID)
+            runLine = origin.storedLine
         }
-        words.append(PackedWord(text: text, origin: origin))
+        let lineOffset = origin.storedLine &- runLine
+        var packed = PackedWord(
+            text: UInt16(truncatingIfNeeded: text), lineOffset: UInt16(truncatingIfNeeded: lineOffset),
+            byteStart: origin.byteStart, columnAndFlags: origin.columnAndFlags, length: origin.storedLength)
+        if text >= UInt32(PackedWord.wide) || lineOffset >= UInt32(PackedWord.wide) {
+            packed.text = text >= UInt32(PackedWord.wide) ? PackedWord.wide : packed.text
+            packed.lineOffset = lineOffset >= UInt32(PackedWord.wide) ? PackedWord.wide : packed.lineOffset
+            wideWords.append(WideWord(word: UInt32(truncatingIfNeeded: words.count), text: text, line: origin.storedLine))
+        }
+        words.append(packed)
     }
 
     /// Drops the words from `start` on (a line the fast path rolls back); their texts stay.
     mutating func removeWords(from start: Int) {
         words.removeSubrange(start...)
+        wideWords.removeSubrange(Self.firstWide(atOrAfter: start, in: wideWords)...)
         while let last = fileRuns.last, Int(last.firstWord) >= start { fileRuns.removeLast() }
         lastFile = fileRuns.last.map { Int64($0.fileID) } ?? -1
+        runLine = fileRuns.last?.firstLine ?? 0
     }
 
     /// The text of word `index`.
-    func text(_ index: Int) -> String { texts[Int(words[index].text)] }
+    func text(_ index: Int) -> String {
+        let packed = words[index]
+        guard packed.text == PackedWord.wide else { return texts[Int(packed.text)] }
+        return texts[Int(wideWords[Self.firstWide(atOrAfter: index, in: wideWords)].text)]
+    }
+
+    /// The position of the first wide word at or after word `index` (they are in word order).
+    static func firstWide(atOrAfter index: Int, in wideWords: [WideWord]) -> Int {
+        var low = 0
+        var high = wideWords.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(wideWords[middle].word) < index { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 }
 
 extension Origin {
