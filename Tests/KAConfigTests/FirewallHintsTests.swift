@@ -92,6 +92,26 @@ import Testing
         #expect(distinct.nftables.count == 4)
     }
 
+    /// A comment names up to 12 instances; past that, the first 10 and how many more (a name
+    /// written twice counted once), so that a hint for thousands of instances stays a line.
+    @Test func manyInstancesAreCountedNotListed() {
+        let twelve = (1...12).map { FirewallFixture.multicast("VI_\($0)") }
+        #expect(FirewallHints.nftables(for: twelve)[0] == "# VRRP adverts for " + (1...12).map { "VI_\($0)" }.joined(separator: ", ") + " (IPv4 multicast on eth0)")
+        let thirteen = twelve + [FirewallFixture.multicast("VI_13")]
+        let first = "# VRRP adverts for " + (1...10).map { "VI_\($0)" }.joined(separator: ", ")
+        #expect(FirewallHints.nftables(for: thirteen)[0] == first + " and 3 more (IPv4 multicast on eth0)")
+        // Written twice: one name, whether the repeat falls among the shown names or after them.
+        let repeated = thirteen + [FirewallFixture.multicast("VI_2"), FirewallFixture.multicast("VI_13")]
+        #expect(FirewallHints.iptables(for: repeated)[0] == first + " and 3 more (IPv4 multicast on eth0)")
+        let thousands = (0..<20_000).map { FirewallFixture.multicast("VI_\($0)") }
+        let (nft, iptables) = FirewallHints.hints(for: thousands, distinctNames: true)
+        let many = "# VRRP adverts for " + (0..<10).map { "VI_\($0)" }.joined(separator: ", ") + " and 19990 more (IPv4 multicast on eth0)"
+        #expect(nft.first == many && iptables.first == many && nft.count == 2 && iptables.count == 2)
+        // Eleven with one repeated: all named, none counted twice.
+        let eleven = (1...11).map { FirewallFixture.multicast("VI_\($0)") } + [FirewallFixture.multicast("VI_5")]
+        #expect(FirewallHints.nftables(for: eleven)[0] == "# VRRP adverts for " + (1...11).map { "VI_\($0)" }.joined(separator: ", ") + " (IPv4 multicast on eth0)")
+    }
+
     /// The needs the rule reads are the instances' needs, in the model's order, as the
     /// firewall check reads them with their indices.
     @Test func trafficNeedsAreTheIndexedNeeds() {

@@ -50,50 +50,75 @@ public enum FirewallHints {
     public static func hints(
         for needs: [VRRPTrafficNeed], distinctNames: Bool = false
     ) -> (nftables: [String], iptables: [String]) {
-        let groups = keyGroups(needs)
-        return (
-            grouped(groups, distinctNames: distinctNames) { nftRules(for: $0, table: "inet filter", chain: "input") },
-            grouped(groups, distinctNames: distinctNames) { iptablesRules(for: $0, chain: "INPUT") }
+        hints(for: keyGroups(needs), distinctNames: distinctNames) { needs[$0].instance }
+    }
+
+    /// Both rule sets for groups of instances, each group's members as indices that `name` turns
+    /// into instance names (see `FirewallNeeds.groups(for:)`).
+    static func hints(
+        for groups: [NeedGroup], distinctNames: Bool, name: (Int) -> String
+    ) -> (nftables: [String], iptables: [String]) {
+        (
+            grouped(groups, distinctNames: distinctNames, name: name) { nftRules(for: $0, table: "inet filter", chain: "input") },
+            grouped(groups, distinctNames: distinctNames, name: name) { iptablesRules(for: $0, chain: "INPUT") }
         )
     }
 
-    /// The needs grouped by everything but the instance name, in first-seen order. A need like
-    /// the one before it (instances written one after another for one interface) joins its group
-    /// without hashing; any other is hashed once, whatever the formats asked for.
-    private static func keyGroups(_ needs: [VRRPTrafficNeed]) -> [(first: VRRPTrafficNeed, names: [String])] {
-        // Groups by the index of their first need while grouping: the needs are read in place
-        // and copied only for the few groups made.
-        var groups: [(first: Int, names: [String])] = []
-        var groupOfFlow: [VRRPTrafficNeed.Flow: Int] = [:]
-        needs.withUnsafeBufferPointer { needs in
-            var previous = -1
-            for index in needs.indices {
-                // Compared in place: passed by value, both needs were copied (their five
-                // references counted) for every instance.
-                if previous >= 0, VRRPTrafficNeed.sameFlow(needs.baseAddress! + index, needs.baseAddress! + groups[previous].first) {
-                    groups[previous].names.append(needs[index].instance)
-                    continue
-                }
-                if let group = groupOfFlow[needs[index].flow] {
-                    groups[group].names.append(needs[index].instance)
-                    previous = group
-                } else {
-                    previous = groups.count
-                    groupOfFlow[needs[index].flow] = groups.count
-                    groups.append((index, [needs[index].instance]))
-                }
+    /// Instances that need the same rules: the first one's need, and every member's index.
+    /// Indices, not names: 4 bytes a member where a name was 16 (a hint for 20,000 instances).
+    struct NeedGroup {
+        var first: VRRPTrafficNeed
+        var members: [Int32]
+    }
+
+    /// Groups needs by everything but the instance name, in first-seen order, as `add` gives
+    /// them one at a time. A need like the one before it (instances written one after another
+    /// for one interface) joins its group without hashing; any other is hashed once.
+    struct NeedGrouping {
+        /// Each group's first need and its members (the groups, once all are added).
+        private var firsts: [VRRPTrafficNeed] = []
+        private var members: [[Int32]] = []
+        private var groupOfFlow: [VRRPTrafficNeed.Flow: Int] = [:]
+        private var previous = -1
+
+        var groups: [NeedGroup] { zip(firsts, members).map { NeedGroup(first: $0, members: $1) } }
+
+        /// Adds need `index`, read in place (passed by value, each need was copied: its five
+        /// references counted, for every instance).
+        mutating func add(_ need: UnsafePointer<VRRPTrafficNeed>, index: Int) {
+            let member = Int32(truncatingIfNeeded: index)
+            let previous = self.previous
+            if previous >= 0, firsts.withUnsafeBufferPointer({ VRRPTrafficNeed.sameFlow(need, $0.baseAddress! + previous) }) {
+                members[previous].append(member)
+                return
+            }
+            if let group = groupOfFlow[need.pointee.flow] {
+                members[group].append(member)
+                self.previous = group
+            } else {
+                self.previous = firsts.count
+                groupOfFlow[need.pointee.flow] = firsts.count
+                firsts.append(need.pointee)
+                members.append([member])
             }
         }
-        return groups.map { (needs[$0.first], $0.names) }
+    }
+
+    private static func keyGroups(_ needs: [VRRPTrafficNeed]) -> [NeedGroup] {
+        var grouping = NeedGrouping()
+        needs.withUnsafeBufferPointer { needs in
+            for index in needs.indices { grouping.add(needs.baseAddress! + index, index: index) }
+        }
+        return grouping.groups
     }
 
     /// Builds each group's rules, merges groups with identical rules, and puts a comment line first.
     private static func grouped(_ needs: [VRRPTrafficNeed], rules: (VRRPTrafficNeed) -> [String]) -> [String] {
-        grouped(keyGroups(needs), distinctNames: false, rules: rules)
+        grouped(keyGroups(needs), distinctNames: false, name: { needs[$0].instance }, rules: rules)
     }
 
     private static func grouped(
-        _ groups: [(first: VRRPTrafficNeed, names: [String])], distinctNames: Bool, rules: (VRRPTrafficNeed) -> [String]
+        _ groups: [NeedGroup], distinctNames: Bool, name: (Int) -> String, rules: (VRRPTrafficNeed) -> [String]
     ) -> [String] {
         var order: [[String]] = []
         var groupOfLines: [[String]: Int] = [:]
@@ -111,34 +136,37 @@ public enum FirewallHints {
         }
         var output: [String] = []
         for (index, lines) in order.enumerated() {
-            let names = members[index].count == 1 ? groups[members[index][0]].names : members[index].flatMap { groups[$0].names }
-            output.append(comment(for: groups[members[index][0]].first, names: names, distinct: distinctNames))
+            let indices = members[index].count == 1 ? groups[members[index][0]].members : members[index].flatMap { groups[$0].members }
+            output.append(comment(for: groups[members[index][0]].first, members: indices, name: name, distinct: distinctNames))
             output += lines
         }
         return output
     }
 
-    private static func comment(for need: VRRPTrafficNeed, names members: [String], distinct: Bool) -> String {
+    /// A comment names at most this many instances; past it, the first `shownNames` and how many
+    /// more (a node's hint for 20,000 instances was a 200 KB comment line, twice).
+    static let maximumNames = 12
+    static let shownNames = 10
+
+    private static func comment(for need: VRRPTrafficNeed, members: [Int32], name: (Int) -> String, distinct: Bool) -> String {
         var names: [String] = []
+        var count = 0
         if distinct || members.count < 2 {
-            names = members
+            count = members.count
+            names = members.prefix(count > maximumNames ? shownNames : count).map { name(Int($0)) }
         } else {
             var seen = Set<String>(minimumCapacity: members.count)
-            for name in members where seen.insert(name).inserted { names.append(name) }
-        }
-        // The names' bytes gathered, then decoded once: `joined` and `+=` cost several hundred
-        // instructions a name, and a node's hint may name thousands of instances.
-        var bytes = Array("# VRRP adverts for ".utf8)
-        bytes.reserveCapacity(names.reduce(bytes.count + 2) { $0 + $1.utf8.count + 2 })
-        for (position, name) in names.enumerated() {
-            if position > 0 {
-                bytes.append(UInt8(ascii: ","))
-                bytes.append(UInt8(ascii: " "))
+            for member in members {
+                let name = name(Int(member))
+                guard seen.insert(name).inserted else { continue }
+                count += 1
+                if names.count < maximumNames { names.append(name) }
             }
-            var name = name
-            name.withUTF8 { bytes.append(contentsOf: $0) }
+            if count > maximumNames { names.removeLast(names.count - shownNames) }
         }
-        var text = String(decoding: bytes, as: UTF8.self) + " ("
+        var text = "# VRRP adverts for " + names.joined(separator: ", ")
+        if count > names.count { text += " and \(count - names.count) more" }
+        text += " ("
         text += need.family == .ipv4 ? "IPv4" : "IPv6"
         text += need.isUnicast ? " unicast" : " multicast"
         if let interface = need.interface { text += " on \(interface)" }

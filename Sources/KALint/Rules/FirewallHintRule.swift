@@ -6,12 +6,16 @@ struct FirewallHintRule: LintRule {
     let rule = LintRuleCatalogue.firewallHint
 
     func check(_ node: LintNode) -> [Diagnostic] {
-        let needs = FirewallNeeds.trafficNeeds(for: node)
-        guard !needs.isEmpty else { return [] }
+        let instances = node.model.instances
+        guard !instances.isEmpty else { return [] }
+        let groups = FirewallNeeds.groups(for: node)
         // Each instance name is in `instanceBlocks` once: when it holds every instance, no two
         // share a name, and the hint's comments need not de-duplicate thousands of names.
-        let distinct = node.instanceBlocks.count == needs.count
-        let (nft, iptables) = FirewallHints.hints(for: needs, distinctNames: distinct)
+        let distinct = node.instanceBlocks.count == instances.count
+        // Names read in place: `instances[index].name` copies the whole instance first.
+        let (nft, iptables) = instances.withUnsafeBufferPointer { instances in
+            FirewallHints.hints(for: groups, distinctNames: distinct) { (instances.baseAddress! + $0).pointee.name }
+        }
         var message = "VRRP adverts this node must accept; nftables:"
         for line in nft { message += "\n    " + line }
         message += "\n  or iptables:"
