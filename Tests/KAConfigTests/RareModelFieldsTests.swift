@@ -74,7 +74,7 @@ import Testing
 
     /// The sizes the boxes are for (20,000 instances, each with its addresses, in a large file).
     @Test func sizes() {
-        #expect(MemoryLayout<VRRPInstance>.stride == 288)
+        #expect(MemoryLayout<VRRPInstance>.stride == 264)
         #expect(MemoryLayout<VirtualAddress>.stride == 96)
     }
 
