@@ -131,6 +131,29 @@ import Testing
         #expect(found > 1_000)
     }
 
+    /// The walk's list of each statement's block, which the statement context takes as it is,
+    /// is the list the blocks' statements give, for every file of the corpus (in one file on
+    /// the threads of a large one too); a tree without it, or with one that no longer fits its
+    /// statements, has the list derived.
+    @Test func walkedStatementBlocksAreTheDerivedOnes() {
+        var trees = CorpusFiles.all().map { Analyzer.analyze(path: $0.path, fileSystem: LocalFileSystem()).bound.tree }
+        let large = String(repeating: Self.trackers, count: 400)
+        trees.append(Analyzer.analyze(path: "large.conf", text: large).bound.tree)
+        #expect(large.utf8.count >= 256 << 10)
+        for tree in trees {
+            #expect(tree.blockOfStatements != nil)
+            var derivedTree = tree
+            derivedTree.statementBlocks = []
+            #expect(derivedTree.blockOfStatements == nil || tree.statements.isEmpty)
+            let walked = StatementContext(tree)
+            let derived = StatementContext(derivedTree)
+            #expect(tree.statements.indices.allSatisfy { walked.block(of: $0) == derived.block(of: $0) })
+            var stale = tree
+            stale.statementBlocks.append(0)
+            #expect(stale.blockOfStatements == nil)
+        }
+    }
+
     /// A field read in place is the field of the instance a copy reads.
     @Test func instancesReadInPlace() throws {
         let analysis = Analyzer.analyze(path: "n.conf", text: Self.trackers + """

@@ -10,6 +10,11 @@ struct StatementContext: Sendable {
 
     init(_ tree: BoundTree) {
         self.tree = tree
+        // The walk's own list when the tree has it (the same values, no second array).
+        if let bound = tree.blockOfStatements {
+            blockOf = bound
+            return
+        }
         var blockOf = [Int32](repeating: 0, count: tree.statements.count)
         let count = blockOf.count
         // In place: a copy of each block would retain its name and the statement lists' array.
