@@ -94,7 +94,7 @@ public enum Analyzer {
         channel.finish(diagnostics: expanded.diagnostics)
         channel.destroyDiscardedUntilWalkEnds()
         let tree = walked.value
-        let instanceBlocks = NodeAnalysis.instanceBlocks(of: tree)
+        let instanceBlocks = InstanceBlockTable(tree)
         whileModelIsBuilt(tree)
         return NodeAnalysis(path: path, expanded: expanded, bound: binding.value, instanceBlocks: instanceBlocks)
     }

@@ -7,37 +7,18 @@ public struct NodeAnalysis: Sendable {
     public var expanded: ExpandedConfig
     public var bound: BindResult
     /// Instance name -> index of its block in `bound.tree.blocks` (first definition wins, as in keepalived).
-    public var instanceBlocks: [String: Int]
+    public var instanceBlocks: InstanceBlockTable
 
     public init(path: String, expanded: ExpandedConfig, bound: BindResult) {
-        self.init(path: path, expanded: expanded, bound: bound, instanceBlocks: Self.instanceBlocks(of: bound.tree))
+        self.init(path: path, expanded: expanded, bound: bound, instanceBlocks: InstanceBlockTable(bound.tree))
     }
 
     /// With `instanceBlocks` already derived from `bound.tree` (while the model was built).
-    init(path: String, expanded: ExpandedConfig, bound: BindResult, instanceBlocks: [String: Int]) {
+    init(path: String, expanded: ExpandedConfig, bound: BindResult, instanceBlocks: InstanceBlockTable) {
         self.path = path
         self.expanded = expanded
         self.bound = bound
         self.instanceBlocks = instanceBlocks
-    }
-
-    /// Reads each block's fields in place (no copy of `BoundBlock`), sized for the instances up front.
-    static func instanceBlocks(of tree: BoundTree) -> [String: Int] {
-        let instances = tree.blocks(ofSpec: "vrrp_instance")
-        var blocks: [String: Int] = [:]
-        blocks.reserveCapacity(instances.count)
-        for index in instances {
-            guard let opener = tree.blocks[index].opener else { continue }
-            let words = tree.statements[opener].words
-            guard words.count > 1 else { continue }
-            keepFirst(&blocks[words[1].text], index)
-        }
-        return blocks
-    }
-
-    /// One hash for "insert unless present" (the first definition wins).
-    private static func keepFirst(_ slot: inout Int?, _ value: Int) {
-        if slot == nil { slot = value }
     }
 
     public var model: Configuration { bound.model }

@@ -25,7 +25,7 @@ public struct LintNode: Sendable {
     public var expanded: ExpandedConfig { analysis.expanded }
     public var bound: BindResult { analysis.bound }
     public var model: Configuration { analysis.bound.model }
-    public var instanceBlocks: [String: Int] { analysis.instanceBlocks }
+    public var instanceBlocks: InstanceBlockTable { analysis.instanceBlocks }
     public var frontEndDiagnostics: [Diagnostic] { analysis.frontEndDiagnostics }
     public var sources: [String: SourceFile] { analysis.sources }
 

@@ -118,7 +118,7 @@ final class InstanceFacts: @unchecked Sendable {
         }
 
         /// Each model instance's facts, in model order; `blocks` maps an instance's name to its block.
-        consuming func aligned(with instances: [VRRPInstance], blocks: [String: Int]) -> [InstanceFacts] {
+        consuming func aligned(with instances: [VRRPInstance], blocks: InstanceBlockTable) -> [InstanceFacts] {
             node.setInstances(instances)
             // Names read in place: `instances[index].name` copies the whole instance first.
             return instances.withUnsafeBufferPointer { buffer in
