@@ -17,18 +17,10 @@ public struct InstanceBlockTable: Sendable, Equatable {
         var count = 0
         for block in blocks {
             guard let name = Self.name(ofBlock: block, in: tree) else { continue }
-            let mask = capacity - 1
-            var index = Self.start(name, mask: mask)
-            var taken = false
-            while slots[index] >= 0 {
-                if Self.same(Self.name(ofBlock: Int(slots[index]), in: tree), name) {
-                    taken = true
-                    break
-                }
-                index = (index + 1) & mask
-            }
-            guard !taken else { continue }
-            slots[index] = Int32(truncatingIfNeeded: block)
+            // A name already in the table keeps its first block.
+            let (slot, found) = Self.probe(name, slots: slots, tree: tree)
+            guard found == nil else { continue }
+            slots[slot] = Int32(truncatingIfNeeded: block)
             count += 1
         }
         self.slots = slots
@@ -36,16 +28,7 @@ public struct InstanceBlockTable: Sendable, Equatable {
     }
 
     /// The block of the instance named `name`, nil when no block defines it.
-    public subscript(name: String) -> Int? {
-        let mask = slots.count - 1
-        var index = Self.start(name, mask: mask)
-        while slots[index] >= 0 {
-            let block = Int(slots[index])
-            if Self.same(Self.name(ofBlock: block, in: tree), name) { return block }
-            index = (index + 1) & mask
-        }
-        return nil
-    }
+    public subscript(name: String) -> Int? { Self.probe(name, slots: slots, tree: tree).found }
 
     /// Every name and its block, in block order.
     public var entries: [(name: String, block: Int)] {
@@ -63,8 +46,17 @@ public struct InstanceBlockTable: Sendable, Equatable {
         return stored.withUTF8 { a in name.withUTF8 { b in a.elementsEqual(b) } }
     }
 
-    private static func start(_ name: String, mask: Int) -> Int {
-        Int(truncatingIfNeeded: KeywordTable<Int>.hash(name) >> 1) & mask
+    /// The block named `name` when the table has it, and the slot where the search for it ended
+    /// (the free slot it would take otherwise).
+    private static func probe(_ name: String, slots: [Int32], tree: BoundTree) -> (slot: Int, found: Int?) {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: KeywordTable<Int>.hash(name) >> 1) & mask
+        while slots[index] >= 0 {
+            let block = Int(slots[index])
+            if same(Self.name(ofBlock: block, in: tree), name) { return (index, block) }
+            index = (index + 1) & mask
+        }
+        return (index, nil)
     }
 
     /// The name word of a block's header line (`vrrp_instance NAME`), read in place.

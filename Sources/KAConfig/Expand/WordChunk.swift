@@ -19,8 +19,9 @@ struct PackedWord: Sendable {
     /// The value of `text` or `lineOffset` whose full value is in the chunk's wide words.
     static let wide = UInt16.max
 
+    /// `value` in 16 bits, or `wide` when it does not fit.
     @inline(__always)
-    var isWide: Bool { text == Self.wide || lineOffset == Self.wide }
+    static func narrow(_ value: UInt32) -> UInt16 { value < UInt32(wide) ? UInt16(value) : wide }
 }
 
 /// The full text index and line of a word whose packed form could not hold them.
@@ -164,13 +165,10 @@ struct WordArena {
             lastFile = Int64(origin.fileID)
             runLine = origin.storedLine
         }
-        let lineOffset = origin.storedLine &- runLine
-        var packed = PackedWord(
-            text: UInt16(truncatingIfNeeded: text), lineOffset: UInt16(truncatingIfNeeded: lineOffset),
+        let packed = PackedWord(
+            text: PackedWord.narrow(text), lineOffset: PackedWord.narrow(origin.storedLine &- runLine),
             byteStart: origin.byteStart, columnAndFlags: origin.columnAndFlags, length: origin.storedLength)
-        if text >= UInt32(PackedWord.wide) || lineOffset >= UInt32(PackedWord.wide) {
-            packed.text = text >= UInt32(PackedWord.wide) ? PackedWord.wide : packed.text
-            packed.lineOffset = lineOffset >= UInt32(PackedWord.wide) ? PackedWord.wide : packed.lineOffset
+        if packed.text == PackedWord.wide || packed.lineOffset == PackedWord.wide {
             wideWords.append(WideWord(word: UInt32(truncatingIfNeeded: words.count), text: text, line: origin.storedLine))
         }
         words.append(packed)
