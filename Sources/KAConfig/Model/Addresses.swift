@@ -2,16 +2,23 @@
 /// `ADDR[/PREFIX] [dev IF] [brd ADDR] [scope S] [label L] [peer ADDR[/P]] [no_track] [preferred_lft N] ...`
 ///
 /// The options few addresses have (`brd`, `scope`, `peer`, `no_track`, `preferred_lft`, flags)
-/// are held out of line, allocated only when one is written: an address is 96 bytes, not 168.
+/// are held out of line, allocated only when one is written; the prefix length is one byte
+/// beside the address's tag: an address is 88 bytes, not 168 (nearly every instance holds one
+/// inline).
 public struct VirtualAddress: Sendable, Hashable, Encodable {
     public var address: IPAddress
-    public var prefixLength: Int
+    private var storedPrefixLength: UInt8
     public var device: String?
     public var label: String?
     @SourceOrigin public var origin: Origin? = nil
     /// The rare fields (`RareAddressFields`), out of line.
     var rare = OutOfLine<RareAddressFields>()
 
+    /// 0...32 (IPv4) or 0...128 (IPv6) when parsed; clamped to 0...255 when set (as `IPPrefix`).
+    public var prefixLength: Int {
+        get { Int(storedPrefixLength) }
+        set { storedPrefixLength = UInt8(clamping: newValue) }
+    }
 
     public var broadcast: String? {
         get { rare.read { $0.broadcast } }
@@ -64,7 +71,7 @@ extension VirtualAddress {
     // Ends in the memberwise initialiser: one built by field stores is copied once more on its
     // way into an array.
     public init(address: IPAddress, prefixLength: Int) {
-        self.init(address: address, prefixLength: prefixLength, device: nil)
+        self.init(address: address, storedPrefixLength: UInt8(clamping: prefixLength), device: nil)
     }
 }
 

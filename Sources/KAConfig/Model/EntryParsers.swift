@@ -28,7 +28,9 @@ enum EntryParsers {
     /// Appends the address of `entry` to `list` (nothing when its first word is not an address).
     /// Filled in place: an address has seven references, and returning one, unwrapping it and
     /// appending it copied it each time.
-    static func appendAddress(_ entry: WordList, to list: inout [VirtualAddress], diagnostics: inout [Diagnostic]) {
+    static func appendAddress<List: RangeReplaceableCollection<VirtualAddress> & MutableCollection>(
+        _ entry: WordList, to list: inout List, diagnostics: inout [Diagnostic]
+    ) where List.Index == Int {
         guard let first = entry.first else { return }
         guard let prefix = IPPrefix(first.text) else {
             diagnostics.append(Diagnostic(

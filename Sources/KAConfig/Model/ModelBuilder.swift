@@ -216,7 +216,7 @@ struct BuildContext {
     /// Looks up track references when read (keepalived 2.2.7 resolves them at parse time) and
     /// appends them to `references`.
     mutating func appendReferences(
-        _ statement: StatementRef, to references: inout [TrackReference], defined: Set<String>, kind: String,
+        _ statement: StatementRef, to references: inout some RangeReplaceableCollection<TrackReference>, defined: Set<String>, kind: String,
         owner: String, named ownerName: String
     ) {
         statement.forEachEntry { entry in

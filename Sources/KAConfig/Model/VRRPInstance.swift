@@ -70,10 +70,10 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
     /// `version` of the instance, else `vrrp_version` of global_defs, else 2 (3 for IPv6).
     public var version: Int = 2
     public var authentication: Authentication?
-    public var virtualAddresses: [VirtualAddress] = []
+    public var virtualAddresses: FirstInline<VirtualAddress> = []
     public var unicastPeers: [UnicastPeer] = []
     public var trackInterfaces: [TrackedInterface] = []
-    public var trackScripts: [TrackReference] = []
+    public var trackScripts: FirstInline<TrackReference> = []
     /// notify, notify_master, notify_backup, notify_fault, notify_stop, notify_deleted, ... by keyword.
     public var notify: [String: ScriptCommand] = [:]
     /// The rare fields (`RareInstanceFields`), out of line.

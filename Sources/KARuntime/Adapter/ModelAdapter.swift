@@ -166,7 +166,7 @@ public struct ModelAdapter {
 
         // Addresses.
         var details: [KAVRRP.VirtualAddress: KAConfig.VirtualAddress] = [:]
-        func engineAddresses(_ list: [KAConfig.VirtualAddress], what: String) -> [KAVRRP.VirtualAddress] {
+        func engineAddresses(_ list: some Collection<KAConfig.VirtualAddress>, what: String) -> [KAVRRP.VirtualAddress] {
             list.compactMap { entry in
                 let device = entry.device ?? defaultDevice
                 if device == nil {
@@ -233,7 +233,7 @@ public struct ModelAdapter {
         }
 
         let trackers = trackers(
-            interfaces: instance.trackInterfaces, scripts: instance.trackScripts, files: instance.trackFiles,
+            interfaces: instance.trackInterfaces, scripts: Array(instance.trackScripts), files: instance.trackFiles,
             processes: instance.trackProcesses, bfds: instance.trackBFDs, subject: name, issues: &issues)
 
         guard issues.filter({ $0.severity == .error }).count == errorsBefore, let source else { return nil }
