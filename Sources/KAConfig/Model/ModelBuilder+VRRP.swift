@@ -160,7 +160,10 @@ extension ModelBuilder {
             },
         ]
         for (suffix, read) in garpSettingReaders {
-            table["garp_" + suffix] = { instance, s, _ in read(&instance.garp, s) }
+            table["garp_" + suffix] = { instance, s, builder in
+                read(&instance.garp, s)
+                instance.storedGARP = builder.shared(instance.storedGARP)
+            }
         }
         for keyword in notifyKeywords {
             table[keyword] = { instance, s, builder in

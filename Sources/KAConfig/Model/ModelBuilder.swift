@@ -71,8 +71,10 @@ struct ModelBuilder {
             model.globalDefs.origin = s.origin
             context.fill(&model.globalDefs, from: s, handlers: Self.globalHandlerTable) { $0.other[$1] = $2 }
         case .vrrpInstance:
-            let garp = model.globalDefs.garp
-            context.appendNamedBlock(s, to: &model.instances, handlers: Self.instanceHandlerTable) { $0.garp = garp }
+            var global = OutOfLine<GARPSettings>()
+            global.fields = model.globalDefs.garp
+            let garp = context.shared(global)
+            context.appendNamedBlock(s, to: &model.instances, handlers: Self.instanceHandlerTable) { $0.storedGARP = garp }
         case .vrrpScript:
             if let name = context.appendNamedBlock(s, to: &model.vrrpScripts, handlers: Self.scriptHandlerTable) {
                 context.definedScripts.insert(name)
@@ -170,8 +172,20 @@ struct BuildContext {
     var definedBFDs: Set<String> = []
     /// Sync group name and its `group` member words, checked once every instance is known.
     var syncGroupMembers: [(String, [ExpandedWord])] = []
+    /// One box per distinct GARP settings of the instances (see `GARPSettings`).
+    private var sharedGARP: [GARPSettings: OutOfLine<GARPSettings>] = [:]
     /// Per handler table: schema row -> handler index (-1: no handler).
     var rowCaches = Array(repeating: RowSlotCache(), count: ModelBuilder.rowCacheCount)
+
+    /// The box holding `garp`'s settings that instances already share, else `garp`'s own (then
+    /// shared from here on): the instances of a configuration hold one box per distinct settings.
+    mutating func shared(_ garp: OutOfLine<GARPSettings>) -> OutOfLine<GARPSettings> {
+        guard garp.isAllocated else { return garp }
+        let fields = garp.fields
+        if let box = sharedGARP[fields] { return box }
+        sharedGARP[fields] = garp
+        return garp
+    }
 
     /// Runs the handler of each child statement; keywords without one go to `other` (as words).
     mutating func fill<Target>(

@@ -40,6 +40,9 @@ struct OutOfLine<Fields: RareFields>: Sendable, Hashable {
     /// Whether a box is held (some field is not at its default).
     var isAllocated: Bool { box != nil }
 
+    /// Whether both hold the same box (or neither holds one).
+    func sharesBox(with other: OutOfLine) -> Bool { box === other.box }
+
     @usableFromInline static func == (lhs: OutOfLine, rhs: OutOfLine) -> Bool { lhs.box === rhs.box || lhs.fields == rhs.fields }
     @usableFromInline func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 }

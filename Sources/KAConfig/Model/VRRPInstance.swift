@@ -42,7 +42,13 @@ public struct VirtualMAC: Sendable, Hashable, Encodable {
 }
 
 /// Gratuitous ARP / unsolicited NA timing (global defaults, overridden per instance).
-public struct GARPSettings: Sendable, Hashable, Encodable {
+///
+/// An instance holds its settings out of line, in a box shared by every instance of the
+/// configuration with the same settings (`BuildContext.shared`): nearly all have global_defs'
+/// or one set repeated, and inline they took 64 of an instance's bytes.
+public struct GARPSettings: Sendable, Hashable, Encodable, RareFields {
+    @usableFromInline static let defaults = GARPSettings()
+
     public var masterDelayMicroseconds: Int = 5_000_000
     public var masterRepeat: Int = 5
     public var masterRefreshMicroseconds: Int = 0
@@ -81,7 +87,8 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
     /// that is not took the whole instance as its argument, a copy of its dozens of references;
     /// inlined, a read loads this one reference.
     @usableFromInline var rare = OutOfLine<RareInstanceFields>()
-    public var garp = GARPSettings()
+    /// `garp` out of line (see `GARPSettings`).
+    var storedGARP = OutOfLine<GARPSettings>()
     /// The initial state keepalived uses: as written, else MASTER when priority is 255, else BACKUP.
     public var state: VRRPState = .backup
     public var stateConfigured: VRRPState?
@@ -93,6 +100,11 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
 
     public init(name: String) { self.name = name }
 
+
+    public var garp: GARPSettings {
+        get { storedGARP.fields }
+        set { storedGARP.fields = newValue }
+    }
 
     public var versionConfigured: Int? {
         @inlinable get { rare.read { $0.versionConfigured } }
