@@ -20,7 +20,7 @@ import Testing
         #expect(MemoryLayout<ExpandedWord>.stride == 32)
         // A plain line's words are kept packed: a text index and an origin, with 16-bit text
         // indices and line offsets (the rare wider ones beside the chunk).
-        #expect(MemoryLayout<PackedWord>.stride == 12)
+        #expect(MemoryLayout<PackedWord>.stride == 8)
         #expect(MemoryLayout<WordList>.size == 16)
         // `BoundTree.rowAddress` reads a statement's head and end at these offsets.
         #expect(MemoryLayout<BoundStatement>.offset(of: \BoundStatement.head) == BoundTree.headOffset)

@@ -164,4 +164,47 @@ struct WordChunkTests {
         }
         #expect(mismatches == 0)
     }
+    /// A word's first byte is kept as an offset from its group's base (one per 256 words) in 16
+    /// bits: a byte before the base, 65,535 or more after it, or none at all is kept whole beside
+    /// the chunk, and so is a length that is not its text's (quoted, repaired). Each reads back,
+    /// at the groups' edges and after a rollback across one.
+    @Test func bytesFarFromTheGroupsBaseAndOddLengthsReadBack() {
+        let file = "/c/a.conf"
+        var words: [ExpandedWord] = []
+        // Group 0 (base 1,000): before the base, the last offset that fits, the first that does not.
+        for (index, start) in [1_000, 999, 1_000 + 65_534, 1_000 + 65_535, 1_010].enumerated() {
+            words.append(Self.word("b\(index)", file, line: 1, column: index + 1, bytes: start..<(start + 2)))
+        }
+        words.append(ExpandedWord(text: "no byte", origin: Origin(file: file, line: 2, column: 1)))
+        words.append(ExpandedWord(text: "a b", isQuoted: true, origin: Origin(file: file, line: 3, column: 1, byteRange: 1_020..<1_025)))
+        words.append(Self.word("é", file, line: 3, column: 7, bytes: 1_026..<1_028))
+        words.append(Self.word("\u{FFFD}", file, line: 3, column: 9, bytes: 1_028..<1_029))
+        while words.count < 300 {
+            let start = 2_000 + words.count * 3
+            words.append(Self.word("w\(words.count)", file, line: 4 + words.count, column: 1, bytes: start..<(start + "w\(words.count)".utf8.count)))
+        }
+        // Group 1 starts at word 256 with its own base: a byte before group 0's base fits there.
+        words[256] = Self.word("g1", file, line: 500, column: 1, bytes: 100..<102)
+        words[257] = Self.word("g1b", file, line: 500, column: 4, bytes: 103..<106)
+        var arena = WordArena()
+        for word in words { arena.appendWord(text: arena.addText(word.text), origin: word.origin) }
+        #expect(arena.wideWords.map(\.word) == [1, 3, 5, 6, 8])
+        #expect(arena.byteBases == [1_000, 100])
+        let chunk = WordChunk(arena)
+        #expect((0..<words.count).allSatisfy { chunk.word($0) == words[$0] && chunk.origin($0) == words[$0].origin })
+        #expect(chunk.word(6).isQuoted && chunk.origin(5).byteRange == nil && chunk.origin(257).byteRange == 103..<106)
+
+        // Rolled back to word 200: group 1 and its base go; the words appended next start it again.
+        arena.removeWords(from: 200)
+        words.removeSubrange(200...)
+        #expect(arena.byteBases == [1_000] && arena.wideWords.map(\.word) == [1, 3, 5, 6, 8])
+        for index in 200..<260 {
+            let word = Self.word("r\(index)", "/c/b.conf", line: 7, column: 1, bytes: (index * 10)..<(index * 10 + "r\(index)".utf8.count))
+            arena.appendWord(text: arena.addText(word.text), origin: word.origin)
+            words.append(word)
+        }
+        #expect(arena.byteBases == [1_000, 2_560])
+        let again = WordChunk(arena)
+        #expect((0..<words.count).allSatisfy { again.word($0) == words[$0] && again.origin($0) == words[$0].origin })
+    }
 }

@@ -1,34 +1,40 @@
 import Synchronization
 
-/// A plain word as a chunk keeps it: its text as an index into the chunk's texts (a word that
-/// repeats, as keywords, `MASTER` and `eth0` do, shares one string), and its origin without the
-/// file, which the chunk keeps once per run of words from one file, and with its line as an
-/// offset from the run's first line. 12 bytes, where an `ExpandedWord` is 32 (146,000 words at
-/// 5,000 instances; 16 bytes with the text index and the line in 32 bits each).
+/// A plain word as a chunk keeps it, in 8 bytes: its text as an index into the chunk's texts (a
+/// word that repeats, as keywords, `MASTER` and `eth0` do, shares one string), and its origin
+/// without the file, which the chunk keeps once per run of words from one file; the line as an
+/// offset from the run's first line, the first byte as an offset from its group's base (one per
+/// `WordArena.groupSize` words), and no length: a plain word's is its text's. Where an
+/// `ExpandedWord` is 32 bytes (about 600,000 words at 20,000 instances).
 ///
-/// A text index or a line offset that does not fit 16 bits (a chunk of more than 65,534
-/// distinct words, a line before the run's first or 65,535 lines after it) is `wide` here, and
-/// the chunk keeps the word's full values in its `WideWord` list.
+/// A word whose values do not fit (a chunk of more than 65,534 distinct words, a line before
+/// the run's first or 65,535 lines after it, a byte before its group's base or 65,535 bytes
+/// after it or none at all, a length not its text's: quoted, substituted, repaired) has a
+/// `wide` line offset, and the chunk keeps its full values in its `WideWord` list.
 struct PackedWord: Sendable {
     var text: UInt16
     var lineOffset: UInt16
-    var byteStart: UInt32
+    var byteOffset: UInt16
     var columnAndFlags: UInt16
-    var length: UInt16
 
-    /// The value of `text` or `lineOffset` whose full value is in the chunk's wide words.
+    /// The line offset of a word whose values are in the chunk's wide words.
     static let wide = UInt16.max
+
+    @inline(__always)
+    var isWide: Bool { lineOffset == Self.wide }
 
     /// `value` in 16 bits, or `wide` when it does not fit.
     @inline(__always)
     static func narrow(_ value: UInt32) -> UInt16 { value < UInt32(wide) ? UInt16(value) : wide }
 }
 
-/// The full text index and line of a word whose packed form could not hold them.
+/// The full values of a word whose packed form could not hold them.
 struct WideWord: Sendable, Equatable {
     var word: UInt32
     var text: UInt32
     var line: UInt32
+    var byteStart: UInt32
+    var length: UInt16
 }
 
 /// Where the words of one file start in a chunk (an include starts a run, and so does the
@@ -45,6 +51,8 @@ final class WordChunk: Sendable {
     private let words: [PackedWord]
     let texts: [String]
     private let fileRuns: [FileRun]
+    /// The first byte each group of `WordArena.groupSize` words counts from.
+    private let byteBases: [UInt32]
     /// The words whose text index or line the packed form could not hold, by word index.
     private let wideWords: [WideWord]
     /// The run of every word when the chunk has one (nearly always): no search.
@@ -54,6 +62,7 @@ final class WordChunk: Sendable {
         words = arena.words
         texts = arena.texts
         fileRuns = arena.fileRuns
+        byteBases = arena.byteBases
         wideWords = arena.wideWords
         onlyRun = fileRuns.count == 1 ? fileRuns[0] : nil
     }
@@ -93,16 +102,22 @@ final class WordChunk: Sendable {
 
     @inline(__always)
     private func textIndex(_ index: Int, _ packed: PackedWord) -> Int {
-        packed.text == PackedWord.wide ? Int(wideWord(index).text) : Int(packed.text)
+        packed.isWide ? Int(wideWord(index).text) : Int(packed.text)
     }
 
     @inline(__always)
     private func origin(_ index: Int, _ packed: PackedWord) -> Origin {
         let run = self.run(index)
-        let line = packed.lineOffset == PackedWord.wide ? wideWord(index).line : run.firstLine &+ UInt32(packed.lineOffset)
+        guard !packed.isWide else {
+            let wide = wideWord(index)
+            return Origin(
+                fileID: run.fileID, storedLine: wide.line, byteStart: wide.byteStart, columnAndFlags: packed.columnAndFlags,
+                storedLength: wide.length)
+        }
         return Origin(
-            fileID: run.fileID, storedLine: line, byteStart: packed.byteStart, columnAndFlags: packed.columnAndFlags,
-            storedLength: packed.length)
+            fileID: run.fileID, storedLine: run.firstLine &+ UInt32(packed.lineOffset),
+            byteStart: byteBases[index >> WordArena.groupShift] &+ UInt32(packed.byteOffset),
+            columnAndFlags: packed.columnAndFlags, storedLength: UInt16(truncatingIfNeeded: texts[Int(packed.text)].utf8.count))
     }
 
     /// Word `index`'s full values (it is wide).
@@ -132,6 +147,7 @@ struct WordArena {
     private(set) var words: [PackedWord] = []
     private(set) var texts: [String] = []
     private(set) var fileRuns: [FileRun] = []
+    private(set) var byteBases: [UInt32] = []
     private(set) var wideWords: [WideWord] = []
     /// The file of the last word (-1 before the first).
     private var lastFile: Int64 = -1
@@ -140,6 +156,10 @@ struct WordArena {
     let generation: UInt32
 
     private static let generations = Atomic<UInt32>(0)
+
+    /// Words per byte base: 256 words span a few KB of a file, well inside 16 bits of offset.
+    static let groupShift = 8
+    static let groupSize = 1 << groupShift
 
     /// An empty arena with a generation no other arena of this process has (wrapping after
     /// four billion chunks, when a cache's entry from the first is long replaced).
@@ -165,11 +185,22 @@ struct WordArena {
             lastFile = Int64(origin.fileID)
             runLine = origin.storedLine
         }
-        let packed = PackedWord(
+        let index = words.count
+        if index & (Self.groupSize - 1) == 0 {
+            // A word with no byte gives the group the previous base (its neighbours are near it).
+            byteBases.append(origin.byteStart != Origin.noByte ? origin.byteStart : byteBases.last ?? 0)
+        }
+        let byteOffset = origin.byteStart &- byteBases[index >> Self.groupShift]
+        var packed = PackedWord(
             text: PackedWord.narrow(text), lineOffset: PackedWord.narrow(origin.storedLine &- runLine),
-            byteStart: origin.byteStart, columnAndFlags: origin.columnAndFlags, length: origin.storedLength)
-        if packed.text == PackedWord.wide || packed.lineOffset == PackedWord.wide {
-            wideWords.append(WideWord(word: UInt32(truncatingIfNeeded: words.count), text: text, line: origin.storedLine))
+            byteOffset: UInt16(truncatingIfNeeded: byteOffset), columnAndFlags: origin.columnAndFlags)
+        let fits = packed.text != PackedWord.wide && !packed.isWide && origin.byteStart != Origin.noByte
+            && byteOffset < UInt32(PackedWord.wide) && Int(text) < texts.count && Int(origin.storedLength) == texts[Int(text)].utf8.count
+        if !fits {
+            packed.lineOffset = PackedWord.wide
+            wideWords.append(WideWord(
+                word: UInt32(truncatingIfNeeded: index), text: text, line: origin.storedLine, byteStart: origin.byteStart,
+                length: origin.storedLength))
         }
         words.append(packed)
     }
@@ -177,6 +208,7 @@ struct WordArena {
     /// Drops the words from `start` on (a line the fast path rolls back); their texts stay.
     mutating func removeWords(from start: Int) {
         words.removeSubrange(start...)
+        byteBases.removeSubrange(((start + Self.groupSize - 1) >> Self.groupShift)...)
         wideWords.removeSubrange(Self.firstWide(atOrAfter: start, in: wideWords)...)
         while let last = fileRuns.last, Int(last.firstWord) >= start { fileRuns.removeLast() }
         lastFile = fileRuns.last.map { Int64($0.fileID) } ?? -1
@@ -186,7 +218,7 @@ struct WordArena {
     /// The text of word `index`.
     func text(_ index: Int) -> String {
         let packed = words[index]
-        guard packed.text == PackedWord.wide else { return texts[Int(packed.text)] }
+        guard packed.isWide else { return texts[Int(packed.text)] }
         return texts[Int(wideWords[Self.firstWide(atOrAfter: index, in: wideWords)].text)]
     }
 
