@@ -29,7 +29,7 @@ struct AddressFamilyMixRule: LintRule {
 
     func skippedAddresses(_ instance: VRRPInstance, _ facts: InstanceFacts, _ model: Configuration) -> [Diagnostic] {
         let family = facts.effectiveFamily.rawValue
-        let noVIPLeft = facts.virtualAddresses.isEmpty && facts.skipped.contains { $0.keyword == "virtual_ipaddress" }
+        let noVIPLeft = facts.skipped.contains { $0.keyword == "virtual_ipaddress" } && facts.virtualAddresses.isEmpty
         let noPeerLeft = facts.unicastPeers.isEmpty && facts.skipped.contains { $0.keyword == "unicast_peer" }
         return facts.skipped.map { skipped in
             let text = skipped.word.text

@@ -153,7 +153,6 @@ final class InstanceFacts: @unchecked Sendable {
         fileprivate let storedNativeIPv6Ignored: Int32
         fileprivate let parsedVersion: UInt8
         fileprivate let family: Family?
-        fileprivate let virtualAddresses: FirstInline<IPAddress>
         fileprivate let stateLines: FirstInline<StateLine>
         /// What a multicast instance with one family and no `version` line does not have; nil
         /// when all of it is empty (kept inline, it took 80 bytes of every instance's facts).
@@ -208,8 +207,23 @@ final class InstanceFacts: @unchecked Sendable {
     var family: Family? { reading.family }
     var skipped: [SkippedWord] { reading.unusual?.skipped ?? [] }
     var versionLines: [VersionLine] { reading.unusual?.versionLines ?? [] }
-    /// Virtual addresses kept (same family as the instance).
-    var virtualAddresses: FirstInline<IPAddress> { reading.virtualAddresses }
+    /// Virtual addresses kept (same family as the instance), read again from the instance's
+    /// lines when asked: the rules that ask read a few instances (priority 255, skipped
+    /// addresses), and kept in every instance's facts they took 32 bytes of each. The family
+    /// was fixed by the first address accepted (or an earlier line), so those of its family are
+    /// the ones keepalived kept.
+    var virtualAddresses: [IPAddress] {
+        guard let family = reading.family, block != nil else { return [] }
+        var kept: [IPAddress] = []
+        let statements = node.tree.statements
+        forEachIndex(.virtualIPAddress) { index in
+            statements[index].forEachEntry { entry in
+                guard let first = entry.first, let prefix = IPPrefix(first.text), Family(prefix.address) == family else { return }
+                kept.append(prefix.address)
+            }
+        }
+        return kept
+    }
     /// Unicast peers kept (same family as the instance).
     var unicastPeers: [IPAddress] { reading.unusual?.unicastPeers ?? [] }
     /// `unicast_src_ip` / `mcast_src_ip` kept (the last one keepalived accepted).
@@ -376,7 +390,6 @@ extension InstanceFacts {
         var skipped: [SkippedWord] = []
         var versionLines: [VersionLine] = []
         var nativeIPv6Ignored: Int?
-        var virtualAddresses = FirstInline<IPAddress>()
         var unicastPeers: [IPAddress] = []
         var sourceAddresses: [IPAddress] = []
         var multicastDestination: IPAddress?
@@ -390,9 +403,8 @@ extension InstanceFacts {
                 statement.forEachEntry { entry in
                     position += 1
                     guard let first = entry.first, let prefix = IPPrefix(first.text) else { return }
-                    if accept(prefix.address, word: first, keyword: mark.name, at: WordPlace(index, entry: position)) {
-                        virtualAddresses.append(prefix.address)
-                    }
+                    // Kept or skipped: `InstanceFacts.virtualAddresses` reads the kept ones again.
+                    _ = accept(prefix.address, word: first, keyword: mark.name, at: WordPlace(index, entry: position))
                 }
             case .unicastPeer:
                 var position = -1
@@ -493,7 +505,6 @@ extension InstanceFacts.Reading {
         family = reader.family
         familyPlace = reader.familyPlace
         storedNativeIPv6Ignored = reader.nativeIPv6Ignored.map { Int32(truncatingIfNeeded: $0) } ?? -1
-        virtualAddresses = reader.virtualAddresses
         unusual = InstanceFacts.UnusualReading.made(reader)
         parsedVersion = UInt8(truncatingIfNeeded: reader.parsedVersion)
         stateLines = states
