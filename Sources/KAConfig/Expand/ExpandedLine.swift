@@ -241,7 +241,8 @@ public struct LogicalLine: Sendable, Hashable {
     /// The text of the first word (the keyword, or the brace).
     public var firstWordText: String? {
         switch kind {
-        case .words: return storedWords.first?.text
+        // The text alone (the walker asks it of every line): no origin made.
+        case .words: return storedWords.isEmpty ? nil : storedWords.withText(0) { $0.pointee }
         case .openBrace: return "{"
         case .closeBrace: return "}"
         }

@@ -3,18 +3,22 @@
 /// allocation of its own (array header and malloc's overhead, 48 bytes and more beside the
 /// element; 20,000 of each at 20,000 instances). Reads and edits as the array it replaces
 /// (random access, `append`, `+`, replacing ranges), compares as it, and encodes as it.
+///
+/// Inlinable: the lint rules read it from another module, where an unspecialized read went
+/// through the element's value witnesses (about 500 instructions to tell whether a list of one
+/// address was empty).
 public struct FirstInline<Element: Sendable>: Sendable {
-    private var head: Element?
+    @usableFromInline var head: Element?
     /// The elements after `head` (empty, and no allocation, while there is one or none).
-    private var tail: [Element] = []
+    @usableFromInline var tail: [Element] = []
 
-    public init() {}
+    @inlinable public init() {}
 
-    public init(_ elements: some Swift.Sequence<Element>) {
+    @inlinable public init(_ elements: some Swift.Sequence<Element>) {
         for element in elements { append(element) }
     }
 
-    public mutating func append(_ element: Element) {
+    @inlinable public mutating func append(_ element: Element) {
         if head == nil {
             head = element
         } else {
@@ -27,18 +31,23 @@ public struct FirstInline<Element: Sendable>: Sendable {
 }
 
 extension FirstInline: RandomAccessCollection, MutableCollection {
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { head == nil ? 0 : 1 + tail.count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { head == nil ? 0 : 1 + tail.count }
 
-    public subscript(position: Int) -> Element {
+    @inlinable public subscript(position: Int) -> Element {
         get {
             precondition(position >= 0 && position < endIndex, "index out of range")
             if position == 0, let head { return head }
             return tail[position - 1]
         }
-        set {
+        // In place: the model's builder fills an address's fields one by one.
+        _modify {
             precondition(position >= 0 && position < endIndex, "index out of range")
-            if position == 0 { head = newValue } else { tail[position - 1] = newValue }
+            if position == 0 {
+                yield &head!
+            } else {
+                yield &tail[position - 1]
+            }
         }
     }
 }
@@ -46,19 +55,19 @@ extension FirstInline: RandomAccessCollection, MutableCollection {
 extension FirstInline: RangeReplaceableCollection {
     /// Rare (the model's builders append): the list is rebuilt around the new elements, which
     /// keeps its one representation (the head is set exactly when there are elements).
-    public mutating func replaceSubrange<C: Collection<Element>>(_ subrange: Range<Int>, with newElements: C) {
+    @inlinable public mutating func replaceSubrange<C: Collection<Element>>(_ subrange: Range<Int>, with newElements: C) {
         var elements = Array(self)
         elements.replaceSubrange(subrange, with: newElements)
         self = FirstInline(elements)
     }
 
-    public mutating func reserveCapacity(_ n: Int) {
+    @inlinable public mutating func reserveCapacity(_ n: Int) {
         if n > 1 { tail.reserveCapacity(n - 1) }
     }
 }
 
 extension FirstInline: ExpressibleByArrayLiteral {
-    public init(arrayLiteral elements: Element...) { self.init(elements) }
+    @inlinable public init(arrayLiteral elements: Element...) { self.init(elements) }
 }
 
 // One representation per list: equal fields, equal lists.

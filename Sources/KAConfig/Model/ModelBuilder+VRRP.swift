@@ -160,9 +160,11 @@ extension ModelBuilder {
             },
         ]
         for (suffix, read) in garpSettingReaders {
+            // Read into the builder's settings of the instance (no box a line), shared with the
+            // instances of equal settings once the instance is read (`BuildContext.shared`).
             table["garp_" + suffix] = { instance, s, builder in
-                read(&instance.garp, s)
-                instance.storedGARP = builder.shared(instance.storedGARP)
+                if builder.instanceGARP == nil { builder.instanceGARP = instance.garp }
+                read(&builder.instanceGARP!, s)
             }
         }
         for keyword in notifyKeywords {

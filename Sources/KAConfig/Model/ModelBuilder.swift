@@ -71,10 +71,13 @@ struct ModelBuilder {
             model.globalDefs.origin = s.origin
             context.fill(&model.globalDefs, from: s, handlers: Self.globalHandlerTable) { $0.other[$1] = $2 }
         case .vrrpInstance:
-            var global = OutOfLine<GARPSettings>()
-            global.fields = model.globalDefs.garp
-            let garp = context.shared(global)
-            context.appendNamedBlock(s, to: &model.instances, handlers: Self.instanceHandlerTable) { $0.storedGARP = garp }
+            let garp = context.shared(model.globalDefs.garp)
+            if context.appendNamedBlock(s, to: &model.instances, handlers: Self.instanceHandlerTable, prepare: { $0.storedGARP = garp }) != nil,
+                let own = context.instanceGARP
+            {
+                model.instances[model.instances.count - 1].storedGARP = context.shared(own)
+            }
+            context.instanceGARP = nil
         case .vrrpScript:
             if let name = context.appendNamedBlock(s, to: &model.vrrpScripts, handlers: Self.scriptHandlerTable) {
                 context.definedScripts.insert(name)
@@ -174,17 +177,26 @@ struct BuildContext {
     var syncGroupMembers: [(String, [ExpandedWord])] = []
     /// One box per distinct GARP settings of the instances (see `GARPSettings`).
     private var sharedGARP: [GARPSettings: OutOfLine<GARPSettings>] = [:]
+    private var lastSharedGARP = OutOfLine<GARPSettings>()
+    /// The GARP settings of the instance being read, once one of its `garp_*` lines is read.
+    var instanceGARP: GARPSettings?
     /// Per handler table: schema row -> handler index (-1: no handler).
     var rowCaches = Array(repeating: RowSlotCache(), count: ModelBuilder.rowCacheCount)
 
-    /// The box holding `garp`'s settings that instances already share, else `garp`'s own (then
-    /// shared from here on): the instances of a configuration hold one box per distinct settings.
-    mutating func shared(_ garp: OutOfLine<GARPSettings>) -> OutOfLine<GARPSettings> {
-        guard garp.isAllocated else { return garp }
-        let fields = garp.fields
-        if let box = sharedGARP[fields] { return box }
-        sharedGARP[fields] = garp
-        return garp
+    /// The box holding `fields` that instances already share, else a new one (then shared from
+    /// here on). Consecutive instances mostly have the same settings: the last shared box is
+    /// compared first, before the settings are hashed.
+    mutating func shared(_ fields: GARPSettings) -> OutOfLine<GARPSettings> {
+        if fields == lastSharedGARP.fields { return lastSharedGARP }
+        if let found = sharedGARP[fields] {
+            lastSharedGARP = found
+        } else {
+            var made = OutOfLine<GARPSettings>()
+            made.fields = fields
+            sharedGARP[fields] = made
+            lastSharedGARP = made
+        }
+        return lastSharedGARP
     }
 
     /// Runs the handler of each child statement; keywords without one go to `other` (as words).
