@@ -50,9 +50,6 @@ struct FileRun: Sendable, Equatable {
 final class WordChunk: Sendable {
     private let words: [PackedWord]
     let texts: [String]
-    /// Each text's length in bytes (`UInt16.max` past 65,534): a plain word's length, read
-    /// without asking the string.
-    private let textLengths: [UInt16]
     private let fileRuns: [FileRun]
     /// The first byte each group of `WordArena.groupSize` words counts from.
     private let byteBases: [UInt32]
@@ -64,7 +61,6 @@ final class WordChunk: Sendable {
     init(_ arena: consuming WordArena) {
         words = arena.words
         texts = arena.texts
-        textLengths = arena.textLengths
         fileRuns = arena.fileRuns
         byteBases = arena.byteBases
         wideWords = arena.wideWords
@@ -116,7 +112,7 @@ final class WordChunk: Sendable {
         return Origin(
             fileID: run.fileID, storedLine: run.firstLine &+ UInt32(packed.lineOffset),
             byteStart: byteBases[index >> WordArena.groupShift] &+ UInt32(packed.byteOffset),
-            columnAndFlags: packed.columnAndFlags, storedLength: textLengths[Int(packed.text)])
+            columnAndFlags: packed.columnAndFlags, storedLength: UInt16(truncatingIfNeeded: texts[Int(packed.text)].utf8.count))
     }
 
     /// The origin of a wide word, out of line: the plain path stays small enough to inline
@@ -156,7 +152,6 @@ final class WordChunk: Sendable {
 struct WordArena {
     private(set) var words: [PackedWord] = []
     private(set) var texts: [String] = []
-    private(set) var textLengths: [UInt16] = []
     private(set) var fileRuns: [FileRun] = []
     private(set) var byteBases: [UInt32] = []
     private(set) var wideWords: [WideWord] = []
@@ -185,7 +180,6 @@ struct WordArena {
     @inline(__always)
     mutating func addText(_ text: String) -> UInt32 {
         texts.append(text)
-        textLengths.append(UInt16(clamping: min(text.utf8.count, Int(UInt16.max))))
         return UInt32(truncatingIfNeeded: texts.count - 1)
     }
 
@@ -207,8 +201,8 @@ struct WordArena {
             text: PackedWord.narrow(text), lineOffset: PackedWord.narrow(origin.storedLine &- runLine),
             byteOffset: UInt16(truncatingIfNeeded: byteOffset), columnAndFlags: origin.columnAndFlags)
         let fits = packed.text != PackedWord.wide && !packed.isWide && origin.byteStart != Origin.noByte
-            && byteOffset < UInt32(PackedWord.wide) && Int(text) < textLengths.count && origin.storedLength == textLengths[Int(text)]
-            && origin.storedLength != UInt16.max
+            && byteOffset < UInt32(PackedWord.wide) && Int(text) < texts.count && origin.storedLength != UInt16.max
+            && Int(origin.storedLength) == texts[Int(text)].utf8.count
         if !fits {
             packed.lineOffset = PackedWord.wide
             wideWords.append(WideWord(

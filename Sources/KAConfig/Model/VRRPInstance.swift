@@ -10,9 +10,10 @@ public enum AuthenticationType: String, Sendable, Hashable, Encodable {
 
 /// `authentication { auth_type PASS|AH; auth_pass P }`.
 public struct Authentication: Sendable, Hashable, Encodable {
-    public var type: AuthenticationType?
+    // The one-byte type after the password: an instance packs its own one-byte fields after it.
     /// The password as written.
     public var pass: String?
+    public var type: AuthenticationType?
     /// What keepalived puts in the packet: the first 8 bytes.
     public var effectivePass: String? {
         pass.map { String(decoding: Array($0.utf8.prefix(8)), as: UTF8.self) }
@@ -66,8 +67,8 @@ public struct GARPSettings: Sendable, Hashable, Encodable, RareFields {
 /// allocated only once one of them is set: an instance is 264 bytes, not 432 (20,000 of them in
 /// a large file). Those fields read and write as the stored ones do.
 public struct VRRPInstance: Sendable, Hashable, Encodable {
-    // The stored fields in an order that packs them (the 9- and 17-byte optionals and GARP's 57
-    // bytes next to the one-byte fields): 264 bytes, where the reading order took 288.
+    // The stored fields in an order that packs them (the one-byte fields after the password's
+    // type, the 4-byte-aligned origin between the 9- and 17-byte optionals): 344 bytes.
     public var name: String
     public var interface: String?
     /// The priority keepalived uses: as written, else 255 when state MASTER, else 100.
@@ -76,6 +77,10 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
     /// `version` of the instance, else `vrrp_version` of global_defs, else 2 (3 for IPv6).
     public var version: Int = 2
     public var authentication: Authentication?
+    /// The initial state keepalived uses: as written, else MASTER when priority is 255, else BACKUP.
+    public var state: VRRPState = .backup
+    public var stateConfigured: VRRPState?
+    public var nopreempt: Bool = false
     public var virtualAddresses: FirstInline<VirtualAddress> = []
     public var unicastPeers: [UnicastPeer] = []
     public var trackInterfaces: [TrackedInterface] = []
@@ -89,14 +94,10 @@ public struct VRRPInstance: Sendable, Hashable, Encodable {
     @usableFromInline var rare = OutOfLine<RareInstanceFields>()
     /// `garp` out of line (see `GARPSettings`).
     var storedGARP = OutOfLine<GARPSettings>()
-    /// The initial state keepalived uses: as written, else MASTER when priority is 255, else BACKUP.
-    public var state: VRRPState = .backup
-    public var stateConfigured: VRRPState?
-    public var nopreempt: Bool = false
     public var virtualRouterID: Int?
     public var priorityConfigured: Int?
-    public var unicastSourceIP: IPAddress?
     @SourceOrigin public var origin: Origin? = nil
+    public var unicastSourceIP: IPAddress?
 
     public init(name: String) { self.name = name }
 
