@@ -15,8 +15,6 @@ struct NodeFacts: Sendable {
     var trackers: TrackerIndex { tree.trackers }
     /// Every script keepalived would run (for script-security and script-path).
     var scripts: [ConfiguredScript] { tree.scripts }
-    /// One byte per statement: which per-instance keyword it is, if any.
-    var marks: [InstanceKeyword] { tree.marks }
 
     init(_ node: NodeAnalysis, target: KeepalivedVersion = .checked) {
         self.init(node, target: target, tree: TreeFacts(node.bound.tree, besideModel: false))
@@ -27,7 +25,10 @@ struct NodeFacts: Sendable {
         self.target = target
         // The prepared facts become the instances' (held once, not kept here too).
         var tree = tree
-        let prepared = tree.prepared ?? InstanceFacts.Prepared(tree: node.bound.tree, marks: tree.marks)
+        let prepared = tree.prepared
+            ?? InstanceFacts.Prepared(
+                tree: node.bound.tree,
+                marks: InstanceKeyword.marks(node.bound.tree, keywords: tree.keywords, context: tree.context))
         tree.prepared = nil
         instances = prepared.aligned(with: node.model.instances, blocks: node.instanceBlocks)
         self.tree = tree
@@ -43,8 +44,6 @@ struct NodeFacts: Sendable {
 struct TreeFacts: Sendable {
     let keywords: KeywordIndex
     let context: StatementContext
-    /// One byte per statement: which per-instance keyword it is, if any.
-    let marks: [InstanceKeyword]
     let trackers: TrackerIndex
     let scripts: [ConfiguredScript]
     /// Each instance block's facts, until `NodeFacts` aligns them with the model's instances.
@@ -67,7 +66,6 @@ struct TreeFacts: Sendable {
             })
         self.keywords = keywords
         self.context = context
-        self.marks = marks
         self.trackers = trackers
         self.scripts = scripts
         self.prepared = prepared
