@@ -53,7 +53,7 @@ final class WordChunk: Sendable {
     private let fileRuns: [FileRun]
     /// The first byte each group of `WordArena.groupSize` words counts from.
     private let byteBases: [UInt32]
-    /// The words whose text index or line the packed form could not hold, by word index.
+    /// The words whose values the packed form could not hold, by word index.
     private let wideWords: [WideWord]
     /// The run of every word when the chunk has one (nearly always): no search.
     private let onlyRun: FileRun?

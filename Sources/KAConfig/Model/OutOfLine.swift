@@ -8,8 +8,9 @@ protocol RareFields: Sendable, Hashable {
 
 /// A model value's rare fields, held out of line: no allocation while they are at their
 /// defaults, and one immutable box, shared between copies, once any is set (a write makes a new
-/// box). Compared and hashed by value. Keeps `VRRPInstance` at 288 bytes and `VirtualAddress` at
-/// 96, where most configurations set none of these fields.
+/// box). Compared and hashed by value. Keeps `VRRPInstance` at 344 bytes and `VirtualAddress` at
+/// 88, where most configurations set none of these fields; an instance's GARP settings use it
+/// too, one box shared by the instances with the same settings.
 @usableFromInline
 struct OutOfLine<Fields: RareFields>: Sendable, Hashable {
     @usableFromInline
