@@ -201,7 +201,7 @@ struct WordArena {
             text: PackedWord.narrow(text), lineOffset: PackedWord.narrow(origin.storedLine &- runLine),
             byteOffset: UInt16(truncatingIfNeeded: byteOffset), columnAndFlags: origin.columnAndFlags)
         let fits = packed.text != PackedWord.wide && !packed.isWide && origin.byteStart != Origin.noByte
-            && byteOffset < UInt32(PackedWord.wide) && Int(text) < texts.count && origin.storedLength != UInt16.max
+            && byteOffset < UInt32(PackedWord.wide) && origin.storedLength != UInt16.max
             && Int(origin.storedLength) == texts[Int(text)].utf8.count
         if !fits {
             packed.lineOffset = PackedWord.wide

@@ -220,11 +220,18 @@ final class InstanceFacts: @unchecked Sendable {
         let statements = node.tree.statements
         forEachIndex(.virtualIPAddress) { index in
             statements[index].forEachEntry { entry in
-                guard let first = entry.first, let prefix = IPPrefix(first.text), Family(prefix.address) == family else { return }
-                kept.append(prefix.address)
+                guard let (address, _) = Self.virtualAddress(of: entry), Family(address) == family else { return }
+                kept.append(address)
             }
         }
         return kept
+    }
+
+    /// A `virtual_ipaddress` entry's address (`ADDR[/PREFIX]`, its first word) and that word;
+    /// nil when it is none (keepalived reports the entry and skips it).
+    fileprivate static func virtualAddress(of entry: WordList) -> (IPAddress, ExpandedWord)? {
+        guard let first = entry.first, let prefix = IPPrefix(first.text) else { return nil }
+        return (prefix.address, first)
     }
     /// Unicast peers kept (same family as the instance).
     var unicastPeers: [IPAddress] { reading.unusual?.unicastPeers ?? [] }
@@ -406,9 +413,9 @@ extension InstanceFacts {
                 var position = -1
                 statement.forEachEntry { entry in
                     position += 1
-                    guard let first = entry.first, let prefix = IPPrefix(first.text) else { return }
+                    guard let (address, first) = InstanceFacts.virtualAddress(of: entry) else { return }
                     // Kept or skipped: `InstanceFacts.virtualAddresses` reads the kept ones again.
-                    _ = accept(prefix.address, word: first, keyword: mark.name, at: WordPlace(index, entry: position))
+                    _ = accept(address, word: first, keyword: mark.name, at: WordPlace(index, entry: position))
                 }
             case .unicastPeer:
                 var position = -1

@@ -39,9 +39,8 @@ struct PriorityRangeRule: LintRule {
     /// one of the node's source addresses.
     func ownerFinding(_ instance: VRRPInstance, _ facts: InstanceFacts, _ node: LintNode) -> Diagnostic? {
         guard facts.basePriority == 255 else { return nil }
-        let kept = facts.virtualAddresses
         let owned = Set(facts.sourceAddresses)
-        guard let foreign = kept.first(where: { !owned.contains($0) }) else { return nil }
+        guard let foreign = facts.virtualAddresses.first(where: { !owned.contains($0) }) else { return nil }
         let source: String
         let sourceLine = [facts.lastIndex(.unicastSourceIP), facts.lastIndex(.multicastSourceIP)].compactMap { $0 }.max()
         if let address = facts.sourceAddress, let line = sourceLine {
