@@ -148,7 +148,7 @@ let package = Package(
             ],
             path: "Benchmarks/kabench"
         ),
-        .testTarget(name: "KAConfigTests", dependencies: ["KAConfig", "KALint", "KAFormat", "KACommandLine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KAConfigTests", dependencies: ["KAConfig", "KALint", "KAFormat", "KACommandLine", "CKAScan"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KACommandLineTests", dependencies: ["KACommandLine"]),
         .testTarget(name: "KAVRRPTests", dependencies: ["KAVRRP", "KAConfig"]),
         .testTarget(name: "KARuntimeTests", dependencies: ["KARuntime", "KAConfig", "KALint", "KAVRRP", "KACommandLine"]),
