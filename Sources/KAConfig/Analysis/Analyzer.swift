@@ -25,6 +25,7 @@ public enum Analyzer {
     ) -> NodeAnalysis {
         var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [:])
         reader.backgroundParseBytes = pipeline.minimumBytes
+        reader.defersRootScan = true
         Expander.openRoot(&reader, path: path)
         return run(&reader, path: path, pipeline: pipeline)
     }
@@ -39,6 +40,7 @@ public enum Analyzer {
     ) -> (NodeAnalysis, Derived) {
         var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [:])
         reader.backgroundParseBytes = AnalysisPipeline.standard.minimumBytes
+        reader.defersRootScan = true
         Expander.openRoot(&reader, path: path)
         var derived: Derived?
         let analysis = run(&reader, path: path, pipeline: .standard) { derived = derive($0, true) }
@@ -51,9 +53,10 @@ public enum Analyzer {
     ) -> NodeAnalysis {
         let root = PendingFile(
             path: path, bytes: SourceFile.bytes(of: text), backgroundBytes: pipeline.minimumBytes,
-            keepingTree: options.keepsSyntaxTrees)
+            keepingTree: options.keepsSyntaxTrees, deferringScan: true)
         var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [path: root])
         reader.backgroundParseBytes = pipeline.minimumBytes
+        if case .parsing(let job, _) = root, job.isDeferred { reader.rootScan = job }
         _ = reader.openRoot(path: path)
         return run(&reader, path: path, pipeline: pipeline)
     }
@@ -84,8 +87,12 @@ public enum Analyzer {
         // this thread on its CPU until the model is built, the binder off it.
         let placement = CPUPlacement.startPipeline()
         defer { placement.end() }
+        // The root's scan for findings, run by the binder before the first lines reach it.
+        let rootScan = reader.rootScan
+        reader.rootScan = nil
         let binding = BackgroundJob(avoiding: placement.cpu) {
-            Binder.bind(chunksFrom: channel, expectedLines: expectedLines, schema: .keepalived) { walked.set($0) }
+            rootScan?.claim()
+            return Binder.bind(chunksFrom: channel, expectedLines: expectedLines, schema: .keepalived) { walked.set($0) }
         }
         var expanded = Expander.run(
             &reader, rootPath: path, chunkLines: pipeline.chunkLines, emit: { channel.send(&$0) }, keepLines: false,

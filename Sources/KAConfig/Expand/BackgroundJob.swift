@@ -22,10 +22,32 @@ final class BackgroundJob<Value: Sendable>: Sendable {
     /// bytes, for a parse) is not held a moment past the wait of whoever takes the value.
     init(yielding: Bool = false, avoiding cpu: Int32? = nil, _ work: @escaping @Sendable () -> Value) {
         let pending = PendingWork(work)
+        self.pending = nil
         startDetachedThread(stackSize: 8 << 20, avoiding: cpu) { [self] in
             if yielding { Self.lowerPriority() }
             result.set(pending.run())
         }
+    }
+
+    /// The work of a deferred job: taken by whichever thread claims it first.
+    private let pending: PendingWork<Value>?
+
+    /// Starts no thread: the work runs on the first thread that calls `claim()`, or, when none
+    /// has, on the first that asks for the value. For work that a thread about to wait anyway
+    /// can do in the meantime (the binder, before the expansion's first lines reach it): no
+    /// thread to start, and none that the binder, once woken, must wait to be scheduled past.
+    init(deferred work: @escaping @Sendable () -> Value) {
+        pending = PendingWork(work)
+    }
+
+    /// Made by `init(deferred:)`: no thread runs it until one claims it.
+    var isDeferred: Bool { pending != nil }
+
+    /// Runs a deferred job's work on the calling thread, unless another thread has taken it.
+    func claim() {
+        // The closure goes with `runIfUntaken`'s return, before the value is published.
+        guard let value = pending?.runIfUntaken() else { return }
+        result.set(value)
     }
 
     /// Lowers the calling thread's priority: on Linux the nice value belongs to the thread, and
@@ -36,24 +58,42 @@ final class BackgroundJob<Value: Sendable>: Sendable {
         #endif
     }
 
-    /// Blocks until the value is there.
-    var value: Value { result.value }
+    /// Blocks until the value is there (a deferred job nobody claimed runs here).
+    var value: Value {
+        claim()
+        return result.value
+    }
 
     /// Blocks until the value is there, and moves it out (`OneShot.take`).
-    func take() -> Value { result.take() }
+    func take() -> Value {
+        claim()
+        return result.take()
+    }
 }
 
 /// A closure run once, then dropped (see `BackgroundJob.init`).
 private final class PendingWork<Value>: @unchecked Sendable {
-    // Read and cleared by the job's one thread only.
+    // Guarded by `lock` (a deferred job's threads may race to take it).
     private var work: (@Sendable () -> Value)?
+    private let lock = ConditionLock()
 
     init(_ work: @escaping @Sendable () -> Value) { self.work = work }
 
-    func run() -> Value {
-        let taken = work!
+    /// The closure, to the first caller only; nil afterwards.
+    func take() -> (@Sendable () -> Value)? {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = work
         work = nil
-        return taken()
+        return taken
+    }
+
+    func run() -> Value { take()!() }
+
+    /// The closure's value, run here, when no caller took it before.
+    func runIfUntaken() -> Value? {
+        guard let work = take() else { return nil }
+        return work()
     }
 }
 
@@ -105,9 +145,16 @@ enum PendingFile: Sendable {
 
     /// Parses the file in place, or on its own thread when it has at least `backgroundBytes`
     /// bytes (its line table is then built here first: the expansion needs it at once).
-    init(path: String, bytes: [UInt8], backgroundBytes: Int, keepingTree: Bool) {
+    ///
+    /// With `deferringScan`, a large file's scan for findings (not a tree) starts no thread: the
+    /// job waits for a thread to `claim()` it (the pipeline's binder, see `LineReader.rootScan`).
+    init(path: String, bytes: [UInt8], backgroundBytes: Int, keepingTree: Bool, deferringScan: Bool = false) {
         if bytes.count >= backgroundBytes {
             let source = SourceFile(path: path, bytes: bytes)
+            if deferringScan, !keepingTree {
+                self = .parsing(BackgroundJob(deferred: { ExpandedFile(parsingWithoutTree: source) }), source)
+                return
+            }
             guard keepingTree else {
                 // Only findings and comments: at full priority, so that its tokens are freed
                 // before the binder's statements grow (the peak memory is then the binder's),

@@ -323,9 +323,11 @@ extension LineReader {
                 tree = preloaded
             } else {
                 do {
+                    let isRoot = includeStack.isEmpty && trees.isEmpty
                     tree = PendingFile(
                         path: path, bytes: try fileSystem.readFile(path), backgroundBytes: backgroundParseBytes,
-                        keepingTree: options.keepsSyntaxTrees)
+                        keepingTree: options.keepsSyntaxTrees, deferringScan: isRoot && defersRootScan)
+                    if isRoot, defersRootScan, case .parsing(let job, _) = tree, job.isDeferred { rootScan = job }
                 } catch {
                     let reason = (error as? ConfigFileSystemError)?.reason ?? "\(error)"
                     reportOpen(SyntaxRules.unreadableFile, "cannot read '\(path)': \(reason)", entry,

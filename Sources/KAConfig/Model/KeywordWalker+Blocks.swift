@@ -48,9 +48,7 @@ extension KeywordWalker {
             tree.blocks.append(BoundBlock(nameID: table.nameID, opener: tree.statements.count))
             let text = words.count == line.pointee.wordCount ? line.pointee.storedText : line.pointee.text
             // The row and the words are handed to the statement (consumed, not copied).
-            append(BoundStatement(
-                row: consume row, words: consume words, text: text, entries: [], block: blockIndex,
-                origin: line.pointee.origin))
+            append(BoundStatement(row: consume row, words: consume words, text: text, block: blockIndex, origin: line.pointee.origin))
         }
         frames.append(Frame(table: table, block: blockIndex, needOpenBrace: needOpenBrace, opener: keywordWord))
         if skipsLines { skipSublevel = -1 }

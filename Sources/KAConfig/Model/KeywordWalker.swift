@@ -407,9 +407,7 @@ struct KeywordWalker {
         let exitsBeforeBlock = checked && words.count - 1 < row.minimumArguments && row.missingArgumentExits
         // The row and the words are handed to the statement (consumed, not copied); the rare
         // not-a-block trap reads them again from the line and the table.
-        append(BoundStatement(
-            row: consume row, words: consume words, text: line.pointee.storedText, entries: [], block: nil,
-            origin: origin))
+        append(BoundStatement(row: consume row, words: consume words, text: line.pointee.storedText, block: nil, origin: origin))
         guard let opener else { return false }
         if exitsBeforeBlock {
             skipBlockAfterExit(opener: opener)
