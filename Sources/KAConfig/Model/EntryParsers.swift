@@ -26,11 +26,11 @@ enum EntryParsers {
 
     /// `ADDR[/PREFIX] [dev IF] [brd ADDR] [scope S] [label L] [peer ADDR] [no_track] [preferred_lft N] FLAGS...`
     /// Appends the address of `entry` to `list` (nothing when its first word is not an address).
-    /// Filled in place: an address has seven references, and returning one, unwrapping it and
-    /// appending it copied it each time.
-    static func appendAddress<List: RangeReplaceableCollection<VirtualAddress> & MutableCollection>(
+    /// Filled as a local, then moved into the list once: filled in place, each field went through
+    /// the list's `_modify`, whose coroutine frame `FirstInline` allocated and freed every time.
+    static func appendAddress<List: RangeReplaceableCollection<VirtualAddress>>(
         _ entry: WordList, to list: inout List, diagnostics: inout [Diagnostic]
-    ) where List.Index == Int {
+    ) {
         guard let first = entry.first else { return }
         guard let prefix = IPPrefix(first.text) else {
             diagnostics.append(Diagnostic(
@@ -39,9 +39,8 @@ enum EntryParsers {
                 at: first.origin.span))
             return
         }
-        list.append(VirtualAddress(address: prefix.address, prefixLength: prefix.length))
-        let last = list.count - 1
-        list[last].origin = first.origin
+        var address = VirtualAddress(address: prefix.address, prefixLength: prefix.length)
+        address.origin = first.origin
         var index = 1
         while index < entry.count {
             let key = entry[index].text
@@ -49,14 +48,14 @@ enum EntryParsers {
             if index + 1 < entry.count, let option = AddressOption(key) {
                 let value = entry[index + 1]
                 switch option {
-                case .device: list[last].device = value.text
-                case .broadcast: list[last].broadcast = value.text
-                case .scope: list[last].scope = value.text
-                case .label: list[last].label = value.text
-                case .preferredLifetime: list[last].preferredLifetime = value.text
+                case .device: address.device = value.text
+                case .broadcast: address.broadcast = value.text
+                case .scope: address.scope = value.text
+                case .label: address.label = value.text
+                case .preferredLifetime: address.preferredLifetime = value.text
                 case .peer:
                     if let peer = IPPrefix(value.text) {
-                        list[last].peer = peer
+                        address.peer = peer
                     } else {
                         diagnostics.append(Diagnostic(
                             SemanticRules.invalidAddress, "peer '\(value.text)' is not an IP address; keepalived ignores it",
@@ -67,12 +66,13 @@ enum EntryParsers {
                 continue
             }
             if key == "no_track" {
-                list[last].noTrack = true
+                address.noTrack = true
             } else {
-                list[last].flags.append(key)
+                address.flags.append(key)
             }
             index += 1
         }
+        list.append(address)
     }
 
     /// `ADDR [min_ttl N] [max_ttl N]`.
