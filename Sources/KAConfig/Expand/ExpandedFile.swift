@@ -22,13 +22,16 @@ public struct FileComment: Sendable, Hashable {
     /// a lint reads back only such comments from a released source, and makes a string of no
     /// other (a string and its `Character` reads cost about 2,900 instructions a comment). Never
     /// false where `Suppressions.parse` finds a directive: no other character equals these ASCII ones.
-    public static func mayBeLintDirective(_ comment: ArraySlice<UInt8>) -> Bool {
+    public static func mayBeLintDirective(_ comment: ArraySlice<UInt8>) -> Bool { mayBeLintDirective(in: comment) }
+
+    /// `mayBeLintDirective` of any slice of bytes (a scan's buffer, say).
+    static func mayBeLintDirective<Bytes: Collection<UInt8>>(in comment: Bytes) -> Bool {
         var index = comment.startIndex
         while index < comment.endIndex, comment[index] == UInt8(ascii: "#") || comment[index] == UInt8(ascii: "!") {
-            index += 1
+            comment.formIndex(after: &index)
         }
         while index < comment.endIndex, comment[index] == UInt8(ascii: " ") || comment[index] == UInt8(ascii: "\t") {
-            index += 1
+            comment.formIndex(after: &index)
         }
         return comment[index...].starts(with: "kalint".utf8)
     }

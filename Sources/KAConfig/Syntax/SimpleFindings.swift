@@ -30,12 +30,7 @@ package enum SimpleFindings {
                 for open in scan.openBlocks.reversed() {
                     diagnostics.append(BraceFindings.neverClosed(source, brace: open.brace, keyword: open.keyword))
                 }
-                let comments = scan.comments.map { comment in
-                    FileComment(
-                        range: comment.range, gluedWord: comment.gluedWord,
-                        mayBeDirective: FileComment.mayBeLintDirective(bytes[comment.range]))
-                }
-                return (diagnostics, comments)
+                return (diagnostics, scan.comments)
             }
         }
     }
@@ -68,8 +63,9 @@ struct SimpleFindingsScan {
     let bytes: UnsafeBufferPointer<UInt8>
     let classes: UnsafeBufferPointer<ByteClass.Kind>
     var findings: [Finding] = []
-    /// Each comment's bytes and the word glued to it.
-    var comments: [(range: Range<Int>, gluedWord: Range<Int>?)] = []
+    /// Each comment's bytes and the word glued to it (made here: a list of ranges mapped to
+    /// comments afterwards held both at once, 1.2 MB at 20,000 instances).
+    var comments: [FileComment] = []
     /// The blocks not closed yet, innermost last: the bytes of the `{` and of the head's first word.
     var openBlocks: [(brace: Range<Int>, keyword: Range<Int>?)] = []
 
@@ -250,6 +246,8 @@ struct SimpleFindingsScan {
             while wordStart > 0, isWordByte(wordStart - 1) { wordStart -= 1 }
             glued = wordStart..<start
         }
-        comments.append((start..<end, glued))
+        comments.append(FileComment(
+            range: start..<end, gluedWord: glued,
+            mayBeDirective: FileComment.mayBeLintDirective(in: UnsafeBufferPointer(rebasing: bytes[start..<end]))))
     }
 }
