@@ -69,7 +69,6 @@ struct DeferredScanTests {
             options.keepsSyntaxTrees = keepsTrees
             var reader = LineReader(fileSystem: files, options: options, preloaded: [:])
             reader.backgroundParseBytes = AnalysisPipeline.standard.minimumBytes
-            reader.defersRootScan = true
             Expander.openRoot(&reader, path: path)
             #expect((reader.rootScan != nil) == deferred, "\(path), trees kept: \(keepsTrees)")
         }

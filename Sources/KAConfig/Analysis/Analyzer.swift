@@ -25,7 +25,6 @@ public enum Analyzer {
     ) -> NodeAnalysis {
         var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [:])
         reader.backgroundParseBytes = pipeline.minimumBytes
-        reader.defersRootScan = true
         Expander.openRoot(&reader, path: path)
         return run(&reader, path: path, pipeline: pipeline)
     }
@@ -40,7 +39,6 @@ public enum Analyzer {
     ) -> (NodeAnalysis, Derived) {
         var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [:])
         reader.backgroundParseBytes = AnalysisPipeline.standard.minimumBytes
-        reader.defersRootScan = true
         Expander.openRoot(&reader, path: path)
         var derived: Derived?
         let analysis = run(&reader, path: path, pipeline: .standard) { derived = derive($0, true) }
@@ -56,7 +54,6 @@ public enum Analyzer {
             keepingTree: options.keepsSyntaxTrees, deferringScan: true)
         var reader = LineReader(fileSystem: fileSystem, options: options, preloaded: [path: root])
         reader.backgroundParseBytes = pipeline.minimumBytes
-        if case .parsing(let job, _) = root, job.isDeferred { reader.rootScan = job }
         _ = reader.openRoot(path: path)
         return run(&reader, path: path, pipeline: pipeline)
     }

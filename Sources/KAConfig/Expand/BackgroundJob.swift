@@ -148,7 +148,7 @@ enum PendingFile: Sendable {
     ///
     /// With `deferringScan`, a large file's scan for findings (not a tree) starts no thread: the
     /// job waits for a thread to `claim()` it (the pipeline's binder, see `LineReader.rootScan`).
-    init(path: String, bytes: [UInt8], backgroundBytes: Int, keepingTree: Bool, deferringScan: Bool = false) {
+    init(path: String, bytes: [UInt8], backgroundBytes: Int, keepingTree: Bool, deferringScan: Bool) {
         if bytes.count >= backgroundBytes {
             let source = SourceFile(path: path, bytes: bytes)
             if deferringScan, !keepingTree {

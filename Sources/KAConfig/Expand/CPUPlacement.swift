@@ -15,8 +15,9 @@ import Synchronization
 /// The thread that scans a large included file for its findings (`PendingFile`) keeps off the
 /// expansion's CPU as well: at equal priority it took turns with the expansion there, about
 /// 2 ms of a 5,000-instance run. (The root file's scan has no thread: the binder runs it
-/// before the first lines reach it, see `LineReader.rootScan`.) So do `ParallelWork`'s helpers off their caller's: a helper
-/// placed beside its caller could wait until the caller had taken every index.
+/// before the first lines reach it, see `LineReader.rootScan`.) So do `ParallelWork`'s helpers
+/// off their caller's: a helper placed beside its caller could wait until the caller had taken
+/// every index.
 ///
 /// Each thread gets its CPUs in its attributes, before it starts (`threadAttributes`).
 ///

@@ -319,15 +319,14 @@ extension LineReader {
                 }
             }
             let tree: PendingFile
+            let isRoot = includeStack.isEmpty && treeOrder.isEmpty
             if let preloaded {
                 tree = preloaded
             } else {
                 do {
-                    let isRoot = includeStack.isEmpty && trees.isEmpty
                     tree = PendingFile(
                         path: path, bytes: try fileSystem.readFile(path), backgroundBytes: backgroundParseBytes,
-                        keepingTree: options.keepsSyntaxTrees, deferringScan: isRoot && defersRootScan)
-                    if isRoot, defersRootScan, case .parsing(let job, _) = tree, job.isDeferred { rootScan = job }
+                        keepingTree: options.keepsSyntaxTrees, deferringScan: isRoot)
                 } catch {
                     let reason = (error as? ConfigFileSystemError)?.reason ?? "\(error)"
                     reportOpen(SyntaxRules.unreadableFile, "cannot read '\(path)': \(reason)", entry,
@@ -335,6 +334,7 @@ extension LineReader {
                     continue
                 }
             }
+            if isRoot, case .parsing(let job, _) = tree, job.isDeferred { rootScan = job }
             if treeOrderPaths.insert(path).inserted {
                 trees[path] = tree
                 treeOrder.append(path)

@@ -15,11 +15,9 @@ struct LineReader<FileSystem: ConfigFileSystem> {
     /// Files of at least this many bytes are parsed on a thread of their own while the expansion
     /// goes on (it needs only their bytes and line table).
     var backgroundParseBytes = Int.max
-    /// The root file's scan for findings is left to a thread that claims it (`rootScan`), not
-    /// started on a thread of its own: the pipeline's binder runs it while it waits for the
-    /// expansion's first lines.
-    var defersRootScan = false
-    /// The root file's deferred scan, when `defersRootScan` and the root is large enough.
+    /// The root file's scan for findings, when it is large enough to be read in the background
+    /// and no tree is kept: no thread of its own, but a job for a thread to claim (the
+    /// pipeline's binder runs it while it waits for the expansion's first lines).
     var rootScan: BackgroundJob<ExpandedFile>?
     var diagnostics: [Diagnostic] = []
     /// Undefined `$` references already reported (file, position and text, hashed).
