@@ -4,11 +4,16 @@ public struct BindResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The statements as bound to schema rows, per block level (for lint rules that need words).
     public var tree: BoundTree
+    /// The `vrrp_instance` block in `tree.blocks` of each of `model.instances`, in the same order
+    /// (recorded as the model is built; empty when it was not). A reader that needs an instance's
+    /// block takes it here instead of looking its name up.
+    public var instanceBlocks: [Int32]
 
-    public init(model: Configuration, diagnostics: [Diagnostic], tree: BoundTree) {
+    public init(model: Configuration, diagnostics: [Diagnostic], tree: BoundTree, instanceBlocks: [Int32] = []) {
         self.model = model
         self.diagnostics = diagnostics
         self.tree = tree
+        self.instanceBlocks = instanceBlocks
     }
 }
 
@@ -49,6 +54,8 @@ public enum Binder {
     private static func buildModel(_ walker: KeywordWalker) -> BindResult {
         var builder = ModelBuilder(tree: walker.tree)
         let model = builder.build()
-        return BindResult(model: model, diagnostics: walker.diagnostics + builder.diagnostics, tree: walker.tree)
+        return BindResult(
+            model: model, diagnostics: walker.diagnostics + builder.diagnostics, tree: walker.tree,
+            instanceBlocks: builder.instanceBlocks)
     }
 }

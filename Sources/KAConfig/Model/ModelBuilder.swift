@@ -10,6 +10,8 @@ struct ModelBuilder {
     /// What handlers change besides their target: kept apart from `model` so that a handler can
     /// fill a model element in place (`&model.instances[i]`) while it reports diagnostics.
     var context = BuildContext()
+    /// The block of each of `model.instances` (see `BindResult.instanceBlocks`).
+    var instanceBlocks: [Int32] = []
 
     var diagnostics: [Diagnostic] { context.diagnostics }
 
@@ -20,6 +22,7 @@ struct ModelBuilder {
         let topLevel = tree.blocks[0].statements
         // Instances are large values: growing the array by doubling would copy them repeatedly.
         model.instances.reserveCapacity(topLevel.count)
+        instanceBlocks.reserveCapacity(topLevel.count)
         tree.withRefs { ref in
             for index in topLevel { bindTopLevel(ref(index)) }
         }
@@ -72,10 +75,9 @@ struct ModelBuilder {
             context.fill(&model.globalDefs, from: s, handlers: Self.globalHandlerTable) { $0.other[$1] = $2 }
         case .vrrpInstance:
             let garp = context.shared(model.globalDefs.garp)
-            if context.appendNamedBlock(s, to: &model.instances, handlers: Self.instanceHandlerTable, prepare: { $0.storedGARP = garp }) != nil,
-                let own = context.instanceGARP
-            {
-                model.instances[model.instances.count - 1].storedGARP = context.shared(own)
+            if context.appendNamedBlock(s, to: &model.instances, handlers: Self.instanceHandlerTable, prepare: { $0.storedGARP = garp }) != nil {
+                instanceBlocks.append(Int32(truncatingIfNeeded: s.block ?? -1))
+                if let own = context.instanceGARP { model.instances[model.instances.count - 1].storedGARP = context.shared(own) }
             }
             context.instanceGARP = nil
         case .vrrpScript:

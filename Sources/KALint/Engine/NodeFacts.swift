@@ -30,7 +30,7 @@ struct NodeFacts: Sendable {
                 tree: node.bound.tree,
                 marks: InstanceKeyword.marks(node.bound.tree, keywords: tree.keywords, context: tree.context))
         tree.prepared = nil
-        instances = prepared.aligned(with: node.model.instances, blocks: node.instanceBlocks)
+        instances = prepared.aligned(with: node.model.instances, recorded: node.bound.instanceBlocks, blocks: node.instanceBlocks)
         self.tree = tree
     }
 
