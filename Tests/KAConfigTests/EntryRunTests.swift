@@ -101,6 +101,50 @@ import Testing
         if let afterBrace { #expect(Self.lines(EntryRun.decode(afterBrace, after: keyword)) == ["a", "c"]) }
     }
 
+    /// The walker's collector keeps exactly the runs `encode` accepts, whatever entries come in
+    /// whatever order: every sequence of up to three windows (empty, over two lines, with gaps,
+    /// repeated, from another storage) after a keyword and after a keyword and a `{` word.
+    @Test(arguments: [false, true])
+    func collectorKeepsTheRunsEncodeAccepts(afterBrace: Bool) {
+        func word(_ text: String, line: Int) -> ExpandedWord {
+            ExpandedWord(text: text, origin: Origin(file: "/t/k.conf", line: line, column: 1))
+        }
+        let lines = afterBrace ? [1, 1, 1, 2, 2, 3, 4, 4] : [1, 2, 2, 3, 4, 4, 5, 5]
+        let words = lines.enumerated().map { word("w\($0.offset)", line: $0.element) }
+        let shared = WordStorage.words(words)
+        let other = WordStorage.words(words)
+        let header = WordList(storage: shared, offset: 0, count: 1)
+        var windows: [WordList] = []
+        for offset in 1..<words.count {
+            for count in 0...min(3, words.count - offset) { windows.append(WordList(storage: shared, offset: offset, count: count)) }
+        }
+        windows.append(WordList(storage: other, offset: 1, count: 1))
+        func shape(_ entries: [WordList]) -> [String] {
+            entries.map { "\($0.offset)+\($0.count)\($0.storage.isSame(as: shared) ? "" : " other")" }
+        }
+        var sequences: [[WordList]] = [[]]
+        for length in 1...3 {
+            sequences += sequences.filter { $0.count == length - 1 }.flatMap { prefix in windows.map { prefix + [$0] } }
+        }
+        var runs = 0
+        var mismatches: [String] = []
+        for entries in sequences {
+            var collector = EntryRun.Collector(after: header)
+            for entry in entries { collector.append(entry) }
+            let expected = EntryRun.encode(entries, after: header)
+            if expected != nil { runs += 1 }
+            if collector.run != expected || shape(collector.entries) != shape(entries) || collector.count != entries.count
+                || collector.allEmpty != entries.allSatisfy({ $0.isEmpty })
+            {
+                mismatches.append("\(shape(entries)): run \(String(describing: collector.run)) against \(String(describing: expected))")
+            }
+        }
+        #expect(sequences.count > 18_000 && runs > 8, "\(sequences.count) sequences, \(runs) runs")
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        // (With runs off, `withoutRuns`, the collector keeps a list: the corpus test below checks
+        // it; `withoutRuns` holds one thread at a time, so no second test turns runs off.)
+    }
+
     /// Every value block of the corpus reads the same entries from its run as from the box a
     /// binding without runs fills (the corpus files are small: bound on the calling thread).
     @Test func corpusValueBlocksReadTheSameAsWithoutRuns() throws {

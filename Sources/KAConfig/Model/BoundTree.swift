@@ -291,6 +291,20 @@ extension BoundStatement {
             storedEnd: Self.storedEnd(origin.byteEnd, rare: isRare))
     }
 
+    /// A value block's statement from the entries its walk collected: a run when they are one
+    /// and the statement needs no box (as `encode` would give it), else the entries' array.
+    init(row: KeywordRow, words: WordList, text: String?, collected: EntryRun.Collector, origin: Origin) {
+        guard collected.count > 0 else {
+            self.init(row: row, words: words, text: text, block: nil, origin: origin)
+            return
+        }
+        if text == nil, let run = collected.run, Self.ownOrigin(words: words, origin: origin) == nil {
+            self.init(head: row, words: words, storedBlock: run, storedEnd: Self.storedEnd(origin.byteEnd, rare: false))
+            return
+        }
+        self.init(row: row, words: words, text: text, entries: collected.entries, block: nil, origin: origin)
+    }
+
     /// A statement without value-block entries (nearly every line): no entry run to try and no
     /// empty array handed over to be released, about 90 instructions a statement.
     init(row: KeywordRow, words: WordList, text: String?, block: Int?, origin: Origin) {

@@ -82,20 +82,20 @@ extension KeywordWalker {
 
     /// `alloc_value_block()`: one entry per line up to a '}', the '{' and '}' may share lines with
     /// entries. Each entry is a window on its line's words: no word is copied.
-    mutating func readValueBlock(_ line: UnsafePointer<LogicalLine>, row: KeywordRow) -> [WordList] {
+    mutating func readValueBlock(_ line: UnsafePointer<LogicalLine>, row: KeywordRow, into entries: inout EntryRun.Collector) {
         // The entry lines are read in place: a line taken out of the array is copied first.
-        readValueBlock(line, row: row, lines: UnsafeBufferPointer(walking))
+        readValueBlock(line, row: row, lines: UnsafeBufferPointer(walking), into: &entries)
     }
 
     private mutating func readValueBlock(
-        _ line: UnsafePointer<LogicalLine>, row: KeywordRow, lines: UnsafeBufferPointer<LogicalLine>
-    ) -> [WordList] {
+        _ line: UnsafePointer<LogicalLine>, row: KeywordRow, lines: UnsafeBufferPointer<LogicalLine>,
+        into entries: inout EntryRun.Collector
+    ) {
         var spec: KeywordSpec { row.spec }
         let lineWords = line.pointee.words
         // A header (`virtual_server_group NAME`) is read by the handler, which hands the rest on.
         let headerCount = min(row.arguments.count, lineWords.count - 1)
         let words = headerCount == 0 ? lineWords : WordList([lineWords[0]] + lineWords.dropFirst(1 + headerCount))
-        var entries: [WordList] = []
         var needOpenBrace = true
         var hadCloseBrace = false
         if words.count > 1 {
@@ -166,7 +166,6 @@ extension KeywordWalker {
             }
             entries.append(entry)
         }
-        return entries
     }
 }
 

@@ -387,12 +387,12 @@ struct KeywordWalker {
             let header = words.prefixList(1 + row.arguments.count)
             if row.valueReading == .checked { checker.check(row, words: header, lineOrigin: origin) }
             valueBlockEnd = nil
-            let entries = readValueBlock(line, row: row)
+            var entries = EntryRun.Collector(after: header)
+            readValueBlock(line, row: row, into: &entries)
             // The text is the whole line's, also when the header is only part of it.
             let text = header.count == words.count ? line.pointee.storedText : line.pointee.text
-            if let end = valueBlockEnd, entries.allSatisfy({ $0.isEmpty }) { tree.emptyValueBlockEnds[tree.statements.count] = end }
-            append(BoundStatement(
-                row: row, words: header, text: text, entries: entries, block: nil, origin: origin))
+            if let end = valueBlockEnd, entries.allEmpty { tree.emptyValueBlockEnds[tree.statements.count] = end }
+            append(BoundStatement(row: row, words: header, text: text, collected: entries, origin: origin))
             return false
         case .script, .value:
             break
