@@ -293,7 +293,7 @@ extension BoundStatement {
 
     /// A value block's statement from the entries its walk collected: a run when they are one
     /// and the statement needs no box (as `encode` would give it), else the entries' array.
-    init(row: KeywordRow, words: WordList, text: String?, collected: EntryRun.Collector, origin: Origin) {
+    init(row: KeywordRow, words: WordList, text: String?, collected: borrowing EntryRun.Collector, origin: Origin) {
         guard collected.count > 0 else {
             self.init(row: row, words: words, text: text, block: nil, origin: origin)
             return
