@@ -4,9 +4,10 @@ public struct BindResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The statements as bound to schema rows, per block level (for lint rules that need words).
     public var tree: BoundTree
-    /// The `vrrp_instance` block in `tree.blocks` of each of `model.instances`, in the same order
-    /// (recorded as the model is built; empty when it was not). A reader that needs an instance's
-    /// block takes it here instead of looking its name up.
+    /// The `vrrp_instance` block in `tree.blocks` of each of `model.instances`, in the same order,
+    /// recorded as the model is built (empty when it was not). A reader that needs an instance's
+    /// block takes it here instead of looking its name up. It describes the instances as built:
+    /// code that edits `model.instances` empties it, and readers then look the names up.
     public var instanceBlocks: [Int32]
 
     public init(model: Configuration, diagnostics: [Diagnostic], tree: BoundTree, instanceBlocks: [Int32] = []) {
