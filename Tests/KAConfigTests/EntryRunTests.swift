@@ -101,11 +101,13 @@ import Testing
         if let afterBrace { #expect(Self.lines(EntryRun.decode(afterBrace, after: keyword)) == ["a", "c"]) }
     }
 
-    /// The walker's collector keeps exactly the runs `encode` accepts, whatever entries come in
-    /// whatever order: every sequence of up to three windows (empty, over two lines, with gaps,
-    /// repeated, from another storage) after a keyword and after a keyword and a `{` word.
+    /// The walker's collector (and `encode`, which feeds it an array) keeps exactly the runs the
+    /// format can give back, whatever entries come in whatever order: every sequence of up to
+    /// three windows (empty, over two lines, with gaps, repeated, from another storage) after a
+    /// keyword and after a keyword and a `{` word, against the format's rules restated here from
+    /// the words' line numbers, and each run decoded back to the entries it was made of.
     @Test(arguments: [false, true])
-    func collectorKeepsTheRunsEncodeAccepts(afterBrace: Bool) {
+    func collectorKeepsTheRunsTheFormatGivesBack(afterBrace: Bool) {
         func word(_ text: String, line: Int) -> ExpandedWord {
             ExpandedWord(text: text, origin: Origin(file: "/t/k.conf", line: line, column: 1))
         }
@@ -126,15 +128,35 @@ import Testing
         for length in 1...3 {
             sequences += sequences.filter { $0.count == length - 1 }.flatMap { prefix in windows.map { prefix + [$0] } }
         }
+        // A run: entries on the keyword's storage, each one or more words of one line, the first
+        // right after the keyword (or after one word between), each next right after the one
+        // before and on a later line; its code counts the words and the gap.
+        func expectedRun(_ entries: [WordList]) -> Int32? {
+            guard let first = entries.first else { return nil }
+            let gap = first.offset - 1
+            guard gap == 0 || gap == 1 else { return nil }
+            var next = first.offset
+            var previousLine: Int?
+            for entry in entries {
+                guard entry.count > 0, entry.storage.isSame(as: shared), entry.offset == next else { return nil }
+                let entryLines = Set(lines[entry.offset..<(entry.offset + entry.count)])
+                guard entryLines.count == 1, let line = entryLines.first, line != previousLine else { return nil }
+                previousLine = line
+                next += entry.count
+            }
+            return -2 - Int32((next - first.offset) << 1 | gap)
+        }
         var runs = 0
         var mismatches: [String] = []
         for entries in sequences {
             var collector = EntryRun.Collector(after: header)
             for entry in entries { collector.append(entry) }
-            let expected = EntryRun.encode(entries, after: header)
+            let expected = expectedRun(entries)
             if expected != nil { runs += 1 }
-            if collector.run != expected || shape(collector.entries) != shape(entries) || collector.count != entries.count
-                || collector.allEmpty != entries.allSatisfy({ $0.isEmpty })
+            let decoded = collector.run.map { EntryRun.decode($0, after: header) } ?? entries
+            if collector.run != expected || EntryRun.encode(entries, after: header) != expected
+                || shape(decoded) != shape(entries) || shape(collector.entries) != shape(entries)
+                || collector.count != entries.count || collector.allEmpty != entries.allSatisfy({ $0.isEmpty })
             {
                 mismatches.append("\(shape(entries)): run \(String(describing: collector.run)) against \(String(describing: expected))")
             }

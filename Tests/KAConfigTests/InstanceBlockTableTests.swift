@@ -4,8 +4,8 @@ import Testing
 /// Instance name -> block: the first block of a name wins, as keepalived keeps the first
 /// definition; a block without a name has no entry; names are compared as bytes.
 @Suite struct InstanceBlockTableTests {
-    @Test func firstDefinitionWinsAndUnnamedBlocksAreLeftOut() {
-        let text = """
+    /// A second definition of a name, an unnamed block, a non-ASCII name.
+    static let definitions = """
             vrrp_script chk { script /bin/true }
             vrrp_instance VI_1 {
                 interface eth0
@@ -24,7 +24,9 @@ import Testing
             }
 
             """
-        var tree = Analyzer.analyze(path: "n.conf", text: text).bound.tree
+
+    @Test func firstDefinitionWinsAndUnnamedBlocksAreLeftOut() {
+        var tree = Analyzer.analyze(path: "n.conf", text: Self.definitions).bound.tree
         // The binder already skips the second VI_1 and the unnamed block, as keepalived does.
         var instanceBlocks = tree.blocks(ofSpec: "vrrp_instance")
         #expect(instanceBlocks.count == 3)

@@ -110,6 +110,19 @@ struct OverlappedFactsTests {
         Self.assertSameFacts(node, sequential)
     }
 
+    /// Without the blocks the model builder records (a `BindResult` made elsewhere, or instances
+    /// edited after the build), each instance's facts are found by its name: the same facts.
+    @Test func factsWithoutRecordedBlocksLookTheNamesUp() {
+        let analysis = Analyzer.analyze(path: "/r.conf", text: Self.config(instances: 40))
+        #expect(analysis.bound.instanceBlocks.count == 40)
+        var unrecorded = analysis
+        unrecorded.bound.instanceBlocks = []
+        let recorded = LintNode(analysis, target: .checked)
+        let looked = LintNode(unrecorded, target: .checked)
+        #expect(looked.facts.instances.allSatisfy { $0.block != nil })
+        Self.assertSameFacts(looked, recorded)
+    }
+
     /// Several large files on the fleet's workers: each node's facts are its own.
     @Test func largeFilesOnSeveralWorkers() {
         let texts = (0..<3).map { Self.config(instances: 1100 + $0) }

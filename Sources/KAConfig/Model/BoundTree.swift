@@ -285,10 +285,16 @@ extension BoundStatement {
             self.init(head: row, words: words, storedBlock: run, storedEnd: Self.storedEnd(origin.byteEnd, rare: false))
             return
         }
+        self.init(boxing: entries, row: row, words: words, text: text, block: block, ownOrigin: ownOrigin, end: origin.byteEnd)
+    }
+
+    /// A statement whose entries go in the box of its rare parts (they are not a run, or the
+    /// statement has a box anyway).
+    private init(boxing entries: [WordList], row: KeywordRow, words: WordList, text: String?, block: Int?, ownOrigin: Origin?, end: UInt32) {
         let (head, isRare) = RareStatementParts.head(row: row, text: text, entries: entries, origin: ownOrigin)
         self.init(
             head: head, words: words, storedBlock: block.map { Int32(truncatingIfNeeded: $0) } ?? -1,
-            storedEnd: Self.storedEnd(origin.byteEnd, rare: isRare))
+            storedEnd: Self.storedEnd(end, rare: isRare))
     }
 
     /// A value block's statement from the entries its walk collected: a run when they are one
@@ -298,11 +304,13 @@ extension BoundStatement {
             self.init(row: row, words: words, text: text, block: nil, origin: origin)
             return
         }
-        if text == nil, let run = collected.run, Self.ownOrigin(words: words, origin: origin) == nil {
+        let ownOrigin = Self.ownOrigin(words: words, origin: origin)
+        if text == nil, ownOrigin == nil, let run = collected.run {
             self.init(head: row, words: words, storedBlock: run, storedEnd: Self.storedEnd(origin.byteEnd, rare: false))
             return
         }
-        self.init(row: row, words: words, text: text, entries: collected.entries, block: nil, origin: origin)
+        // Not a run (or a box anyway): into the box, without checking the entries again.
+        self.init(boxing: collected.entries, row: row, words: words, text: text, block: nil, ownOrigin: ownOrigin, end: origin.byteEnd)
     }
 
     /// A statement without value-block entries (nearly every line): no entry run to try and no

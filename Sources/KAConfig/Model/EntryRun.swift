@@ -27,28 +27,12 @@ enum EntryRun {
 
     /// The encoding of `entries` after `words`, or nil when they are not such a run: not on
     /// the words' array, not consecutive, an empty entry, an entry over two lines, or two
-    /// entries on one line (a cut by line would not give them back).
+    /// entries on one line (a cut by line would not give them back). The checks are the
+    /// `Collector`'s, which the walker feeds one entry at a time.
     static func encode(_ entries: [WordList], after words: WordList) -> Int32? {
-        guard let first = entries.first, words.count > 0 else { return nil }
-        let boxing = boxingThread.load(ordering: .relaxed)
-        if boxing != 0, boxing == currentThread { return nil }
-        let gap = first.offset - (words.offset + words.count)
-        guard gap == 0 || gap == 1 else { return nil }
-        var next = first.offset
-        var previousLine: (UInt32, UInt32)?
-        for entry in entries {
-            guard entry.count > 0, entry.offset == next, entry.storage.isSame(as: words.storage) else { return nil }
-            let line = place(of: entry.storage, entry.offset)
-            for index in entry.offset..<(entry.offset + entry.count) where place(of: entry.storage, index) != line {
-                return nil
-            }
-            if let previousLine, previousLine == line { return nil }
-            previousLine = line
-            next += entry.count
-        }
-        let total = next - first.offset
-        guard total < Int(Int32.max >> 2) else { return nil }
-        return -2 - Int32(total << 1 | gap)
+        var collector = Collector(after: words)
+        for entry in entries { collector.append(entry) }
+        return collector.run
     }
 
     /// The entries an encoding holds, after `words`.
@@ -90,7 +74,7 @@ enum EntryRun {
     /// an array made for every value block, then encoded and freed, took about 1,000
     /// instructions a block (a retain and a release of the words' storage for each entry, the
     /// allocation, and a second pass to encode it; 10,000 value blocks at 5,000 instances).
-    /// Accepts exactly the entries `encode` accepts, checked as they come.
+    /// The one place the run's rules are checked (`encode` feeds it a whole array).
     struct Collector {
         /// The statement's words: a run starts right after them.
         private let words: WordList
